@@ -1,0 +1,151 @@
+// Package cli implements the xenoscope command line. main calls Run; each
+// subcommand lives in its own file, registers itself in init with its own
+// flag set, and prints help with -h.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Exit codes. Scheduled runs (cron, systemd) read them.
+const (
+	ExitOK      = 0
+	ExitError   = 1 // user mistake or failure
+	ExitPartial = 3 // finished, but some inputs failed (skipped lines, failing sources)
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// Env is what a subcommand gets besides its arguments.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+var commands = map[string]*command{}
+
+func register(name, summary string, run func(ctx context.Context, env *Env, args []string) error) {
+	if _, dup := commands[name]; dup {
+		panic("cli: command registered twice: " + name)
+	}
+	commands[name] = &command{name, summary, run}
+}
+
+// UsageError is a user mistake: printed as "error: ..." plus a hint line,
+// exit code 1.
+type UsageError struct {
+	Err  error
+	Hint string
+}
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usageErr(hint, format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...), Hint: hint}
+}
+
+// PartialError means the command finished but some inputs failed; the
+// message says what. Exit code ExitPartial.
+type PartialError struct{ Msg string }
+
+func (e *PartialError) Error() string { return e.Msg }
+
+// Run runs xenoscope with args (without the program name) and returns the
+// exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return ExitError
+		}
+		return ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "error: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "hint: run 'xenoscope -h' for the list of commands\n")
+		return ExitError
+	}
+	err := cmd.run(ctx, &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}, args[1:])
+	return report(stderr, cmd.name, err)
+}
+
+func report(stderr io.Writer, name string, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	var pe *PartialError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "warning: %s\n", pe.Msg)
+		return ExitPartial
+	}
+	fmt.Fprintf(stderr, "error: %v\n", err)
+	var ue *UsageError
+	if errors.As(err, &ue) && ue.Hint != "" {
+		fmt.Fprintf(stderr, "hint: %s\n", ue.Hint)
+	} else if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "hint: run 'xenoscope %s -h' for usage\n", name)
+	}
+	return ExitError
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "xenoscope measures xenophobia and inclusion in local public discourse.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: xenoscope COMMAND [flags]   (xenoscope COMMAND -h for a command's flags)")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
+	}
+}
+
+// newFlags makes a subcommand's flag set whose -h prints usage text and the
+// flags to stdout.
+func newFlags(env *Env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: xenoscope %s %s\n\n", name, synopsis)
+		if c, ok := commands[name]; ok {
+			fmt.Fprintf(env.Stderr, "%s\n\nFlags:\n", c.summary)
+		}
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and turns flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &UsageError{Err: err, Hint: fmt.Sprintf("run 'xenoscope %s -h' for usage", fs.Name())}
+	}
+	return nil
+}
+
+// stringList is a repeatable string flag (-city A -city B).
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }

@@ -1,0 +1,119 @@
+// Package model holds the plain structs shared across xenoscope's pipeline:
+// crawl → store → analyze → indicators → reports. It has no behaviour and no
+// dependencies, so every package can import it.
+package model
+
+import "time"
+
+// Source kinds.
+const (
+	KindNews       = "news"
+	KindStatements = "statements"
+)
+
+// Document is one stored article or public statement.
+type Document struct {
+	ID        int64     `json:"id"`
+	URL       string    `json:"url"` // canonical
+	City      string    `json:"city"`
+	Source    string    `json:"source"`
+	Kind      string    `json:"kind"`
+	Title     string    `json:"title"`
+	Text      string    `json:"text"`
+	Published time.Time `json:"-"` // zero when unknown
+	Authors   []string  `json:"authors"`
+	Language  string    `json:"language"`
+	FetchedAt time.Time `json:"-"`
+	// Speaker is the source's configured speaker (statements sources only).
+	Speaker string `json:"-"`
+}
+
+// Month returns the document's month as "2006-01": by Published, or by
+// FetchedAt when the date is unknown. fallback reports the latter.
+func (d *Document) Month() (month string, fallback bool) {
+	if !d.Published.IsZero() {
+		return d.Published.UTC().Format("2006-01"), false
+	}
+	return d.FetchedAt.UTC().Format("2006-01"), true
+}
+
+// Evidence is a span of the input that moved one score.
+type Evidence struct {
+	Score  string  `json:"score"` // which score: anti_migrant, counter_speech, ...
+	Start  int     `json:"start"` // byte offset into the input text
+	End    int     `json:"end"`
+	Text   string  `json:"text"`
+	Weight float64 `json:"weight"`
+}
+
+// Mention is a person mention with byte offsets into the input text.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Name  string `json:"name"` // canonical figure name
+}
+
+// Quote is an attributed statement inside a text.
+type Quote struct {
+	Speaker       string  `json:"speaker"` // canonical name, "" when unknown
+	Text          string  `json:"text"`
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
+	Kind          string  `json:"kind,omitempty"` // direct | indirect | source
+	CounterSpeech float64 `json:"counter_speech"`
+	AntiMigrant   float64 `json:"anti_migrant"`
+}
+
+// SentenceScore holds the per-sentence scores behind a document's scores.
+type SentenceScore struct {
+	Index           int     `json:"index"`
+	Start           int     `json:"start"`
+	End             int     `json:"end"`
+	Migration       float64 `json:"migration"`
+	AntiMigrant     float64 `json:"anti_migrant"`
+	CounterSpeech   float64 `json:"counter_speech"`
+	Stance          float64 `json:"stance"`
+	Tone            float64 `json:"tone"`
+	HateCrime       float64 `json:"hate_crime_report"`
+	PopulismMatches int     `json:"populism_matches"`
+	Words           int     `json:"words"`
+}
+
+// Scores is the output of analyze for one text: the `xenoscope score`
+// line format. Field names are a public contract.
+type Scores struct {
+	ID                string     `json:"id"`
+	Migration         float64    `json:"migration"`
+	AntiMigrant       float64    `json:"anti_migrant"`
+	CounterSpeech     float64    `json:"counter_speech"`
+	Stance            float64    `json:"stance"`
+	Populism          float64    `json:"populism"`           // matches per 1,000 words
+	PopulistSentences float64    `json:"populist_sentences"` // share of sentences with a match
+	Tone              float64    `json:"tone"`
+	HateCrimeReport   float64    `json:"hate_crime_report"`
+	Mentions          []Mention  `json:"mentions"`
+	Quotes            []Quote    `json:"quotes"`
+	Evidence          []Evidence `json:"evidence"`
+	Model             string     `json:"model"`
+
+	// Sufficient statistics for indicators (not part of the score line).
+	Words              int             `json:"-"`
+	PopulismMatches    int             `json:"-"`
+	Sentences          int             `json:"-"`
+	PopulistSentenceN  int             `json:"-"` // sentences with ≥1 populism match
+	MigrationSentences int             `json:"-"`
+	MigrationToneSum   float64         `json:"-"` // sum of tone over migration sentences
+	SentenceScores     []SentenceScore `json:"-"`
+}
+
+// CrawlStats counts what one crawl run did. Stored per run for coverage.
+type CrawlStats struct {
+	Discovered    int            `json:"discovered"`
+	Fetched       int            `json:"fetched"`
+	New           int            `json:"new"`
+	Unchanged     int            `json:"unchanged"`
+	Duplicates    int            `json:"duplicates"`
+	RobotsSkipped int            `json:"robots_skipped"`
+	Errors        map[string]int `json:"errors"` // by kind: timeout, http_4xx, http_5xx, too_large, private_address, extract, ...
+}

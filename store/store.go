@@ -1,0 +1,245 @@
+// Package store keeps everything xenoscope collects and computes in one
+// SQLite file (github.com/mattn/go-sqlite3). All SQL lives in this package.
+//
+// The database runs in WAL mode with a busy timeout and foreign keys on.
+// There is one writer connection (transactions begin IMMEDIATE) and a
+// separate pool of read-only connections, so a crawl can write while export,
+// indicators or report read, without "database is locked".
+//
+// Schema changes are numbered, embedded migrations (migrations/NNNN_*.sql),
+// applied in order on Open inside one transaction each. The applied version
+// is PRAGMA user_version; a file from a newer xenoscope is refused with
+// ErrNewerSchema, a SQLite file of another program with ErrForeign.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// applicationID marks a SQLite file as xenoscope's ("XENO").
+const applicationID = 0x58454e4f
+
+// Sentinel errors callers test with errors.Is.
+var (
+	ErrNewerSchema = errors.New("database was written by a newer xenoscope (schema version too new)")
+	ErrForeign     = errors.New("file is an SQLite database of another program, not a xenoscope database")
+	ErrNotDatabase = errors.New("file is not an SQLite database, or it is corrupt")
+	ErrNotFound    = errors.New("not found")
+	ErrDiskFull    = errors.New("disk full")
+)
+
+// DB is an open xenoscope database.
+type DB struct {
+	Path string
+	// W is the single writer connection. Use Tx for writes.
+	W *sql.DB
+	// R is the read-only pool.
+	R *sql.DB
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		if !ok {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", e.Name())
+		}
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
+		}
+		b, err := migrationFS.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migrations are not numbered 1..n: %s", m.name)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		panic(err)
+	}
+	return len(ms)
+}
+
+func dsn(p string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", "15000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "NORMAL")
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Set("_query_only", "true")
+	} else {
+		// journal_mode=WAL is set in migrate, after the file is known to be
+		// ours: setting it in the DSN would rewrite a foreign file's header.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path and migrates it.
+func Open(ctx context.Context, p string) (*DB, error) {
+	if p == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("open database %s: is a directory", p)
+	}
+	w, err := sql.Open("sqlite3", dsn(p, false))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	db := &DB{Path: p, W: w}
+	if err := db.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	}
+	r, err := sql.Open("sqlite3", dsn(p, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	}
+	r.SetMaxOpenConns(8)
+	db.R = r
+	return db, nil
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.R != nil {
+		errs = append(errs, db.R.Close())
+	}
+	if db.W != nil {
+		errs = append(errs, db.W.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Classify maps driver errors to the package's sentinel errors, keeping the
+// original error in the chain.
+func Classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
+		case sqlite3.ErrFull:
+			return fmt.Errorf("%w: %v", ErrDiskFull, err)
+		}
+	}
+	return err
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var appID, version int
+	if err := db.W.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return Classify(err)
+	}
+	if err := db.W.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return Classify(err)
+	}
+	if appID != applicationID {
+		var n int
+		if err := db.W.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+			return Classify(err)
+		}
+		if n > 0 || appID != 0 {
+			return ErrForeign
+		}
+	}
+	if version > len(ms) {
+		return fmt.Errorf("%w: file has version %d, this build knows %d; upgrade xenoscope", ErrNewerSchema, version, len(ms))
+	}
+	if _, err := db.W.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return Classify(err)
+	}
+	for _, m := range ms[version:] {
+		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d", applicationID)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version=%d", m.version))
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Tx runs fn in one write transaction (BEGIN IMMEDIATE), committing when fn
+// returns nil and rolling back otherwise.
+func (db *DB) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.W.BeginTx(ctx, nil)
+	if err != nil {
+		return Classify(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return Classify(err)
+	}
+	return Classify(tx.Commit())
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns nil when it says ok.
+func (db *DB) IntegrityCheck(ctx context.Context) error {
+	var res string
+	if err := db.R.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return Classify(err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("integrity check: %s", res)
+	}
+	return nil
+}
