@@ -117,3 +117,12 @@ type CrawlStats struct {
 	RobotsSkipped int            `json:"robots_skipped"`
 	Errors        map[string]int `json:"errors"` // by kind: timeout, http_4xx, http_5xx, too_large, private_address, extract, ...
 }
+
+// TextContext tells analysis where a text comes from, for attribution:
+// the city (for the figure registry), the source kind, and for statements
+// sources the configured speaker who owns the whole text.
+type TextContext struct {
+	City    string
+	Kind    string
+	Speaker string
+}
