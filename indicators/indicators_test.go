@@ -1,0 +1,327 @@
+package indicators
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// handDocs is a small hand-built month whose indicators are computed by
+// hand in TestExactValues.
+func handDocs() ([]docRow, []stmtRow) {
+	docs := []docRow{
+		// d0..d3: scored by m2 in Aachen, 2026-01.
+		{city: "Aachen", source: "a", published: "2026-01-03T10:00:00Z", fetched: "2026-02-01T00:00:00Z", model: "m2",
+			mig: .9, anti: .8, counter: .1, stance: -.5, hate: 0, words: 100, pm: 2, sent: 10, psn: 1, ms: 3, mts: -1.5},
+		{city: "Aachen", source: "a", published: "2026-01-20T10:00:00Z", fetched: "2026-02-01T00:00:00Z", model: "m2",
+			mig: .7, anti: .2, counter: .6, stance: .5, hate: .9, words: 200, pm: 0, sent: 20, psn: 0, ms: 2, mts: 1.0},
+		{city: "Aachen", source: "b", published: "2026-01-31T23:59:59Z", fetched: "2026-02-01T00:00:00Z", model: "m2",
+			mig: .1, anti: .9, counter: 0, stance: .3, hate: 0, words: 300, pm: 6, sent: 30, psn: 3, ms: 0, mts: 0},
+		// d3: no publication date: month from fetched_at (fallback).
+		{city: "Aachen", source: "b", published: "", fetched: "2026-01-15T08:00:00Z", model: "m2",
+			mig: .5, anti: .5, counter: .5, stance: 0, hate: 0, words: 400, pm: 2, sent: 40, psn: 2, ms: 1, mts: -.5},
+		// d4: scored by the older model m1 only: stale, no scores counted.
+		{city: "Aachen", source: "a", published: "2026-01-05T10:00:00Z", fetched: "2026-02-01T00:00:00Z", model: "m1", scoredAt: "2026-10-01T00:00:00Z",
+			mig: 1, anti: 1, counter: 1, stance: 1, hate: 1, words: 1000, pm: 100, sent: 10, psn: 10, ms: 10, mts: 10},
+		// d5: Aachen 2026-03, unscored. 2026-02 has no documents at all.
+		{city: "Aachen", source: "a", published: "2026-03-02T10:00:00Z", fetched: "2026-03-03T00:00:00Z"},
+		// d6: Bonn 2026-01.
+		{city: "Bonn", source: "c", published: "2026-01-09T10:00:00Z", fetched: "2026-01-10T00:00:00Z", model: "m2",
+			mig: .6, anti: .6, counter: 0, stance: -1, hate: 0, words: 50, pm: 1, sent: 5, psn: 1, ms: 5, mts: -2},
+	}
+	stmts := []stmtRow{
+		{doc: 0, figure: "Mayor Ada", counter: .9, anti: 0},
+		{doc: 1, figure: "Councillor Bo", counter: 0, anti: .8},
+		{doc: 2, figure: "Councillor Bo", counter: .1, anti: .7},
+		{doc: 2, figure: "Clerk Cy", counter: .4, anti: .4}, // neither: below 0.5
+	}
+	return docs, stmts
+}
+
+func TestExactValues(t *testing.T) {
+	docs, stmts := handDocs()
+	db := buildDB(t, docs, stmts)
+	res, err := Compute(context.Background(), db, Query{MinN: 3, Resamples: 200, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Model != "m2" {
+		t.Errorf("model = %q, want m2 (latest scored_at)", res.Model)
+	}
+	if want := []string{"2026-01", "2026-02", "2026-03"}; !reflect.DeepEqual(res.Months, want) {
+		t.Errorf("months = %v, want %v", res.Months, want)
+	}
+	if res.Fallback != 1 || res.Stale != 1 || res.Unscored != 1 || res.Documents != 7 {
+		t.Errorf("totals fallback=%d stale=%d unscored=%d documents=%d, want 1 1 1 7", res.Fallback, res.Stale, res.Unscored, res.Documents)
+	}
+	cases := []struct {
+		ind   string
+		value float64
+		n     int
+		insuf bool
+	}{
+		{MigrationSalience, 3.0 / 4, 4, false},
+		{AntiMigrantShare, 2.0 / 3, 3, false},
+		{AntiMigrantIntensity, (.8 + .2 + .5) / 3, 3, false},
+		{CounterSpeechShare, 2.0 / 3, 3, false},
+		{Populism, 1000.0 * 10 / 1000, 4, false},
+		{PopulistSentences, 6.0 / 100, 4, false},
+		{MigrationTone, -1.0 / 6, 3, false},
+		{Stance, 0, 3, false},
+		{HateCrimeReports, 1, 4, false},
+		{HateCrimeReportsPer100, 100.0 / 3, 3, false},
+		{FiguresAddressing, 1, 5, false},
+		{FiguresAddressingPer100, 100.0 / 3, 3, false},
+		{FiguresPromoting, 1, 5, false},
+		{FiguresPromotingPer100, 100.0 / 3, 3, false},
+		{Documents, 5, 5, false},
+	}
+	for _, c := range cases {
+		v, ok := res.Get("Aachen", "2026-01", c.ind)
+		if !ok {
+			t.Errorf("%s: missing", c.ind)
+			continue
+		}
+		if math.Abs(v.Value-c.value) > 1e-9 || v.N != c.n || v.Insufficient != c.insuf {
+			t.Errorf("%s = %v n=%d insufficient=%v, want %v n=%d insufficient=%v", c.ind, v.Value, v.N, v.Insufficient, c.value, c.n, c.insuf)
+		}
+		if !(v.CILow <= v.Value+1e-12 && v.Value <= v.CIHigh+1e-12) {
+			t.Errorf("%s: CI [%v, %v] does not contain %v", c.ind, v.CILow, v.CIHigh, v.Value)
+		}
+	}
+	// The gap month is present, insufficient, and not zero.
+	for _, ind := range Names() {
+		v, _ := res.Get("Aachen", "2026-02", ind)
+		if !v.Insufficient || v.N != 0 {
+			t.Errorf("gap month %s: %+v, want insufficient n=0", ind, v)
+		}
+		if ind == Documents {
+			if v.Value != 0 {
+				t.Errorf("gap month documents = %v, want 0", v.Value)
+			}
+		} else if !math.IsNaN(v.Value) {
+			t.Errorf("gap month %s = %v, want NaN (undefined, never silently zero)", ind, v.Value)
+		}
+	}
+	// An unscored month: documents counted, score indicators undefined.
+	if v, _ := res.Get("Aachen", "2026-03", Documents); v.Value != 1 || !v.Insufficient {
+		t.Errorf("2026-03 documents: %+v", v)
+	}
+	if v, _ := res.Get("Aachen", "2026-03", MigrationSalience); !math.IsNaN(v.Value) || v.N != 0 {
+		t.Errorf("2026-03 salience of unscored docs: %+v, want NaN n=0", v)
+	}
+	// Coverage of the fallback month.
+	var cov Coverage
+	for _, c := range res.Coverage {
+		if c.City == "Aachen" && c.Month == "2026-01" {
+			cov = c
+		}
+	}
+	want := Coverage{City: "Aachen", Month: "2026-01", Documents: 5, Scored: 4, Stale: 1, Fallback: 1, ActiveSources: 2}
+	if cov != want {
+		t.Errorf("coverage = %+v, want %+v", cov, want)
+	}
+	// Bonn: every city appears over the whole range.
+	if v, ok := res.Get("Bonn", "2026-03", Documents); !ok || v.Value != 0 {
+		t.Errorf("Bonn 2026-03 documents: %+v ok=%v", v, ok)
+	}
+	if got, want := len(res.Values), 2*3*len(Definitions); got != want {
+		t.Errorf("%d values, want %d", got, want)
+	}
+}
+
+func TestInsufficientMarking(t *testing.T) {
+	docs, stmts := handDocs()
+	db := buildDB(t, docs, stmts)
+	res, err := Compute(context.Background(), db, Query{Resamples: 50}) // default min n 20
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Query.MinN != DefaultMinN {
+		t.Errorf("MinN default = %d", res.Query.MinN)
+	}
+	for _, v := range res.Values {
+		if !v.Insufficient {
+			t.Errorf("%+v: n < 20 must be insufficient", v)
+		}
+	}
+	res, err = Compute(context.Background(), db, Query{MinN: 4, Resamples: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sal, _ := res.Get("Aachen", "2026-01", MigrationSalience)  // n = 4
+	share, _ := res.Get("Aachen", "2026-01", AntiMigrantShare) // n = 3 migration documents
+	if sal.Insufficient || !share.Insufficient {
+		t.Errorf("min n 4: salience insufficient=%v (n=%d), share insufficient=%v (n=%d)", sal.Insufficient, sal.N, share.Insufficient, share.N)
+	}
+	if share.Value != 2.0/3 {
+		t.Errorf("an insufficient value is still reported: %v", share.Value)
+	}
+}
+
+// randomDocs makes n scored documents per city-month with random scores.
+func randomDocs(seed uint64, cities []string, months []string, n int) []docRow {
+	r := rand.New(rand.NewPCG(seed, 1))
+	var docs []docRow
+	for _, c := range cities {
+		for _, m := range months {
+			for i := 0; i < n; i++ {
+				d := docRow{city: c, source: c + "-" + fmt.Sprint(i%3), fetched: m + "-28T00:00:00Z", model: "m",
+					mig: r.Float64(), anti: r.Float64(), counter: r.Float64(), stance: 2*r.Float64() - 1, hate: r.Float64() * r.Float64(),
+					words: 100 + r.IntN(900), sent: 5 + r.IntN(40)}
+				if r.IntN(10) > 0 {
+					d.published = fmt.Sprintf("%s-%02dT12:00:00Z", m, 1+r.IntN(27))
+				}
+				d.pm = r.IntN(d.words / 50)
+				d.psn = r.IntN(d.sent/2 + 1)
+				d.ms = r.IntN(d.sent/3 + 1)
+				d.mts = float64(d.ms) * (2*r.Float64() - 1)
+				docs = append(docs, d)
+			}
+		}
+	}
+	return docs
+}
+
+func randomStmts(seed uint64, docs []docRow) []stmtRow {
+	r := rand.New(rand.NewPCG(seed, 2))
+	var out []stmtRow
+	for i := range docs {
+		if r.IntN(8) == 0 {
+			out = append(out, stmtRow{doc: i, figure: fmt.Sprintf("Figure %d", r.IntN(12)), counter: r.Float64(), anti: r.Float64()})
+		}
+	}
+	return out
+}
+
+func TestBootstrapDeterminismAndCoverage(t *testing.T) {
+	cities := []string{"Aachen", "Bonn", "Celle"}
+	months := []string{"2026-01", "2026-02", "2026-03"}
+	docs := randomDocs(1, cities, months, 120)
+	db := buildDB(t, docs, randomStmts(1, docs))
+	ctx := context.Background()
+	a, err := Compute(ctx, db, Query{Seed: 42})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Compute(ctx, db, Query{Seed: 42})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a.Values)
+	jb, _ := json.Marshal(b.Values)
+	if string(ja) != string(jb) {
+		t.Fatal("same seed gave different results")
+	}
+	// A run restricted to one city gives that city's numbers unchanged.
+	one, err := Compute(ctx, db, Query{Seed: 42, Cities: []string{"Bonn"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range one.Values {
+		w, _ := a.Get(v.City, v.Month, v.Indicator)
+		if fmt.Sprint(v) != fmt.Sprint(w) {
+			t.Errorf("city-restricted run differs: %+v vs %+v", v, w)
+		}
+	}
+	c, err := Compute(ctx, db, Query{Seed: 43})
+	if err != nil {
+		t.Fatal(err)
+	}
+	differ := 0
+	for i, v := range a.Values {
+		w := c.Values[i]
+		if v.Value != w.Value && !(math.IsNaN(v.Value) && math.IsNaN(w.Value)) {
+			t.Errorf("the seed changed a point value: %+v vs %+v", v, w)
+		}
+		if v.CILow != w.CILow || v.CIHigh != w.CIHigh {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("another seed gave identical intervals everywhere")
+	}
+	for _, v := range a.Values {
+		if v.N == 0 {
+			t.Errorf("%+v: every city-month has documents", v)
+		}
+		if !(v.CILow <= v.Value && v.Value <= v.CIHigh) {
+			t.Errorf("CI does not contain the value: %+v", v)
+		}
+		if v.Indicator != Documents && v.Indicator != FiguresAddressing && v.Indicator != FiguresPromoting &&
+			!(v.CIHigh > v.CILow) {
+			t.Errorf("degenerate CI: %+v", v)
+		}
+	}
+	// Roughly 10% of documents have no date.
+	if a.Fallback < 60 || a.Fallback > 160 {
+		t.Errorf("fallback = %d, want about 108", a.Fallback)
+	}
+}
+
+// The bootstrap interval of a share agrees with the normal approximation
+// p ± 1.96 sqrt(p(1-p)/n) for a large n.
+func TestBootstrapMatchesNormalApproximation(t *testing.T) {
+	docs := randomDocs(3, []string{"Aachen"}, []string{"2026-05"}, 2000)
+	db := buildDB(t, docs, nil)
+	res, err := Compute(context.Background(), db, Query{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := res.Get("Aachen", "2026-05", MigrationSalience)
+	half := 1.96 * math.Sqrt(v.Value*(1-v.Value)/float64(v.N))
+	got := (v.CIHigh - v.CILow) / 2
+	if math.Abs(got-half)/half > 0.15 {
+		t.Errorf("bootstrap half-width %.4f vs normal %.4f (p=%.3f n=%d)", got, half, v.Value, v.N)
+	}
+}
+
+func TestQueryErrors(t *testing.T) {
+	docs, stmts := handDocs()
+	db := buildDB(t, docs, stmts)
+	ctx := context.Background()
+	for _, q := range []Query{{From: "2026-1"}, {To: "January"}, {From: "2026-05", To: "2026-01"}, {Resamples: -1}} {
+		if _, err := Compute(ctx, db, q); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%+v: err = %v, want ErrBadQuery", q, err)
+		}
+	}
+	_, err := Compute(ctx, db, Query{Cities: []string{"Atlantis"}})
+	if !errors.Is(err, ErrUnknownCity) || !strings.Contains(err.Error(), "Aachen") {
+		t.Errorf("unknown city: %v", err)
+	}
+	res, err := Compute(ctx, db, Query{From: "2026-02", To: "2026-03", Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Months, []string{"2026-02", "2026-03"}) || res.Documents != 1 {
+		t.Errorf("range filter: months %v documents %d", res.Months, res.Documents)
+	}
+}
+
+func TestValueJSONNull(t *testing.T) {
+	b, err := json.Marshal(Value{City: "A", Month: "2026-01", Indicator: Stance, Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(), Insufficient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"city":"A","month":"2026-01","indicator":"stance","value":null,"ci_low":null,"ci_high":null,"n":0,"insufficient":true}`; string(b) != want {
+		t.Errorf("got %s", b)
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	xs := []float64{5, 1, 4, 2, 3}
+	for _, c := range []struct{ p, want float64 }{{0, 1}, {1, 5}, {.5, 3}, {.25, 2}, {.1, 1.4}} {
+		if got := percentile(xs, c.p); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("percentile(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+	if !math.IsNaN(percentile(nil, .5)) {
+		t.Error("empty percentile must be NaN")
+	}
+}
