@@ -116,6 +116,30 @@ type CrawlStats struct {
 	Duplicates    int            `json:"duplicates"`
 	RobotsSkipped int            `json:"robots_skipped"`
 	Errors        map[string]int `json:"errors"` // by kind: timeout, http_4xx, http_5xx, too_large, private_address, extract, ...
+	// RunID is the crawl_runs row of the run (0 when not recorded).
+	RunID int64 `json:"run_id"`
+	// Updated counts stored documents whose page changed and was re-stored.
+	Updated int `json:"updated"`
+	// NotArticles counts fetched pages that were not stored because they are
+	// not articles (listing pages, too little text).
+	NotArticles int `json:"not_articles"`
+	// Sources holds per-source counts, in config order.
+	Sources []SourceCrawlStats `json:"sources,omitempty"`
+}
+
+// SourceCrawlStats counts what one crawl run did for one source.
+type SourceCrawlStats struct {
+	City          string         `json:"city"`
+	Source        string         `json:"source"`
+	Discovered    int            `json:"discovered"`
+	Fetched       int            `json:"fetched"`
+	New           int            `json:"new"`
+	Unchanged     int            `json:"unchanged"`
+	Duplicates    int            `json:"duplicates"`
+	RobotsSkipped int            `json:"robots_skipped"`
+	Errors        map[string]int `json:"errors"`
+	// Failed is true when every fetch of the source failed.
+	Failed bool `json:"failed"`
 }
 
 // TextContext tells analysis where a text comes from, for attribution:

@@ -31,6 +31,7 @@ CREATE TABLE documents (
   words        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX documents_source ON documents(source_id);
+CREATE INDEX documents_published ON documents(published);
 
 -- One row per crawl run with its counts, for coverage next to indicators.
 CREATE TABLE crawl_runs (
@@ -45,7 +46,9 @@ CREATE TABLE crawl_runs (
   duplicates     INTEGER NOT NULL DEFAULT 0,
   robots_skipped INTEGER NOT NULL DEFAULT 0,
   errors         INTEGER NOT NULL DEFAULT 0,
-  errors_by_kind TEXT NOT NULL DEFAULT '{}' -- JSON object kind -> count
+  errors_by_kind TEXT NOT NULL DEFAULT '{}', -- JSON object kind -> count
+  updated        INTEGER NOT NULL DEFAULT 0,     -- stored documents whose page changed
+  city           TEXT NOT NULL DEFAULT ''        -- -city filter of the run, '' = all cities
 );
 
 -- Per run and source: what was fetched and how many errors, so that
@@ -56,5 +59,10 @@ CREATE TABLE crawl_run_sources (
   fetched   INTEGER NOT NULL DEFAULT 0,
   new_docs  INTEGER NOT NULL DEFAULT 0,
   errors    INTEGER NOT NULL DEFAULT 0,
+  discovered     INTEGER NOT NULL DEFAULT 0,
+  unchanged      INTEGER NOT NULL DEFAULT 0,
+  duplicates     INTEGER NOT NULL DEFAULT 0,
+  robots_skipped INTEGER NOT NULL DEFAULT 0,
+  errors_by_kind TEXT NOT NULL DEFAULT '{}',
   PRIMARY KEY (run_id, source_id)
 );

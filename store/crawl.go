@@ -1,0 +1,476 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// Frontier entry kinds.
+const (
+	FrontierPage    = "page"
+	FrontierFeed    = "feed"
+	FrontierSitemap = "sitemap"
+)
+
+// Frontier states.
+const (
+	StatePending = "pending"
+	StateDone    = "done"
+	StateFailed  = "failed"
+	StateRobots  = "robots"
+	StateSkipped = "skipped"
+)
+
+// Page outcomes recorded in frontier.outcome.
+const (
+	OutcomeNew        = "new"
+	OutcomeUpdated    = "updated"
+	OutcomeUnchanged  = "unchanged"
+	OutcomeDuplicate  = "duplicate"
+	OutcomeNotArticle = "not_article"
+	OutcomeDiscovery  = "discovery"
+	OutcomeError      = "error"
+)
+
+// FrontierEntry is one URL of the crawl frontier.
+type FrontierEntry struct {
+	URL           string
+	SourceID      int64
+	Kind          string // page | feed | sitemap
+	Depth         int
+	Via           string // seed | feed | sitemap | link | canonical | redirect
+	State         string
+	Attempts      int
+	ETag          string
+	LastModified  string
+	HintPublished time.Time
+	HintUpdated   time.Time
+	HintTitle     string
+	FetchedAt     time.Time
+}
+
+// StartCrawlRun records a new crawl run (status running) and returns its
+// id. Runs still marked running from a killed process are marked
+// interrupted first: their counts are what was flushed before the kill.
+func (db *DB) StartCrawlRun(ctx context.Context, city string, now time.Time) (int64, error) {
+	var id int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET status = 'interrupted',
+			finished_at = CASE WHEN finished_at = '' THEN ? ELSE finished_at END WHERE status = 'running'`,
+			FormatTime(now)); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO crawl_runs(started_at, city) VALUES (?, ?) RETURNING id`,
+			FormatTime(now), city).Scan(&id)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("start crawl run: %w", err)
+	}
+	return id, nil
+}
+
+// SourceRunCounts are one source's counts in one run.
+type SourceRunCounts struct {
+	Discovered    int
+	Fetched       int
+	New           int
+	Unchanged     int
+	Duplicates    int
+	RobotsSkipped int
+	Errors        int
+	ErrorsByKind  map[string]int
+}
+
+// UpdateCrawlRun writes a run's counts so far. finishedAt non-zero and a
+// status other than running closes the run.
+func (db *DB) UpdateCrawlRun(ctx context.Context, runID int64, status string, finishedAt time.Time,
+	st model.CrawlStats, perSource map[int64]SourceRunCounts) error {
+	errs := 0
+	for _, n := range st.Errors {
+		errs += n
+	}
+	byKind, err := json.Marshal(nonNil(st.Errors))
+	if err != nil {
+		return err
+	}
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET status = ?, finished_at = ?, discovered = ?,
+			fetched = ?, new_docs = ?, unchanged = ?, duplicates = ?, robots_skipped = ?, errors = ?,
+			errors_by_kind = ?, updated = ? WHERE id = ?`,
+			status, FormatTime(finishedAt), st.Discovered, st.Fetched, st.New, st.Unchanged, st.Duplicates,
+			st.RobotsSkipped, errs, string(byKind), st.Updated, runID); err != nil {
+			return err
+		}
+		for sid, c := range perSource {
+			kinds, err := json.Marshal(nonNil(c.ErrorsByKind))
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO crawl_run_sources(run_id, source_id, fetched, new_docs,
+				errors, discovered, unchanged, duplicates, robots_skipped, errors_by_kind)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT(run_id, source_id) DO UPDATE SET fetched = excluded.fetched, new_docs = excluded.new_docs,
+				errors = excluded.errors, discovered = excluded.discovered, unchanged = excluded.unchanged,
+				duplicates = excluded.duplicates, robots_skipped = excluded.robots_skipped,
+				errors_by_kind = excluded.errors_by_kind`,
+				runID, sid, c.Fetched, c.New, c.Errors, c.Discovered, c.Unchanged, c.Duplicates, c.RobotsSkipped,
+				string(kinds)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("update crawl run %d: %w", runID, err)
+	}
+	return nil
+}
+
+func nonNil(m map[string]int) map[string]int {
+	if m == nil {
+		return map[string]int{}
+	}
+	return m
+}
+
+// CrawlRun is one recorded crawl run.
+type CrawlRun struct {
+	ID         int64
+	StartedAt  time.Time
+	FinishedAt time.Time
+	Status     string
+	City       string
+	Stats      model.CrawlStats
+}
+
+// CrawlRuns lists the recorded runs, oldest first.
+func (db *DB) CrawlRuns(ctx context.Context) ([]CrawlRun, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT id, started_at, finished_at, status, city, discovered, fetched,
+		new_docs, unchanged, duplicates, robots_skipped, errors_by_kind, updated FROM crawl_runs ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("list crawl runs: %w", Classify(err))
+	}
+	defer rows.Close()
+	var out []CrawlRun
+	for rows.Next() {
+		var r CrawlRun
+		var started, finished, kinds string
+		if err := rows.Scan(&r.ID, &started, &finished, &r.Status, &r.City, &r.Stats.Discovered, &r.Stats.Fetched,
+			&r.Stats.New, &r.Stats.Unchanged, &r.Stats.Duplicates, &r.Stats.RobotsSkipped, &kinds,
+			&r.Stats.Updated); err != nil {
+			return nil, fmt.Errorf("list crawl runs: %w", Classify(err))
+		}
+		r.StartedAt, _ = ParseTime(started)
+		r.FinishedAt, _ = ParseTime(finished)
+		if err := json.Unmarshal([]byte(kinds), &r.Stats.Errors); err != nil {
+			return nil, fmt.Errorf("crawl run %d: errors_by_kind: %w", r.ID, err)
+		}
+		r.Stats.RunID = r.ID
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const upsertFrontier = `INSERT INTO frontier(url, source_id, kind, depth, via, hint_published, hint_updated,
+	hint_title, discovered_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT(url) DO UPDATE SET
+	  hint_published = CASE WHEN hint_published = '' THEN excluded.hint_published ELSE hint_published END,
+	  hint_title = CASE WHEN hint_title = '' THEN excluded.hint_title ELSE hint_title END,
+	  depth = MIN(depth, excluded.depth),
+	  hint_updated = MAX(hint_updated, excluded.hint_updated),
+	  state = CASE WHEN state = 'done' AND fetched_at != '' AND excluded.hint_updated > fetched_at
+	    THEN 'pending' ELSE state END`
+
+// addFrontier upserts entries in tx and returns how many were new. An
+// existing URL keeps its state, except a done page that a feed or sitemap
+// announces as updated after it was fetched: it is queued again.
+func addFrontier(ctx context.Context, tx *sql.Tx, runID int64, now string, entries []FrontierEntry) (int, error) {
+	if len(entries) == 0 {
+		return 0, nil
+	}
+	st, err := tx.PrepareContext(ctx, upsertFrontier)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	sel, err := tx.PrepareContext(ctx, `SELECT count(*) FROM frontier WHERE url = ?`)
+	if err != nil {
+		return 0, err
+	}
+	defer sel.Close()
+	added := 0
+	for _, e := range entries {
+		kind := e.Kind
+		if kind == "" {
+			kind = FrontierPage
+		}
+		var known int
+		if err := sel.QueryRowContext(ctx, e.URL).Scan(&known); err != nil {
+			return added, fmt.Errorf("frontier add %s: %w", e.URL, err)
+		}
+		if _, err := st.ExecContext(ctx, e.URL, e.SourceID, kind, e.Depth, e.Via, FormatTime(e.HintPublished),
+			FormatTime(e.HintUpdated), e.HintTitle, now, runID); err != nil {
+			return added, fmt.Errorf("frontier add %s: %w", e.URL, err)
+		}
+		if known == 0 {
+			added++
+		}
+	}
+	return added, nil
+}
+
+// AddToFrontier adds discovered URLs (seeds, feeds, sitemaps) and returns
+// how many were not known before.
+func (db *DB) AddToFrontier(ctx context.Context, runID int64, now time.Time, entries []FrontierEntry) (int, error) {
+	var added int
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		added, err = addFrontier(ctx, tx, runID, FormatTime(now), entries)
+		return err
+	})
+	return added, err
+}
+
+// RequeueFrontier prepares a new run over sources: feeds, sitemaps, seeds
+// and pages that gave no document (listing pages) are queued again, to be
+// re-fetched with a conditional GET; failed URLs are retried while they
+// have had fewer than maxAttempts attempts. With revisitAll every done URL
+// is queued again (article pages too). It returns the number queued.
+func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll bool, maxAttempts int) (int, error) {
+	if len(sourceIDs) == 0 {
+		return 0, nil
+	}
+	ids, _ := json.Marshal(sourceIDs)
+	cond := `(state = 'done' AND (kind != 'page' OR via = 'seed' OR outcome IN ('not_article', 'error', 'discovery')))
+		OR (state = 'failed' AND attempts < ?)`
+	if revisitAll {
+		cond += ` OR state = 'done'`
+	}
+	var n int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE frontier SET state = 'pending'
+			WHERE source_id IN (SELECT value FROM json_each(?)) AND (`+cond+`)`, string(ids), maxAttempts)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("requeue frontier: %w", err)
+	}
+	return int(n), nil
+}
+
+// PendingFrontier returns up to limit pending URLs of sources, feeds and
+// sitemaps first, then by depth and discovery order, skipping the URLs in
+// exclude.
+func (db *DB) PendingFrontier(ctx context.Context, sourceIDs []int64, limit int) ([]FrontierEntry, error) {
+	ids, _ := json.Marshal(sourceIDs)
+	rows, err := db.R.QueryContext(ctx, `SELECT url, source_id, kind, depth, via, state, attempts, etag,
+		last_modified, hint_published, hint_updated, hint_title, fetched_at FROM frontier
+		WHERE state = 'pending' AND source_id IN (SELECT value FROM json_each(?))
+		ORDER BY CASE kind WHEN 'sitemap' THEN 0 WHEN 'feed' THEN 0 ELSE 1 END, depth, rowid LIMIT ?`,
+		string(ids), limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending frontier: %w", Classify(err))
+	}
+	defer rows.Close()
+	var out []FrontierEntry
+	for rows.Next() {
+		var e FrontierEntry
+		var hp, hu, fa string
+		if err := rows.Scan(&e.URL, &e.SourceID, &e.Kind, &e.Depth, &e.Via, &e.State, &e.Attempts, &e.ETag,
+			&e.LastModified, &hp, &hu, &e.HintTitle, &fa); err != nil {
+			return nil, fmt.Errorf("pending frontier: %w", Classify(err))
+		}
+		e.HintPublished, _ = ParseTime(hp)
+		e.HintUpdated, _ = ParseTime(hu)
+		e.FetchedAt, _ = ParseTime(fa)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// FrontierCounts returns the number of frontier rows per state for sources
+// (all sources when nil).
+func (db *DB) FrontierCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT state, count(*) FROM frontier GROUP BY state`)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var s string
+		var n int
+		if err := rows.Scan(&s, &n); err != nil {
+			return nil, err
+		}
+		out[s] = n
+	}
+	return out, rows.Err()
+}
+
+// DocumentRecord is an extracted article to store.
+type DocumentRecord struct {
+	URL         string // canonical URL the document is stored under
+	SourceID    int64
+	Title       string
+	Text        string
+	Published   time.Time
+	Authors     []string
+	Language    string
+	Words       int
+	ContentHash string // hash of the normalised text; equal hashes are one document
+	RawHTMLGz   []byte
+}
+
+// PageRecord is the result of fetching one frontier URL.
+type PageRecord struct {
+	URL          string // the frontier URL that was fetched
+	RunID        int64
+	State        string // done | failed | robots | skipped | pending (retry later)
+	Status       int
+	ETag         string
+	LastModified string
+	ErrorKind    string
+	Outcome      string // for pages without Doc: unchanged | discovery | not_article | error
+	FetchedAt    time.Time
+	// Doc is the article the page holds, nil when it is not one.
+	Doc *DocumentRecord
+	// Aliases are other URLs that are the same page (redirect target,
+	// rel=canonical); they are marked done so they are not fetched again.
+	Aliases []FrontierEntry
+	// Links are URLs discovered on the page.
+	Links []FrontierEntry
+}
+
+// SaveResult says what SavePage did.
+type SaveResult struct {
+	Outcome    string
+	DocumentID int64
+	Added      int // new frontier URLs
+}
+
+// SavePage records a fetched page in one transaction: the document (new,
+// updated, or recognised as unchanged or a duplicate by URL or content
+// hash), the frontier row's new state, and the links found on it. A crash
+// leaves either all of it or none.
+func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
+	var res SaveResult
+	now := FormatTime(p.FetchedAt)
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		res = SaveResult{Outcome: p.Outcome}
+		if p.Doc != nil {
+			var err error
+			res.Outcome, res.DocumentID, err = saveDocument(ctx, tx, p.Doc, now)
+			if err != nil {
+				return err
+			}
+		}
+		var docID any
+		if res.DocumentID != 0 {
+			docID = res.DocumentID
+		}
+		r, err := tx.ExecContext(ctx, `UPDATE frontier SET state = ?, attempts = attempts + 1, last_error = ?,
+			last_status = ?, etag = CASE WHEN ? != '' OR ? THEN ? ELSE etag END,
+			last_modified = CASE WHEN ? != '' OR ? THEN ? ELSE last_modified END,
+			document_id = COALESCE(?, document_id), outcome = ?, fetched_at = ?, run_id = ?
+			WHERE url = ?`,
+			p.State, p.ErrorKind, p.Status,
+			p.ETag, p.Status == 200, p.ETag,
+			p.LastModified, p.Status == 200, p.LastModified,
+			docID, res.Outcome, now, p.RunID, p.URL)
+		if err != nil {
+			return fmt.Errorf("frontier update %s: %w", p.URL, err)
+		}
+		if n, _ := r.RowsAffected(); n != 1 {
+			return fmt.Errorf("frontier update %s: url not in frontier", p.URL)
+		}
+		for _, a := range p.Aliases {
+			if a.URL == p.URL {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO frontier(url, source_id, kind, depth, via, state, document_id,
+				outcome, discovered_at, fetched_at, run_id) VALUES (?, ?, 'page', ?, ?, 'done', ?, ?, ?, ?, ?)
+				ON CONFLICT(url) DO UPDATE SET state = 'done', document_id = COALESCE(excluded.document_id, document_id),
+				outcome = excluded.outcome, fetched_at = excluded.fetched_at, run_id = excluded.run_id`,
+				a.URL, a.SourceID, a.Depth, a.Via, docID, res.Outcome, now, now, p.RunID); err != nil {
+				return fmt.Errorf("frontier alias %s: %w", a.URL, err)
+			}
+		}
+		res.Added, err = addFrontier(ctx, tx, p.RunID, now, p.Links)
+		return err
+	})
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("save page %s: %w", p.URL, err)
+	}
+	return res, nil
+}
+
+func saveDocument(ctx context.Context, tx *sql.Tx, d *DocumentRecord, now string) (string, int64, error) {
+	authors, err := json.Marshal(d.Authors)
+	if err != nil {
+		return "", 0, err
+	}
+	if d.Authors == nil {
+		authors = []byte("[]")
+	}
+	var id int64
+	var hash string
+	err = tx.QueryRowContext(ctx, `SELECT id, content_hash FROM documents WHERE url = ?`, d.URL).Scan(&id, &hash)
+	switch {
+	case err == nil:
+		if hash == d.ContentHash {
+			return OutcomeUnchanged, id, nil
+		}
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, d.ContentHash).Scan(&other)
+		if err == nil {
+			return OutcomeDuplicate, other, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return "", 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, text = ?, published = ?, authors = ?,
+			language = ?, fetched_at = ?, content_hash = ?, raw_html_gz = ?, words = ? WHERE id = ?`,
+			d.Title, d.Text, FormatTime(d.Published), string(authors), d.Language, now, d.ContentHash,
+			d.RawHTMLGz, d.Words, id); err != nil {
+			return "", 0, fmt.Errorf("update document %s: %w", d.URL, err)
+		}
+		return OutcomeUpdated, id, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", 0, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, d.ContentHash).Scan(&id)
+	if err == nil {
+		return OutcomeDuplicate, id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", 0, err
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO documents(url, source_id, title, text, published, authors,
+		language, fetched_at, content_hash, raw_html_gz, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.URL, d.SourceID, d.Title, d.Text, FormatTime(d.Published), string(authors), d.Language, now,
+		d.ContentHash, d.RawHTMLGz, d.Words).Scan(&id); err != nil {
+		return "", 0, fmt.Errorf("insert document %s: %w", d.URL, err)
+	}
+	return OutcomeNew, id, nil
+}
+
+// FrontierState returns a URL's frontier row, or ErrNotFound.
+func (db *DB) FrontierState(ctx context.Context, url string) (state, outcome, lastError string, err error) {
+	err = db.R.QueryRowContext(ctx, `SELECT state, outcome, last_error FROM frontier WHERE url = ?`, url).
+		Scan(&state, &outcome, &lastError)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", "", fmt.Errorf("frontier %s: %w", url, ErrNotFound)
+	}
+	return state, outcome, lastError, Classify(err)
+}
