@@ -561,7 +561,7 @@ func (g *generator) month(c *City, m int) []*Article {
 	start := g.opts.From.AddDate(0, m, 0)
 	days := start.AddDate(0, 1, 0).Sub(start).Hours() / 24
 	when := func() time.Time {
-		return start.Add(time.Duration(g.rng.Float64()*(days-0.5)*24*float64(time.Hour))).Truncate(time.Minute)
+		return start.Add(time.Duration(g.rng.Float64() * (days - 0.5) * 24 * float64(time.Hour))).Truncate(time.Minute)
 	}
 	var out []*Article
 	for _, srcKey := range []string{SourcePaper, SourceBroadcaster} {
