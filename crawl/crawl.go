@@ -425,17 +425,18 @@ func (c *crawler) collector() (*colly.Collector, error) {
 		ExpectContinueTimeout: time.Second,
 	}
 	c.client = &http.Client{Transport: transport, Timeout: c.opts.Timeout}
+	rt := emptyBodyFix{transport}
 	col := colly.NewCollector(
 		colly.Async(true),
 		colly.UserAgent(c.cfg.Crawl.UserAgent),
 		colly.MaxBodySize(int(c.opts.MaxBodyBytes)+1), // one more byte tells "too large" from "exactly the cap"
-		colly.AllowURLRevisit(), // the frontier decides what is fetched
+		colly.AllowURLRevisit(),                       // the frontier decides what is fetched
 		colly.ParseHTTPErrorResponse(),
 		colly.StdlibContext(c.ctx),
 	)
 	col.IgnoreRobotsTxt = false
 	col.DetectCharset = false // charset is decided per page in toUTF8 (header, BOM, <meta>)
-	col.WithTransport(transport)
+	col.WithTransport(rt)
 	col.SetRequestTimeout(c.opts.Timeout)
 	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
@@ -467,6 +468,19 @@ func (c *crawler) collector() (*colly.Collector, error) {
 	col.OnResponse(c.onResponse)
 	col.OnError(c.onError)
 	return col, nil
+}
+
+// emptyBodyFix marks bodiless responses (304, HEAD-like) as uncompressed:
+// colly would otherwise try to gunzip the empty body of a 304 for a
+// .xml.gz URL and fail with EOF.
+type emptyBodyFix struct{ rt http.RoundTripper }
+
+func (f emptyBodyFix) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := f.rt.RoundTrip(req)
+	if err == nil && (resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent) {
+		resp.Uncompressed = true
+	}
+	return resp, err
 }
 
 // limitRules makes one rule per crawled host (host:port of the configured

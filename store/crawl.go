@@ -374,6 +374,11 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 			if err != nil {
 				return err
 			}
+			if res.Outcome == OutcomeUnchanged && p.URL != p.Doc.URL && p.Status == 200 {
+				// Another URL (rel=canonical, redirect) gave a stored
+				// document: a duplicate, not an unchanged re-fetch.
+				res.Outcome = OutcomeDuplicate
+			}
 		}
 		var docID any
 		if res.DocumentID != 0 {
