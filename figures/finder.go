@@ -1,0 +1,481 @@
+package figures
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// Finder finds person mentions and attributed statements in texts. It is
+// immutable after NewFinder and safe for concurrent use.
+type Finder struct {
+	tagger *Tagger
+	cities map[string]*cityRegistry // by lower-case city name
+}
+
+type regFigure struct {
+	name  string
+	role  string
+	party string
+}
+
+type regAlias struct {
+	toks []string // lower-case normalised tokens
+	fig  *regFigure
+}
+
+type cityRegistry struct {
+	byFirst  map[string][]regAlias // first token -> aliases (longest first)
+	bySurame map[string][]*regFigure
+}
+
+// NewFinder builds a Finder over the city registries (city name -> its
+// registered figures, as in config.City.Figures). The embedded tagger is
+// decoded once per process.
+func NewFinder(registry map[string][]config.Figure) (*Finder, error) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		return nil, fmt.Errorf("figures: load tagger: %w", err)
+	}
+	f := &Finder{tagger: tg, cities: map[string]*cityRegistry{}}
+	for city, figs := range registry {
+		cr := &cityRegistry{byFirst: map[string][]regAlias{}, bySurame: map[string][]*regFigure{}}
+		for _, fg := range figs {
+			if strings.TrimSpace(fg.Name) == "" {
+				return nil, fmt.Errorf("figures: city %q: figure with an empty name", city)
+			}
+			rf := &regFigure{name: strings.TrimSpace(fg.Name), role: fg.Role, party: fg.Party}
+			for _, a := range append([]string{fg.Name}, fg.Aliases...) {
+				toks := aliasTokens(a)
+				if len(toks) == 0 {
+					continue
+				}
+				cr.byFirst[toks[0]] = append(cr.byFirst[toks[0]], regAlias{toks, rf})
+			}
+			if nt := aliasTokens(fg.Name); len(nt) > 1 {
+				last := nt[len(nt)-1]
+				cr.bySurame[last] = append(cr.bySurame[last], rf)
+			}
+		}
+		for k := range cr.byFirst {
+			as := cr.byFirst[k]
+			sort.SliceStable(as, func(i, j int) bool { return len(as[i].toks) > len(as[j].toks) })
+		}
+		f.cities[strings.ToLower(city)] = cr
+	}
+	return f, nil
+}
+
+// NewFinderFromConfig builds a Finder from every city's registry in cfg.
+func NewFinderFromConfig(cfg *config.Config) (*Finder, error) {
+	reg := map[string][]config.Figure{}
+	if cfg != nil {
+		for _, c := range cfg.Cities {
+			reg[c.Name] = c.Figures
+		}
+	}
+	return NewFinder(reg)
+}
+
+func aliasTokens(s string) []string {
+	toks, _ := tokenize(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, t.lower)
+	}
+	return out
+}
+
+// person is one canonical person of a document.
+type person struct {
+	name       string
+	registered *regFigure
+	gender     byte // 'm', 'f' or 0
+	tokens     []string
+}
+
+// mention is a person mention over tokens [s, e).
+type mention struct {
+	s, e int
+	p    *person
+	poss bool // followed by 's
+}
+
+// docState is everything Find derives from one text.
+type docState struct {
+	text     string
+	toks     []token
+	sents    []sentence
+	sentOf   []int // token -> sentence
+	inQuote  []bool
+	mentions []mention
+	mentAt   []int // token -> index into mentions, -1
+	fulls    []*person
+	people   map[string]*person
+}
+
+// Find returns the person mentions (byte offsets into text, canonical names)
+// and the attributed statements of text. Quote scores are left zero for the
+// caller (analyze) to fill.
+func (f *Finder) Find(text string, tc model.TextContext) ([]model.Mention, []model.Quote) {
+	d := f.analyse(text, tc)
+	var qs []model.Quote
+	if tc.Kind == model.KindStatements && strings.TrimSpace(tc.Speaker) != "" {
+		s, e := trimSpan(text, 0, len(text))
+		if s < e {
+			qs = append(qs, model.Quote{Speaker: f.canonicalSpeaker(tc), Text: text[s:e], Start: s, End: e, Kind: "source"})
+		}
+	} else {
+		qs = d.quotes(f)
+	}
+	ms := make([]model.Mention, 0, len(d.mentions))
+	for _, m := range d.mentions {
+		ms = append(ms, model.Mention{
+			Text:  text[d.toks[m.s].start:d.toks[m.e-1].end],
+			Start: d.toks[m.s].start, End: d.toks[m.e-1].end, Name: m.p.name,
+		})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms, qs
+}
+
+// personNamed makes token k a mention (a capitalised word the tagger missed
+// in "…," Schiff asked) and returns its person.
+func (d *docState) personNamed(k int) *person {
+	if mi := d.mentAt[k]; mi >= 0 {
+		return d.mentions[mi].p
+	}
+	w := strings.ToLower(d.toks[k].norm)
+	var p *person
+	for _, q := range d.fulls {
+		if strings.ToLower(q.tokens[len(q.tokens)-1]) == w {
+			p = q
+		}
+	}
+	if p == nil {
+		if p = d.people[w]; p == nil {
+			p = &person{name: d.toks[k].norm, tokens: []string{d.toks[k].norm}}
+			d.people[w] = p
+		}
+	}
+	d.mentAt[k] = len(d.mentions)
+	d.mentions = append(d.mentions, mention{s: k, e: k + 1, p: p})
+	return p
+}
+
+func (f *Finder) canonicalSpeaker(tc model.TextContext) string {
+	sp := strings.TrimSpace(tc.Speaker)
+	if cr := f.cities[strings.ToLower(tc.City)]; cr != nil {
+		toks := aliasTokens(sp)
+		if len(toks) > 0 {
+			for _, a := range cr.byFirst[toks[0]] {
+				if equalToks(a.toks, toks) {
+					return a.fig.name
+				}
+			}
+		}
+	}
+	return sp
+}
+
+func equalToks(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && (text[s] == ' ' || text[s] == '\n' || text[s] == '\t' || text[s] == '\r') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\n' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	return s, e
+}
+
+// commonInitial are capitalised sentence-initial words that never start a
+// name; a sentence whose only capitalised word is one of them skips NER.
+var commonInitial = map[string]bool{
+	"while": true, "although": true, "though": true, "because": true, "since": true, "despite": true,
+	"during": true, "before": true, "until": true, "unlike": true, "like": true, "without": true,
+	"meanwhile": true, "however": true, "then": true, "now": true, "yet": true, "or": true, "nor": true,
+	"the": true, "a": true, "an": true, "in": true, "it": true, "he": true, "she": true, "they": true,
+	"we": true, "i": true, "but": true, "and": true, "this": true, "that": true, "there": true, "as": true,
+	"at": true, "on": true, "for": true, "if": true, "when": true, "after": true, "its": true,
+	"his": true, "her": true, "their": true, "our": true, "you": true, "so": true, "to": true, "of": true,
+	"with": true, "by": true, "from": true, "some": true, "many": true, "more": true, "most": true,
+	"what": true, "how": true, "why": true, "who": true, "these": true, "those": true, "one": true,
+}
+
+func (f *Finder) analyse(text string, tc model.TextContext) *docState {
+	toks, sents := tokenize(text)
+	d := &docState{text: text, toks: toks, sents: sents, sentOf: make([]int, len(toks)), inQuote: make([]bool, len(toks)), mentAt: make([]int, len(toks))}
+	for si, s := range sents {
+		for k := s.first; k < s.last; k++ {
+			d.sentOf[k] = si
+		}
+	}
+	for k := range d.mentAt {
+		d.mentAt[k] = -1
+	}
+	taken := make([]bool, len(toks))
+	type rawMention struct {
+		s, e int
+		reg  *regFigure
+	}
+	var raw []rawMention
+	// 1. registry hits, any case, possessive via the separate 's token
+	cr := f.cities[strings.ToLower(tc.City)]
+	if cr != nil {
+		for k := 0; k < len(toks); k++ {
+			for _, a := range cr.byFirst[toks[k].lower] {
+				if k+len(a.toks) > len(toks) {
+					continue
+				}
+				ok := true
+				for j, t := range a.toks {
+					if toks[k+j].lower != t {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					raw = append(raw, rawMention{k, k + len(a.toks), a.fig})
+					for j := k; j < k+len(a.toks); j++ {
+						taken[j] = true
+					}
+					k += len(a.toks) - 1
+					break
+				}
+			}
+		}
+	}
+	// 2. the tagger, on sentences that can hold a name
+	words := make([][]string, len(sents))
+	for si, s := range sents {
+		ws := make([]string, s.last-s.first)
+		for k := s.first; k < s.last; k++ {
+			ws[k-s.first] = toks[k].norm
+		}
+		words[si] = ws
+	}
+	ds := newDocStats(words)
+	var feats []string
+	for si, s := range sents {
+		need := false
+		for k := s.first; k < s.last && !need; k++ {
+			if isCapitalised(toks[k].text) && (k > s.first || !commonInitial[toks[k].lower]) {
+				need = true
+			}
+		}
+		if !need {
+			continue
+		}
+		var tags []string
+		tags, feats = f.tagger.tagSent(newSent(words[si], ds), feats)
+		for _, sp := range Entities(tags) {
+			if sp.Type != "PER" {
+				continue
+			}
+			a, b := s.first+sp.Start, s.first+sp.End
+			// titles mark a person but are not part of the name
+			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] || !isCapitalised(toks[a].text)) {
+				a++
+			}
+			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
+				b--
+			}
+			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) {
+				continue
+			}
+			raw = append(raw, rawMention{a, b, nil})
+			for j := a; j < b; j++ {
+				taken[j] = true
+			}
+		}
+	}
+	// 3. title patterns the tagger missed: Mayor Doe, Cllr Jane Doe
+	for k := 0; k+1 < len(toks); k++ {
+		if !strictTitles[strings.TrimSuffix(toks[k].lower, ".")] || !isCapitalised(toks[k].text) {
+			continue
+		}
+		a := k + 1
+		b := a
+		for b < len(toks) && b-a < 3 && isCapitalised(toks[b].text) && isNameWord(toks[b].text) && toks[b].para == toks[a].para {
+			b++
+		}
+		if b > a && !overlaps(taken, a, b) {
+			raw = append(raw, rawMention{a, b, nil})
+			for j := a; j < b; j++ {
+				taken[j] = true
+			}
+		}
+	}
+	sort.Slice(raw, func(i, j int) bool { return raw[i].s < raw[j].s })
+	// quotes mark
+	for _, q := range findQuoteSpans(d) {
+		for k := q.ts; k < q.te; k++ {
+			d.inQuote[k] = true
+		}
+	}
+	// 4. canonical persons: full names first, then single tokens join them
+	people := map[string]*person{}
+	var fulls []*person
+	defer func() { d.fulls, d.people = fulls, people }()
+	key := func(s, e int) []string {
+		out := make([]string, 0, e-s)
+		for k := s; k < e; k++ {
+			if t := toks[k].norm; t != "." {
+				out = append(out, strings.TrimSuffix(t, "."))
+			}
+		}
+		return out
+	}
+	personFor := func(rm rawMention) *person {
+		if rm.reg != nil {
+			p := people["\x00"+rm.reg.name]
+			if p == nil {
+				p = &person{name: rm.reg.name, registered: rm.reg, tokens: strings.Fields(rm.reg.name)}
+				people["\x00"+rm.reg.name] = p
+				fulls = append(fulls, p)
+			}
+			return p
+		}
+		ks := key(rm.s, rm.e)
+		k := strings.ToLower(strings.Join(ks, " "))
+		if p := people[k]; p != nil {
+			return p
+		}
+		p := &person{name: strings.Join(ks, " "), tokens: ks}
+		people[k] = p
+		return p
+	}
+	for _, rm := range raw {
+		if rm.reg != nil || rm.e-rm.s > 1 {
+			p := personFor(rm)
+			if rm.reg == nil && len(p.tokens) > 1 {
+				known := false
+				for _, q := range fulls {
+					if q == p {
+						known = true
+					}
+				}
+				if !known {
+					fulls = append(fulls, p)
+				}
+			}
+		}
+	}
+	// a full name's surname is that person wherever it is written capitalised
+	surnames := map[string]bool{}
+	for _, p := range fulls {
+		if p.registered == nil && len(p.tokens) > 1 {
+			surnames[strings.ToLower(p.tokens[len(p.tokens)-1])] = true
+		}
+	}
+	if len(surnames) > 0 {
+		for k := range toks {
+			if !taken[k] && surnames[toks[k].lower] && isCapitalised(toks[k].text) {
+				raw = append(raw, rawMention{k, k + 1, nil})
+				taken[k] = true
+			}
+		}
+		sort.Slice(raw, func(i, j int) bool { return raw[i].s < raw[j].s })
+	}
+	for _, rm := range raw {
+		var p *person
+		if rm.reg == nil && rm.e-rm.s == 1 {
+			w := strings.ToLower(toks[rm.s].norm)
+			var cands []*person
+			for _, q := range fulls {
+				last := strings.ToLower(q.tokens[len(q.tokens)-1])
+				if (last == "jr" || last == "sr" || last == "ii" || last == "iii") && len(q.tokens) > 1 {
+					last = strings.ToLower(q.tokens[len(q.tokens)-2])
+				}
+				if last == w || strings.ToLower(q.tokens[0]) == w {
+					cands = append(cands, q)
+				}
+			}
+			if len(cands) == 0 && cr != nil && len(cr.bySurame[w]) == 1 {
+				reg := cr.bySurame[w][0]
+				p = personFor(rawMention{reg: reg})
+			} else if len(cands) >= 1 {
+				p = cands[0]
+				if len(cands) > 1 { // prefer the most recent full mention before this one
+					best := -1
+					for _, m := range d.mentions {
+						for _, c := range cands {
+							if m.p == c && m.s < rm.s && m.s > best {
+								best, p = m.s, c
+							}
+						}
+					}
+				}
+			}
+		}
+		if p == nil {
+			p = personFor(rm)
+		}
+		m := mention{s: rm.s, e: rm.e, p: p}
+		if rm.e < len(toks) && (toks[rm.e].norm == "'s" || toks[rm.e].norm == "'") {
+			m.poss = true
+		}
+		if rm.s > 0 {
+			if g := titleGender[strings.TrimSuffix(toks[rm.s-1].lower, ".")]; g != 0 && p.gender == 0 {
+				p.gender = g
+			}
+		}
+		if p.gender == 0 && len(p.tokens) > 1 {
+			p.gender = firstNameGender[strings.ToLower(p.tokens[0])]
+		}
+		for k := rm.s; k < rm.e; k++ {
+			d.mentAt[k] = len(d.mentions)
+		}
+		d.mentions = append(d.mentions, m)
+	}
+	return d
+}
+
+func overlaps(taken []bool, a, b int) bool {
+	for k := a; k < b; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func isNameWord(w string) bool {
+	for _, r := range w {
+		if !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// strictTitles precede a name whenever they are capitalised.
+var strictTitles = map[string]bool{
+	"mayor": true, "councillor": true, "councilor": true, "cllr": true, "senator": true, "sen": true,
+	"rep": true, "mp": true, "mep": true, "minister": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"rev": true, "reverend": true, "gov": true, "governor": true, "alderman": true, "councilman": true,
+	"councilwoman": true, "congressman": true, "congresswoman": true, "sheriff": true, "judge": true,
+}
+
+var titleGender = map[string]byte{
+	"mr": 'm', "sir": 'm', "lord": 'm', "father": 'm', "king": 'm', "prince": 'm', "congressman": 'm',
+	"councilman": 'm', "chairman": 'm', "spokesman": 'm',
+	"mrs": 'f', "ms": 'f', "miss": 'f', "dame": 'f', "lady": 'f', "queen": 'f', "princess": 'f',
+	"congresswoman": 'f', "councilwoman": 'f', "chairwoman": 'f', "spokeswoman": 'f',
+}

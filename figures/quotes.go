@@ -1,0 +1,591 @@
+package figures
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// quoteSpan is a quoted passage: content tokens [ts, te), the opening and
+// closing quote-mark tokens (-1 when absent: a quote left open runs to the
+// end of its paragraph).
+type quoteSpan struct {
+	ts, te          int
+	open, close     int
+	title, headline bool
+}
+
+func findQuoteSpans(d *docState) []quoteSpan {
+	var out []quoteSpan
+	toks := d.toks
+	open := -1
+	flushOpen := func(end int) {
+		if open >= 0 && end > open+1 {
+			out = append(out, quoteSpan{ts: open + 1, te: end, open: open, close: -1})
+		}
+		open = -1
+	}
+	for k := 0; k < len(toks); k++ {
+		if k > 0 && toks[k].para != toks[k-1].para {
+			flushOpen(k)
+		}
+		switch toks[k].text {
+		case "“", "„", "«":
+			flushOpen(k)
+			open = k
+		case "”", "»":
+			if open >= 0 {
+				if k > open+1 {
+					out = append(out, quoteSpan{ts: open + 1, te: k, open: open, close: k})
+				}
+				open = -1
+			}
+		case `"`:
+			if open >= 0 {
+				if k > open+1 {
+					out = append(out, quoteSpan{ts: open + 1, te: k, open: open, close: k})
+				}
+				open = -1
+			} else {
+				open = k
+			}
+		}
+	}
+	flushOpen(len(toks))
+	for i := range out {
+		q := &out[i]
+		q.title = isTitleLike(toks[q.ts:q.te])
+		// a quote that is its whole paragraph, with no sentence punctuation: a heading
+		words := 0
+		final := false
+		for _, t := range toks[q.ts:q.te] {
+			if isWordTok(t.norm) {
+				words++
+			}
+			if t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "," {
+				final = true
+			}
+		}
+		alone := true
+		p := toks[q.ts].para
+		for k := q.ts - 1; k >= 0 && toks[k].para == p && alone; k-- {
+			if k != q.open && isWordTok(toks[k].norm) && !isNumberTok(toks[k].norm) {
+				alone = false
+			}
+		}
+		for k := q.te; k < len(toks) && toks[k].para == p && alone; k++ {
+			if k != q.close && isWordTok(toks[k].norm) {
+				alone = false
+			}
+		}
+		q.headline = alone && !final && words <= 10
+	}
+	return out
+}
+
+func isWordTok(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–' {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumberTok(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var titleFunctionWords = map[string]bool{"and": true, "of": true, "the": true, "a": true, "in": true, "on": true,
+	"for": true, "to": true, "with": true, "&": true, "no": true, "an": true, "at": true}
+
+// isTitleLike reports a short quote in title case: a film, song or book
+// title, or a nickname, not a statement.
+func isTitleLike(ts []token) bool {
+	words := 0
+	for _, t := range ts {
+		if !isWordTok(t.norm) {
+			if t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "," {
+				return false
+			}
+			continue
+		}
+		words++
+		if !isCapitalised(t.text) && !titleFunctionWords[t.lower] && !isNumberTok(t.norm) {
+			return false
+		}
+	}
+	return words > 0 && words <= 6
+}
+
+// speechVerbs introduce or close a quote.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "asked": true, "asks": true,
+	"added": true, "adds": true, "explained": true, "explains": true, "noted": true, "notes": true,
+	"wrote": true, "writes": true, "argued": true, "argues": true, "claimed": true, "claims": true,
+	"warned": true, "warns": true, "insisted": true, "insists": true, "stressed": true, "recalled": true,
+	"recalls": true, "acknowledged": true, "admitted": true, "agreed": true, "replied": true,
+	"responded": true, "continued": true, "laughed": true, "joked": true, "quipped": true, "tweeted": true,
+	"posted": true, "stated": true, "states": true, "declared": true, "announced": true, "urged": true,
+	"urges": true, "conceded": true, "remarked": true, "observed": true, "suggested": true,
+	"testified": true, "reiterated": true, "exclaimed": true, "shouted": true, "complained": true,
+	"countered": true, "cautioned": true, "predicted": true, "promised": true, "vowed": true,
+	"boasted": true, "concluded": true, "begged": true, "pleaded": true, "telling": true, "saying": true,
+	"adding": true, "writing": true, "describing": true, "described": true, "called": true, "calls": true,
+	"demanded": true, "pointed": true, "emphasised": true, "emphasized": true, "maintained": true,
+	"confirmed": true, "denied": true, "alleged": true, "believes": true, "thinks": true, "feels": true,
+}
+
+// indirectVerbs introduce reported speech ("X said that ...").
+var indirectVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "warned": true, "warns": true, "argued": true,
+	"argues": true, "claimed": true, "claims": true, "insisted": true, "insists": true, "added": true,
+	"noted": true, "stressed": true, "explained": true, "acknowledged": true, "admitted": true,
+	"reiterated": true, "urged": true, "testified": true, "believes": true, "announced": true,
+	"suggested": true, "conceded": true, "predicted": true, "promised": true, "vowed": true,
+	"alleged": true, "maintained": true, "confirmed": true, "emphasised": true, "emphasized": true,
+	"called": true, "calls": true, "wrote": true, "writes": true,
+}
+
+// afterVerbWords follow a sentence-final attribution (", Cook said Tuesday").
+var afterVerbWords = map[string]bool{".": true, ",": true, ";": true, "in": true, "on": true, "at": true,
+	"while": true, "during": true, "after": true, "before": true, "when": true, "last": true, "this": true,
+	"earlier": true, "later": true, "recently": true, "today": true, "yesterday": true, "as": true, "via": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "of": true, "to": true, "from": true, "through": true, "ever": true, "since": true}
+
+// adverbs allowed between a subject and its speech verb.
+var subjAdverbs = map[string]bool{"also": true, "later": true, "then": true, "previously": true, "has": true,
+	"had": true, "have": true, "repeatedly": true, "publicly": true, "again": true, "once": true, "first": true,
+	"further": true, "recently": true, "earlier": true, "then-": true, "has since": true, "initially": true}
+
+var pronouns = map[string]byte{"he": 'm', "she": 'f'}
+
+var nominalPronouns = map[string]bool{"they": true, "it": true, "we": true, "i": true, "you": true, "who": true}
+
+// statement is a candidate before attribution.
+type statement struct {
+	s, e       int // tokens [s, e)
+	kind       string
+	q          *quoteSpan
+	speaker    *person
+	attributed bool // a speech pattern decided (speaker may be nil: unnamed)
+	verb       int  // verb token of an indirect statement
+	subj       int  // subject token of an indirect statement (-1: none)
+	subjEnd    int
+}
+
+// subjectAt classifies the noun phrase ending at token k (inclusive) as a
+// person mention, a pronoun, or something else; it returns the person (nil
+// for unnamed) and ok=false when k cannot be a subject.
+func (d *docState) subjectAt(k int) (p *person, pron int, ok bool) {
+	if k < 0 {
+		return nil, -1, false
+	}
+	t := d.toks[k]
+	if mi := d.mentAt[k]; mi >= 0 && !d.mentions[mi].poss {
+		return d.mentions[mi].p, -1, true
+	}
+	if _, isPron := pronouns[t.lower]; isPron {
+		return nil, k, true
+	}
+	if nominalPronouns[t.lower] {
+		return nil, -1, true
+	}
+	if isWordTok(t.norm) && t.norm != "'s" {
+		return nil, -1, true // a nominal subject: "the company", "prosecutors"
+	}
+	return nil, -1, false
+}
+
+// resolvePronoun finds the nearest compatible named person before token k.
+func (d *docState) resolvePronoun(k int, exclude map[*person]bool, last *statement) *person {
+	g := pronouns[d.toks[k].lower]
+	compat := func(p *person) bool {
+		return p != nil && !exclude[p] && (p.gender == 0 || p.gender == g)
+	}
+	// firstIn returns the first compatible person of sentence si before upto;
+	// chained reports that a same-gender pronoun comes first (it is the
+	// subject, referring further back).
+	firstIn := func(si, upto int, allowPoss bool) (p *person, chained bool) {
+		s := d.sents[si]
+		for j := s.first; j < s.last && j < upto; j++ {
+			if d.inQuote[j] {
+				continue
+			}
+			if mi := d.mentAt[j]; mi >= 0 {
+				m := d.mentions[mi]
+				if (allowPoss || !m.poss) && compat(m.p) {
+					return m.p, false
+				}
+			} else if pronouns[d.toks[j].lower] == g && j < upto {
+				return nil, true
+			}
+		}
+		return nil, false
+	}
+	set := func(p *person) *person {
+		if p != nil && p.gender == 0 {
+			p.gender = g
+		}
+		return p
+	}
+	si := d.sentOf[k]
+	usedLast := false
+	para := d.toks[k].para
+	for j := si; j >= 0 && j >= si-12; j-- {
+		p, chained := firstIn(j, k, false)
+		if p != nil {
+			return set(p)
+		}
+		if !chained && j < si && !usedLast {
+			usedLast = true
+			if last != nil && last.speaker != nil && compat(last.speaker) && d.toks[last.s].para >= para-2 {
+				return set(last.speaker)
+			}
+		}
+	}
+	for j := si; j >= 0 && j >= si-12; j-- {
+		if p, _ := firstIn(j, k, true); p != nil {
+			return set(p)
+		}
+	}
+	return nil
+}
+
+var stopWords = map[string]bool{"and": true, "but": true, "or": true, "then": true, "so": true, "as": true,
+	"who": true, "which": true, "that": true, "also": true, "had": true, "has": true, "have": true, ",": true}
+
+// quotes finds and attributes the statements of the document.
+func (d *docState) quotes(f *Finder) []model.Quote {
+	spans := findQuoteSpans(d)
+	var cands []*statement
+	usedVerb := map[int]bool{}
+	for i := range spans {
+		q := &spans[i]
+		if q.title {
+			continue
+		}
+		cands = append(cands, &statement{s: q.ts, e: q.te, kind: "direct", q: q, subj: -1})
+	}
+	// indirect speech, found before attribution so that both are ordered
+	for si := range d.sents {
+		cands = append(cands, d.indirect(si)...)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
+
+	var done []*statement
+	var last *statement
+	for _, st := range cands {
+		if st.kind == "direct" {
+			d.attributeDirect(st, last, usedVerb)
+		} else {
+			if usedVerb[st.verb] {
+				continue
+			}
+			// drop reported speech that is mostly a direct quote already
+			in := 0
+			for k := st.s; k < st.e; k++ {
+				if d.inQuote[k] {
+					in++
+				}
+			}
+			if in*2 >= st.e-st.s {
+				continue
+			}
+			st.attributed = true
+			if st.subj >= 0 {
+				p, pron, _ := d.subjectAt(st.subj)
+				if pron >= 0 {
+					p = d.resolvePronoun(pron, nil, last)
+				}
+				st.speaker = p
+			}
+		}
+		done = append(done, st)
+		last = st
+	}
+	out := make([]model.Quote, 0, len(done))
+	for _, st := range done {
+		a, b := d.toks[st.s].start, d.toks[st.e-1].end
+		name := ""
+		if st.speaker != nil {
+			name = st.speaker.name
+		}
+		out = append(out, model.Quote{Speaker: name, Text: d.text[a:b], Start: a, End: b, Kind: st.kind})
+	}
+	return out
+}
+
+func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[int]bool) {
+	q := st.q
+	toks := d.toks
+	if q.headline {
+		st.attributed = true
+		return
+	}
+	// after the quote: "…," Volker said / "…," said CEO Tim Cook / "…," he told Benioff
+	if q.close >= 0 {
+		si := d.sentOf[q.close]
+		end := d.sents[si].last
+		lim := q.close + 1 + 10
+		for k := q.close + 1; k < end && k < lim; k++ {
+			t := toks[k]
+			if t.norm == `"` || t.text == "“" || t.text == "”" {
+				break
+			}
+			if !speechVerbs[t.lower] || d.inQuote[k] {
+				continue
+			}
+			if k+1 < end && toks[k+1].norm == ":" {
+				break // Smith agreed: "…" introduces the next quote
+			}
+			// subject between the quote and the verb
+			var subj *person
+			pron := -1
+			found := false
+			for j := q.close + 1; j < k; j++ {
+				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+					subj, found = d.mentions[mi].p, true
+					break
+				}
+				if _, ok := pronouns[toks[j].lower]; ok {
+					pron, found = j, true
+					break
+				}
+			}
+			if !found && k-1 > q.close {
+				w := toks[k-1]
+				switch {
+				case isCapitalised(w.text) && isNameWord(w.text) && !commonInitial[w.lower] && !titleWords[strings.TrimSuffix(w.lower, ".")] && k-2 >= q.close && (k-2 == q.close || !isCapitalised(toks[k-2].text) || toks[k-2].norm == ","):
+					subj, found = d.personNamed(k-1), true // "…" Schiff asked
+				case nominalPronouns[w.lower] || isWordTok(w.norm) && !subjAdverbs[w.lower] && !stopWords[w.lower]:
+					found = true // "the company said"
+				}
+			}
+			if !found { // inverted: said Mayor Doe / said he
+				for j := k + 1; j < end && j < k+6; j++ {
+					if mi := d.mentAt[j]; mi >= 0 {
+						subj, found = d.mentions[mi].p, true
+						break
+					}
+					if _, ok := pronouns[toks[j].lower]; ok {
+						pron, found = j, true
+						break
+					}
+					if toks[j].norm == "," || toks[j].norm == "." {
+						break
+					}
+				}
+			}
+			usedVerb[k] = true
+			if pron >= 0 {
+				subj = d.resolvePronoun(pron, d.personsIn(q.close+1, end, pron), last)
+			}
+			if found {
+				st.speaker, st.attributed = subj, true
+				return
+			}
+			break
+		}
+	}
+	// before the quote: Morrison told the committee, "…" / Parise said: "…"
+	si := d.sentOf[q.open]
+	start := d.sents[si].first
+	for k := q.open - 1; k >= start; k-- {
+		if d.inQuote[k] || toks[k].text == "”" || (toks[k].norm == `"` && k != q.open) {
+			start = k + 1
+			break
+		}
+	}
+	for k := q.open - 1; k >= start; k-- {
+		if !speechVerbs[toks[k].lower] {
+			continue
+		}
+		for j := k - 1; j >= start && j >= k-6; j-- {
+			if toks[j].norm == "," && j < k-1 {
+				break
+			}
+			if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+				st.speaker, st.attributed = d.mentions[mi].p, true
+				return
+			}
+			if _, ok := pronouns[toks[j].lower]; ok {
+				st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
+				return
+			}
+			if nominalPronouns[toks[j].lower] || (isWordTok(toks[j].norm) && !subjAdverbs[toks[j].lower] && j == k-1 && toks[j].lower != "and") {
+				st.attributed = true // "the statement said"
+				return
+			}
+		}
+		if toks[k].lower == "said" || toks[k].lower == "says" {
+			for j := k + 1; j < q.open && j < k+5; j++ {
+				if mi := d.mentAt[j]; mi >= 0 {
+					st.speaker, st.attributed = d.mentions[mi].p, true
+					return
+				}
+			}
+		}
+		break
+	}
+	// "Buckley … had a similar experience: “…”" — the sentence's subject speaks
+	if start == d.sents[si].first {
+		for j := start; j < q.open && j < start+3; j++ {
+			if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+				st.speaker, st.attributed = d.mentions[mi].p, true
+				return
+			}
+			if _, ok := pronouns[toks[j].lower]; ok {
+				st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
+				return
+			}
+		}
+	}
+	// no attribution of its own: a split or continued quote keeps the last speaker
+	if last != nil && toks[last.s].para >= toks[st.s].para-1 {
+		st.speaker = last.speaker
+	}
+}
+
+func (d *docState) personsIn(a, b, skip int) map[*person]bool {
+	out := map[*person]bool{}
+	for k := a; k < b; k++ {
+		if mi := d.mentAt[k]; mi >= 0 && k != skip {
+			out[d.mentions[mi].p] = true
+		}
+	}
+	return out
+}
+
+// indirect finds reported speech in sentence si: "X said (that) …",
+// "…, X said." and "according to X, …".
+func (d *docState) indirect(si int) []*statement {
+	s := d.sents[si]
+	toks := d.toks
+	var out []*statement
+	endTrim := s.last
+	for endTrim > s.first && !isWordTok(toks[endTrim-1].norm) {
+		endTrim--
+	}
+	for k := s.first; k < s.last; k++ {
+		if d.inQuote[k] {
+			continue
+		}
+		l := toks[k].lower
+		if l == "according" && k+1 < s.last && toks[k+1].lower == "to" {
+			subj := -1
+			for j := k + 2; j < s.last && j < k+8; j++ {
+				if d.mentAt[j] >= 0 {
+					subj = j
+					break
+				}
+				if toks[j].norm == "," {
+					break
+				}
+			}
+			if k == s.first || (k == s.first+1 && !isWordTok(toks[s.first].norm)) {
+				c := k + 2
+				for c < s.last && toks[c].norm != "," {
+					c++
+				}
+				if c+3 < endTrim {
+					out = append(out, &statement{s: c + 1, e: endTrim, kind: "indirect", verb: k, subj: subj})
+				}
+			} else if k-1 > s.first+2 && toks[k-1].norm == "," {
+				out = append(out, &statement{s: s.first, e: k - 1, kind: "indirect", verb: k, subj: subj})
+			}
+			continue
+		}
+		if !indirectVerbs[l] {
+			continue
+		}
+		if l == "called" || l == "calls" {
+			if k+1 >= s.last || toks[k+1].lower != "for" {
+				continue
+			}
+		}
+		// subject right before the verb (allowing adverbs)
+		j := k - 1
+		for j >= s.first && subjAdverbs[toks[j].lower] {
+			j--
+		}
+		next := ""
+		if k+1 < s.last {
+			next = toks[k+1].lower
+		}
+		// sentence-final attribution: "…, Cook said Tuesday."
+		comma := -1
+		for c := j; c >= s.first && c >= j-6; c-- {
+			if toks[c].norm == "," {
+				comma = c
+				break
+			}
+		}
+		if comma > s.first+3 && (endTrim-k <= 3 || afterVerbWords[next]) {
+			subj := -1
+			if j > comma {
+				subj = j
+			} else {
+				for c := k + 1; c < s.last && c < k+6; c++ {
+					if d.mentAt[c] >= 0 {
+						subj = c
+						break
+					}
+				}
+			}
+			if d.inQuote[comma-1] || toks[comma-1].text == "”" || toks[comma-1].norm == `"` {
+				continue
+			}
+			out = append(out, &statement{s: s.first, e: comma, kind: "indirect", verb: k, subj: subj})
+			continue
+		}
+		if j < s.first {
+			continue
+		}
+		if toks[j].norm == "," { // Sonya Zoghlin, Carlineo's attorney, said …
+			for x := j - 1; x >= s.first && x >= j-12; x-- {
+				if mi := d.mentAt[x]; mi >= 0 && !d.mentions[mi].poss && !d.inQuote[x] {
+					j = x
+					break
+				}
+			}
+		}
+		if _, _, ok := d.subjectAt(j); !ok {
+			continue
+		}
+		// the reported clause
+		c := k + 1
+		if l == "called" || l == "calls" {
+			c++
+		}
+		for x := c; x < endTrim && x < k+10; x++ {
+			if toks[x].lower == "that" {
+				c = x + 1
+				break
+			}
+		}
+		if c < endTrim && toks[c].norm == "," {
+			c++
+		}
+		e := endTrim
+		for x := c + 3; x < endTrim; x++ { // stop before a direct quote that follows
+			if d.inQuote[x] {
+				for e = x - 1; e > c && !isWordTok(toks[e-1].norm); e-- {
+				}
+				break
+			}
+		}
+		if e-c < 3 || d.inQuote[c] {
+			continue
+		}
+		out = append(out, &statement{s: c, e: e, kind: "indirect", verb: k, subj: j})
+	}
+	return out
+}
