@@ -26,6 +26,9 @@ type goldQuote struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	Text    string `json:"text"`
+	// Split is "dev" (rules were written looking at it) or "heldout"
+	// (labelled before the rules ever ran on it, measured once).
+	Split string `json:"split"`
 }
 
 type groundTruth map[string]struct {
@@ -52,55 +55,57 @@ func loadArticles(t *testing.T) groundTruth {
 func TestGoldFile(t *testing.T) {
 	gt := loadArticles(t)
 	if *update {
-		src, err := os.ReadFile(filepath.Join("testdata", "quotes_gold.src"))
-		if err != nil {
-			t.Fatal(err)
-		}
 		ids := make([]string, 0, len(gt))
 		for id := range gt {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
 		var out strings.Builder
-		for n, line := range strings.Split(string(src), "\n") {
-			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-				continue
+		for _, part := range []struct{ file, split string }{{"quotes_gold.src", "dev"}, {"quotes_heldout.src", "heldout"}} {
+			src, err := os.ReadFile(filepath.Join("testdata", part.file))
+			if err != nil {
+				t.Fatal(err)
 			}
-			f := strings.SplitN(line, "|", 4)
-			if len(f) != 4 {
-				t.Fatalf("quotes_gold.src:%d: want 4 fields", n+1)
-			}
-			var id string
-			for _, x := range ids {
-				if strings.HasPrefix(x, f[0]) {
-					id = x
+			for n, line := range strings.Split(string(src), "\n") {
+				if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+					continue
 				}
-			}
-			if id == "" {
-				t.Fatalf("quotes_gold.src:%d: no article %s", n+1, f[0])
-			}
-			body := gt[id].ArticleBody
-			start := -1
-			for _, v := range []string{f[3], strings.ReplaceAll(f[3], "'", "’"), strings.ReplaceAll(f[3], "’", "'")} {
-				if start = strings.Index(body, v); start >= 0 {
-					break
+				f := strings.SplitN(line, "|", 4)
+				if len(f) != 4 {
+					t.Fatalf("quotes_gold.src:%d: want 4 fields", n+1)
 				}
-			}
-			if start < 0 {
-				t.Fatalf("quotes_gold.src:%d: %q not in article %s", n+1, f[3], f[0])
-			}
-			end := start + len(f[3])
-			if f[1] == "direct" {
-				if k := strings.IndexAny(body[start:], "”\"\n"); k >= 0 {
-					end = start + k
-				} else {
-					end = len(body)
+				var id string
+				for _, x := range ids {
+					if strings.HasPrefix(x, f[0]) {
+						id = x
+					}
 				}
+				if id == "" {
+					t.Fatalf("quotes_gold.src:%d: no article %s", n+1, f[0])
+				}
+				body := gt[id].ArticleBody
+				start := -1
+				for _, v := range []string{f[3], strings.ReplaceAll(f[3], "'", "’"), strings.ReplaceAll(f[3], "’", "'")} {
+					if start = strings.Index(body, v); start >= 0 {
+						break
+					}
+				}
+				if start < 0 {
+					t.Fatalf("quotes_gold.src:%d: %q not in article %s", n+1, f[3], f[0])
+				}
+				end := start + len(f[3])
+				if f[1] == "direct" {
+					if k := strings.IndexAny(body[start:], "”\"\n"); k >= 0 {
+						end = start + k
+					} else {
+						end = len(body)
+					}
+				}
+				g := goldQuote{Article: id, URL: gt[id].URL, Speaker: f[2], Kind: f[1], Start: start, End: end, Text: body[start:end], Split: part.split}
+				b, _ := json.Marshal(g)
+				out.Write(b)
+				out.WriteByte('\n')
 			}
-			g := goldQuote{Article: id, URL: gt[id].URL, Speaker: f[2], Kind: f[1], Start: start, End: end, Text: body[start:end]}
-			b, _ := json.Marshal(g)
-			out.Write(b)
-			out.WriteByte('\n')
 		}
 		if err := os.WriteFile(filepath.Join("testdata", "quotes_gold.jsonl"), []byte(out.String()), 0o644); err != nil {
 			t.Fatal(err)
@@ -189,7 +194,9 @@ func TestQuoteAttributionGold(t *testing.T) {
 	}
 	byArticle := map[string][]model.Quote{}
 	right, found := 0, 0
+	splitN, splitRight := map[string]int{}, map[string]int{}
 	for _, g := range gold {
+		splitN[g.Split]++
 		qs, ok := byArticle[g.Article]
 		if !ok {
 			_, qs = f.Find(gt[g.Article].ArticleBody, model.TextContext{Kind: model.KindNews})
@@ -209,9 +216,13 @@ func TestQuoteAttributionGold(t *testing.T) {
 		}
 		if sameSpeaker(g.Speaker, pred) {
 			right++
+			splitRight[g.Split]++
 		} else if testing.Verbose() {
-			t.Logf("miss %s %s: gold %q, got %q: %.70q", g.Article[:6], g.Kind, g.Speaker, pred, g.Text)
+			t.Logf("miss %s %s %s: gold %q, got %q: %.70q", g.Split, g.Article[:6], g.Kind, g.Speaker, pred, g.Text)
 		}
+	}
+	for _, sp := range []string{"dev", "heldout"} {
+		t.Logf("%s: speaker accuracy %.3f (%d/%d)", sp, float64(splitRight[sp])/float64(max(1, splitN[sp])), splitRight[sp], splitN[sp])
 	}
 	acc := float64(right) / float64(len(gold))
 	t.Logf("speaker accuracy %.3f (%d/%d), statements found %d/%d", acc, right, len(gold), found, len(gold))
