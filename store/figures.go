@@ -1,0 +1,254 @@
+package store
+
+// Public figures: the registry from the config, discovered persons, their
+// mentions and attributed statements (migration 0004_figures.sql).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// SyncRegistry writes the config's [[city.figure]] registry: every
+// registered figure (registered = 1, role, party) and its aliases. A figure
+// that left the registry keeps its row and statements but is marked
+// registered = 0 (it becomes a discovered figure again).
+func (db *DB) SyncRegistry(ctx context.Context, cfg *config.Config) error {
+	if cfg == nil {
+		return errors.New("sync registry: nil config")
+	}
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		for _, c := range cfg.Cities {
+			var cityID int64
+			if err := tx.QueryRowContext(ctx, `INSERT INTO cities(name, country) VALUES (?, ?)
+				ON CONFLICT(name) DO UPDATE SET country = excluded.country RETURNING id`,
+				c.Name, c.Country).Scan(&cityID); err != nil {
+				return fmt.Errorf("city %q: %w", c.Name, err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE figures SET registered = 0 WHERE city_id = ?`, cityID); err != nil {
+				return fmt.Errorf("city %q: %w", c.Name, err)
+			}
+			for _, f := range c.Figures {
+				name := strings.TrimSpace(f.Name)
+				if name == "" {
+					return fmt.Errorf("city %q: figure with an empty name", c.Name)
+				}
+				var id int64
+				if err := tx.QueryRowContext(ctx, `INSERT INTO figures(city_id, name, role, party, registered)
+					VALUES (?, ?, ?, ?, 1)
+					ON CONFLICT(city_id, name) DO UPDATE SET role = excluded.role, party = excluded.party, registered = 1
+					RETURNING id`, cityID, name, f.Role, f.Party).Scan(&id); err != nil {
+					return fmt.Errorf("figure %q of %q: %w", name, c.Name, err)
+				}
+				if _, err := tx.ExecContext(ctx, `DELETE FROM figure_aliases WHERE figure_id = ?`, id); err != nil {
+					return fmt.Errorf("aliases of %q: %w", name, err)
+				}
+				for _, a := range f.Aliases {
+					if a = strings.TrimSpace(a); a == "" {
+						continue
+					}
+					if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO figure_aliases(figure_id, alias) VALUES (?, ?)`, id, a); err != nil {
+						return fmt.Errorf("alias %q of %q: %w", a, name, err)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sync registry: %w", Classify(err))
+	}
+	return nil
+}
+
+// SaveDocFigures (re)writes one document's mentions and attributed
+// statements inside tx: the document's previous rows are deleted first, so
+// calling it again with the same input changes nothing. Persons not yet in
+// the figures table are created as discovered figures (registered = 0) of
+// the document's city; a name that is a registered alias is stored under
+// its figure. Quotes without a speaker are not stored (they have no figure).
+// The month is doc.Month(). doc.ID must be a stored document.
+func SaveDocFigures(ctx context.Context, tx *sql.Tx, doc model.Document, mentions []model.Mention, quotes []model.Quote, modelVersion string) error {
+	var cityID int64
+	if err := tx.QueryRowContext(ctx, `SELECT s.city_id FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?`,
+		doc.ID).Scan(&cityID); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("save figures of document %d: %w", doc.ID, ErrNotFound)
+		}
+		return fmt.Errorf("save figures of document %d: %w", doc.ID, Classify(err))
+	}
+	month, _ := doc.Month()
+	for _, q := range []string{`DELETE FROM mentions WHERE document_id = ?`, `DELETE FROM statements WHERE document_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, doc.ID); err != nil {
+			return fmt.Errorf("save figures of document %d: %w", doc.ID, Classify(err))
+		}
+	}
+	ids := map[string]int64{}
+	figure := func(name string) (int64, error) {
+		if id, ok := ids[name]; ok {
+			return id, nil
+		}
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM figures WHERE city_id = ? AND name = ?
+			UNION ALL SELECT f.id FROM figure_aliases a JOIN figures f ON f.id = a.figure_id WHERE f.city_id = ? AND a.alias = ?
+			LIMIT 1`, cityID, name, cityID, name).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = tx.QueryRowContext(ctx, `INSERT INTO figures(city_id, name, registered) VALUES (?, ?, 0) RETURNING id`,
+				cityID, name).Scan(&id)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("figure %q: %w", name, Classify(err))
+		}
+		ids[name] = id
+		return id, nil
+	}
+	for _, m := range mentions {
+		name := strings.TrimSpace(m.Name)
+		if name == "" {
+			continue
+		}
+		id, err := figure(name)
+		if err != nil {
+			return fmt.Errorf("save figures of document %d: %w", doc.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(document_id, figure_id, city_id, month, start, end, text, model)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc.ID, id, cityID, month, m.Start, m.End, m.Text, modelVersion); err != nil {
+			return fmt.Errorf("save mention %q of document %d: %w", m.Text, doc.ID, Classify(err))
+		}
+	}
+	for _, q := range quotes {
+		name := strings.TrimSpace(q.Speaker)
+		if name == "" {
+			continue
+		}
+		id, err := figure(name)
+		if err != nil {
+			return fmt.Errorf("save figures of document %d: %w", doc.ID, err)
+		}
+		kind := q.Kind
+		if kind == "" {
+			kind = "direct"
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end,
+			text, kind, counter_speech, anti_migrant, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc.ID, id, cityID, month, name, q.Start, q.End, q.Text, kind, q.CounterSpeech, q.AntiMigrant, modelVersion); err != nil {
+			return fmt.Errorf("save statement of %q in document %d: %w", name, doc.ID, Classify(err))
+		}
+	}
+	return nil
+}
+
+// FigureFilter selects figures for FigureSummaries. Zero fields match all.
+type FigureFilter struct {
+	City  string
+	Month string // "2006-01": count only mentions and statements of that month
+	// Candidates lists only discovered (unregistered) figures.
+	Candidates bool
+	// MinMentions and MinStatements drop figures below both thresholds
+	// (a figure is kept when it reaches either). Zero keeps every figure
+	// with at least one mention or statement.
+	MinMentions, MinStatements int
+}
+
+// FigureSummary is one figure with its counts in the filter's range.
+type FigureSummary struct {
+	City       string  `json:"city"`
+	Name       string  `json:"name"`
+	Role       string  `json:"role"`
+	Party      string  `json:"party"`
+	Registered bool    `json:"registered"`
+	Aliases    string  `json:"aliases"` // comma separated
+	Mentions   int     `json:"mentions"`
+	Documents  int     `json:"documents"` // documents with a mention or statement
+	Statements int     `json:"statements"`
+	Counter    int     `json:"counter_speech"` // statements with counter_speech >= 0.5
+	Anti       int     `json:"anti_migrant"`   // statements with anti_migrant >= 0.5
+	Neither    int     `json:"neither"`
+	TopQuote   string  `json:"top_quote"` // strongest statement (highest of both scores)
+	TopScore   float64 `json:"top_score"`
+	TopStance  string  `json:"top_stance"` // counter_speech | anti_migrant | neither
+	TopURL     string  `json:"top_url"`
+}
+
+// StanceThreshold is the score at which a statement counts as counter
+// speech or anti-migrant.
+const StanceThreshold = 0.5
+
+// FigureSummaries lists figures with mention and statement counts, ordered
+// by city, then statements, mentions (descending) and name.
+func (db *DB) FigureSummaries(ctx context.Context, f FigureFilter) ([]FigureSummary, error) {
+	var conds []string
+	var args []any
+	monthCond := "1"
+	if f.Month != "" {
+		monthCond = "month = ?"
+	}
+	mArgs := func() {
+		if f.Month != "" {
+			args = append(args, f.Month)
+		}
+	}
+	// argument order follows the placeholders below
+	mArgs() // mention counts
+	args = append(args, StanceThreshold, StanceThreshold, StanceThreshold, StanceThreshold)
+	mArgs() // statement counts
+	mArgs() // top quote
+	if f.City != "" {
+		conds = append(conds, "c.name = ?")
+		args = append(args, f.City)
+	}
+	if f.Candidates {
+		conds = append(conds, "fi.registered = 0")
+	}
+	minM, minS := f.MinMentions, f.MinStatements
+	if minM <= 0 && minS <= 0 {
+		minM, minS = 1, 1
+	} else if minM <= 0 {
+		minM = 1 << 30
+	} else if minS <= 0 {
+		minS = 1 << 30
+	}
+	conds = append(conds, "(coalesce(m.n, 0) >= ? OR coalesce(s.n, 0) >= ?)")
+	args = append(args, minM, minS)
+	q := `
+		SELECT c.name, fi.name, fi.role, fi.party, fi.registered,
+		       coalesce((SELECT group_concat(alias, ', ') FROM figure_aliases a WHERE a.figure_id = fi.id), ''),
+		       coalesce(m.n, 0), coalesce(m.docs, 0), coalesce(s.n, 0), coalesce(s.nc, 0), coalesce(s.na, 0), coalesce(s.nn, 0),
+		       coalesce(t.text, ''), coalesce(t.score, 0), coalesce(t.stance, ''), coalesce(t.url, '')
+		FROM figures fi
+		JOIN cities c ON c.id = fi.city_id
+		LEFT JOIN (SELECT figure_id, count(*) AS n, count(DISTINCT document_id) AS docs FROM mentions WHERE ` + monthCond + ` GROUP BY figure_id) m ON m.figure_id = fi.id
+		LEFT JOIN (SELECT figure_id, count(*) AS n, sum(counter_speech >= ?) AS nc, sum(anti_migrant >= ?) AS na,
+		                  sum(counter_speech < ? AND anti_migrant < ?) AS nn
+		           FROM statements WHERE ` + monthCond + ` GROUP BY figure_id) s ON s.figure_id = fi.id
+		LEFT JOIN (SELECT figure_id, text, score, stance, url FROM (
+		             SELECT st.figure_id, st.text, max(st.counter_speech, st.anti_migrant) AS score,
+		                    CASE WHEN max(st.counter_speech, st.anti_migrant) < ` + fmt.Sprint(StanceThreshold) + ` THEN 'neither'
+		                         WHEN st.counter_speech >= st.anti_migrant THEN 'counter_speech' ELSE 'anti_migrant' END AS stance,
+		                    d.url AS url,
+		                    row_number() OVER (PARTITION BY st.figure_id ORDER BY max(st.counter_speech, st.anti_migrant) DESC, st.id) AS rn
+		             FROM statements st JOIN documents d ON d.id = st.document_id WHERE ` + strings.ReplaceAll(monthCond, "month", "st.month") + `)
+		           WHERE rn = 1) t ON t.figure_id = fi.id
+		WHERE ` + strings.Join(conds, " AND ") + `
+		ORDER BY c.name, coalesce(s.n, 0) DESC, coalesce(m.n, 0) DESC, fi.name`
+	rows, err := db.R.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("figure summaries: %w", Classify(err))
+	}
+	defer rows.Close()
+	var out []FigureSummary
+	for rows.Next() {
+		var s FigureSummary
+		if err := rows.Scan(&s.City, &s.Name, &s.Role, &s.Party, &s.Registered, &s.Aliases, &s.Mentions, &s.Documents,
+			&s.Statements, &s.Counter, &s.Anti, &s.Neither, &s.TopQuote, &s.TopScore, &s.TopStance, &s.TopURL); err != nil {
+			return nil, fmt.Errorf("figure summaries: %w", Classify(err))
+		}
+		out = append(out, s)
+	}
+	return out, Classify(rows.Err())
+}
