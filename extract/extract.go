@@ -159,6 +159,7 @@ func Extract(raw []byte, pageURL, contentType string) (*Result, error) {
 		UseOriginalDate:     true,
 		ExtractTime:         true,
 		SkipExtensiveSearch: !extensiveDates,
+		DeferUrlExtractor:   true,
 	}); err == nil && !d.IsZero() {
 		published = d.DateTime
 		if !d.HasTimezone {

@@ -65,6 +65,14 @@ var notNames = map[string]bool{
 	"guest author": true, "guest": true, "anonymous": true, "unknown": true,
 }
 
+// isContact reports whether a byline fragment is an e-mail address, a URL
+// or a social-media handle rather than a name.
+func isContact(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.Contains(l, "@") || strings.Contains(l, "http") || strings.Contains(l, "www.") ||
+		strings.Contains(l, "://") || strings.HasSuffix(l, ".com")
+}
+
 // dateWords trail bylines that run into a dateline ("Jane Doe Published
 // Monday, November 18") once trafilatura has removed the digits. Words that
 // are also names (May, June, August, April, Sun) are left alone.
@@ -130,7 +138,14 @@ func splitAuthors(s string) []string {
 	if s == "" {
 		return out
 	}
-	for _, part := range rxAuthorSplit.Split(s, -1) {
+	var parts []string
+	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '|' }) {
+		if isContact(chunk) {
+			continue
+		}
+		parts = append(parts, rxAuthorSplit.Split(chunk, -1)...)
+	}
+	for _, part := range parts {
 		a := strings.TrimSpace(part)
 		for {
 			b := rxAuthorPrefix.ReplaceAllString(a, "")
@@ -141,7 +156,7 @@ func splitAuthors(s string) []string {
 		}
 		a = strings.TrimSpace(rxAuthorSuffix.ReplaceAllString(a, ""))
 		a = trimDateWords(strings.Trim(a, " .,:;-–—·•"))
-		if a == "" || strings.ContainsAny(a, "@<>{}") || strings.Contains(strings.ToLower(a), "http") {
+		if a == "" || isContact(a) || strings.ContainsAny(a, "<>{}") {
 			continue
 		}
 		if utf8.RuneCountInString(a) > 60 || len(strings.Fields(a)) > 6 {

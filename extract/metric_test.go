@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/xenoscope/xenoscope/internal/shareddata"
+	"golang.org/x/net/html"
 )
 
 // This file reproduces the metric of scrapinghub/article-extraction-benchmark
@@ -204,4 +205,13 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+func mustParseFragment(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<body>" + s + "</body>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

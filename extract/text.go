@@ -46,7 +46,7 @@ var blockAtoms = map[atom.Atom]bool{
 // skipAtoms never contribute text.
 var skipAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Head: true, atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
 	atom.Button: true, atom.Select: true, atom.Textarea: true,
 }
 
