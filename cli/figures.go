@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/figures"
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+func init() {
+	register("figures", "list public figures: mentions, statements by stance, strongest quote", runFigures)
+}
+
+var monthRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+
+func runFigures(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "figures", "-db xenoscope.db [-city NAME] [-month 2026-10] [-format table|csv|json] [-candidates]\n"+
+		"       xenoscope figures -find [-config F -city NAME] [-kind news|statements -speaker NAME] < text.txt")
+	dbPath := fs.String("db", "", "the SQLite database (required unless -find)")
+	city := fs.String("city", "", "only this city")
+	month := fs.String("month", "", "only mentions and statements of this month (YYYY-MM)")
+	format := fs.String("format", "table", "table, csv or json")
+	cands := fs.Bool("candidates", false, "list only discovered (unregistered) persons, to review for the registry")
+	minMentions := fs.Int("min-mentions", 0, "keep figures with at least this many mentions (or -min-statements); with -candidates the default is 3")
+	minStatements := fs.Int("min-statements", 0, "keep figures with at least this many attributed statements (or -min-mentions); with -candidates the default is 1")
+	cfgPath := fs.String("config", "", "config file: sync its [[city.figure]] registry into -db first; with -find, the registry to recognise")
+	find := fs.Bool("find", false, "read a text on stdin and print its person mentions and attributed quotes as JSON")
+	kind := fs.String("kind", "news", "with -find: the source kind (news or statements)")
+	speaker := fs.String("speaker", "", "with -find and -kind statements: the speaker who owns the text")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("", "figures takes no arguments, got %q", fs.Args())
+	}
+	var cfg *config.Config
+	if *cfgPath != "" {
+		var err error
+		if cfg, err = config.Load(*cfgPath); err != nil {
+			return usageErr("fix the config file", "%v", err)
+		}
+	}
+	if *find {
+		return runFind(env, cfg, model.TextContext{City: *city, Kind: *kind, Speaker: *speaker})
+	}
+	if *dbPath == "" {
+		return usageErr("example: xenoscope figures -db xenoscope.db -city Leeds -month 2026-10", "figures needs -db")
+	}
+	if *month != "" && !monthRe.MatchString(*month) {
+		return usageErr("write the month like 2026-10", "-month %q is not a month", *month)
+	}
+	if *format != "table" && *format != "csv" && *format != "json" {
+		return usageErr("use -format table, csv or json", "unknown format %q", *format)
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return usageErr("run 'xenoscope crawl' and 'xenoscope score' first, or check the -db path", "database %s does not exist", *dbPath)
+		}
+		return err
+	}
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if cfg != nil {
+		if err := db.SyncRegistry(ctx, cfg); err != nil {
+			return err
+		}
+	}
+	f := store.FigureFilter{City: *city, Month: *month, Candidates: *cands, MinMentions: *minMentions, MinStatements: *minStatements}
+	if *cands && f.MinMentions == 0 && f.MinStatements == 0 {
+		f.MinMentions, f.MinStatements = 3, 1
+	}
+	rows, err := db.FigureSummaries(ctx, f)
+	if err != nil {
+		return err
+	}
+	return writeFigures(env.Stdout, *format, rows)
+}
+
+func writeFigures(w io.Writer, format string, rows []store.FigureSummary) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if rows == nil {
+			rows = []store.FigureSummary{}
+		}
+		return enc.Encode(rows)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"city", "name", "role", "party", "registered", "aliases", "mentions", "documents", "statements",
+			"counter_speech", "anti_migrant", "neither", "top_stance", "top_score", "top_quote", "top_url"})
+		for _, r := range rows {
+			cw.Write([]string{r.City, r.Name, r.Role, r.Party, strconv.FormatBool(r.Registered), r.Aliases,
+				strconv.Itoa(r.Mentions), strconv.Itoa(r.Documents), strconv.Itoa(r.Statements), strconv.Itoa(r.Counter),
+				strconv.Itoa(r.Anti), strconv.Itoa(r.Neither), r.TopStance, strconv.FormatFloat(r.TopScore, 'f', 3, 64), r.TopQuote, r.TopURL})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CITY\tFIGURE\tROLE\tREG\tMENTIONS\tSTATEMENTS\tCOUNTER\tANTI\tNEITHER\tSTRONGEST QUOTE\tURL")
+	for _, r := range rows {
+		reg := "no"
+		if r.Registered {
+			reg = "yes"
+		}
+		q := r.TopQuote
+		if len([]rune(q)) > 70 {
+			q = string([]rune(q)[:69]) + "…"
+		}
+		if q != "" {
+			q = fmt.Sprintf("%q (%s %.2f)", q, r.TopStance, r.TopScore)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", r.City, r.Name, r.Role, reg, r.Mentions, r.Statements,
+			r.Counter, r.Anti, r.Neither, q, r.TopURL)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(tw, "(no figures with mentions or statements match)")
+	}
+	return tw.Flush()
+}
+
+func runFind(env *Env, cfg *config.Config, tc model.TextContext) error {
+	if tc.Kind != model.KindNews && tc.Kind != model.KindStatements {
+		return usageErr("use -kind news or -kind statements", "unknown kind %q", tc.Kind)
+	}
+	b, err := io.ReadAll(env.Stdin)
+	if err != nil {
+		return fmt.Errorf("read stdin: %w", err)
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return usageErr("example: xenoscope figures -find < article.txt", "no text on stdin")
+	}
+	f, err := figures.NewFinderFromConfig(cfg)
+	if err != nil {
+		return err
+	}
+	ms, qs := f.Find(string(b), tc)
+	if ms == nil {
+		ms = []model.Mention{}
+	}
+	if qs == nil {
+		qs = []model.Quote{}
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Mentions []model.Mention `json:"mentions"`
+		Quotes   []model.Quote   `json:"quotes"`
+	}{ms, qs})
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/figures"
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+func runFiguresCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code := Run(context.Background(), args, strings.NewReader(stdin), &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestFiguresCommand(t *testing.T) {
+	ctx := context.Background()
+	p := filepath.Join(t.TempDir(), "x.db")
+	db, err := store.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.Config{Cities: []config.City{{Name: "Leeds", Sources: []config.Source{{Name: "post", Kind: "news"}},
+		Figures: []config.Figure{{Name: "Jane Doe", Role: "Mayor"}}}}}
+	ids, err := db.SyncConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SyncRegistry(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	text := "Mayor Jane Doe said refugees are welcome in Leeds.\n\n\"We will not let hate divide us,\" she said. Her rival Bob Roe disagreed.\n\n\"They take our jobs,\" Roe told reporters."
+	pub := time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
+	var docID int64
+	if err := db.W.QueryRow(`INSERT INTO documents(url, source_id, text, published, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, 'h') RETURNING id`,
+		"https://news.test/a", ids[store.SourceRef{City: "Leeds", Source: "post"}], text, store.FormatTime(pub), store.FormatTime(pub)).Scan(&docID); err != nil {
+		t.Fatal(err)
+	}
+	f, err := figures.NewFinderFromConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := model.Document{ID: docID, URL: "https://news.test/a", City: "Leeds", Kind: "news", Text: text, Published: pub}
+	ms, qs := f.Find(text, model.TextContext{City: "Leeds", Kind: "news"})
+	for i := range qs { // stand-in for analyze's classifier scores
+		if qs[i].Speaker == "Jane Doe" {
+			qs[i].CounterSpeech = 0.8
+		} else {
+			qs[i].AntiMigrant = 0.7
+		}
+	}
+	if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.SaveDocFigures(ctx, tx, doc, ms, qs, figures.NERModelVersion) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	code, out, errOut := runFiguresCLI(t, "", "figures", "-db", p, "-format", "json", "-month", "2026-10")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []store.FigureSummary
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	byName := map[string]store.FigureSummary{}
+	for _, r := range rows {
+		byName[r.Name] = r
+	}
+	if d := byName["Jane Doe"]; !d.Registered || d.Counter != 2 || d.TopURL != "https://news.test/a" {
+		t.Errorf("Jane Doe = %+v (want 2 counter statements: indirect + pronoun-resolved direct)", d)
+	}
+	if r := byName["Bob Roe"]; r.Registered || r.Anti != 1 {
+		t.Errorf("Bob Roe = %+v", r)
+	}
+	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p, "-month", "2026-09")
+	if code != 0 || !strings.Contains(out, "no figures") {
+		t.Errorf("empty month: exit %d, %q", code, out)
+	}
+	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p, "-format", "csv", "-candidates", "-min-mentions", "1")
+	if code != 0 || !strings.Contains(out, "Bob Roe") || strings.Contains(out, "Jane Doe") {
+		t.Errorf("candidates csv: exit %d\n%s", code, out)
+	}
+	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p)
+	if code != 0 || !strings.Contains(out, "Jane Doe") || !strings.Contains(out, "counter_speech") {
+		t.Errorf("table: exit %d\n%s", code, out)
+	}
+}
+
+func TestFiguresCommandErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"figures"}, "needs -db"},
+		{[]string{"figures", "-db", "x.db", "-month", "2026-13"}, "not a month"},
+		{[]string{"figures", "-db", "x.db", "-format", "xml"}, "unknown format"},
+		{[]string{"figures", "-db", filepath.Join(t.TempDir(), "missing.db")}, "does not exist"},
+		{[]string{"figures", "-find"}, "no text"},
+	} {
+		code, _, errOut := runFiguresCLI(t, "", c.args...)
+		if code != ExitError || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, "hint:") {
+			t.Errorf("%v: exit %d, stderr %q; want %q with a hint", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+func TestFiguresFind(t *testing.T) {
+	code, out, errOut := runFiguresCLI(t, `"Hate has no home here," Mayor Ann Lee said.`, "figures", "-find")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"speaker": "Ann Lee"`) {
+		t.Errorf("find output:\n%s", out)
+	}
+}
