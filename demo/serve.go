@@ -29,6 +29,11 @@ type Options struct {
 	Delay       time.Duration
 	Parallelism int
 	Logger      *slog.Logger // nil: discard
+	// Port, when non-zero, is tried first on every site's own loopback
+	// address (127.0.0.10, .11, ...), so that the URLs stay the same from
+	// one demo run to the next and a rerun is incremental. A port that is
+	// taken falls back to a random one.
+	Port int
 }
 
 // Site is one loopback web site: one source of one city.
@@ -83,7 +88,12 @@ func (d *Demo) Site(city, source string) *Site {
 // where the OS allows it (Linux routes all of 127/8 to loopback), so that
 // each source is its own host for politeness rules and allowed domains;
 // elsewhere it falls back to 127.0.0.1 with a distinct port.
-func listen(i int) (net.Listener, error) {
+func listen(i, port int) (net.Listener, error) {
+	if port > 0 {
+		if l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.%d:%d", 10+i, port)); err == nil {
+			return l, nil
+		}
+	}
 	if l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.%d:0", 10+i)); err == nil {
 		return l, nil
 	}
@@ -121,7 +131,7 @@ func Serve(ctx context.Context, opts Options) (*Demo, error) {
 			for _, a := range s.Articles {
 				s.byPath[a.Path] = a
 			}
-			l, err := listen(len(d.Sites))
+			l, err := listen(len(d.Sites), opts.Port)
 			if err != nil {
 				d.Close()
 				return nil, fmt.Errorf("demo: listen on loopback: %w", err)
@@ -437,7 +447,8 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <title>{{.Title}} | {{.Site.Source.Name}}</title>
 <link rel="canonical" href="{{.Canon}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-{{with .Article}}<meta name="author" content="{{.Author}}">
+{{if .Listing}}<meta name="robots" content="noindex, follow">
+{{end}}{{with .Article}}<meta name="author" content="{{.Author}}">
 <meta property="og:title" content="{{.Title}}">
 <meta property="og:type" content="article">
 <meta property="article:published_time" content="{{.Published.Format "2006-01-02T15:04:05Z07:00"}}">
@@ -464,7 +475,7 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{else}}{{with .Article}}
   <article>
     <h1>{{.Title}}</h1>
-    <p class="byline">By <span class="author">{{.Author}}</span> &middot; <time datetime="{{.Published.Format "2006-01-02T15:04:05Z07:00"}}">{{$.Date}}</time></p>
+    <div class="byline"><span class="author">By {{.Author}}</span> <time datetime="{{.Published.Format "2006-01-02T15:04:05Z07:00"}}">{{$.Date}}</time></div>
     {{range .Paragraphs}}<p>{{.}}</p>
     {{end}}
   </article>
