@@ -9,6 +9,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -219,10 +220,7 @@ func (b *batch) add(d *store.DocStat) {
 	e := &b.exact
 	e.docs++
 	if d.Scored {
-		mig := d.Migration >= Threshold
-		anti := mig && d.Anti >= Threshold
-		counter := mig && d.Counter >= Threshold
-		hate := d.Hate >= Threshold
+		mig, anti, counter, hate := d.Migration, d.AntiMigrant, d.CounterSpeech, d.HateCrime
 		r.flags = fScored
 		if mig {
 			r.flags |= fMig
@@ -519,11 +517,16 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Query: q, Model: model, Cities: cities}
-	filter := store.MonthFilter{From: q.From, To: q.To, Cities: q.Cities}
 
+	// Readers stream one city each (a per-city sort is cheaper than one
+	// sort of everything, and two cities stream in parallel); finished
+	// city-months go to the bootstrap workers. Batches cycle through a
+	// bounded free list, so memory holds at most readers+workers+1
+	// city-months whatever the database size.
 	workers := runtime.GOMAXPROCS(0)
-	free := make(chan *batch, workers+2)
-	for i := 0; i < workers+2; i++ {
+	readers := min(workers, len(cities))
+	free := make(chan *batch, readers+workers+1)
+	for i := 0; i < cap(free); i++ {
 		free <- &batch{}
 	}
 	work := make(chan *batch)
@@ -548,41 +551,34 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 			}
 		}()
 	}
-	var cur *batch
-	send := func() error {
-		if cur == nil {
-			return nil
-		}
-		cur.finish()
-		select {
-		case work <- cur:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		cur = nil
-		return nil
+	cityQueue := make(chan string, len(cities))
+	for _, c := range cities {
+		cityQueue <- c
 	}
-	err = db.StreamDocStats(ctx, filter, model, func(d *store.DocStat) error {
-		if cur == nil || cur.city != d.City || cur.month != d.Month {
-			if err := send(); err != nil {
-				return err
+	close(cityQueue)
+	errs := make(chan error, readers)
+	var rg sync.WaitGroup
+	for r := 0; r < readers; r++ {
+		rg.Add(1)
+		go func() {
+			defer rg.Done()
+			for city := range cityQueue {
+				if err := streamCity(ctx, db, q, city, model, free, work); err != nil {
+					errs <- err
+					cancel()
+					return
+				}
 			}
-			select {
-			case cur = <-free:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			cur.reset(d.City, d.Month)
-		}
-		cur.add(d)
-		return nil
-	})
-	if err == nil {
-		err = send()
+		}()
 	}
+	rg.Wait()
 	close(work)
 	wg.Wait()
-	if err != nil {
+	close(errs)
+	if err := <-errs; err != nil {
+		return nil, fmt.Errorf("compute indicators: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("compute indicators: %w", err)
 	}
 
@@ -660,6 +656,12 @@ func (b *batch) compute(ws *workspace, q Query) []Value {
 		if math.IsNaN(v.Value) {
 			v.CILow, v.CIHigh = math.NaN(), math.NaN()
 		}
+		if d.Kind == "count" || strings.HasPrefix(d.Name, "figures_") {
+			// A resample can only lose distinct figures, never find new ones,
+			// so the bootstrap distribution of the figure counts sits below
+			// the observed value; the interval is extended to include it.
+			v.CILow, v.CIHigh = math.Min(v.CILow, v.Value), math.Max(v.CIHigh, v.Value)
+		}
 		v.Insufficient = v.N < q.MinN || math.IsNaN(v.Value)
 		out[i] = v
 	}
@@ -678,4 +680,47 @@ func monthRange(from, to string) []string {
 		out = append(out, t.Format("2006-01"))
 	}
 	return out
+}
+
+// streamCity reads one city's documents month by month into batches taken
+// from free and hands each finished month to work.
+func streamCity(ctx context.Context, db *store.DB, q Query, city, model string, free, work chan *batch) error {
+	var cur *batch
+	send := func() error {
+		if cur == nil {
+			return nil
+		}
+		cur.finish()
+		select {
+		case work <- cur:
+		case <-ctx.Done():
+			free <- cur
+			return ctx.Err()
+		}
+		cur = nil
+		return nil
+	}
+	filter := store.MonthFilter{From: q.From, To: q.To, Cities: []string{city}}
+	err := db.StreamDocStats(ctx, filter, model, Threshold, func(d *store.DocStat) error {
+		if cur == nil || cur.month != d.Month {
+			if err := send(); err != nil {
+				return err
+			}
+			select {
+			case cur = <-free:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			cur.reset(d.City, d.Month)
+		}
+		cur.add(d)
+		return nil
+	})
+	if err == nil {
+		err = send()
+	}
+	if cur != nil {
+		free <- cur
+	}
+	return err
 }

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xenoscope/xenoscope/model"
@@ -91,80 +92,150 @@ func (db *DB) ScoreModelCounts(ctx context.Context) (map[string]int, error) {
 
 // DocStat is one document's row for the indicators stream. The score fields
 // are meaningful only when Scored is true (a doc_scores row of the counted
-// model exists). FigCounter and FigHostile are the distinct figure ids with at
-// least one attributed statement in the document whose counter_speech
-// (resp. anti_migrant) is >= 0.5.
+// model exists). The booleans Migration, AntiMigrant, CounterSpeech and
+// HateCrime are the scores compared with the threshold given to
+// StreamDocStats (AntiMigrant and CounterSpeech only for migration
+// documents); Anti and Stance are the raw scores, set only for migration
+// documents. FigCounter and FigHostile are the distinct figure ids with at
+// least one attributed statement in the document whose counter_speech (resp.
+// anti_migrant) is >= the threshold.
 type DocStat struct {
-	City       string
-	Month      string
-	SourceID   int64
-	Fallback   bool // month taken from fetched_at
-	Scored     bool
-	Stale      bool // scored, but by another model than the counted one
-	Migration  float64
-	Anti       float64
-	Counter    float64
-	Stance     float64
-	Hate       float64
-	Words      int64
-	PopMatch   int64
-	Sentences  int64
-	PopSentN   int64
-	MigSentN   int64
-	MigToneSum float64
-	FigCounter []int64
-	FigHostile []int64
+	City          string
+	Month         string
+	SourceID      int64
+	Fallback      bool // month taken from fetched_at
+	Scored        bool
+	Stale         bool // scored, but by another model than the counted one
+	Migration     bool
+	AntiMigrant   bool
+	CounterSpeech bool
+	HateCrime     bool
+	Anti          float64
+	Stance        float64
+	Words         int64
+	PopMatch      int64
+	Sentences     int64
+	PopSentN      int64
+	MigSentN      int64
+	MigToneSum    float64
+	FigCounter    []int64
+	FigHostile    []int64
 }
 
+// Bits of the packed flags column of StreamDocStats.
+const (
+	dsFallback = 1 << iota
+	dsScored
+	dsStale
+	dsMigration
+	dsAnti
+	dsCounter
+	dsHate
+)
+
 // StreamDocStats calls fn for every document matching f, ordered by city
-// name then month, with the scores of scoreModel (documents scored by
-// another model come with Stale set and no scores). Rows are streamed:
-// nothing is held beyond the current row. fn must not keep d's slices.
-func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel string, fn func(d *DocStat) error) error {
+// name, month, then document id (a fixed order, so that seeded resampling
+// is reproducible), with the scores of scoreModel (documents scored by
+// another model come with Stale set and no scores); threshold turns scores
+// into the booleans of DocStat. Rows are streamed: nothing is held beyond
+// the current row. fn must not keep d or its slices.
+//
+// The query returns few, numeric columns (city id, month as an integer,
+// the booleans packed into one integer): per-row driver overhead dominates
+// a scan of a million documents.
+func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel string, threshold float64, fn func(d *DocStat) error) error {
+	cities := map[int64]string{}
+	rows, err := db.R.QueryContext(ctx, `SELECT id, name FROM cities`)
+	if err != nil {
+		return fmt.Errorf("stream document stats: %w", Classify(err))
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("stream document stats: %w", Classify(err))
+		}
+		cities[id] = name
+	}
+	rows.Close()
 	where, args := f.where(monthExpr, "c.name")
+	// Counts are packed two and three to an integer (22 and 21 bits; larger
+	// values are clamped, far beyond any real document).
 	q := `
-		SELECT c.name, ` + monthExpr + ` AS month, d.source_id, d.published = '',
-		       s.model IS NOT NULL, coalesce(s.model = ?, 0),
-		       coalesce(s.migration, 0), coalesce(s.anti_migrant, 0), coalesce(s.counter_speech, 0),
-		       coalesce(s.stance, 0), coalesce(s.hate_crime_report, 0),
-		       coalesce(s.words, 0), coalesce(s.populism_matches, 0), coalesce(s.sentences, 0),
-		       coalesce(s.populist_sentence_n, 0), coalesce(s.migration_sentences, 0),
-		       coalesce(s.migration_tone_sum, 0),
-		       coalesce(fc.ids, ''), coalesce(fh.ids, '')
-		FROM documents d
-		JOIN sources so ON so.id = d.source_id
-		JOIN cities c ON c.id = so.city_id
-		LEFT JOIN doc_scores s ON s.document_id = d.id
-		LEFT JOIN (SELECT document_id, group_concat(DISTINCT figure_id) AS ids FROM statements
-		           WHERE counter_speech >= 0.5 GROUP BY document_id) fc ON fc.document_id = d.id
-		LEFT JOIN (SELECT document_id, group_concat(DISTINCT figure_id) AS ids FROM statements
-		           WHERE anti_migrant >= 0.5 GROUP BY document_id) fh ON fh.document_id = d.id
-		WHERE ` + where + `
-		ORDER BY c.name, month`
-	rows, err := db.R.QueryContext(ctx, q, append([]any{scoreModel}, args...)...)
+		SELECT (cid << 32) | (CAST(substr(month, 1, 4) AS INTEGER) * 100 + CAST(substr(month, 6, 2) AS INTEGER)),
+		       (source_id << 8) | flags | CASE WHEN flags & 2 THEN
+		                 (migration >= @t) * 8 | (migration >= @t AND anti_migrant >= @t) * 16 |
+		                 (migration >= @t AND counter_speech >= @t) * 32 | (hate_crime_report >= @t) * 64
+		               ELSE 0 END,
+		       CASE WHEN flags & 2 AND migration >= @t THEN anti_migrant ELSE 0 END,
+		       CASE WHEN flags & 2 AND migration >= @t THEN stance ELSE 0 END,
+		       CASE WHEN flags & 2 THEN migration_tone_sum ELSE 0 END,
+		       CASE WHEN flags & 2 THEN (min(max(words, 0), 2147483647) << 32) | min(max(populism_matches, 0), 2147483647) ELSE 0 END,
+		       CASE WHEN flags & 2 THEN (min(max(sentences, 0), 2097151) << 42) | (min(max(populist_sentence_n, 0), 2097151) << 21)
+		                                | min(max(migration_sentences, 0), 2097151) ELSE 0 END,
+		       ids
+		FROM (
+			SELECT c.id AS cid, c.name AS cname, ` + monthExpr + ` AS month, d.id AS did, d.source_id,
+			       (d.published = '') | (s.model IS NOT NULL AND s.model = @m) * 2 | (s.model IS NOT NULL AND s.model <> @m) * 4 AS flags,
+			       s.migration, s.anti_migrant, s.counter_speech, s.stance, s.hate_crime_report, s.words,
+			       s.populism_matches, s.sentences, s.populist_sentence_n, s.migration_sentences, s.migration_tone_sum,
+			       st.ids AS ids
+			FROM documents d
+			JOIN sources so ON so.id = d.source_id
+			JOIN cities c ON c.id = so.city_id
+			LEFT JOIN doc_scores s ON s.document_id = d.id
+			LEFT JOIN (SELECT document_id, group_concat(DISTINCT fid) AS ids FROM (
+			             SELECT document_id, figure_id AS fid FROM statements WHERE counter_speech >= @t
+			             UNION ALL
+			             SELECT document_id, -figure_id AS fid FROM statements WHERE anti_migrant >= @t)
+			           GROUP BY document_id) st ON st.document_id = d.id
+			WHERE ` + where + `
+		)
+		ORDER BY cname, month, did`
+	all := append([]any{sql.Named("t", threshold), sql.Named("m", scoreModel)}, args...)
+	rows, err = db.R.QueryContext(ctx, q, all...)
 	if err != nil {
 		return fmt.Errorf("stream document stats: %w", Classify(err))
 	}
 	defer rows.Close()
 	var d DocStat
-	var hasScore, current bool
-	var fc, fh string
+	var key, lastCity, lastMonth, meta, wp, sm int64 = 0, -1, -1, 0, 0, 0
+	var ids sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&d.City, &d.Month, &d.SourceID, &d.Fallback, &hasScore, &current,
-			&d.Migration, &d.Anti, &d.Counter, &d.Stance, &d.Hate,
-			&d.Words, &d.PopMatch, &d.Sentences, &d.PopSentN, &d.MigSentN, &d.MigToneSum,
-			&fc, &fh); err != nil {
+		if err := rows.Scan(&key, &meta, &d.Anti, &d.Stance, &d.MigToneSum, &wp, &sm, &ids); err != nil {
 			return fmt.Errorf("stream document stats: %w", Classify(err))
 		}
-		d.Scored = hasScore && current
-		d.Stale = hasScore && !current
-		d.FigCounter, err = parseIDs(d.FigCounter[:0], fc)
-		if err != nil {
-			return err
+		if c := key >> 32; c != lastCity {
+			d.City, lastCity = cities[c], c
 		}
-		d.FigHostile, err = parseIDs(d.FigHostile[:0], fh)
-		if err != nil {
-			return err
+		if m := key & 0xffffffff; m != lastMonth {
+			d.Month, lastMonth = fmt.Sprintf("%04d-%02d", m/100, m%100), m
+		}
+		flags := meta & 0xff
+		d.SourceID = meta >> 8
+		d.Fallback = flags&dsFallback != 0
+		d.Scored = flags&dsScored != 0
+		d.Stale = flags&dsStale != 0
+		d.Migration = flags&dsMigration != 0
+		d.AntiMigrant = flags&dsAnti != 0
+		d.CounterSpeech = flags&dsCounter != 0
+		d.HateCrime = flags&dsHate != 0
+		d.Words, d.PopMatch = wp>>32, wp&0xffffffff
+		d.Sentences, d.PopSentN, d.MigSentN = sm>>42, (sm>>21)&0x1fffff, sm&0x1fffff
+		d.FigCounter, d.FigHostile = d.FigCounter[:0], d.FigHostile[:0]
+		if len(ids) > 0 {
+			for _, part := range strings.Split(string(ids), ",") {
+				id, err := strconv.ParseInt(part, 10, 64)
+				if err != nil {
+					return fmt.Errorf("stream document stats: bad figure id list %q: %w", ids, err)
+				}
+				if id > 0 {
+					d.FigCounter = append(d.FigCounter, id)
+				} else {
+					d.FigHostile = append(d.FigHostile, -id)
+				}
+			}
 		}
 		if err := fn(&d); err != nil {
 			return err
@@ -174,20 +245,6 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 		return fmt.Errorf("stream document stats: %w", Classify(err))
 	}
 	return nil
-}
-
-func parseIDs(dst []int64, s string) ([]int64, error) {
-	if s == "" {
-		return dst, nil
-	}
-	for _, part := range strings.Split(s, ",") {
-		var id int64
-		if _, err := fmt.Sscan(part, &id); err != nil {
-			return dst, fmt.Errorf("stream document stats: bad figure id list %q: %w", s, err)
-		}
-		dst = append(dst, id)
-	}
-	return dst, nil
 }
 
 // CrawlCoverage is one city-month of crawl activity, by the month the crawl
