@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/xenoscope/xenoscope/indicators"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+func init() {
+	register("indicators", "monthly per-city indicators with 95% bootstrap CIs and n (csv, json or table)", runIndicators)
+}
+
+func runIndicators(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "indicators", "-db xenoscope.db [-from 2026-01] [-to 2026-10] [-city NAME ...] [-format csv|json|table] [-min-n 20]")
+	dbPath := fs.String("db", "", "the SQLite database (required)")
+	from := fs.String("from", "", "first month, YYYY-MM (default: the first month with documents)")
+	to := fs.String("to", "", "last month, YYYY-MM (default: the last month with documents)")
+	var cities stringList
+	fs.Var(&cities, "city", "only this city (repeatable)")
+	format := fs.String("format", "csv", "output format: csv (tidy: city,month,indicator,value,ci_low,ci_high,n), json or table")
+	minN := fs.Int("min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
+	resamples := fs.Int("resamples", indicators.DefaultResamples, "bootstrap resamples")
+	seed := fs.Uint64("seed", 0, "bootstrap seed (the same seed gives the same intervals)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("", "indicators takes no arguments, got %q", fs.Args())
+	}
+	if *dbPath == "" {
+		return usageErr("example: xenoscope indicators -db xenoscope.db -from 2026-01 -format table", "indicators needs -db")
+	}
+	switch *format {
+	case "csv", "json", "table":
+	default:
+		return usageErr("use -format csv, json or table", "unknown format %q", *format)
+	}
+	if *minN < 1 {
+		return usageErr("", "-min-n must be at least 1, got %d", *minN)
+	}
+	if *resamples < 1 {
+		return usageErr("", "-resamples must be at least 1, got %d", *resamples)
+	}
+	db, err := openExisting(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := indicators.Compute(ctx, db, indicators.Query{From: *from, To: *to, Cities: cities, MinN: *minN, Resamples: *resamples, Seed: *seed})
+	if errors.Is(err, indicators.ErrBadQuery) || errors.Is(err, indicators.ErrUnknownCity) {
+		return usageErr("", "%v", err)
+	}
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "csv":
+		err = indicators.WriteCSV(env.Stdout, res.Values)
+	case "json":
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(res)
+	case "table":
+		err = indicators.WriteTable(env.Stdout, res.Values, res.Query.MinN)
+	}
+	if err != nil {
+		return fmt.Errorf("write indicators: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "%d documents in %d cities x %d months; scores of model %q; %d dated by fetch time (no publication date); %d stale (older model), %d unscored\n",
+		res.Documents, len(res.Cities), len(res.Months), res.Model, res.Fallback, res.Stale, res.Unscored)
+	return nil
+}
+
+// openExisting opens a database that must already exist (reading commands
+// must not create an empty file for a mistyped path).
+func openExisting(ctx context.Context, path string) (*store.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, usageErr("give the path of a database written by 'xenoscope crawl'", "database %s does not exist", path)
+		}
+		return nil, err
+	}
+	return store.Open(ctx, path)
+}
