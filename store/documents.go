@@ -252,3 +252,21 @@ func gunzip(b []byte) ([]byte, error) {
 	defer zr.Close()
 	return io.ReadAll(zr)
 }
+
+// Cities returns the names of the cities in the database, sorted.
+func (db *DB) Cities(ctx context.Context) ([]string, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT name FROM cities ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("list cities: %w", Classify(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

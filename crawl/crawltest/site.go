@@ -152,8 +152,7 @@ func New(tb testing.TB, opts Options) *Site {
 		s.Feed = s.Articles[:n/4]
 		s.SitemapA = s.Articles[n/4 : n/2]
 		s.SitemapB = s.Articles[n/2:]
-		s.Seed = s.Articles[:3]
-		s.Seed = append(s.Seed, s.Articles[n-2:]...)
+		s.Seed = append(append([]Article(nil), s.Articles[:3]...), s.Articles[n-2:]...)
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	tb.Cleanup(s.Close)

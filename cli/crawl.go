@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/crawl"
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+func init() {
+	register("crawl", "collect new articles and statements of the configured cities into the database", runCrawl)
+}
+
+func runCrawl(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "crawl", "-config cities.toml -db xenoscope.db [-city NAME] [-max-pages N] [-json]")
+	cfgPath := fs.String("config", "", "the TOML file listing cities and sources (required)")
+	dbPath := fs.String("db", "", "the SQLite database (created if missing; required)")
+	city := fs.String("city", "", "crawl only this city")
+	maxPages := fs.Int("max-pages", 0, "stop after fetching this many HTML pages (0 = no limit); the rest stays queued for the next run")
+	asJSON := fs.Bool("json", false, "print the run summary as JSON")
+	revisit := fs.Bool("revisit", false, "re-check every known page with a conditional GET (default: only feeds, sitemaps, seeds and listing pages)")
+	timeout := fs.Duration("timeout", crawl.DefaultTimeout, "timeout of one request")
+	maxBody := fs.Int64("max-body", crawl.DefaultMaxBodyBytes, "largest response body in bytes")
+	verbose := fs.Bool("v", false, "log every failed fetch to stderr")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("", "crawl takes no arguments, got %q", fs.Args())
+	}
+	if *cfgPath == "" || *dbPath == "" {
+		return usageErr("example: xenoscope crawl -config cities.toml -db xenoscope.db", "crawl needs -config and -db")
+	}
+	if *maxPages < 0 {
+		return usageErr("", "-max-pages must be 0 or more, got %d", *maxPages)
+	}
+	// The config is checked completely before anything is opened or fetched.
+	cfg, err := config.Load(*cfgPath)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return usageErr("give the path of your cities.toml", "config file %s does not exist", *cfgPath)
+		}
+		return err
+	}
+	if *city != "" {
+		if _, ok := cfg.City(*city); !ok {
+			var names []string
+			for _, c := range cfg.Cities {
+				names = append(names, c.Name)
+			}
+			return usageErr("cities in "+*cfgPath+": "+strings.Join(names, ", "), "unknown city %q", *city)
+		}
+	}
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	level := slog.LevelError
+	if *verbose {
+		level = slog.LevelWarn
+	}
+	opts := crawl.Options{
+		City: *city, MaxPages: *maxPages, Revisit: *revisit, Timeout: *timeout, MaxBodyBytes: *maxBody,
+		Logger: slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level})),
+	}
+	if isTerminal(env.Stderr) && !*asJSON {
+		opts.Progress = env.Stderr
+	}
+	start := time.Now()
+	st, err := crawl.Run(ctx, db, cfg, opts)
+	elapsed := time.Since(start)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	if *asJSON {
+		out := struct {
+			model.CrawlStats
+			Status  string  `json:"status"`
+			Seconds float64 `json:"seconds"`
+		}{st, runStatus(st, err), elapsed.Seconds()}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(env.Stdout, crawlSummary(st, elapsed))
+	}
+	if err != nil {
+		return fmt.Errorf("crawl interrupted after %s; run the same command again to resume", elapsed.Round(time.Second))
+	}
+	var failed []string
+	for _, s := range st.Sources {
+		if s.Failed {
+			failed = append(failed, fmt.Sprintf("%s / %s (%s)", s.City, s.Source, kindsString(s.Errors)))
+		}
+	}
+	if len(failed) > 0 {
+		return &PartialError{Msg: fmt.Sprintf("%d of %d sources failed entirely: %s", len(failed), len(st.Sources), strings.Join(failed, "; "))}
+	}
+	return nil
+}
+
+func runStatus(st model.CrawlStats, err error) string {
+	if err != nil {
+		return "interrupted"
+	}
+	for _, s := range st.Sources {
+		if s.Failed {
+			return "partial"
+		}
+	}
+	return "done"
+}
+
+// crawlSummary is the one line printed at the end of a crawl.
+func crawlSummary(st model.CrawlStats, elapsed time.Duration) string {
+	errs := 0
+	for _, n := range st.Errors {
+		errs += n
+	}
+	s := fmt.Sprintf("crawl run %d: %d sources, %d URLs discovered, %d fetched, %d new, %d updated, %d unchanged, %d duplicates, %d not articles, %d skipped by robots.txt, %d errors",
+		st.RunID, len(st.Sources), st.Discovered, st.Fetched, st.New, st.Updated, st.Unchanged, st.Duplicates,
+		st.NotArticles, st.RobotsSkipped, errs)
+	if errs > 0 {
+		s += " (" + kindsString(st.Errors) + ")"
+	}
+	return s + fmt.Sprintf(" in %s", elapsed.Round(100*time.Millisecond))
+}
+
+func kindsString(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isTerminal reports whether w is a terminal (progress bars only there).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
