@@ -14,6 +14,7 @@ import (
 // immutable after NewFinder and safe for concurrent use.
 type Finder struct {
 	tagger *Tagger
+	nerAll bool // run the tagger on every sentence (benchmark baseline)
 	cities map[string]*cityRegistry // by lower-case city name
 }
 
@@ -273,7 +274,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	ds := newDocStats(words)
 	var feats []string
 	for si, s := range sents {
-		need := false
+		need := f.nerAll
 		for k := s.first; k < s.last && !need; k++ {
 			if isCapitalised(toks[k].text) && (k > s.first || !commonInitial[toks[k].lower]) {
 				need = true

@@ -463,6 +463,14 @@ func (t *Tagger) tagSent(s *nerSent, feats []string) ([]string, []string) {
 	tags := make([]string, len(s.words))
 	p1, p2 := "<s>", "<s>"
 	for i := range s.words {
+		// Only capitalised words (and lower-case connectors between two of
+		// them: "van", "de") can be part of a name; the rest is O without
+		// scoring, which skips most tokens of running text.
+		if !s.candidate(i) {
+			tags[i] = "O"
+			p2, p1 = p1, "O"
+			continue
+		}
 		feats = s.features(feats[:0], i, p1, p2)
 		var sc [nTags]float32
 		for _, f := range feats {
@@ -483,6 +491,22 @@ func (t *Tagger) tagSent(s *nerSent, feats []string) ([]string, []string) {
 		p2, p1 = p1, tags[i]
 	}
 	return tags, feats
+}
+
+func (s *nerSent) candidate(i int) bool {
+	if s.allCaps || hasUpper(s.words[i]) {
+		return true
+	}
+	return i > 0 && i+1 < len(s.words) && hasUpper(s.words[i-1]) && hasUpper(s.words[i+1])
+}
+
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Span is an entity over token indexes [Start, End) of a sentence.

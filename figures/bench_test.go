@@ -1,0 +1,83 @@
+package figures
+
+import (
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	prose2 "github.com/jdkato/prose/v2"
+
+	"github.com/xenoscope/xenoscope/internal/shareddata"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+func benchBodies(b *testing.B) ([]string, float64) {
+	p := shareddata.Require(b, "articles", "ground-truth.json")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var gt groundTruth
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []string
+	words := 0
+	for _, id := range ids {
+		out = append(out, gt[id].ArticleBody)
+		words += len(strings.Fields(gt[id].ArticleBody))
+	}
+	return out, float64(words)
+}
+
+// BenchmarkFind measures mentions + quote attribution in words/s on the 88
+// shared article bodies, next to prose v2's full pipeline (model loaded
+// once) and to the tagger run on every sentence (no gating).
+func BenchmarkFind(b *testing.B) {
+	bodies, words := benchBodies(b)
+	f, err := NewFinder(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := *f
+	all.nerAll = true
+	tc := model.TextContext{Kind: model.KindNews}
+	report := func(b *testing.B) { b.ReportMetric(words*float64(b.N)/b.Elapsed().Seconds(), "words/s") }
+	b.Run("figures/gated", func(b *testing.B) {
+		for b.Loop() {
+			for _, t := range bodies {
+				f.Find(t, tc)
+			}
+		}
+		report(b)
+	})
+	b.Run("figures/ner-every-sentence", func(b *testing.B) {
+		for b.Loop() {
+			for _, t := range bodies {
+				all.Find(t, tc)
+			}
+		}
+		report(b)
+	})
+	b.Run("prose-v2/full", func(b *testing.B) {
+		warm, err := prose2.NewDocument("Warm up.")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			for _, t := range bodies {
+				if _, err := prose2.NewDocument(t, prose2.UsingModel(warm.Model)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		report(b)
+	})
+}
