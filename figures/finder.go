@@ -14,7 +14,7 @@ import (
 // immutable after NewFinder and safe for concurrent use.
 type Finder struct {
 	tagger *Tagger
-	nerAll bool // run the tagger on every sentence (benchmark baseline)
+	nerAll bool                     // run the tagger on every sentence (benchmark baseline)
 	cities map[string]*cityRegistry // by lower-case city name
 }
 
