@@ -43,6 +43,7 @@ import (
 
 // Stage names, in order.
 const (
+	StageCheck      = "check" // PRAGMA integrity_check before anything writes
 	StageCrawl      = "crawl"
 	StageAnalyze    = "analyze"
 	StageIndicators = "indicators"
@@ -130,10 +131,24 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 		return nil, err
 	}
 	defer db.Close()
+	// A damaged file is refused before anything writes to it: the crawl
+	// would otherwise add rows around the damage.
+	checkStart := time.Now()
+	if err := db.IntegrityCheck(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w before the integrity check finished: %w", ErrInterrupted, ctx.Err())
+		}
+		if !errors.Is(err, store.ErrNotDatabase) {
+			err = fmt.Errorf("%w: %w", store.ErrNotDatabase, err)
+		}
+		return nil, fmt.Errorf("database %s is damaged, nothing was written (restore a backup, or try `sqlite3 %s .recover`): %w", dbPath, dbPath, err)
+	}
+	checkTook := time.Since(checkStart)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("run: output directory: %w", err)
 	}
 	res := &Result{DB: dbPath}
+	res.Stages = append(res.Stages, Stage{Name: StageCheck, Duration: checkTook, Detail: "PRAGMA integrity_check ok"})
 	p := &runner{ctx: ctx, cfg: cfg, db: db, outDir: outDir, opts: opts, log: log, res: res}
 	stages := []struct {
 		name string
@@ -164,7 +179,10 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 				return res, fmt.Errorf("%w during %s (work committed so far is kept; rerun to continue): %w", ErrInterrupted, st.name, ctx.Err())
 			}
 			log.Error("stage failed", "stage", st.name, "error", err)
-			return res, fmt.Errorf("%s: %w", st.name, err)
+			if !strings.HasPrefix(err.Error(), st.name+":") {
+				err = fmt.Errorf("%s: %w", st.name, err)
+			}
+			return res, err
 		}
 		log.Info("stage done", "stage", st.name, "duration", s.Duration.Round(time.Millisecond),
 			"peak_rss_mb", peak>>20, "detail", detail)
