@@ -1,0 +1,230 @@
+package figures
+
+import (
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+func newTestFinder(t *testing.T) *Finder {
+	t.Helper()
+	f, err := NewFinder(map[string][]config.Figure{
+		"Leeds": {{Name: "Jane Doe", Aliases: []string{"J. Doe"}, Role: "Mayor"}, {Name: "Ahmed Khan", Role: "Councillor"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+var news = model.TextContext{City: "Leeds", Kind: model.KindNews}
+
+func mentionNames(ms []model.Mention) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		out[m.Text] = m.Name
+	}
+	return out
+}
+
+func TestCanonicalWithinDocument(t *testing.T) {
+	f := newTestFinder(t)
+	for _, c := range []struct {
+		name string
+		text string
+		tc   model.TextContext
+		want map[string]string // mention text -> canonical name
+	}{
+		{"unregistered full, title, possessive", "Maria Lopez opened the centre. Ms Lopez thanked volunteers. Lopez's plan was praised by Mayor Lopez's staff.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"Maria Lopez": "Maria Lopez", "Lopez": "Maria Lopez"}},
+		{"registered, lower case and possessive", "The council backed jane doe's motion on asylum housing.",
+			news, map[string]string{"jane doe": "Jane Doe"}},
+		{"registered alias", "J. Doe spoke at the vigil.", news, map[string]string{"J. Doe": "Jane Doe"}},
+		{"registered surname alone with title", "Councillor Khan said the hostel would stay open.", news, map[string]string{"Khan": "Ahmed Khan"}},
+		{"all-caps headline", "MAYOR JANE DOE BACKS REFUGEE WEEK", news, map[string]string{"JANE DOE": "Jane Doe"}},
+		{"title is not part of the name", "Home Secretary Priya Shah visited on Monday.", model.TextContext{Kind: model.KindNews},
+			map[string]string{"Priya Shah": "Priya Shah"}},
+		{"registry of another city is ignored", "jane doe's motion passed.", model.TextContext{City: "York", Kind: model.KindNews},
+			map[string]string{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ms, _ := f.Find(c.text, c.tc)
+			got := mentionNames(ms)
+			for k, v := range c.want {
+				if got[k] != v {
+					t.Errorf("mention %q -> %q, want %q (all: %v)", k, got[k], v, got)
+				}
+			}
+			if len(c.want) == 0 && len(got) != 0 {
+				t.Errorf("mentions %v, want none", got)
+			}
+			for _, m := range ms {
+				if c.text[m.Start:m.End] != m.Text {
+					t.Errorf("offsets %d:%d give %q, not %q", m.Start, m.End, c.text[m.Start:m.End], m.Text)
+				}
+			}
+		})
+	}
+}
+
+type wantQuote struct {
+	text    string // a substring of the quote
+	speaker string
+	kind    string
+}
+
+func TestQuotePatterns(t *testing.T) {
+	f := newTestFinder(t)
+	for _, c := range []struct {
+		name string
+		text string
+		tc   model.TextContext
+		want []wantQuote
+	}{
+		{"said X after", `"We welcome everyone here," said Jane Doe.`, news, []wantQuote{{"We welcome everyone", "Jane Doe", "direct"}}},
+		{"X said: before", `Ahmed Khan said: "The hostel stays open."`, news, []wantQuote{{"hostel stays open", "Ahmed Khan", "direct"}}},
+		{"told reporters", `"Nobody is illegal" Tom Reed told reporters.`, news, []wantQuote{{"Nobody is illegal", "Tom Reed", "direct"}}},
+		{"curly quotes and title", "“Our city is stronger together,” Mayor Jane Doe said on Tuesday.", news,
+			[]wantQuote{{"stronger together", "Jane Doe", "direct"}}},
+		{"split quote", `"This is a good day," Tom Reed said. "We will keep going."`, news,
+			[]wantQuote{{"good day", "Tom Reed", "direct"}, {"keep going", "Tom Reed", "direct"}}},
+		{"according to", "According to Sara Patel, the shelter was full by noon.", news,
+			[]wantQuote{{"the shelter was full", "Sara Patel", "indirect"}}},
+		{"indirect said that", "Tom Reed said that the asylum hotel would close in March.", news,
+			[]wantQuote{{"the asylum hotel would close", "Tom Reed", "indirect"}}},
+		{"indirect warned", "Sara Patel warned the plan would divide the town.", news,
+			[]wantQuote{{"the plan would divide", "Sara Patel", "indirect"}}},
+		{"called for", "Ahmed Khan called for calm after the attack on the mosque.", news,
+			[]wantQuote{{"calm after the attack", "Ahmed Khan", "indirect"}}},
+		{"sentence-final attribution", "The centre will open in May, Jane Doe said on Monday.", news,
+			[]wantQuote{{"The centre will open", "Jane Doe", "indirect"}}},
+		{"unnamed speaker", `"We had no warning," a resident said.`, news, []wantQuote{{"no warning", "", "direct"}}},
+		{"organisation is not a person", "The council said the camp would be cleared.", news,
+			[]wantQuote{{"the camp would be cleared", "", "indirect"}}},
+		{"statements source owns the text", "We stand with our refugee neighbours. Hate has no home in Leeds.",
+			model.TextContext{City: "Leeds", Kind: model.KindStatements, Speaker: "jane doe"},
+			[]wantQuote{{"We stand with our refugee neighbours. Hate has no home in Leeds.", "Jane Doe", "source"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, qs := f.Find(c.text, c.tc)
+			checkQuotes(t, c.text, qs, c.want)
+		})
+	}
+}
+
+func checkQuotes(t *testing.T, text string, qs []model.Quote, want []wantQuote) {
+	t.Helper()
+	for _, w := range want {
+		found := false
+		for _, q := range qs {
+			if text[q.Start:q.End] != q.Text {
+				t.Errorf("quote offsets %d:%d do not give %q", q.Start, q.End, q.Text)
+			}
+			if containsStr(q.Text, w.text) {
+				found = true
+				if q.Speaker != w.speaker || q.Kind != w.kind {
+					t.Errorf("quote %q: speaker %q kind %q, want %q %q", q.Text, q.Speaker, q.Kind, w.speaker, w.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote containing %q in %+v", w.text, qs)
+		}
+	}
+}
+
+func containsStr(s, sub string) bool {
+	return len(sub) <= len(s) && (s == sub || indexOf(s, sub) >= 0)
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestPronounResolution(t *testing.T) {
+	f := newTestFinder(t)
+	tc := model.TextContext{Kind: model.KindNews}
+	for _, c := range []struct {
+		name string
+		text string
+		want []wantQuote
+	}{
+		{"she skips a male subject", "Mary Clarke met John Brown at the town hall. John Brown left early.\n\n\"We must protect refugees,\" she said.",
+			[]wantQuote{{"protect refugees", "Mary Clarke", "direct"}}},
+		{"he takes the previous sentence's subject", "John Brown spoke after Mary Clarke. \"The hostel is full,\" he said.",
+			[]wantQuote{{"hostel is full", "John Brown", "direct"}}},
+		{"pronoun chain through sentences", "Ms Ellis arrived at nine. She thanked the volunteers. She said the donations would go to refugee families.",
+			[]wantQuote{{"the donations would go", "Ellis", "indirect"}}},
+		{"possessive is not the subject", "Mary Clarke's son, Tom Clarke, was angry. \"It is a disgrace,\" he said.",
+			[]wantQuote{{"disgrace", "Tom Clarke", "direct"}}},
+		{"object of told is not the speaker", "Jane Roe met Peter Hall. \"I trust you,\" she told Hall.",
+			[]wantQuote{{"I trust you", "Jane Roe", "direct"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, qs := f.Find(c.text, tc)
+			checkQuotes(t, c.text, qs, c.want)
+		})
+	}
+}
+
+func TestArticleVoiceIsNotAQuote(t *testing.T) {
+	f := newTestFinder(t)
+	text := "Crime in the city fell by 5% last year. The new bus route opens in May, and the \"Wild Rose\" festival returns."
+	_, qs := f.Find(text, news)
+	if len(qs) != 0 {
+		t.Errorf("quotes %+v, want none", qs)
+	}
+}
+
+func TestFinderConcurrent(t *testing.T) {
+	f := newTestFinder(t)
+	texts := []string{
+		`"We welcome everyone here," said Jane Doe. She said that the city would open a second shelter.`,
+		"Ahmed Khan called for calm. \"This is our home too,\" he told the crowd.",
+		"According to Sara Patel, the shelter was full by noon.",
+	}
+	type res struct {
+		ms []model.Mention
+		qs []model.Quote
+	}
+	want := make([]res, len(texts))
+	for i, tx := range texts {
+		want[i].ms, want[i].qs = f.Find(tx, news)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, tx := range texts {
+					ms, qs := f.Find(tx, news)
+					if !reflect.DeepEqual(ms, want[i].ms) || !reflect.DeepEqual(qs, want[i].qs) {
+						errs <- tx
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent Find differs for %q", e)
+	}
+}
+
+func TestNewFinderRejectsEmptyName(t *testing.T) {
+	if _, err := NewFinder(map[string][]config.Figure{"Leeds": {{Name: " "}}}); err == nil {
+		t.Error("want an error for an empty figure name")
+	}
+}
