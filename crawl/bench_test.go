@@ -1,0 +1,129 @@
+package crawl_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/crawl"
+	"github.com/xenoscope/xenoscope/crawl/crawltest"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+// BenchmarkIngestVsRawFetch crawls the 88 real benchmark pages on loopback
+// twice per iteration, side by side: a bare colly collector that only
+// fetches them (same User-Agent, robots.txt, LimitRule), and the full
+// ingest (crawl.Run: sitemap, fetch, charset, extract, hash, gzip, store in
+// a fresh SQLite file). It reports pages/s of both and their ratio, for a
+// politeness delay of 1ms (CPU-bound: shows the cost of ingest) and 50ms
+// (closer to a real crawl, where the delay dominates).
+//
+//	go test ./crawl/ -run '^$' -bench IngestVsRawFetch -benchtime 3x
+func BenchmarkIngestVsRawFetch(b *testing.B) {
+	for _, tc := range []struct {
+		delay string
+		par   int
+	}{{"1ms", 2}, {"50ms", 2}} {
+		b.Run(fmt.Sprintf("delay=%s/parallelism=%d", tc.delay, tc.par), func(b *testing.B) {
+			site := crawltest.New(b, crawltest.Options{Plain: true})
+			cfgPath := filepath.Join(b.TempDir(), "cities.toml")
+			toml := fmt.Sprintf(`[crawl]
+user_agent = %q
+delay = %q
+parallelism = %d
+allow_private = true
+
+[[city]]
+name = "Bench"
+  [[city.source]]
+  name = "Bench Times"
+  sitemaps = ["%s/sitemap.xml"]
+`, testUA, tc.delay, tc.par, site.URL)
+			if err := os.WriteFile(cfgPath, []byte(toml), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			cfg, err := config.Load(cfgPath)
+			if err != nil {
+				b.Fatal(err)
+			}
+			urls := make([]string, len(site.Articles))
+			for i, a := range site.Articles {
+				urls[i] = site.ArticleURL(a)
+			}
+			var rawTime, ingestTime time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				// Raw fetch.
+				start := time.Now()
+				got := rawFetch(b, cfg, urls)
+				rawTime += time.Since(start)
+				if got != len(urls) {
+					b.Fatalf("raw fetch got %d of %d pages", got, len(urls))
+				}
+				// Full ingest into a fresh database.
+				b.StopTimer()
+				db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				start = time.Now()
+				st, err := crawl.Run(context.Background(), db, cfg, crawl.Options{})
+				ingestTime += time.Since(start)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				n, _ := db.CountDocuments(context.Background(), store.DocumentFilter{})
+				db.Close()
+				if st.Fetched != len(urls)+1 || n < len(urls)-2 {
+					b.Fatalf("ingest fetched %d, stored %d of %d pages: %+v", st.Fetched, n, len(urls), st)
+				}
+				b.StartTimer()
+			}
+			pages := float64(len(urls) * b.N)
+			raw := pages / rawTime.Seconds()
+			ingest := pages / ingestTime.Seconds()
+			b.ReportMetric(raw, "raw_pages/s")
+			b.ReportMetric(ingest, "ingest_pages/s")
+			b.ReportMetric(ingest/raw, "ingest/raw")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// rawFetch fetches urls with a bare colly collector configured like the
+// crawler's and returns how many answered 200.
+func rawFetch(b *testing.B, cfg *config.Config, urls []string) int {
+	c := colly.NewCollector(colly.Async(true), colly.UserAgent(cfg.Crawl.UserAgent), colly.AllowURLRevisit())
+	c.IgnoreRobotsTxt = false
+	if err := c.Limit(&colly.LimitRule{DomainGlob: "127.0.0.1:*", Delay: cfg.Crawl.Delay.Duration,
+		Parallelism: cfg.Crawl.Parallelism}); err != nil {
+		b.Fatal(err)
+	}
+	ok := 0
+	done := make(chan struct{}, len(urls))
+	c.OnResponse(func(r *colly.Response) {
+		if r.StatusCode == 200 && len(r.Body) > 0 {
+			done <- struct{}{}
+		}
+	})
+	c.OnError(func(r *colly.Response, err error) { b.Errorf("raw fetch %s: %v", r.Request.URL, err) })
+	for _, u := range urls {
+		if err := c.Visit(u); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c.Wait()
+	close(done)
+	for range done {
+		ok++
+	}
+	return ok
+}
