@@ -1,0 +1,138 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+const goodConfig = `# Springfield's sources
+[crawl]
+user_agent = "xenoscope/0.1 (+https://example.org/contact)"
+delay = "500ms"
+parallelism = 3
+
+[[city]]
+name = "Springfield"
+country = "US"
+
+  [[city.source]]
+  name = "Springfield Gazette"
+  kind = "news"
+  feeds = ["https://gazette.example/rss.xml"]
+  sitemaps = ["https://gazette.example/sitemap.xml.gz"]
+  seeds = ["https://www.gazette.example/local/"]
+  max_depth = 2
+
+  [[city.source]]
+  name = "Mayor's office"
+  kind = "statements"
+  speaker = "Mayor Jane Doe"
+  seeds = ["https://city.example/press/"]
+  allowed_domains = ["city.example"]
+
+[[city]]
+name = "Shelbyville"
+
+  [[city.source]]
+  name = "Shelbyville Shopper"
+  feeds = ["https://shopper.example/feed.json"]
+`
+
+func TestParseGood(t *testing.T) {
+	c, err := Parse("cities.toml", []byte(goodConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Crawl.Delay.Duration != 500*time.Millisecond || c.Crawl.Parallelism != 3 || c.Crawl.AllowPrivate {
+		t.Errorf("crawl %+v", c.Crawl)
+	}
+	if len(c.Cities) != 2 || len(c.Cities[0].Sources) != 2 {
+		t.Fatalf("cities %+v", c.Cities)
+	}
+	g := c.Cities[0].Sources[0]
+	if strings.Join(g.AllowedDomains, ",") != "gazette.example,www.gazette.example" || g.MaxDepth != 2 || g.Kind != "news" {
+		t.Errorf("gazette %+v", g)
+	}
+	if m := c.Cities[0].Sources[1]; m.Kind != "statements" || m.Speaker != "Mayor Jane Doe" || strings.Join(m.AllowedDomains, ",") != "city.example" {
+		t.Errorf("mayor %+v", m)
+	}
+	// Defaults.
+	d, err := Parse("d.toml", []byte("[[city]]\nname = \"X\"\n[[city.source]]\nname = \"S\"\nseeds = [\"https://x.example/\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Crawl.Delay.Duration != time.Second || d.Crawl.Parallelism != 2 || d.Crawl.UserAgent != DefaultUserAgent ||
+		d.Cities[0].Sources[0].Kind != "news" {
+		t.Errorf("defaults %+v %+v", d.Crawl, d.Cities[0].Sources[0])
+	}
+}
+
+// Every bad config names the file, the line and the problem.
+func TestParseErrors(t *testing.T) {
+	src := func(extra string) string {
+		return "[[city]]\nname = \"Springfield\"\n\n[[city.source]]\nname = \"Gazette\"\nseeds = [\"https://g.example/\"]\n" + extra
+	}
+	for _, tc := range []struct {
+		name, toml string
+		line       int
+		want       string
+	}{
+		{"toml syntax", "[crawl]\ndelay = \"1s\"\nparallelism = = 2\n", 3, ""},
+		{"unknown key", "[crawl]\ndelay = \"1s\"\nuser_agnet = \"x\"\n", 3, `unknown key "crawl.user_agnet"`},
+		{"bad duration", "[crawl]\n\ndelay = \"soon\"\n", 3, `duration "soon"`},
+		{"negative duration", "[crawl]\ndelay = \"-1s\"\n", 2, "must not be negative"},
+		{"parallelism", "[crawl]\nparallelism = 100\n" + src(""), 2, "parallelism 100"},
+		{"no city", "[crawl]\ndelay = \"1s\"\n", 1, "no [[city]] tables"},
+		{"city without name", "[[city]]\ncountry = \"US\"\n", 1, "has no name"},
+		{"duplicate city", src("") + "\n[[city]]\nname = \"Springfield\"\n", 8, `city "Springfield" is listed twice`},
+		{"source without name", src("\n[[city.source]]\nseeds = [\"https://g.example/\"]\n"), 8, "source #2 of city \"Springfield\" has no name"},
+		{"duplicate source", src("\n[[city.source]]\nname = \"Gazette\"\nseeds = [\"https://g.example/\"]\n"), 8, `source "Gazette" of city "Springfield" is listed twice`},
+		{"nothing to crawl", "[[city]]\nname = \"S\"\n[[city.source]]\nname = \"Empty\"\n", 3, "no feeds, sitemaps or seeds"},
+		{"bad kind", src("kind = \"blog\"\n"), 7, `kind "blog"`},
+		{"ftp url", src("feeds = [\"ftp://g.example/feed\"]\n"), 7, "must start with http:// or https://"},
+		{"url without host", src("sitemaps = [\"https:///sitemap.xml\"]\n"), 7, "has no host"},
+		{"max_depth", src("max_depth = 11\n"), 4, "max_depth 11"},
+		{"speaker on news", src("speaker = \"Mayor\"\n"), 4, "speaker is only for kind = \"statements\""},
+		{"second city's source", src("") + "\n[[city]]\nname = \"Shelbyville\"\n\n[[city.source]]\nname = \"Shopper\"\n", 11, `source "Shopper" has no feeds`},
+		{"figure without name", src("\n[[city.figure]]\nrole = \"mayor\"\n"), 8, "figure #1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("cities.toml", []byte(tc.toml))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("error %v does not wrap ErrInvalid", err)
+			}
+			prefix := "cities.toml:" + strconv.Itoa(tc.line) + ":"
+			if !strings.Contains(err.Error(), prefix) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q, want %q and %q", err, prefix, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "cities.toml")
+	if err := os.WriteFile(p, []byte(goodConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(p)
+	if err != nil || c.Path != p {
+		t.Fatalf("%v %v", c, err)
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, ok := c.City("Shelbyville"); !ok {
+		t.Error("City lookup")
+	}
+	if _, s, ok := c.Source("Springfield", "Mayor's office"); !ok || s.Speaker != "Mayor Jane Doe" {
+		t.Error("Source lookup")
+	}
+}
