@@ -1,0 +1,351 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+// EvalOptions controls Evaluate.
+type EvalOptions struct {
+	Baseline bool   // score with the keyword rules instead of the model
+	Split    string // "test" (default: the held-out split of known files) or "all"
+	Boot     int    // bootstrap resamples (default 1000)
+	Seed     uint64 // bootstrap seed (default 1)
+}
+
+// EvalResult is the outcome of one evaluation.
+type EvalResult struct {
+	Task     string  `json:"task"`
+	Data     string  `json:"data"`
+	Subset   string  `json:"subset"` // which rows were used
+	Scorer   string  `json:"scorer"` // model version or "keyword-baseline"
+	N        int     `json:"n"`
+	Metric   string  `json:"metric"` // macro_f1 | pearson_r
+	Value    float64 `json:"value"`
+	CILow    float64 `json:"ci95_low"`
+	CIHigh   float64 `json:"ci95_high"`
+	Boot     int     `json:"bootstrap"`
+	Seed     uint64  `json:"seed"`
+	Positive string  `json:"positive,omitempty"` // what label 1 means
+	// Classification details (label 1 = positive class).
+	Precision float64 `json:"precision,omitempty"` // positive class
+	Recall    float64 `json:"recall,omitempty"`
+	F1        float64 `json:"f1,omitempty"`
+	MacroP    float64 `json:"macro_precision,omitempty"`
+	MacroR    float64 `json:"macro_recall,omitempty"`
+	Accuracy  float64 `json:"accuracy,omitempty"`
+	Positives int     `json:"positives,omitempty"`
+	Negatives int     `json:"negatives,omitempty"`
+}
+
+// keywordScore is the keyword-rule baseline for task on text: 1/0 for
+// classifiers, VADER compound for tone.
+func (s *Scorer) keywordScore(task, text string) float64 {
+	d := nlp.Parse(text)
+	u := s.buildUnit(text, d.Tokens)
+	c := u.secCount
+	b := func(x bool) float64 {
+		if x {
+			return 1
+		}
+		return 0
+	}
+	switch task {
+	case TaskMigration:
+		return b(c[secMigrationTopic] > 0)
+	case TaskAntiMigrant:
+		return b(c[secTarget] > 0 && (c[secDehumanizing] > 0 || c[secExclusion] > 0))
+	case TaskCounterSpeech:
+		return b(c[secCondemnation]+c[secPositive] > 0 && c[secDehumanizing] == 0)
+	case TaskHateCrime:
+		return b(c[secCrime] > 0 && c[secVictimGroup] > 0)
+	case TaskStance:
+		if c[secRestrictive] > c[secWelcoming] {
+			return 1
+		}
+		if c[secWelcoming] > c[secRestrictive] {
+			return -1
+		}
+		return 0
+	case TaskTone:
+		return u.vader.Compound
+	}
+	return math.NaN()
+}
+
+type evalSet struct {
+	texts    []string
+	labels   []float64
+	subset   string
+	positive string
+}
+
+// loadEvalSet picks rows and labels for task from a known or generic file.
+func loadEvalSet(task, path, split string) (*evalSet, error) {
+	base := filepath.Base(path)
+	es := &evalSet{}
+	switch {
+	case strings.HasSuffix(base, "_GroundTruth.txt"):
+		if task != TaskTone {
+			return nil, fmt.Errorf("%s holds tone ratings: use -task tone", base)
+		}
+		ls, err := LoadRatings(path)
+		if err != nil {
+			return nil, err
+		}
+		file := strings.TrimSuffix(base, "_GroundTruth.txt")
+		for _, l := range ls {
+			if split == "all" || toneSplit(file, l.ID) == SplitTest {
+				es.texts = append(es.texts, l.Text)
+				es.labels = append(es.labels, l.Label/4)
+			}
+		}
+		es.subset = "held-out 20% by id (never trained on)"
+		if split == "all" {
+			es.subset = "all rows (80% were used for training!)"
+		}
+	case strings.EqualFold(base, "DIALOCONAN.csv"):
+		ts, err := LoadDIALOCONAN(path)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			if !IsMigrantTarget(t.Target) || (split != "all" && dialoSplit(t.Dialogue) != SplitTest) {
+				continue
+			}
+			es.texts = append(es.texts, t.Text)
+			switch task {
+			case TaskCounterSpeech:
+				es.labels = append(es.labels, t.Label)
+				es.positive = "CN (counter-narrative)"
+			case TaskAntiMigrant:
+				es.labels = append(es.labels, 1-t.Label)
+				es.positive = "HS (hate speech)"
+			default:
+				return nil, fmt.Errorf("DIALOCONAN evaluates counter_speech or anti_migrant, not %s", task)
+			}
+		}
+		es.subset = "MIGRANTS turns of held-out dialogues (20% of dialogue ids, never trained or calibrated on)"
+		if split == "all" {
+			es.subset = "all MIGRANTS turns (most were used for training!)"
+		}
+	default:
+		rows, err := ReadCSV(path)
+		if err != nil {
+			return nil, err
+		}
+		if len(rows) > 0 {
+			if _, ok := rows[0]["HS"]; ok {
+				if task != TaskAntiMigrant {
+					return nil, fmt.Errorf("%s is HatEval: use -task anti_migrant", base)
+				}
+				hs, err := LoadHatEval(path)
+				if err != nil {
+					return nil, err
+				}
+				for _, l := range hs {
+					if split == "all" || l.Group == "migration" {
+						es.texts = append(es.texts, l.Text)
+						es.labels = append(es.labels, l.Label)
+					}
+				}
+				es.subset = "migration part (HatEvalMigrationRE)"
+				es.positive = "HS=1"
+				if split == "all" {
+					es.subset = "all rows (women part included)"
+				}
+				break
+			}
+		}
+		ls, err := LoadTextLabel(path)
+		if err != nil {
+			return nil, err
+		}
+		hand := strings.HasPrefix(base, "hand_")
+		for _, l := range ls {
+			if hand && split != "all" && handSplit(l.Text) != SplitTest {
+				continue
+			}
+			es.texts = append(es.texts, l.Text)
+			es.labels = append(es.labels, l.Label)
+		}
+		es.subset = "all rows"
+		if hand && split != "all" {
+			es.subset = "hand-labelled test split (1/3 by text hash, never trained on)"
+		}
+	}
+	if len(es.texts) == 0 {
+		return nil, fmt.Errorf("%s: no rows for task %s", path, task)
+	}
+	return es, nil
+}
+
+// Evaluate scores the rows of a data file for task and reports macro-F1 (or
+// Pearson r for tone) with a seeded percentile-bootstrap 95% CI.
+func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) {
+	if o.Boot <= 0 {
+		o.Boot = 1000
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.Split == "" {
+		o.Split = "test"
+	}
+	es, err := loadEvalSet(task, path, o.Split)
+	if err != nil {
+		return nil, err
+	}
+	preds := make([]float64, len(es.texts))
+	var wg sync.WaitGroup
+	next := make(chan int, len(es.texts))
+	for i := range es.texts {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if o.Baseline {
+					preds[i] = s.keywordScore(task, es.texts[i])
+				} else {
+					preds[i] = s.ScoreText(task, es.texts[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	r := &EvalResult{Task: task, Data: path, Subset: es.subset, N: len(preds), Boot: o.Boot, Seed: o.Seed, Positive: es.positive, Scorer: s.Version()}
+	if o.Baseline {
+		r.Scorer = "keyword-baseline"
+		if task == TaskTone {
+			r.Scorer = "vader-compound"
+		}
+	}
+	regression := task == TaskTone
+	metric := func(idx []int) float64 {
+		if regression {
+			return pearson(preds, es.labels, idx)
+		}
+		c := confusion(preds, es.labels, idx, task)
+		return c.macroF1()
+	}
+	all := make([]int, len(preds))
+	for i := range all {
+		all[i] = i
+	}
+	if regression {
+		r.Metric = "pearson_r"
+	} else {
+		r.Metric = "macro_f1"
+		c := confusion(preds, es.labels, all, task)
+		r.Precision, r.Recall, r.F1 = c.prf(1)
+		p0, r0, _ := c.prf(0)
+		r.MacroP, r.MacroR = (r.Precision+p0)/2, (r.Recall+r0)/2
+		r.Accuracy = (c.tp + c.tn) / float64(len(preds))
+		r.Positives, r.Negatives = int(c.tp+c.fn), int(c.tn+c.fp)
+	}
+	r.Value = metric(all)
+	rng := rand.New(rand.NewPCG(o.Seed, 0xb007))
+	vals := make([]float64, 0, o.Boot)
+	idx := make([]int, len(preds))
+	for b := 0; b < o.Boot; b++ {
+		for i := range idx {
+			idx[i] = rng.IntN(len(preds))
+		}
+		if v := metric(idx); !math.IsNaN(v) {
+			vals = append(vals, v)
+		}
+	}
+	sort.Float64s(vals)
+	if len(vals) > 0 {
+		r.CILow = vals[int(0.025*float64(len(vals)))]
+		r.CIHigh = vals[min(len(vals)-1, int(0.975*float64(len(vals))))]
+	}
+	return r, nil
+}
+
+type conf struct{ tp, fp, tn, fn float64 }
+
+func confusion(preds, labels []float64, idx []int, task string) conf {
+	var c conf
+	for _, i := range idx {
+		var p bool
+		if task == TaskStance {
+			p = preds[i] > 0 // restrictive
+		} else {
+			p = preds[i] >= 0.5
+		}
+		y := labels[i] > 0.5
+		switch {
+		case p && y:
+			c.tp++
+		case p && !y:
+			c.fp++
+		case !p && y:
+			c.fn++
+		default:
+			c.tn++
+		}
+	}
+	return c
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// prf is precision, recall, F1 of class cls (1 positive, 0 negative).
+func (c conf) prf(cls int) (p, r, f float64) {
+	tp, fp, fn := c.tp, c.fp, c.fn
+	if cls == 0 {
+		tp, fp, fn = c.tn, c.fn, c.fp
+	}
+	if tp+fp > 0 {
+		p = tp / (tp + fp)
+	}
+	if tp+fn > 0 {
+		r = tp / (tp + fn)
+	}
+	return p, r, f1(p, r)
+}
+
+func (c conf) macroF1() float64 {
+	_, _, a := c.prf(1)
+	_, _, b := c.prf(0)
+	return (a + b) / 2
+}
+
+func pearson(x, y []float64, idx []int) float64 {
+	n := float64(len(idx))
+	var sx, sy float64
+	for _, i := range idx {
+		sx += x[i]
+		sy += y[i]
+	}
+	mx, my := sx/n, sy/n
+	var sxy, sxx, syy float64
+	for _, i := range idx {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}

@@ -1,0 +1,360 @@
+package analyze
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+// feat is one feature of a text unit (a sentence, or a whole short text).
+// start/end are byte offsets into the source of the tokens that fired it
+// (both -1 for unit-level features), for evidence.
+type feat struct {
+	name       string
+	val        float64
+	start, end int
+}
+
+// unit is the analysis of one span of text: its normalised words, lexicon
+// hits and features.
+type unit struct {
+	start, end int // byte offsets
+	words      []string
+	spans      [][2]int // byte span of each word
+	hits       []lexHit
+	secCount   [numSections]int
+	nWords     int
+	feats      []feat
+	vader      vaderScores
+	popMatches int
+}
+
+// camelSplit splits a hashtag body into words at case changes
+// ("BuildTheWall" -> build the wall). It returns nil when the tag has no
+// internal capital (we cannot segment it reliably).
+func camelSplit(tag string) []string {
+	var words []string
+	start := 0
+	prevLower := false
+	for i, r := range tag {
+		if unicode.IsUpper(r) && prevLower && i > start {
+			words = append(words, strings.ToLower(tag[start:i]))
+			start = i
+		}
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	words = append(words, strings.ToLower(tag[start:]))
+	return words
+}
+
+// stem is a small suffix stripper standing in for lemmas (refugees ->
+// refugee, invaded -> invad, flooding -> flood).
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+var clauseBreak = map[string]bool{
+	",": true, ";": true, ":": true, ".": true, "!": true, "?": true, "(": true, ")": true, "—": true, "–": true,
+	"but": true, "because": true, "while": true, "although": true, "though": true, "whereas": true, "however": true,
+}
+
+func isQuoteTok(s string) bool {
+	switch s {
+	case `"`, "“", "”", "«", "»", "''", "``":
+		return true
+	}
+	return false
+}
+
+// buildUnit analyses tokens toks of src (a sentence or a whole short text).
+func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
+	u := &unit{}
+	if len(toks) > 0 {
+		u.start, u.end = toks[0].Start, toks[len(toks)-1].End
+	}
+	// normalised word stream; ngram[i] reports whether word i may form n-grams
+	var ngram []bool
+	var quoted []bool
+	var clause []int
+	inQuote := false
+	cl := 0
+	for _, t := range toks {
+		switch t.Kind {
+		case nlp.URL, nlp.Handle:
+			continue
+		case nlp.Hashtag:
+			u.nWords++
+			body := src[t.Start+1 : t.End]
+			if parts := camelSplit(body); parts != nil {
+				for _, p := range parts {
+					u.words = append(u.words, p)
+					u.spans = append(u.spans, [2]int{t.Start, t.End})
+					ngram = append(ngram, true)
+					quoted = append(quoted, inQuote)
+					clause = append(clause, cl)
+				}
+			} else {
+				u.words = append(u.words, strings.ToLower(body))
+				u.spans = append(u.spans, [2]int{t.Start, t.End})
+				ngram = append(ngram, false)
+				quoted = append(quoted, inQuote)
+				clause = append(clause, cl)
+			}
+			continue
+		case nlp.Punct:
+			txt := t.Lower
+			if isQuoteTok(txt) {
+				switch txt {
+				case "“", "«":
+					inQuote = true
+				case "”", "»":
+					inQuote = false
+				default:
+					inQuote = !inQuote
+				}
+				cl++
+				continue
+			}
+			if clauseBreak[txt] || strings.ContainsAny(txt, ".!?;") {
+				cl++
+			}
+			if strings.Contains(txt, "!") || strings.Contains(txt, "?") {
+				w := "!"
+				if strings.Contains(txt, "?") {
+					w = "?"
+				}
+				u.words = append(u.words, w)
+				u.spans = append(u.spans, [2]int{t.Start, t.End})
+				ngram = append(ngram, true)
+				quoted = append(quoted, inQuote)
+				clause = append(clause, cl)
+			}
+			continue
+		}
+		w := t.Lower
+		if t.Kind == nlp.Number {
+			w = "<num>"
+		}
+		if w == "rt" {
+			continue
+		}
+		if clauseBreak[w] {
+			cl++
+		}
+		u.nWords++
+		u.words = append(u.words, w)
+		u.spans = append(u.spans, [2]int{t.Start, t.End})
+		ngram = append(ngram, true)
+		quoted = append(quoted, inQuote)
+		clause = append(clause, cl)
+	}
+	u.hits = s.lex.match(u.words, u.hits[:0])
+	for _, h := range u.hits {
+		u.secCount[h.section]++
+	}
+	u.popMatches = s.populismCount(u.words)
+
+	fs := make([]feat, 0, 3*len(u.words)+24)
+	prev := "<s>"
+	prevOK := true
+	prevStart := -1
+	for i, w := range u.words {
+		if !ngram[i] {
+			prevOK = false
+			continue
+		}
+		sp := u.spans[i]
+		fs = append(fs, feat{"w:" + w, 1, sp[0], sp[1]})
+		if st := stem(w); st != w {
+			fs = append(fs, feat{"l:" + st, 1, sp[0], sp[1]})
+		}
+		if prevOK {
+			st := prevStart
+			if st < 0 {
+				st = sp[0]
+			}
+			fs = append(fs, feat{"b:" + prev + " " + w, 1, st, sp[1]})
+		}
+		if len(w) > 5 {
+			fs = append(fs, feat{"p:" + w[:5], 1, sp[0], sp[1]})
+		}
+		prev, prevOK, prevStart = w, true, sp[0]
+	}
+	// Scale n-gram features by 3/sqrt(n): a long sentence does not
+	// accumulate evidence by sheer length (chosen on validation splits).
+	if len(fs) > 0 {
+		sc := 3 / math.Sqrt(float64(len(fs)))
+		for i := range fs {
+			fs[i].val = sc
+		}
+	}
+	// lexicon section features
+	for sec := 0; sec < numSections; sec++ {
+		if c := u.secCount[sec]; c > 0 {
+			st, en := -1, -1
+			for _, h := range u.hits {
+				if h.section == sec {
+					st, en = u.spans[h.start][0], u.spans[h.end-1][1]
+					break
+				}
+			}
+			fs = append(fs, feat{"x:" + sectionNames[sec], 1, st, en})
+			if c > 1 {
+				fs = append(fs, feat{"x2:" + sectionNames[sec], 1, st, en})
+			}
+		}
+	}
+	// clause co-occurrence features
+	type clInfo struct {
+		has    [numSections]bool
+		first  [numSections][2]int
+		quoted bool
+		you    bool
+	}
+	clauses := map[int]*clInfo{}
+	get := func(c int) *clInfo {
+		ci := clauses[c]
+		if ci == nil {
+			ci = &clInfo{}
+			clauses[c] = ci
+		}
+		return ci
+	}
+	for _, h := range u.hits {
+		ci := get(clause[h.start])
+		if !ci.has[h.section] {
+			ci.has[h.section] = true
+			ci.first[h.section] = [2]int{u.spans[h.start][0], u.spans[h.end-1][1]}
+		}
+		if quoted[h.start] {
+			ci.quoted = true
+		}
+	}
+	for i, w := range u.words {
+		if w == "you" || w == "your" || w == "you're" {
+			if ci, ok := clauses[clause[i]]; ok {
+				ci.you = true
+			}
+		}
+	}
+	pairs := [][2]int{
+		{secTarget, secDehumanizing}, {secTarget, secExclusion}, {secNegation, secDehumanizing},
+		{secNegation, secExclusion}, {secTarget, secCondemnation}, {secTarget, secPositive},
+		{secSpeech, secDehumanizing}, {secSpeech, secExclusion}, {secCondemnation, secDehumanizing},
+		{secCrime, secVictimGroup}, {secCrime, secReportFrame}, {secNegation, secCondemnation},
+		{secTarget, secRestrictive}, {secTarget, secWelcoming}, {secNegation, secRestrictive},
+		{secNegation, secWelcoming}, {secTarget, secCrime},
+	}
+	seen := map[string]bool{}
+	for _, ci := range clauses {
+		for _, p := range pairs {
+			if ci.has[p[0]] && ci.has[p[1]] {
+				name := "c:" + sectionNames[p[0]] + "+" + sectionNames[p[1]]
+				if !seen[name] {
+					seen[name] = true
+					a, b := ci.first[p[0]], ci.first[p[1]]
+					fs = append(fs, feat{name, 1, min(a[0], b[0]), max(a[1], b[1])})
+				}
+			}
+		}
+		if ci.quoted && (ci.has[secDehumanizing] || ci.has[secExclusion]) && !seen["c:quoted+hostile"] {
+			seen["c:quoted+hostile"] = true
+			fs = append(fs, feat{"c:quoted+hostile", 1, -1, -1})
+		}
+		if ci.you && (ci.has[secDehumanizing] || ci.has[secCondemnation]) && !seen["c:you+frame"] {
+			seen["c:you+frame"] = true
+			fs = append(fs, feat{"c:you+frame", 1, -1, -1})
+		}
+	}
+	// cross-clause unit features
+	if u.secCount[secCrime] > 0 && u.secCount[secVictimGroup] > 0 {
+		fs = append(fs, feat{"u:crime&victim", 1, -1, -1})
+	}
+	if u.secCount[secCrime] > 0 && u.secCount[secReportFrame] > 0 {
+		fs = append(fs, feat{"u:crime&report", 1, -1, -1})
+	}
+	// VADER tone
+	txt := src[u.start:u.end]
+	u.vader = vader(s.vlex, txt)
+	if c := u.vader.Compound; c > 0 {
+		fs = append(fs, feat{"v:pos", c, -1, -1})
+	} else if c < 0 {
+		fs = append(fs, feat{"v:neg", -c, -1, -1})
+	}
+	// shape
+	caps := 0
+	for _, t := range toks {
+		if t.Kind == nlp.Word && t.End-t.Start >= 3 && isUpperWord(src[t.Start:t.End]) {
+			caps++
+		}
+	}
+	if caps >= 2 {
+		fs = append(fs, feat{"s:caps", 1, -1, -1})
+	}
+	if u.popMatches > 0 {
+		fs = append(fs, feat{"x:populism", 1, -1, -1})
+	}
+	fs = append(fs, feat{"s:len", math.Log1p(float64(u.nWords)) / 4, -1, -1})
+	u.feats = fs
+	return u
+}
+
+// toneFeats are the features of the tone regression: VADER's scores (and
+// non-linear transforms of the compound) plus the unit's word n-grams,
+// scaled by 1/sqrt(n) so that long texts do not accumulate n-gram noise.
+// The choice (vs VADER-only, unscaled n-grams, unigrams) and L2 were made on
+// a validation slice of the training split, never on the test split.
+func toneFeats(u *unit) []feat {
+	v := u.vader
+	c := v.Compound
+	fs := []feat{
+		{"t:compound", c, -1, -1},
+		{"t:pos", v.Pos, -1, -1},
+		{"t:neg", v.Neg, -1, -1},
+		{"t:sum", math.Tanh(v.Sum / 4), -1, -1},
+		{"t:npos", math.Log1p(float64(v.NPos)), -1, -1},
+		{"t:nneg", math.Log1p(float64(v.NNeg)), -1, -1},
+		{"t:c3", c * c * c, -1, -1},
+		{"t:csq", math.Copysign(math.Sqrt(math.Abs(c)), c), -1, -1},
+		{"t:pn", v.Pos - v.Neg, -1, -1},
+	}
+	n := 0
+	for _, f := range u.feats {
+		if strings.HasPrefix(f.name, "w:") || strings.HasPrefix(f.name, "b:") {
+			n++
+		}
+	}
+	scale := 1 / math.Sqrt(float64(max(n, 1)))
+	for _, f := range u.feats {
+		if strings.HasPrefix(f.name, "w:") || strings.HasPrefix(f.name, "b:") {
+			f.val = scale
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+func firstUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,172 @@
+package analyze
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// Lexicon sections (analyze/models/lexicons.txt).
+const (
+	secTarget = iota
+	secMigrationTopic
+	secDehumanizing
+	secExclusion
+	secCondemnation
+	secPositive
+	secRestrictive
+	secWelcoming
+	secCrime
+	secReportFrame
+	secVictimGroup
+	secNegation
+	secSpeech
+	secWomen
+	numSections
+)
+
+var sectionNames = [numSections]string{
+	"target", "migration_topic", "dehumanizing", "exclusion", "condemnation", "positive_contribution",
+	"restrictive_policy", "welcoming_policy", "crime", "report_frame", "victim_group", "negation", "speech", "women",
+}
+
+// lexEntry is one (possibly multi-word) lexicon term.
+type lexEntry struct {
+	section int
+	words   []string // after the first word
+	prefix  []bool   // per word (first included): trailing * = prefix match
+}
+
+// lexicons matches the hand lexicons on lowercased token sequences.
+type lexicons struct {
+	exact  map[string][]lexEntry // first word exact
+	prefix map[string][]lexEntry // first word prefix (without *)
+	maxPre int
+}
+
+// lexHit is a lexicon match over tokens [start, end) of a sequence.
+type lexHit struct {
+	section    int
+	start, end int
+}
+
+func parseLexicons(src string) (*lexicons, error) {
+	lx := &lexicons{exact: map[string][]lexEntry{}, prefix: map[string][]lexEntry{}}
+	sec := -1
+	sc := bufio.NewScanner(strings.NewReader(src))
+	line := 0
+	for sc.Scan() {
+		line++
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			name := l[1 : len(l)-1]
+			sec = -1
+			for i, n := range sectionNames {
+				if n == name {
+					sec = i
+				}
+			}
+			if sec < 0 {
+				return nil, fmt.Errorf("lexicons line %d: unknown section %q", line, name)
+			}
+			continue
+		}
+		if sec < 0 {
+			return nil, fmt.Errorf("lexicons line %d: term before any [section]", line)
+		}
+		for _, term := range splitTerms(l) {
+			words := strings.Fields(strings.ToLower(term))
+			if len(words) == 0 {
+				continue
+			}
+			e := lexEntry{section: sec}
+			for i, w := range words {
+				p := strings.HasSuffix(w, "*")
+				w = strings.TrimSuffix(w, "*")
+				words[i] = w
+				e.prefix = append(e.prefix, p)
+			}
+			e.words = words[1:]
+			if e.prefix[0] {
+				lx.prefix[words[0]] = append(lx.prefix[words[0]], e)
+				if len(words[0]) > lx.maxPre {
+					lx.maxPre = len(words[0])
+				}
+			} else {
+				lx.exact[words[0]] = append(lx.exact[words[0]], e)
+			}
+		}
+	}
+	return lx, sc.Err()
+}
+
+// splitTerms splits a lexicon line into terms: "quoted phrases" or single words.
+func splitTerms(l string) []string {
+	var out []string
+	for len(l) > 0 {
+		l = strings.TrimLeft(l, " \t")
+		if l == "" {
+			break
+		}
+		if l[0] == '"' {
+			j := strings.IndexByte(l[1:], '"')
+			if j < 0 {
+				out = append(out, l[1:])
+				break
+			}
+			out = append(out, l[1:1+j])
+			l = l[j+2:]
+			continue
+		}
+		j := strings.IndexAny(l, " \t")
+		if j < 0 {
+			out = append(out, l)
+			break
+		}
+		out = append(out, l[:j])
+		l = l[j:]
+	}
+	return out
+}
+
+func wordMatch(w, pat string, prefix bool) bool {
+	if prefix {
+		return strings.HasPrefix(w, pat)
+	}
+	return w == pat
+}
+
+// match returns every lexicon hit in words (lowercased tokens).
+func (lx *lexicons) match(words []string, out []lexHit) []lexHit {
+	try := func(i int, es []lexEntry) {
+		for _, e := range es {
+			if i+len(e.words) >= len(words) {
+				continue
+			}
+			ok := true
+			for k, w := range e.words {
+				if !wordMatch(words[i+1+k], w, e.prefix[k+1]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, lexHit{section: e.section, start: i, end: i + 1 + len(e.words)})
+			}
+		}
+	}
+	for i, w := range words {
+		if es, ok := lx.exact[w]; ok {
+			try(i, es)
+		}
+		for l := 1; l <= len(w) && l <= lx.maxPre; l++ {
+			if es, ok := lx.prefix[w[:l]]; ok {
+				try(i, es)
+			}
+		}
+	}
+	return out
+}

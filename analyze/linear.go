@@ -1,0 +1,238 @@
+package analyze
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"sort"
+)
+
+// LinearModel is a trained logistic (or, for tone, linear) model over named
+// features, with Platt calibration. It is what analyze/models/*.json holds.
+type LinearModel struct {
+	Task    string             `json:"task"`
+	Kind    string             `json:"kind"` // "logistic" | "regression"
+	Bias    float64            `json:"bias"`
+	Weights map[string]float64 `json:"weights"`
+	// Platt scaling fitted on a held-out calibration split:
+	// p = 1/(1+exp(-(PlattA*margin+PlattB))).
+	PlattA float64 `json:"platt_a"`
+	PlattB float64 `json:"platt_b"`
+	// Provenance: what it was trained on, for the README and `eval`.
+	TrainedOn string         `json:"trained_on"`
+	Counts    map[string]int `json:"counts,omitempty"`
+}
+
+// margin is the raw linear score.
+func (m *LinearModel) margin(fs []feat) float64 {
+	z := m.Bias
+	for _, f := range fs {
+		z += m.Weights[f.name] * f.val
+	}
+	return z
+}
+
+// prob is the calibrated probability.
+func (m *LinearModel) prob(fs []feat) float64 {
+	return sigmoid(m.PlattA*m.margin(fs) + m.PlattB)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// example is one training example.
+type example struct {
+	feats  []feat
+	label  float64 // 0/1 for logistic, target for regression
+	weight float64
+}
+
+// trainOptions tunes SGD.
+type trainOptions struct {
+	Epochs   int
+	L2       float64
+	LR       float64
+	MinCount int // features seen in fewer examples are dropped
+	Seed     uint64
+	Balance  bool // reweight classes to equal total weight
+}
+
+// trainLinear fits a logistic regression (or least-squares regression when
+// regression) with AdaGrad SGD and L2, deterministic for a given seed.
+func trainLinear(exs []example, regression bool, o trainOptions) *LinearModel {
+	counts := map[string]int{}
+	for _, e := range exs {
+		for _, f := range e.feats {
+			counts[f.name]++
+		}
+	}
+	idx := map[string]int{}
+	var names []string
+	for n, c := range counts {
+		if c >= o.MinCount {
+			idx[n] = 0
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		idx[n] = i
+	}
+	w := make([]float64, len(names))
+	g2 := make([]float64, len(names))
+	var bias, bg2 float64
+	// class weights
+	cw := [2]float64{1, 1}
+	if o.Balance && !regression {
+		var pos, tot float64
+		for _, e := range exs {
+			tot += e.weight
+			if e.label > 0.5 {
+				pos += e.weight
+			}
+		}
+		if pos > 0 && pos < tot {
+			cw[1] = tot / (2 * pos)
+			cw[0] = tot / (2 * (tot - pos))
+		}
+	}
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	type fi struct {
+		i int
+		v float64
+	}
+	buf := make([]fi, 0, 256)
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, k := range order {
+			e := exs[k]
+			buf = buf[:0]
+			z := bias
+			for _, f := range e.feats {
+				if j, ok := idx[f.name]; ok {
+					buf = append(buf, fi{j, f.val})
+					z += w[j] * f.val
+				}
+			}
+			var g float64
+			wt := e.weight
+			if regression {
+				g = z - e.label
+			} else {
+				g = sigmoid(z) - e.label
+				if e.label > 0.5 {
+					wt *= cw[1]
+				} else {
+					wt *= cw[0]
+				}
+			}
+			g *= wt
+			for _, p := range buf {
+				gr := g*p.v + o.L2*w[p.i]
+				g2[p.i] += gr * gr
+				w[p.i] -= o.LR * gr / (math.Sqrt(g2[p.i]) + 1e-8)
+			}
+			bg2 += g * g
+			bias -= o.LR * g / (math.Sqrt(bg2) + 1e-8)
+		}
+	}
+	m := &LinearModel{Bias: bias, Weights: map[string]float64{}, PlattA: 1, PlattB: 0}
+	m.Kind = "logistic"
+	if regression {
+		m.Kind = "regression"
+	}
+	for i, n := range names {
+		if math.Abs(w[i]) >= 1e-3 {
+			m.Weights[n] = round6(w[i])
+		}
+	}
+	m.Bias = round6(m.Bias)
+	return m
+}
+
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// fitPlatt fits p = sigmoid(a*margin+b) on held-out margins and labels by
+// Newton's method on the log loss (Platt 1999, with his target smoothing).
+func fitPlatt(margins, labels []float64) (a, b float64) {
+	var npos, nneg float64
+	for _, y := range labels {
+		if y > 0.5 {
+			npos++
+		} else {
+			nneg++
+		}
+	}
+	hi, lo := (npos+1)/(npos+2), 1/(nneg+2)
+	a, b = 1, 0
+	for it := 0; it < 100; it++ {
+		var ga, gb, haa, hab, hbb float64
+		for i, m := range margins {
+			t := lo
+			if labels[i] > 0.5 {
+				t = hi
+			}
+			p := sigmoid(a*m + b)
+			d := p - t
+			ga += d * m
+			gb += d
+			w := p * (1 - p)
+			haa += w * m * m
+			hab += w * m
+			hbb += w
+		}
+		haa += 1e-9
+		hbb += 1e-9
+		det := haa*hbb - hab*hab
+		if det == 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		a -= da
+		b -= db
+		if math.Abs(da) < 1e-9 && math.Abs(db) < 1e-9 {
+			break
+		}
+	}
+	return round6(a), round6(b)
+}
+
+// LoadModel reads a LinearModel JSON file (the output of `xenoscope train`).
+func LoadModel(path string) (*LinearModel, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", path, err)
+	}
+	var m LinearModel
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("load model %s: %w", path, err)
+	}
+	if m.Weights == nil || m.PlattA == 0 && m.Kind == "logistic" {
+		return nil, fmt.Errorf("load model %s: not a xenoscope linear model (no weights or calibration)", path)
+	}
+	return &m, nil
+}
+
+// Save writes the model as indented, key-sorted JSON (reproducible bytes).
+func (m *LinearModel) Save(path string) error {
+	raw, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(raw, '\n'), 0o644); err != nil {
+		return fmt.Errorf("save model %s: %w", path, err)
+	}
+	return nil
+}

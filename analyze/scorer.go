@@ -1,0 +1,496 @@
+// Package analyze scores texts for how they speak about migrants: topic
+// (migration), hostility (anti_migrant), counter-speech, policy stance, tone,
+// populism and hate-crime reports, each with the evidence spans that moved
+// it. See docs/analysis.md for the models, data, validation and limits.
+//
+// Everything works at the sentence level and is aggregated to the document,
+// so a long article with one hostile sentence is scored by that sentence and
+// the evidence points at it. Short texts (at most shortSentences sentences,
+// e.g. a tweet or a quote) are scored as one unit, which is also how the
+// classifiers were trained and evaluated.
+//
+// The models are small linear models (logistic regression, AdaGrad SGD, L2,
+// Platt-calibrated on a held-out split) over features from package nlp:
+// word and stem n-grams, hand-lexicon hits, same-clause co-occurrences
+// (target group + dehumanising metaphor, negation, reported speech,
+// condemnation frames, quotes) and a faithful VADER port. Weights and
+// lexicons are embedded (analyze/models) and reproducible with
+// `xenoscope train -task all -data ../shared/data -out analyze/models`.
+package analyze
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+//go:embed models/*.json models/*.txt
+var modelFS embed.FS
+
+// Task names (also the model file names, analyze/models/TASK.json).
+const (
+	TaskMigration     = "migration"
+	TaskAntiMigrant   = "anti_migrant"
+	TaskCounterSpeech = "counter_speech"
+	TaskStance        = "stance"
+	TaskTone          = "tone"
+	TaskHateCrime     = "hate_crime_report"
+)
+
+// Tasks lists the trained models in a fixed order.
+var Tasks = []string{TaskMigration, TaskAntiMigrant, TaskCounterSpeech, TaskStance, TaskTone, TaskHateCrime}
+
+// shortSentences: texts with at most this many sentences are scored as one
+// unit (tweets, quotes, dialogue turns, short statements).
+const shortSentences = 3
+
+// People finds person mentions and attributed quotes (implemented by package
+// figures). Mentions and quotes carry byte offsets into text.
+type People interface {
+	Find(text string, tc model.TextContext) ([]model.Mention, []model.Quote)
+}
+
+// Scorer scores texts. It is safe for concurrent use once built; set People
+// before the first Score call.
+type Scorer struct {
+	People People
+
+	lex     *lexicons
+	vlex    map[string]float64
+	pop     *populism
+	models  map[string]*LinearModel
+	version string
+	// NoMentions disables the default prose PERSON mentions (when People is
+	// nil), for callers that do not need them.
+	NoMentions bool
+}
+
+// Option configures New.
+type Option func(*Scorer) error
+
+// WithModel replaces one task's embedded model (e.g. a user's retrained
+// anti_migrant.json from `xenoscope train`). The version string changes.
+func WithModel(task string, m *LinearModel) Option {
+	return func(s *Scorer) error {
+		if _, ok := s.models[task]; !ok {
+			return fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(Tasks, ", "))
+		}
+		s.models[task] = m
+		raw, _ := json.Marshal(m)
+		h := sha256.Sum256(append([]byte(s.version), raw...))
+		s.version = "xs1-" + hex.EncodeToString(h[:])[:12]
+		return nil
+	}
+}
+
+// newFeaturizer loads the lexicons only (training uses it before any model
+// exists).
+func newFeaturizer() (*Scorer, error) {
+	s := &Scorer{models: map[string]*LinearModel{}}
+	read := func(name string) (string, error) {
+		b, err := modelFS.ReadFile(path.Join("models", name))
+		if err != nil {
+			return "", fmt.Errorf("embedded %s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	src, err := read("lexicons.txt")
+	if err != nil {
+		return nil, err
+	}
+	if s.lex, err = parseLexicons(src); err != nil {
+		return nil, err
+	}
+	if src, err = read("vader_lexicon.txt"); err != nil {
+		return nil, err
+	}
+	if s.vlex, err = parseVADERLexicon(src); err != nil {
+		return nil, err
+	}
+	if src, err = read("populism.txt"); err != nil {
+		return nil, err
+	}
+	if s.pop, err = parsePopulism(src); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// New loads the embedded models and lexicons.
+func New(opts ...Option) (*Scorer, error) {
+	s, err := newFeaturizer()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range Tasks {
+		raw, err := modelFS.ReadFile("models/" + t + ".json")
+		if err != nil {
+			return nil, fmt.Errorf("embedded model %s: %w (run xenoscope train -task all)", t, err)
+		}
+		var m LinearModel
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("embedded model %s: %w", t, err)
+		}
+		s.models[t] = &m
+	}
+	v, err := embeddedVersion()
+	if err != nil {
+		return nil, err
+	}
+	s.version = v
+	for _, o := range opts {
+		if err := o(s); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// embeddedVersion hashes every embedded model and lexicon file.
+func embeddedVersion() (string, error) {
+	h := sha256.New()
+	var names []string
+	err := fs.WalkDir(modelFS, "models", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, _ := modelFS.ReadFile(n)
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(b))
+		h.Write(b)
+	}
+	return "xs1-" + hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+// Version is the model version string written with every score.
+func (s *Scorer) Version() string { return s.version }
+
+// Model returns the model of a task (read-only).
+func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
+
+// unitScores holds one unit's scores and the feature contributions.
+type unitScores struct {
+	migration, anti, counter, hate, stance, tone float64
+}
+
+func filterFeats(fs []feat, prefixes ...string) []feat {
+	out := make([]feat, 0, len(fs))
+	for _, f := range fs {
+		for _, p := range prefixes {
+			if strings.HasPrefix(f.name, p) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lexFeats are the features of the small hand-labelled models (stance,
+// hate_crime_report): lexicon, clause, unit and tone features, no n-grams.
+func lexFeats(fs []feat) []feat { return filterFeats(fs, "x:", "x2:", "c:", "u:", "v:") }
+
+func (s *Scorer) scoreUnit(u *unit) unitScores {
+	var r unitScores
+	r.migration = s.models[TaskMigration].prob(u.feats)
+	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
+	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
+	lf := lexFeats(u.feats)
+	r.hate = s.models[TaskHateCrime].prob(lf)
+	if u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0 {
+		r.stance = 2*s.models[TaskStance].prob(lf) - 1
+	}
+	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)
+	return r
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+
+// Score scores one text. id is copied to the result.
+func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
+	doc := nlp.Parse(text)
+	sc := model.Scores{ID: id, Model: s.version, Mentions: []model.Mention{}, Quotes: []model.Quote{}, Evidence: []model.Evidence{}}
+	n := len(doc.Sentences)
+	sc.Sentences = n
+	if n == 0 {
+		return sc
+	}
+	units := make([]*unit, n)
+	res := make([]unitScores, n)
+	sc.SentenceScores = make([]model.SentenceScore, n)
+	for i := range doc.Sentences {
+		u := s.buildUnit(text, doc.SentenceTokens(i))
+		units[i] = u
+		res[i] = s.scoreUnit(u)
+		sc.Words += u.nWords
+		sc.PopulismMatches += u.popMatches
+		if u.popMatches > 0 {
+			sc.PopulistSentenceN++
+		}
+		st := doc.Sentences[i]
+		sc.SentenceScores[i] = model.SentenceScore{
+			Index: i, Start: st.Start, End: st.End,
+			Migration: res[i].migration, AntiMigrant: res[i].anti, CounterSpeech: res[i].counter,
+			Stance: res[i].stance, Tone: res[i].tone, HateCrime: res[i].hate,
+			PopulismMatches: u.popMatches, Words: u.nWords,
+		}
+		if res[i].migration >= 0.5 {
+			sc.MigrationSentences++
+			sc.MigrationToneSum += res[i].tone
+		}
+	}
+	if sc.Words > 0 {
+		sc.Populism = 1000 * float64(sc.PopulismMatches) / float64(sc.Words)
+	}
+	sc.PopulistSentences = float64(sc.PopulistSentenceN) / float64(n)
+
+	var whole *unit
+	if n <= shortSentences {
+		whole = s.buildUnit(text, doc.Tokens)
+		r := s.scoreUnit(whole)
+		sc.Migration, sc.AntiMigrant, sc.CounterSpeech = r.migration, r.anti, r.counter
+		sc.HateCrimeReport, sc.Stance, sc.Tone = r.hate, r.stance, r.tone
+	} else {
+		// migration: mean of the top k sentence probabilities, k = ceil(n/10):
+		// one passing mention does not make an article about migration.
+		k := (n + 9) / 10
+		ps := make([]float64, n)
+		for i := range res {
+			ps[i] = res[i].migration
+		}
+		sort.Float64s(ps)
+		sum := 0.0
+		for _, p := range ps[n-k:] {
+			sum += p
+		}
+		sc.Migration = sum / float64(k)
+		// hostility, counter-speech, hate-crime reports: the strongest sentence.
+		for _, r := range res {
+			sc.AntiMigrant = math.Max(sc.AntiMigrant, r.anti)
+			sc.CounterSpeech = math.Max(sc.CounterSpeech, r.counter)
+			sc.HateCrimeReport = math.Max(sc.HateCrimeReport, r.hate)
+		}
+		// stance: mean over sentences that carry a policy cue; tone: word-weighted mean.
+		var ss, sn, ts, tw float64
+		for i, r := range res {
+			if r.stance != 0 {
+				ss += r.stance
+				sn++
+			}
+			w := float64(max(units[i].nWords, 1))
+			ts += r.tone * w
+			tw += w
+		}
+		if sn > 0 {
+			sc.Stance = ss / sn
+		}
+		sc.Tone = ts / tw
+	}
+	sc.Evidence = s.evidence(text, doc, units, res, whole, &sc)
+
+	if s.People != nil {
+		ms, qs := s.People.Find(text, tc)
+		if ms != nil {
+			sc.Mentions = ms
+		}
+		for i := range qs {
+			q := &qs[i]
+			if q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
+				qd := nlp.Parse(text[q.Start:q.End])
+				qu := s.buildUnit(text[q.Start:q.End], qd.Tokens)
+				r := s.scoreUnit(qu)
+				q.CounterSpeech, q.AntiMigrant = r.counter, r.anti
+			}
+		}
+		if qs != nil {
+			sc.Quotes = qs
+		}
+	} else if !s.NoMentions {
+		sc.Mentions = personMentions(text, doc)
+	}
+	return sc
+}
+
+// ScoreText scores a short piece of text as one unit and returns the
+// calibrated probability of task (migration, anti_migrant, counter_speech,
+// hate_crime_report), the stance or the tone. Used by eval and by callers
+// scoring quotes.
+func (s *Scorer) ScoreText(task, text string) float64 {
+	doc := nlp.Parse(text)
+	u := s.buildUnit(text, doc.Tokens)
+	r := s.scoreUnit(u)
+	switch task {
+	case TaskMigration:
+		return r.migration
+	case TaskAntiMigrant:
+		return r.anti
+	case TaskCounterSpeech:
+		return r.counter
+	case TaskHateCrime:
+		return r.hate
+	case TaskStance:
+		return r.stance
+	case TaskTone:
+		return r.tone
+	}
+	return math.NaN()
+}
+
+type contrib struct {
+	start, end int
+	w          float64
+}
+
+// evidence picks, per score, the sentence that moved it most and the
+// strongest n-gram/lexicon spans inside it.
+func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitScores, whole *unit, sc *model.Scores) []model.Evidence {
+	var ev []model.Evidence
+	type spec struct {
+		name  string
+		task  string
+		val   func(unitScores) float64
+		doc   float64
+		thres float64
+	}
+	specs := []spec{
+		{TaskMigration, TaskMigration, func(r unitScores) float64 { return r.migration }, sc.Migration, 0.3},
+		{TaskAntiMigrant, TaskAntiMigrant, func(r unitScores) float64 { return r.anti }, sc.AntiMigrant, 0.3},
+		{TaskCounterSpeech, TaskCounterSpeech, func(r unitScores) float64 { return r.counter }, sc.CounterSpeech, 0.3},
+		{TaskHateCrime, TaskHateCrime, func(r unitScores) float64 { return r.hate }, sc.HateCrimeReport, 0.3},
+		{TaskStance, TaskStance, func(r unitScores) float64 { return math.Abs(r.stance) }, math.Abs(sc.Stance), 0.2},
+		{TaskTone, TaskTone, func(r unitScores) float64 { return math.Abs(r.tone) }, math.Abs(sc.Tone), 0.2},
+	}
+	for _, sp := range specs {
+		if sp.doc < sp.thres {
+			continue
+		}
+		best, bv := -1, -1.0
+		for i, r := range res {
+			if v := sp.val(r); v > bv {
+				best, bv = i, v
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		st := doc.Sentences[best]
+		w := sp.val(res[best])
+		if sp.name == TaskStance {
+			w = res[best].stance
+		}
+		if sp.name == TaskTone {
+			w = res[best].tone
+		}
+		ev = append(ev, model.Evidence{Score: sp.name, Start: st.Start, End: st.End, Text: text[st.Start:st.End], Weight: round4(w)})
+		// strongest spans within that sentence
+		m := s.models[sp.task]
+		u := units[best]
+		fs := u.feats
+		switch sp.task {
+		case TaskStance, TaskHateCrime:
+			fs = lexFeats(fs)
+		case TaskTone:
+			fs = toneFeats(u)
+		}
+		sign := 1.0
+		if (sp.name == TaskStance && res[best].stance < 0) || (sp.name == TaskTone && res[best].tone < 0) {
+			sign = -1
+		}
+		var cs []contrib
+		for _, f := range fs {
+			if f.start < 0 {
+				continue
+			}
+			c := m.Weights[f.name] * f.val * sign
+			if c > 0.05 {
+				cs = append(cs, contrib{f.start, f.end, c})
+			}
+		}
+		sort.Slice(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
+		used := map[[2]int]bool{}
+		k := 0
+		for _, c := range cs {
+			if k == 3 {
+				break
+			}
+			key := [2]int{c.start, c.end}
+			if used[key] {
+				continue
+			}
+			used[key] = true
+			k++
+			ev = append(ev, model.Evidence{Score: sp.name, Start: c.start, End: c.end, Text: text[c.start:c.end], Weight: round4(sign * c.w)})
+		}
+	}
+	if ev == nil {
+		ev = []model.Evidence{}
+	}
+	return ev
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// personMentions runs prose's NER only around candidate names: runs of two
+// or more capitalised words, or a title followed by a capitalised word. This
+// keeps NER (the expensive part of prose) to a small share of the tokens.
+func personMentions(text string, doc *nlp.Doc) []model.Mention {
+	out := []model.Mention{}
+	toks := doc.Tokens
+	for si := range doc.Sentences {
+		st := doc.Sentences[si]
+		i := st.TokStart
+		for i < st.TokEnd {
+			if !capWord(text, toks[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < st.TokEnd && (capWord(text, toks[j]) || (j > i && j+1 < st.TokEnd && isNameGlue(toks[j].Lower) && capWord(text, toks[j+1]))) {
+				j++
+			}
+			if j-i >= 2 || titles[strings.TrimSuffix(toks[i].Lower, ".")] && j-i >= 1 {
+				a := max(st.TokStart, i-2)
+				b := min(st.TokEnd, j+2)
+				for _, e := range nlp.Entities(text, toks[a].Start, toks[b-1].End) {
+					if e.Label == "PERSON" {
+						out = append(out, model.Mention{Text: e.Text, Start: e.Start, End: e.End, Name: e.Text})
+					}
+				}
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+func capWord(text string, t nlp.Token) bool {
+	return t.Kind == nlp.Word && firstUpper(text[t.Start:t.End])
+}
+
+func isNameGlue(w string) bool {
+	return w == "de" || w == "van" || w == "von" || w == "al" || w == "bin"
+}
+
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "mayor": true, "councillor": true, "cllr": true, "senator": true,
+	"minister": true, "rev": true, "president": true, "governor": true, "prof": true, "sir": true, "lord": true,
+}

@@ -1,0 +1,243 @@
+package analyze
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xenoscope/xenoscope/internal/shareddata"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+var (
+	testScorerOnce sync.Once
+	testScorer     *Scorer
+	testScorerErr  error
+)
+
+// newTestScorer returns a copy of one shared Scorer (models decoded once).
+func newTestScorer(t testing.TB) *Scorer {
+	t.Helper()
+	testScorerOnce.Do(func() { testScorer, testScorerErr = New() })
+	if testScorerErr != nil {
+		t.Fatal(testScorerErr)
+	}
+	c := *testScorer
+	return &c
+}
+
+// Hand-checked against the Rooduijn & Pauwels globs (prefix elit*, infix
+// *deceit*, *deceiv*, *betray*).
+func TestPopulismExactCounts(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text    string
+		matches int
+		words   int
+	}{
+		{"The corrupt elite and its propaganda betrayed the people.", 4, 9},
+		{"Elites, elitist ELITISM: the establishment's scandal!", 5, 6},
+		{"A self-deceiving, deceitful politician told untruths about the referendum.", 4, 9},
+		{"Political consensus is undemocratic, shameful and dishonest, said the ruling party.", 5, 11},
+		{"He was ashamed; overruling it was not political. Truthfully, nothing.", 1, 10},
+		{"", 0, 0},
+	}
+	for _, tc := range tests {
+		sc := s.Score("p", tc.text, model.TextContext{})
+		if sc.PopulismMatches != tc.matches || sc.Words != tc.words {
+			t.Errorf("%q: %d matches / %d words, want %d / %d", tc.text, sc.PopulismMatches, sc.Words, tc.matches, tc.words)
+			continue
+		}
+		want := 0.0
+		if tc.words > 0 {
+			want = 1000 * float64(tc.matches) / float64(tc.words)
+		}
+		if math.Abs(sc.Populism-want) > 1e-9 {
+			t.Errorf("%q: populism %.3f, want %.3f", tc.text, sc.Populism, want)
+		}
+	}
+	sc := s.Score("p", "The elite lied. We met friends. Nothing happened. Corrupt politicians!", model.TextContext{})
+	if sc.PopulistSentenceN != 2 || sc.Sentences != 4 || sc.PopulistSentences != 0.5 {
+		t.Errorf("populist sentences %d of %d (%.2f), want 2 of 4", sc.PopulistSentenceN, sc.Sentences, sc.PopulistSentences)
+	}
+}
+
+func checkSpans(t *testing.T, text string, sc model.Scores) {
+	t.Helper()
+	for _, e := range sc.Evidence {
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End || text[e.Start:e.End] != e.Text {
+			t.Fatalf("evidence %+v does not match the input", e)
+		}
+	}
+	for _, m := range sc.Mentions {
+		if text[m.Start:m.End] != m.Text {
+			t.Fatalf("mention %+v does not match the input", m)
+		}
+	}
+	prev := 0
+	for _, ss := range sc.SentenceScores {
+		if ss.Start < prev || ss.End <= ss.Start || ss.End > len(text) {
+			t.Fatalf("sentence span %d..%d after %d", ss.Start, ss.End, prev)
+		}
+		prev = ss.End
+	}
+}
+
+func TestScoreShortTexts(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text                     string
+		migration, anti, counter int // 1 yes (>=0.5), 0 no (<0.5), -1 don't care
+		stanceSign               int
+	}{
+		{"These illegal invaders are vermin, send them all back where they came from!", 1, 1, 0, 1},
+		{"It is a myth that refugees take our jobs: studies show migrants contribute more in taxes than they receive.", 1, 0, 1, -1},
+		{"The council voted to welcome 200 more refugees under the resettlement scheme.", 1, 0, -1, -1},
+		{"The new bakery on Main Street sells excellent sourdough bread.", 0, 0, 0, 0},
+	}
+	for _, tc := range tests {
+		sc := s.Score("x", tc.text, model.TextContext{})
+		checkSpans(t, tc.text, sc)
+		check := func(name string, v float64, want int) {
+			if want == 1 && v < 0.5 || want == 0 && v >= 0.5 {
+				t.Errorf("%q: %s = %.3f, want %s 0.5", tc.text, name, v, map[int]string{1: ">=", 0: "<"}[want])
+			}
+		}
+		check("migration", sc.Migration, tc.migration)
+		check("anti_migrant", sc.AntiMigrant, tc.anti)
+		check("counter_speech", sc.CounterSpeech, tc.counter)
+		if tc.stanceSign == 0 && sc.Stance != 0 || tc.stanceSign > 0 && sc.Stance <= 0 || tc.stanceSign < 0 && sc.Stance >= 0 {
+			t.Errorf("%q: stance %.3f, want sign %d", tc.text, sc.Stance, tc.stanceSign)
+		}
+		if sc.Model != s.Version() || sc.ID != "x" {
+			t.Errorf("id/model not set: %q %q", sc.ID, sc.Model)
+		}
+	}
+}
+
+func TestEmptyText(t *testing.T) {
+	s := newTestScorer(t)
+	for _, text := range []string{"", "   \n\t "} {
+		sc := s.Score("e", text, model.TextContext{})
+		if sc.Mentions == nil || sc.Quotes == nil || sc.Evidence == nil {
+			t.Fatalf("nil lists for empty text: %+v", sc)
+		}
+		if sc.Migration != 0 || sc.AntiMigrant != 0 || sc.Words != 0 || sc.Sentences != 0 {
+			t.Errorf("empty text scored %+v", sc)
+		}
+	}
+}
+
+// A long real article (not about migration) with one hostile sentence in the
+// middle: the document is flagged by that sentence and the evidence points at it.
+func TestLongArticleOneHostileSentence(t *testing.T) {
+	s := newTestScorer(t)
+	bodies, err := LoadArticleBodies(shareddata.Require(t, "articles", "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := bodies[0]
+	for _, b := range bodies {
+		if len(b) > len(body) {
+			body = b
+		}
+	}
+	clean := s.Score("a", body, model.TextContext{})
+	if clean.AntiMigrant >= 0.5 || clean.Migration >= 0.5 {
+		t.Fatalf("clean article scored anti_migrant %.3f migration %.3f", clean.AntiMigrant, clean.Migration)
+	}
+	hostile := "These migrants are vermin and parasites, send them all back."
+	mid := strings.Index(body[len(body)/2:], "\n") + len(body)/2
+	text := body[:mid] + "\n" + hostile + body[mid:]
+	sc := s.Score("a", text, model.TextContext{})
+	checkSpans(t, text, sc)
+	if sc.AntiMigrant < 0.5 {
+		t.Fatalf("article with a hostile sentence: anti_migrant %.3f", sc.AntiMigrant)
+	}
+	start := mid + 1
+	found := false
+	for _, e := range sc.Evidence {
+		if e.Score == TaskAntiMigrant && e.Start >= start && e.End <= start+len(hostile) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no anti_migrant evidence inside the hostile sentence: %+v", sc.Evidence)
+	}
+	if len(sc.SentenceScores) != sc.Sentences || sc.Words < 500 {
+		t.Errorf("sentence scores %d of %d, words %d", len(sc.SentenceScores), sc.Sentences, sc.Words)
+	}
+}
+
+func TestScoreConcurrentAndDeterministic(t *testing.T) {
+	s := newTestScorer(t)
+	text := "Mayor Jane Doe said the city welcomes refugees. Critics called the newcomers an invasion."
+	want := s.Score("c", text, model.TextContext{})
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got := s.Score("c", text, model.TextContext{})
+			if got.AntiMigrant != want.AntiMigrant || got.Tone != want.Tone || len(got.Evidence) != len(want.Evidence) || len(got.Mentions) != len(want.Mentions) {
+				errs <- "concurrent score differs"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+	hasJane := false
+	for _, m := range want.Mentions {
+		if strings.Contains(m.Text, "Jane Doe") {
+			hasJane = true
+		}
+	}
+	if !hasJane {
+		t.Errorf("mentions %+v lack Jane Doe", want.Mentions)
+	}
+}
+
+type fakePeople struct{}
+
+// Find returns one mention and one quote by offsets (a stand-in for the
+// figures package, which implements People for real).
+func (fakePeople) Find(text string, tc model.TextContext) ([]model.Mention, []model.Quote) {
+	q := "migrants are vermin and must be sent back"
+	i := strings.Index(text, q)
+	return []model.Mention{{Text: "Bob Roe", Start: 0, End: 7, Name: "Bob Roe"}},
+		[]model.Quote{{Speaker: "Bob Roe", Text: q, Start: i, End: i + len(q), Kind: "direct"}}
+}
+
+func TestPeopleQuotesGetScores(t *testing.T) {
+	s := newTestScorer(t)
+	s.People = fakePeople{}
+	text := `Bob Roe said "migrants are vermin and must be sent back" at the meeting.`
+	sc := s.Score("q", text, model.TextContext{})
+	if len(sc.Quotes) != 1 || sc.Quotes[0].AntiMigrant < 0.5 || sc.Quotes[0].CounterSpeech >= 0.5 {
+		t.Fatalf("quote scores: %+v", sc.Quotes)
+	}
+	if len(sc.Mentions) != 1 || sc.Mentions[0].Name != "Bob Roe" {
+		t.Fatalf("mentions not from People: %+v", sc.Mentions)
+	}
+}
+
+func TestVersionChangesWithModel(t *testing.T) {
+	s := newTestScorer(t)
+	m := *s.Model(TaskAntiMigrant)
+	m.Bias += 1
+	s2, err := New(WithModel(TaskAntiMigrant, &m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s2.Version() == s.Version() {
+		t.Fatal("version unchanged after replacing a model")
+	}
+	if _, err := New(WithModel("nope", &m)); err == nil {
+		t.Fatal("unknown task accepted")
+	}
+}

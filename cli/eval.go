@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/analyze"
+)
+
+func init() {
+	register("eval", "evaluate a score on labeled data: macro-F1 or Pearson r with a bootstrap 95% CI", runEval)
+}
+
+func runEval(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "eval", "-task TASK -data FILE [-baseline] [-split test|all] [-json]")
+	task := fs.String("task", "", "one of "+strings.Join(analyze.Tasks, ", "))
+	data := fs.String("data", "", "HatEval csv, DIALOCONAN.csv, *_GroundTruth.txt, or a CSV with text,label")
+	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
+	split := fs.String("split", "test", "test: the held-out rows of known files; all: every row")
+	boot := fs.Int("boot", 1000, "bootstrap resamples")
+	seed := fs.Uint64("seed", 1, "bootstrap seed")
+	asJSON := fs.Bool("json", false, "print JSON")
+	var models modelFlags
+	fs.Var(&models, "model", "TASK=FILE.json: use a retrained model for TASK (repeatable)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *task == "" || *data == "" {
+		return usageErr("example: xenoscope eval -task anti_migrant -data ../shared/data/hateval/en_dev.csv", "-task and -data are required")
+	}
+	if *split != "test" && *split != "all" {
+		return usageErr("", "-split must be test or all, not %q", *split)
+	}
+	s, err := newScorer(models)
+	if err != nil {
+		return err
+	}
+	r, err := analyze.Evaluate(s, *task, *data, analyze.EvalOptions{Baseline: *baseline, Split: *split, Boot: *boot, Seed: *seed})
+	if err != nil {
+		return usageErr("", "eval %s on %s: %v", *task, *data, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "task      %s\ndata      %s\nsubset    %s\nscorer    %s\nn         %d\n", r.Task, r.Data, r.Subset, r.Scorer, r.N)
+	fmt.Fprintf(w, "%-9s %.3f  (95%% CI %.3f-%.3f, %d bootstrap resamples, seed %d)\n", r.Metric, r.Value, r.CILow, r.CIHigh, r.Boot, r.Seed)
+	if r.Metric == "macro_f1" {
+		fmt.Fprintf(w, "positive  %s: %d positives, %d negatives\n", r.Positive, r.Positives, r.Negatives)
+		fmt.Fprintf(w, "class 1   precision %.3f recall %.3f F1 %.3f\nmacro     precision %.3f recall %.3f; accuracy %.3f\n", r.Precision, r.Recall, r.F1, r.MacroP, r.MacroR, r.Accuracy)
+	}
+	return nil
+}
+
+// modelFlags collects -model TASK=FILE.json.
+type modelFlags []string
+
+func (m *modelFlags) String() string     { return strings.Join(*m, ",") }
+func (m *modelFlags) Set(v string) error { *m = append(*m, v); return nil }
+
+// newScorer loads the embedded models, replacing those given by -model.
+func newScorer(models modelFlags) (*analyze.Scorer, error) {
+	var opts []analyze.Option
+	for _, mv := range models {
+		task, file, ok := strings.Cut(mv, "=")
+		if !ok {
+			return nil, usageErr("example: -model anti_migrant=my_model.json", "bad -model %q", mv)
+		}
+		m, err := analyze.LoadModel(file)
+		if err != nil {
+			return nil, usageErr("", "%v", err)
+		}
+		opts = append(opts, analyze.WithModel(task, m))
+	}
+	s, err := analyze.New(opts...)
+	if err != nil {
+		return nil, usageErr("", "load models: %v", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/analyze"
+)
+
+func init() {
+	register("train", "train the analysis models (all from ../shared/data, or one task from your own text,label CSV)", runTrain)
+}
+
+func runTrain(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "train", "-task all -data ../shared/data -out analyze/models | -task TASK -data FILE.csv -out model.json")
+	task := fs.String("task", "", "all, or one of "+strings.Join(analyze.Tasks, ", "))
+	data := fs.String("data", "", "shared data folder (-task all) or a CSV with text,label columns")
+	hand := fs.String("hand", analyze.HandDataDir, "folder with the hand-labelled examples (-task all)")
+	out := fs.String("out", "", "output folder (-task all) or model JSON file")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *task == "" || *data == "" || *out == "" {
+		return usageErr("example: xenoscope train -task all -data ../shared/data -out analyze/models", "-task, -data and -out are required")
+	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	if *task == "all" {
+		if st, err := os.Stat(*data); err != nil || !st.IsDir() {
+			return usageErr("-data must be the shared data folder for -task all", "data folder %s not found", *data)
+		}
+		return analyze.TrainAll(*data, *hand, *out, logger)
+	}
+	ls, err := analyze.LoadTextLabel(*data)
+	if err != nil {
+		return usageErr("the CSV needs a header with text and label columns", "read %s: %v", *data, err)
+	}
+	m, err := analyze.TrainUser(*task, ls)
+	if err != nil {
+		return usageErr("", "train %s: %v", *task, err)
+	}
+	if err := m.Save(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "trained %s on %d rows (%d features) -> %s\n", *task, len(ls), len(m.Weights), *out)
+	fmt.Fprintf(env.Stdout, "use it with: xenoscope score -model %s=%s\n", *task, *out)
+	return nil
+}
