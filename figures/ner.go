@@ -48,6 +48,16 @@ var titleWords = map[string]bool{
 	"deputy": true, "candidate": true, "striker": true, "midfielder": true, "defender": true, "manager": true,
 }
 
+// personTitles precede a person's name (a subset of titleWords without
+// ambiguous ones like "general" or "chief").
+var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mayor": true,
+	"councillor": true, "cllr": true, "senator": true, "sen": true, "rep": true, "president": true, "minister": true,
+	"governor": true, "gov": true, "judge": true, "coach": true, "rev": true, "sir": true, "prof": true,
+	"professor": true, "chancellor": true, "premier": true, "striker": true, "midfielder": true, "defender": true,
+	"captain": true, "manager": true, "spokesman": true, "spokeswoman": true, "secretary": true}
+
+var saidWords = map[string]bool{"said": true, "says": true, "told": true, "added": true, "asked": true}
+
 // sentence-level context for feature extraction.
 type nerSent struct {
 	words   []string
@@ -57,6 +67,9 @@ type nerSent struct {
 	// docCap[i]: the lowercased word appears capitalised mid-sentence elsewhere in the document;
 	// docLow[i]: it appears in lower case elsewhere in the document.
 	docCap, docLow []bool
+	// docTitle[i]: the word follows a person title somewhere in the document (Mr, Mayor, ...);
+	// docSaid[i]: it comes right before a speech verb somewhere in the document.
+	docTitle, docSaid []bool
 }
 
 func wordShape(w string) string {
@@ -111,7 +124,8 @@ func isAllCapsWord(w string) bool {
 // the document-level features (nil means the sentence is its own document).
 func newSent(words []string, doc *docStats) *nerSent {
 	s := &nerSent{words: words, lower: make([]string, len(words)), shapes: make([]string, len(words)),
-		docCap: make([]bool, len(words)), docLow: make([]bool, len(words))}
+		docCap: make([]bool, len(words)), docLow: make([]bool, len(words)),
+		docTitle: make([]bool, len(words)), docSaid: make([]bool, len(words))}
 	letters, caps := 0, 0
 	for i, w := range words {
 		s.lower[i] = strings.ToLower(w)
@@ -130,6 +144,8 @@ func newSent(words []string, doc *docStats) *nerSent {
 		for i := range words {
 			s.docCap[i] = doc.cap[s.lower[i]] > 0
 			s.docLow[i] = doc.low[s.lower[i]] > 0
+			s.docTitle[i] = doc.title[s.lower[i]] > 0
+			s.docSaid[i] = doc.said[s.lower[i]] > 0
 		}
 	}
 	return s
@@ -137,13 +153,27 @@ func newSent(words []string, doc *docStats) *nerSent {
 
 // docStats counts how each word is written across a document.
 type docStats struct {
-	cap map[string]int // capitalised, not sentence-initial, sentence not all caps
-	low map[string]int // all lower case
+	cap   map[string]int // capitalised, not sentence-initial, sentence not all caps
+	low   map[string]int // all lower case
+	title map[string]int // capitalised, after a person title
+	said  map[string]int // capitalised, before a speech verb
 }
 
 func newDocStats(sents [][]string) *docStats {
-	d := &docStats{cap: map[string]int{}, low: map[string]int{}}
+	d := &docStats{cap: map[string]int{}, low: map[string]int{}, title: map[string]int{}, said: map[string]int{}}
 	for _, ws := range sents {
+		for i, w := range ws {
+			if !isCapitalised(w) {
+				continue
+			}
+			l := strings.ToLower(w)
+			if i > 0 && personTitles[strings.TrimSuffix(strings.ToLower(ws[i-1]), ".")] {
+				d.title[l]++
+			}
+			if i+1 < len(ws) && saidWords[strings.ToLower(ws[i+1])] {
+				d.said[l]++
+			}
+		}
 		letters, caps := 0, 0
 		for _, w := range ws {
 			for _, r := range w {
@@ -214,6 +244,18 @@ func (s *nerSent) features(dst []string, i int, p1, p2 string) []string {
 	}
 	if i > 1 && titleWords[strings.TrimSuffix(s.lower[i-2], ".")] {
 		dst = append(dst, "title-2|"+sh)
+	}
+	if firstNameGender[l] != 0 && isCapitalised(w) {
+		dst = append(dst, "fname")
+	}
+	if i > 0 && firstNameGender[s.lower[i-1]] != 0 && isCapitalised(s.words[i-1]) {
+		dst = append(dst, "fname-1|"+sh)
+	}
+	if s.docTitle[i] {
+		dst = append(dst, "doc-title")
+	}
+	if s.docSaid[i] {
+		dst = append(dst, "doc-said")
 	}
 	if isCapitalised(w) {
 		dst = append(dst, docFeat[b2i(s.docCap[i])*4+b2i(s.docLow[i])*2+b2i(i == 0 || s.allCaps)])
@@ -497,8 +539,16 @@ func (s *nerSent) candidate(i int) bool {
 	if s.allCaps || hasUpper(s.words[i]) {
 		return true
 	}
+	if i+1 < len(s.words) && nameParticles[s.lower[i]] && hasUpper(s.words[i+1]) {
+		return true
+	}
 	return i > 0 && i+1 < len(s.words) && hasUpper(s.words[i-1]) && hasUpper(s.words[i+1])
 }
+
+// nameParticles start surnames in lower case: "de Silva", "van Gaal".
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "da": true, "di": true, "del": true,
+	"der": true, "den": true, "dos": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "ibn": true,
+	"ten": true, "ter": true, "el": true}
 
 func hasUpper(w string) bool {
 	for _, r := range w {
