@@ -46,8 +46,10 @@ func FormatValue(indicator string, v float64) string {
 	}
 	d, _ := Lookup(indicator)
 	switch {
+	case (d.Kind == "count" || d.Kind == "coverage") && v == math.Trunc(v):
+		return strconv.FormatFloat(v, 'f', 0, 64)
 	case d.Kind == "count" || d.Kind == "coverage":
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return strconv.FormatFloat(v, 'f', 1, 64)
 	case math.Abs(v) >= 10:
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	default:

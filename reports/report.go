@@ -134,11 +134,19 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 			return err
 		}
 		if def.ExampleScore != "" && res.Model != "" {
-			exs, err := db.ExampleSentences(ctx, filter, res.Model, def.ExampleScore, nEx)
+			exs, err := db.ExampleSentences(ctx, filter, res.Model, def.ExampleScore, 5*nEx)
 			if err != nil {
 				return fmt.Errorf("report: %w", err)
 			}
+			seen := map[string]bool{}
 			for _, e := range exs {
+				// Syndicated and boilerplate sentences repeat across documents:
+				// show each text once.
+				if key := strings.Join(strings.Fields(e.Text), " "); seen[key] || len(cv.Examples) >= nEx {
+					continue
+				} else {
+					seen[key] = true
+				}
 				cv.Examples = append(cv.Examples, exampleView{City: e.City, Month: e.Month, Title: e.Title, URL: e.URL,
 					Source: e.Source, Score: e.Score, Segments: highlight(e, def.ExampleScore)})
 			}
@@ -301,15 +309,18 @@ func highlight(e store.ExampleSentence, score string) []segment {
 		pick(false)
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	var out []segment
-	pos := 0
+	// Merge overlapping and touching spans.
+	var merged [][2]int
 	for _, sp := range spans {
-		if sp[1] <= pos {
+		if n := len(merged); n > 0 && sp[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], sp[1])
 			continue
 		}
-		if sp[0] < pos {
-			sp[0] = pos
-		}
+		merged = append(merged, sp)
+	}
+	var out []segment
+	pos := 0
+	for _, sp := range merged {
 		if sp[0] > pos {
 			out = append(out, segment{Text: e.Text[pos:sp[0]]})
 		}

@@ -1,0 +1,380 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"image/png"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const evilTitle = `Council vote <script>document.body.setAttribute("data-pwned","1")</script> & more`
+
+// sentences of the synthetic documents; the evidence phrase of each is the
+// part in brackets.
+var sentencePool = []struct {
+	text, evidence, score string
+}{
+	{"The council debated the new bus timetable on Tuesday.", "", ""},
+	{"Residents said the [flood of migrants] is ruining the town.", "flood of migrants", "anti_migrant"},
+	{"The mayor said refugees are [welcome here] and deserve respect.", "welcome here", "counter_speech"},
+	{"Police are investigating [racist graffiti] on the mosque wall.", "racist graffiti", "hate_crime_report"},
+	{"A speaker claimed [the corrupt elite] betrayed ordinary people.", "the corrupt elite", "populism"},
+	{"Schools reopened after the summer break with new teachers.", "", ""},
+	{"Naïve claims about «asylum» costs were [corrected] by the clerk.", "corrected", "counter_speech"},
+}
+
+// buildReportDB writes a synthetic database: 2 cities, 4 months, 30
+// documents per city-month (fewer in one month, to make it insufficient),
+// with sentences, evidence and attributed statements.
+func buildReportDB(t testing.TB) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	r := rand.New(rand.NewPCG(5, 6))
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		exec := func(q string, args ...any) int64 {
+			if err != nil {
+				return 0
+			}
+			var res sql.Result
+			res, err = tx.ExecContext(ctx, q, args...)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", q, err)
+				return 0
+			}
+			id, _ := res.LastInsertId()
+			return id
+		}
+		run := exec(`INSERT INTO crawl_runs(started_at, status, errors) VALUES ('2026-04-02T03:00:00Z', 'done', 2)`)
+		docN := 0
+		for ci, city := range []string{"Lakeside", "Riverton"} {
+			cid := exec(`INSERT INTO cities(name) VALUES (?)`, city)
+			src := exec(`INSERT INTO sources(city_id, name, kind) VALUES (?, ?, 'news')`, cid, city+" Gazette")
+			exec(`INSERT INTO crawl_run_sources(run_id, source_id, fetched, new_docs, errors) VALUES (?,?,?,?,?)`, run, src, 40, 30, ci+1)
+			figs := []int64{
+				exec(`INSERT INTO figures(city_id, name, role) VALUES (?, ?, 'Mayor')`, cid, "Mayor "+city),
+				exec(`INSERT INTO figures(city_id, name, role) VALUES (?, ?, 'Councillor')`, cid, "Councillor "+city),
+			}
+			for mi, month := range []string{"2026-01", "2026-02", "2026-03", "2026-04"} {
+				n := 30
+				if city == "Riverton" && month == "2026-02" {
+					n = 8 // insufficient
+				}
+				for i := 0; i < n; i++ {
+					docN++
+					var text strings.Builder
+					type sent struct {
+						start, end int
+						idx        int
+					}
+					var sents []sent
+					var ev []model.Evidence
+					for k := 0; k < 3; k++ {
+						si := r.IntN(len(sentencePool))
+						s := sentencePool[si]
+						clean := strings.NewReplacer("[", "", "]", "").Replace(s.text)
+						start := text.Len()
+						text.WriteString(clean)
+						if s.evidence != "" {
+							off := strings.Index(clean, s.evidence)
+							ev = append(ev, model.Evidence{Score: s.score, Start: start + off, End: start + off + len(s.evidence), Text: s.evidence, Weight: 1})
+						}
+						sents = append(sents, sent{start, text.Len(), si})
+						text.WriteString(" ")
+					}
+					title := fmt.Sprintf("%s story %d", city, docN)
+					url := fmt.Sprintf("https://%s.example/news/%d", strings.ToLower(city), docN)
+					if docN == 3 {
+						title = evilTitle
+						url = "javascript:alert(1)"
+					}
+					published := fmt.Sprintf("%s-%02dT09:00:00Z", month, 1+i%28)
+					if i%10 == 0 {
+						published = ""
+					}
+					did := exec(`INSERT INTO documents(url, source_id, title, text, published, fetched_at, content_hash, words) VALUES (?,?,?,?,?,?,?,?)`,
+						url, src, title, text.String(), published, fmt.Sprintf("%s-27T00:00:00Z", month), fmt.Sprint("h", docN), 30)
+					mig := r.Float64()
+					if city == "Riverton" {
+						mig = 0.3 + 0.7*r.Float64()
+					}
+					anti := r.Float64() * (0.5 + 0.15*float64(mi))
+					evJSON, _ := json.Marshal(ev)
+					ms := 0
+					toneSum := 0.0
+					for k, s := range sents {
+						p := sentencePool[s.idx]
+						m, a, c, h, pm, tone := 0.1, 0.0, 0.0, 0.0, 0, 0.0
+						switch p.score {
+						case "anti_migrant":
+							m, a, tone = 0.9, 0.8, -0.7
+						case "counter_speech":
+							m, c, tone = 0.8, 0.85, 0.6
+						case "hate_crime_report":
+							m, h, tone = 0.6, 0.9, -0.4
+						case "populism":
+							pm = 1
+						}
+						if m >= 0.5 {
+							ms++
+							toneSum += tone
+						}
+						exec(`INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant, counter_speech, stance, tone, hate_crime_report, populism_matches) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+							did, k, s.start, s.end, m, a, c, 0, tone, h, pm)
+					}
+					exec(`INSERT INTO doc_scores(document_id, model, migration, anti_migrant, counter_speech, stance, populism, populist_sentences, tone, hate_crime_report, words, populism_matches, sentences, populist_sentence_n, migration_sentences, migration_tone_sum, evidence, scored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+						did, "test-1", mig, anti, r.Float64(), 2*r.Float64()-1, 0, 0, 0, r.Float64()*0.6, 30, r.IntN(3), 3, r.IntN(2), ms, toneSum, string(evJSON), "2026-04-28T00:00:00Z")
+					if i%6 == 0 {
+						f := figs[(i/6)%2]
+						cs, am := 0.9, 0.1
+						if i%12 == 0 {
+							cs, am = 0.05, 0.8
+						}
+						q := fmt.Sprintf("Quote %d: <b>we</b> stand together", docN)
+						exec(`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+							did, f, cid, month, "x", 0, 5, q, "direct", cs, am, "f-1")
+					}
+				}
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestWriteReport(t *testing.T) {
+	db := buildReportDB(t)
+	out := t.TempDir()
+	err := Write(context.Background(), db, out, Options{SyntheticNotice: true, Seed: 3, Resamples: 200,
+		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{IndexFile, IndicatorsFile, FiguresFile, CoverageFile, "charts/anti_migrant_share.png",
+		"charts/anti_migrant_share.svg", "charts/anti_migrant_share_bar.png", "charts/figures.svg", "charts/documents.png"} {
+		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(out, IndexFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(html)
+	// Untrusted text is escaped, never markup.
+	if strings.Contains(page, "<script") {
+		t.Error("index.html contains a <script> element: untrusted title was not escaped")
+	}
+	if !strings.Contains(page, "Council vote &lt;script&gt;") {
+		t.Error("the hostile title is not shown as text")
+	}
+	if strings.Contains(page, `href="javascript:`) {
+		t.Error("a javascript: URL became a link")
+	}
+	if strings.Contains(page, "<b>we</b>") || !strings.Contains(page, "&lt;b&gt;we&lt;/b&gt;") {
+		t.Error("quote markup not escaped")
+	}
+	// Self-contained: no external resources.
+	if m := regexp.MustCompile(`(?i)(src|href)="(https?:)?//[^"]*"`).FindAllString(page, -1); len(m) > 0 {
+		for _, x := range m {
+			if strings.HasPrefix(x, "src") {
+				t.Errorf("external resource: %s", x)
+			}
+		}
+	}
+	if regexp.MustCompile(`<link|<iframe|<object`).MatchString(page) {
+		t.Error("external link/iframe/object element")
+	}
+	imgs := regexp.MustCompile(`<img [^>]*src="data:image/png;base64,`).FindAllString(page, -1)
+	if want := 2*15 + 1; len(imgs) != want {
+		t.Errorf("%d embedded images, want %d", len(imgs), want)
+	}
+	for _, want := range []string{"SYNTHETIC SAMPLE DATA", "<mark>flood of migrants</mark>", "<mark>welcome here</mark>",
+		"<mark>racist graffiti</mark>", "Mayor Lakeside", "Latest values: March 2026", "hate_crime_reports_per_100_migration_docs",
+		"Naïve claims about «asylum» costs were <mark>corrected</mark>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	csvData, _ := os.ReadFile(filepath.Join(out, IndicatorsFile))
+	if !strings.HasPrefix(string(csvData), "city,month,indicator,value,ci_low,ci_high,n\n") {
+		t.Errorf("indicators.csv header: %.60q", csvData)
+	}
+	if got := strings.Count(string(csvData), "\n"); got != 1+2*4*15 {
+		t.Errorf("indicators.csv has %d lines", got)
+	}
+	figs, _ := os.ReadFile(filepath.Join(out, FiguresFile))
+	if !strings.Contains(string(figs), "Lakeside,2026-01,Councillor Lakeside,Councillor,,false,") {
+		t.Errorf("figures.csv:\n%s", figs)
+	}
+	// Reproducible: a second report gives the same CSV and charts.
+	out2 := t.TempDir()
+	if err := Write(context.Background(), db, out2, Options{SyntheticNotice: true, Seed: 3, Resamples: 200,
+		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{IndexFile, IndicatorsFile, "charts/stance.svg", "charts/stance.png"} {
+		a, _ := os.ReadFile(filepath.Join(out, f))
+		b, _ := os.ReadFile(filepath.Join(out2, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs", f)
+		}
+	}
+}
+
+func TestWriteReportNoData(t *testing.T) {
+	db := buildReportDB(t)
+	err := Write(context.Background(), db, t.TempDir(), Options{From: "2030-01", To: "2030-02"})
+	if !errors.Is(err, ErrNoData) {
+		t.Errorf("err = %v, want ErrNoData", err)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	text := "Der Bürgermeister sagte: Flüchtlinge sind willkommen."
+	e := store.ExampleSentence{Text: text, Start: 100, End: 100 + len(text), Evidence: []model.Evidence{
+		{Score: "counter_speech", Start: 100 + strings.Index(text, "willkommen"), End: 100 + strings.Index(text, "willkommen") + len("willkommen")},
+		{Score: "anti_migrant", Start: 100, End: 103},
+		{Score: "counter_speech", Start: 100 + strings.Index(text, "ü") + 1, End: 100 + strings.Index(text, "ü") + 3}, // splits ü: dropped
+		{Score: "counter_speech", Start: 90, End: 104},                                                                // clipped to the sentence
+	}}
+	var b strings.Builder
+	for _, s := range highlight(e, "counter_speech") {
+		if s.Mark {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	if want := "[Der ]Bürgermeister sagte: Flüchtlinge sind [willkommen]."; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	// No evidence of the score: every overlapping span is marked.
+	b.Reset()
+	for _, s := range highlight(e, "tone") {
+		if s.Mark {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	if want := "[Der ]Bürgermeister sagte: Flüchtlinge sind [willkommen]."; b.String() != want {
+		t.Errorf("fallback: got %q, want %q", b.String(), want)
+	}
+}
+
+// TestBrowserRendersReport opens index.html in headless chromium and checks
+// that the page renders with every image decoded, and that the hostile title
+// ran no script.
+func TestBrowserRendersReport(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not on PATH (CI installs Debian's chromium in .ci/run)")
+	}
+	db := buildReportDB(t)
+	out := t.TempDir()
+	if err := Write(context.Background(), db, out, Options{SyntheticNotice: true, Resamples: 100}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, IndexFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy with a probe script that records, after load, how many images
+	// decoded. The report itself has no script.
+	probe := `<script>window.addEventListener("load", function () {
+  var imgs = Array.prototype.slice.call(document.images);
+  var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
+  document.body.setAttribute("data-images", ok + "/" + imgs.length);
+  document.body.setAttribute("data-height", String(document.body.scrollHeight));
+});</script></body>`
+	probed := strings.Replace(string(page), "</body>", probe, 1)
+	probePath := filepath.Join(out, "probe.html")
+	if err := os.WriteFile(probePath, []byte(probed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	userData := t.TempDir()
+	args := func(extra ...string) []string {
+		return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir=" + userData, "--window-size=1200,3000", "--virtual-time-budget=10000"}, extra...)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, args("--dump-dom", "file://"+probePath)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	dom, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
+	}
+	m := regexp.MustCompile(`data-images="(\d+)/(\d+)"`).FindStringSubmatch(string(dom))
+	if m == nil {
+		t.Fatalf("the probe did not run; dom starts %.300q", dom)
+	}
+	if m[1] != m[2] || m[2] != "31" {
+		t.Errorf("images decoded %s of %s, want 31 of 31", m[1], m[2])
+	}
+	if regexp.MustCompile(`<body[^>]*data-pwned`).Match(dom) {
+		t.Error("the script in a crawled title ran")
+	}
+	if !strings.Contains(string(dom), `Council vote &lt;script&gt;`) {
+		t.Error("the hostile title is not shown as text in the rendered page")
+	}
+	// A screenshot of the report itself: it must be a real, non-blank image.
+	shot := filepath.Join(out, "shot.png")
+	cmd = exec.CommandContext(ctx, chromium, args("--screenshot="+shot, "file://"+filepath.Join(out, IndexFile))...)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium --screenshot: %v\n%s", err, stderr.String())
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := map[uint32]bool{}
+	bnd := img.Bounds()
+	for y := bnd.Min.Y; y < bnd.Max.Y; y += 7 {
+		for x := bnd.Min.X; x < bnd.Max.X; x += 7 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			colours[r>>8<<16|g>>8<<8|b>>8] = true
+		}
+	}
+	if bnd.Dx() != 1200 || len(colours) < 50 {
+		t.Errorf("screenshot %v with %d colours: looks blank", bnd, len(colours))
+	}
+	if dir := os.Getenv("XENOSCOPE_KEEP_SCREENSHOT"); dir != "" {
+		data, _ := os.ReadFile(shot)
+		os.WriteFile(filepath.Join(dir, "report-screenshot.png"), data, 0o644)
+		os.WriteFile(filepath.Join(dir, "index.html"), page, 0o644)
+	}
+}
