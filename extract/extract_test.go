@@ -332,6 +332,8 @@ func TestErrors(t *testing.T) {
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00")
 	huge := bytes.Repeat([]byte("<p>x</p>"), MaxInputSize/8+1)
 	deep := append([]byte("<html><body>"), bytes.Repeat([]byte("<span>a</span>"), MaxElements+10)...)
+	nested := bytes.Repeat([]byte("<div>"), 600)
+	lotsOfText := []byte("<html><body><p>" + strings.Repeat("word ", MaxTextBytes/5+10) + "</p></body></html>")
 	cases := []struct {
 		name, contentType string
 		raw               []byte
@@ -339,6 +341,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"over the size cap", "text/html", huge, ErrTooLarge},
 		{"too many elements", "text/html", deep, ErrTooComplex},
+		{"nested too deep", "text/html", nested, ErrTooComplex},
+		{"too much text", "text/html", lotsOfText, ErrTooComplex},
 		{"image content type", "image/png", png, ErrNotHTML},
 		{"PNG bytes without content type", "", png, ErrNotHTML},
 		{"PDF content type", "application/pdf", []byte("%PDF-1.4\n"), ErrNotHTML},
@@ -355,6 +359,27 @@ func TestErrors(t *testing.T) {
 				t.Errorf("error %q does not name the page", err)
 			}
 		})
+	}
+}
+
+// TestLargePage: a page beyond the trafilatura limits but within the caps is
+// extracted by readability, completely.
+func TestLargePage(t *testing.T) {
+	para := "<p>The council approved the new housing plan for the east side of the city after a long debate.</p>"
+	raw := []byte("<html lang=en><head><title>Council minutes</title></head><body><nav><a href=/>Home</a></nav><article><h1>Council minutes</h1>" +
+		strings.Repeat(para, largeElements+100) + "<p>The meeting was adjourned at nine.</p></article></body></html>")
+	r, err := Extract(raw, "https://city.example/minutes", "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Extractor != "readability" {
+		t.Errorf("extractor %q, want readability", r.Extractor)
+	}
+	if n := strings.Count(r.Text, "housing plan"); n != largeElements+100 {
+		t.Errorf("%d paragraphs, want %d", n, largeElements+100)
+	}
+	if !strings.HasSuffix(r.Text, "The meeting was adjourned at nine.") || r.Title != "Council minutes" {
+		t.Errorf("title %q, text ends %q", r.Title, r.Text[len(r.Text)-60:])
 	}
 }
 

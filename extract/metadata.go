@@ -180,7 +180,7 @@ func splitAuthors(s string) []string {
 // detection (whatlanggo trigrams on the first 4000 characters) wins; else
 // the page's declared language (<html lang>, Content-Language meta,
 // og:locale); else an unreliable detection; else "".
-func detectLanguage(text string, doc *html.Node) string {
+func detectLanguage(text, declared string) string {
 	sample := text
 	if len(sample) > 4000 {
 		sample = sample[:4000]
@@ -193,7 +193,7 @@ func detectLanguage(text string, doc *html.Node) string {
 	if detected != "" && info.IsReliable() {
 		return detected
 	}
-	if declared := declaredLanguage(doc); declared != "" {
+	if declared != "" {
 		return declared
 	}
 	return detected

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// BenchmarkExtract measures the cost per page of every candidate on the 88
+// benchmark pages, side by side in one run. One op is one pass over all
+// pages; ns/page and pages/s are reported. "parse-only" (html.Parse, the
+// floor every candidate pays) is the baseline for the ratios in
+// docs/extraction.md.
+//
+//	go test ./extract -run '^$' -bench BenchmarkExtract -benchtime 3x
+func BenchmarkExtract(b *testing.B) {
+	pages := loadBenchPages(b)
+	urls := make([]*url.URL, len(pages))
+	var total int64
+	for i, p := range pages {
+		urls[i], _ = url.Parse(p.URL)
+		total += int64(len(p.HTML))
+	}
+	run := func(b *testing.B, fn func(i int)) {
+		b.SetBytes(total)
+		for b.Loop() {
+			for i := range pages {
+				fn(i)
+			}
+		}
+		perPage := float64(b.Elapsed().Nanoseconds()) / float64(b.N*len(pages))
+		b.ReportMetric(perPage, "ns/page")
+		b.ReportMetric(1e9/perPage, "pages/s")
+	}
+	b.Run("parse-only", func(b *testing.B) {
+		run(b, func(i int) {
+			if _, err := html.Parse(bytes.NewReader(pages[i].HTML)); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("Extract", func(b *testing.B) {
+		run(b, func(i int) { Extract(pages[i].HTML, pages[i].URL, "text/html") })
+	})
+	for _, c := range candidates() {
+		if c.name == "Extract" || !benchCandidates[c.name] {
+			continue
+		}
+		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			run(b, func(i int) { c.run(pages[i].HTML, urls[i]) })
+		})
+	}
+}
+
+// benchCandidates are the candidates BenchmarkExtract times (the others
+// differ only in options that do not change the cost much).
+var benchCandidates = map[string]bool{
+	"trafilatura":                             true,
+	"trafilatura+fallback":                    true,
+	"trafilatura-precision+fallback":          true,
+	"trafilatura-precision+fallback date=off": true,
+	"readeck":                                 true,
+}
+
+// BenchmarkExtractLarge measures adversarially large pages just under the
+// limits: the worst case a crawler can meet.
+//
+//	go test ./extract -run '^$' -bench BenchmarkExtractLarge -benchtime 2x
+func BenchmarkExtractLarge(b *testing.B) {
+	sentence := "The council approved the new housing plan for the east side of the city. "
+	para := "<p>" + strings.Repeat(sentence, 3) + "</p>"
+	cases := []struct {
+		name string
+		raw  []byte
+	}{
+		{"trafilatura-at-soft-cap-5900-paragraphs", []byte("<html><body><article>" + strings.Repeat("<div>"+sentence+"</div>", 1) + strings.Repeat(para, 1750) + "</article></body></html>")},
+		{"readability-18000-paragraphs", []byte("<html><body><article>" + strings.Repeat(para, 18000) + "</article></body></html>")},
+		{"readability-49000-spans", append([]byte("<html><body><article>"), bytes.Repeat([]byte("<span>word word</span> "), 49000)...)},
+		{"readability-4MB-one-paragraph", []byte("<html><body><article><p>" + strings.Repeat("word ", (MaxTextBytes-100)/5) + "</p></article></body></html>")},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.raw)))
+			for b.Loop() {
+				if _, err := Extract(c.raw, "", "text/html"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
