@@ -213,7 +213,7 @@ func LineChart(res *indicators.Result, indicator string) (*plot.Plot, error) {
 				if err != nil {
 					return nil, fmt.Errorf("line chart %s: %w", indicator, err)
 				}
-				band.Color = translucent(col, 0x38)
+				band.Color = translucent(col, bandAlpha(len(res.Cities)))
 				band.LineStyle.Width = 0
 				p.Add(band)
 			} else if def.Kind != "coverage" {
@@ -270,13 +270,21 @@ func LineChart(res *indicators.Result, indicator string) (*plot.Plot, error) {
 		band.LineStyle.Width = 0
 		p.Legend.Add("band: 95% bootstrap CI", band)
 	}
-	fixY(p, def, ymin, ymax)
+	fixY(p, def, ymin, ymax, len(res.Cities)+2)
 	return p, nil
+}
+
+// bandAlpha keeps overlapping CI bands readable: fainter with more cities.
+func bandAlpha(cities int) uint8 {
+	if cities <= 3 {
+		return 0x38
+	}
+	return 0x18
 }
 
 // fixY makes shares, counts and rates start at zero and pads the top so the
 // legend does not cover the data.
-func fixY(p *plot.Plot, def indicators.Definition, ymin, ymax float64) {
+func fixY(p *plot.Plot, def indicators.Definition, ymin, ymax float64, legendN int) {
 	if math.IsInf(ymin, 1) {
 		p.Y.Min, p.Y.Max = 0, 1
 		return
@@ -289,8 +297,10 @@ func fixY(p *plot.Plot, def indicators.Definition, ymin, ymax float64) {
 		ymax = ymin + 1
 	}
 	p.Y.Min = ymin
-	p.Y.Max = ymax + 0.35*(ymax-ymin)
-	if def.Kind == "share" && p.Y.Max > 1.2 {
+	// Room at the top for the legend: about one text line per entry.
+	pad := math.Min(1.2, math.Max(0.35, 0.08*float64(legendN)))
+	p.Y.Max = ymax + pad*(ymax-ymin)
+	if def.Kind == "share" && p.Y.Max > 1.2 && legendN <= 4 {
 		p.Y.Max = 1.2
 	}
 }
@@ -359,7 +369,7 @@ func BarChart(res *indicators.Result, indicator, month string) (*plot.Plot, erro
 	if math.IsInf(ymax, -1) {
 		ymax = 1
 	}
-	fixY(p, def, ymin, ymax)
+	fixY(p, def, ymin, ymax, 1)
 	p.X.Min, p.X.Max = -0.6, float64(len(res.Cities))-0.4
 	return p, nil
 }
@@ -403,7 +413,7 @@ func FiguresChart(res *indicators.Result) (*plot.Plot, error) {
 			}
 		}
 	}
-	p.Y.Min, p.Y.Max = 0, ymax*1.5
+	p.Y.Min, p.Y.Max = 0, ymax*math.Min(2.2, math.Max(1.5, 1+0.08*float64(2*len(res.Cities))))
 	return p, nil
 }
 

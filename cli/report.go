@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/xenoscope/xenoscope/indicators"
+	"github.com/xenoscope/xenoscope/reports"
+)
+
+func init() {
+	register("report", "write charts (PNG, SVG), CSV files and a self-contained index.html", runReport)
+}
+
+func runReport(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "report", "-db xenoscope.db -out DIR [-from 2026-01] [-to 2026-10] [-city NAME ...]")
+	dbPath := fs.String("db", "", "the SQLite database (required)")
+	out := fs.String("out", "", "directory for index.html, indicators.csv, figures.csv, coverage.csv and charts/ (created if missing; required)")
+	from := fs.String("from", "", "first month, YYYY-MM (default: the first month with documents)")
+	to := fs.String("to", "", "last month, YYYY-MM (default: the last month with documents)")
+	var cities stringList
+	fs.Var(&cities, "city", "only this city (repeatable)")
+	minN := fs.Int("min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
+	resamples := fs.Int("resamples", indicators.DefaultResamples, "bootstrap resamples")
+	seed := fs.Uint64("seed", 0, "bootstrap seed (the same seed gives the same intervals)")
+	title := fs.String("title", "", "page title (default \"xenoscope report\")")
+	synthetic := fs.Bool("synthetic", false, "label the report as SYNTHETIC SAMPLE DATA")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("", "report takes no arguments, got %q", fs.Args())
+	}
+	if *dbPath == "" || *out == "" {
+		return usageErr("example: xenoscope report -db xenoscope.db -out report/", "report needs -db and -out")
+	}
+	if *minN < 1 {
+		return usageErr("", "-min-n must be at least 1, got %d", *minN)
+	}
+	if *resamples < 1 {
+		return usageErr("", "-resamples must be at least 1, got %d", *resamples)
+	}
+	db, err := openExisting(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = reports.Write(ctx, db, *out, reports.Options{From: *from, To: *to, Cities: cities, MinN: *minN,
+		Resamples: *resamples, Seed: *seed, Title: *title, SyntheticNotice: *synthetic})
+	switch {
+	case errors.Is(err, indicators.ErrBadQuery), errors.Is(err, indicators.ErrUnknownCity):
+		return usageErr("", "%v", err)
+	case errors.Is(err, reports.ErrNoData):
+		return usageErr("check -from/-to/-city, or crawl and analyze first", "%v", err)
+	case err != nil:
+		return err
+	}
+	abs, _ := filepath.Abs(filepath.Join(*out, reports.IndexFile))
+	fmt.Fprintln(env.Stdout, abs)
+	return nil
+}
