@@ -30,10 +30,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -213,11 +215,18 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		}
 	}
 	now := opts.Now()
-	c.runID, err = db.StartCrawlRun(ctx, opts.City, now)
+	host, _ := os.Hostname()
+	alive := func(run int64, pid int, h string, heartbeat time.Time) bool {
+		return runAlive(db.Path, run, pid, h, heartbeat)
+	}
+	c.runID, err = db.StartCrawlRun(ctx, opts.City, now, store.RunOwner{PID: os.Getpid(), Host: host, Alive: alive})
 	if err != nil {
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c.stats.RunID = c.runID
+	runKey := fmt.Sprintf("%s#%d", db.Path, c.runID)
+	activeRuns.Store(runKey, true)
+	defer activeRuns.Delete(runKey)
 	err = c.run()
 	status := "done"
 	switch {
@@ -240,6 +249,35 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		err = ctx.Err()
 	}
 	return st, err
+}
+
+// heartbeatStale is how long a running crawl on another host may stay
+// silent before it is taken for dead (counts are flushed every 2s).
+const heartbeatStale = 2 * time.Minute
+
+// activeRuns holds "dbpath#runID" of the runs going on in this process.
+var activeRuns sync.Map
+
+// runAlive reports whether the process of a run left 'running' still
+// crawls: in this process, when the run is active; on this host, when its
+// pid exists; elsewhere, when it flushed its counts recently.
+func runAlive(dbPath string, run int64, pid int, host string, heartbeat time.Time) bool {
+	me, _ := os.Hostname()
+	if host == me {
+		if pid == os.Getpid() {
+			_, ok := activeRuns.Load(fmt.Sprintf("%s#%d", dbPath, run))
+			return ok
+		}
+		if pid <= 0 {
+			return false
+		}
+		p, err := os.FindProcess(pid)
+		if err != nil {
+			return false
+		}
+		return p.Signal(syscall.Signal(0)) == nil
+	}
+	return time.Since(heartbeat) < heartbeatStale
 }
 
 // failedSources lists sources every fetch of which failed.
@@ -337,7 +375,30 @@ func (c *crawler) run() error {
 			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("pages"),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
-	flushed := time.Now()
+	// Flush the counts (and the heartbeat that tells other processes this
+	// run is alive) every 2 seconds; stopped before the final update.
+	stopFlush := make(chan struct{})
+	var flushWG sync.WaitGroup
+	flushWG.Add(1)
+	go func() {
+		defer flushWG.Done()
+		t := time.NewTicker(2 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stopFlush:
+				return
+			case <-t.C:
+				if err := c.db.UpdateCrawlRun(ctx, c.runID, "running", time.Time{}, c.finalStats(), c.perSource()); err != nil && ctx.Err() == nil {
+					c.log.Warn("flush crawl run counts", "error", err)
+				}
+			}
+		}
+	}()
+	defer func() {
+		close(stopFlush)
+		flushWG.Wait()
+	}()
 	for ctx.Err() == nil {
 		entries, err := c.db.PendingFrontier(ctx, sourceIDs, c.opts.Batch)
 		if err != nil {
@@ -383,12 +444,6 @@ func (c *crawler) run() error {
 			// Only pages beyond MaxPages (or nothing) are left.
 			if !c.anyDispatchable(entries) {
 				break
-			}
-		}
-		if time.Since(flushed) > 2*time.Second {
-			flushed = time.Now()
-			if err := c.db.UpdateCrawlRun(ctx, c.runID, "running", time.Time{}, c.finalStats(), c.perSource()); err != nil && ctx.Err() == nil {
-				return fmt.Errorf("crawl: %w", err)
 			}
 		}
 	}

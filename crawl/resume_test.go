@@ -2,9 +2,11 @@ package crawl_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -145,6 +147,40 @@ func TestKillAndResume(t *testing.T) {
 		t.Errorf("frontier after resume: %v %v", counts, err)
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two crawls of one database at once: the second is refused while the
+// first is alive, and the first is not marked interrupted by it.
+func TestOneCrawlAtATime(t *testing.T) {
+	site := crawltest.New(t, crawltest.Options{Articles: 20, PageDelay: 30 * time.Millisecond})
+	cfg := siteConfig(t, site, true, 1)
+	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+	ctx := context.Background()
+	started := make(chan struct{})
+	var once sync.Once
+	errc := make(chan error, 1)
+	go func() {
+		opts := testOptions()
+		opts.AfterPage = func(string, string) { once.Do(func() { close(started) }) }
+		_, err := crawl.Run(ctx, db, cfg, opts)
+		errc <- err
+	}()
+	<-started
+	_, err := crawl.Run(ctx, db, cfg, testOptions())
+	if !errors.Is(err, store.ErrCrawlRunning) {
+		t.Errorf("second concurrent crawl: %v, want ErrCrawlRunning", err)
+	}
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	runs, err := db.CrawlRuns(ctx)
+	if err != nil || len(runs) != 1 || runs[0].Status != "done" {
+		t.Errorf("runs %+v %v", runs, err)
+	}
+	// Afterwards a new crawl starts normally.
+	if _, err := crawl.Run(ctx, db, cfg, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 }

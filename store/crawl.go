@@ -55,19 +55,60 @@ type FrontierEntry struct {
 	FetchedAt     time.Time
 }
 
+// ErrCrawlRunning is returned by StartCrawlRun while another crawl of the
+// same database is alive.
+var ErrCrawlRunning = errors.New("another crawl is running on this database")
+
+// RunOwner identifies the process of a crawl run.
+type RunOwner struct {
+	PID  int
+	Host string
+	// Alive reports whether run, left 'running' by process pid on host and
+	// last heard of at heartbeat, is still going. nil: every such run is
+	// dead.
+	Alive func(run int64, pid int, host string, heartbeat time.Time) bool
+}
+
 // StartCrawlRun records a new crawl run (status running) and returns its
-// id. Runs still marked running from a killed process are marked
-// interrupted first: their counts are what was flushed before the kill.
-func (db *DB) StartCrawlRun(ctx context.Context, city string, now time.Time) (int64, error) {
+// id. Runs left running by a dead process (killed) are marked interrupted
+// first: their counts are what was flushed before the kill. A run whose
+// owner is still alive makes it fail with ErrCrawlRunning.
+func (db *DB) StartCrawlRun(ctx context.Context, city string, now time.Time, owner RunOwner) (int64, error) {
 	var id int64
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET status = 'interrupted',
-			finished_at = CASE WHEN finished_at = '' THEN ? ELSE finished_at END WHERE status = 'running'`,
-			FormatTime(now)); err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT id, pid, host, heartbeat_at, started_at FROM crawl_runs WHERE status = 'running'`)
+		if err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `INSERT INTO crawl_runs(started_at, city) VALUES (?, ?) RETURNING id`,
-			FormatTime(now), city).Scan(&id)
+		var dead []int64
+		for rows.Next() {
+			var rid int64
+			var pid int
+			var host, hb, started string
+			if err := rows.Scan(&rid, &pid, &host, &hb, &started); err != nil {
+				rows.Close()
+				return err
+			}
+			beat, _ := ParseTime(hb)
+			if beat.IsZero() {
+				beat, _ = ParseTime(started)
+			}
+			if owner.Alive != nil && owner.Alive(rid, pid, host, beat) {
+				rows.Close()
+				return fmt.Errorf("%w (run %d, pid %d on %s)", ErrCrawlRunning, rid, pid, host)
+			}
+			dead = append(dead, rid)
+		}
+		rows.Close()
+		for _, rid := range dead {
+			if _, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET status = 'interrupted',
+				finished_at = CASE WHEN finished_at = '' THEN ? ELSE finished_at END WHERE id = ?`,
+				FormatTime(now), rid); err != nil {
+				return err
+			}
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO crawl_runs(started_at, city, pid, host, heartbeat_at)
+			VALUES (?, ?, ?, ?, ?) RETURNING id`, FormatTime(now), city, owner.PID, owner.Host, FormatTime(now)).Scan(&id)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("start crawl run: %w", err)
@@ -102,9 +143,9 @@ func (db *DB) UpdateCrawlRun(ctx context.Context, runID int64, status string, fi
 	err = db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET status = ?, finished_at = ?, discovered = ?,
 			fetched = ?, new_docs = ?, unchanged = ?, duplicates = ?, robots_skipped = ?, errors = ?,
-			errors_by_kind = ?, updated = ? WHERE id = ?`,
+			errors_by_kind = ?, updated = ?, heartbeat_at = ? WHERE id = ?`,
 			status, FormatTime(finishedAt), st.Discovered, st.Fetched, st.New, st.Unchanged, st.Duplicates,
-			st.RobotsSkipped, errs, string(byKind), st.Updated, runID); err != nil {
+			st.RobotsSkipped, errs, string(byKind), st.Updated, FormatTime(time.Now()), runID); err != nil {
 			return err
 		}
 		for sid, c := range perSource {
@@ -240,7 +281,9 @@ func (db *DB) AddToFrontier(ctx context.Context, runID int64, now time.Time, ent
 // RequeueFrontier prepares a new run over sources: feeds, sitemaps, seeds
 // and pages that gave no document (listing pages) are queued again, to be
 // re-fetched with a conditional GET; failed URLs are retried while they
-// have had fewer than maxAttempts attempts. With revisitAll every done URL
+// have had fewer than maxAttempts attempts; URLs robots.txt disallowed are
+// checked against the current robots.txt again (no request when it still
+// disallows them). With revisitAll every done URL
 // is queued again (article pages too). It returns the number queued.
 func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll bool, maxAttempts int) (int, error) {
 	if len(sourceIDs) == 0 {
@@ -248,7 +291,7 @@ func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll
 	}
 	ids, _ := json.Marshal(sourceIDs)
 	cond := `(state = 'done' AND (kind != 'page' OR via = 'seed' OR outcome IN ('not_article', 'error', 'discovery')))
-		OR (state = 'failed' AND attempts < ?)`
+		OR (state = 'failed' AND attempts < ?) OR state = 'robots'`
 	if revisitAll {
 		cond += ` OR state = 'done'`
 	}

@@ -48,7 +48,10 @@ CREATE TABLE crawl_runs (
   errors         INTEGER NOT NULL DEFAULT 0,
   errors_by_kind TEXT NOT NULL DEFAULT '{}', -- JSON object kind -> count
   updated        INTEGER NOT NULL DEFAULT 0,     -- stored documents whose page changed
-  city           TEXT NOT NULL DEFAULT ''        -- -city filter of the run, '' = all cities
+  city           TEXT NOT NULL DEFAULT '',       -- -city filter of the run, '' = all cities
+  pid            INTEGER NOT NULL DEFAULT 0,     -- process and host running it, for the
+  host           TEXT NOT NULL DEFAULT '',       -- one-crawl-at-a-time check
+  heartbeat_at   TEXT NOT NULL DEFAULT ''        -- last flush of the counts while running
 );
 
 -- Per run and source: what was fetched and how many errors, so that
