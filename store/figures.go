@@ -71,7 +71,8 @@ func (db *DB) SyncRegistry(ctx context.Context, cfg *config.Config) error {
 // calling it again with the same input changes nothing. Persons not yet in
 // the figures table are created as discovered figures (registered = 0) of
 // the document's city; a name that is a registered alias is stored under
-// its figure. Quotes without a speaker are not stored (they have no figure).
+// its figure, and a surname alone under the city's only figure with that
+// surname (the registered one when several share it). Quotes without a speaker are not stored (they have no figure).
 // The month is doc.Month(). doc.ID must be a stored document.
 func SaveDocFigures(ctx context.Context, tx *sql.Tx, doc model.Document, mentions []model.Mention, quotes []model.Quote, modelVersion string) error {
 	var cityID int64
@@ -97,6 +98,11 @@ func SaveDocFigures(ctx context.Context, tx *sql.Tx, doc model.Document, mention
 		err := tx.QueryRowContext(ctx, `SELECT id FROM figures WHERE city_id = ? AND name = ?
 			UNION ALL SELECT f.id FROM figure_aliases a JOIN figures f ON f.id = a.figure_id WHERE f.city_id = ? AND a.alias = ?
 			LIMIT 1`, cityID, name, cityID, name).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) && !strings.ContainsAny(name, " \t") {
+			// a surname alone ("Trump") is the city's only figure with that
+			// surname, or its only registered one
+			id, err = surnameFigure(ctx, tx, cityID, name)
+		}
 		if errors.Is(err, sql.ErrNoRows) {
 			err = tx.QueryRowContext(ctx, `INSERT INTO figures(city_id, name, registered) VALUES (?, ?, 0) RETURNING id`,
 				cityID, name).Scan(&id)
@@ -251,4 +257,34 @@ func (db *DB) FigureSummaries(ctx context.Context, f FigureFilter) ([]FigureSumm
 		out = append(out, s)
 	}
 	return out, Classify(rows.Err())
+}
+
+func surnameFigure(ctx context.Context, tx *sql.Tx, cityID int64, surname string) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, registered FROM figures WHERE city_id = ? AND name LIKE '% ' || ?`, cityID, surname)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var all, reg []int64
+	for rows.Next() {
+		var id int64
+		var r bool
+		if err := rows.Scan(&id, &r); err != nil {
+			return 0, err
+		}
+		all = append(all, id)
+		if r {
+			reg = append(reg, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	switch {
+	case len(reg) == 1:
+		return reg[0], nil
+	case len(reg) == 0 && len(all) == 1:
+		return all[0], nil
+	}
+	return 0, sql.ErrNoRows
 }

@@ -72,6 +72,16 @@ func TestSaveDocFiguresRoundTrip(t *testing.T) {
 	qs2 := []model.Quote{{Speaker: "Bob Roe", Text: "about migrants", Start: 29, End: 43, Kind: "indirect", AntiMigrant: 0.8}}
 	save(d2, ms2, qs2)
 
+	// a surname alone joins the city's figure with that surname
+	d3 := insertDoc(t, db, src, "https://x.test/3", "Roe spoke.", nov)
+	save(d3, []model.Mention{{Text: "Roe", Start: 0, End: 3, Name: "Roe"}}, nil)
+	var nFig int
+	db.R.QueryRow(`SELECT count(*) FROM figures WHERE name = 'Roe'`).Scan(&nFig)
+	if nFig != 0 {
+		t.Fatalf("surname alone created its own figure")
+	}
+	save(d3, nil, nil)
+
 	var nm, ns int
 	db.R.QueryRow(`SELECT count(*) FROM mentions`).Scan(&nm)
 	db.R.QueryRow(`SELECT count(*) FROM statements`).Scan(&ns)
