@@ -1,6 +1,7 @@
 package crawl_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -342,5 +343,52 @@ func TestUnknownCity(t *testing.T) {
 	}
 	if n := len(site.RequestTimes()); n != 0 {
 		t.Errorf("%d requests for an unknown city", n)
+	}
+}
+
+// -max-pages stops dispatching pages; the rest stays pending and the next
+// run finishes the job without fetching anything twice. Also draws the
+// progress bar into a buffer.
+func TestMaxPagesThenContinue(t *testing.T) {
+	site := crawltest.New(t, crawltest.Options{Articles: 12, Slow: 1500 * time.Millisecond})
+	cfg := siteConfig(t, site, true, 2)
+	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+	ctx := context.Background()
+	var bar bytes.Buffer
+	opts := testOptions()
+	opts.MaxPages = 5
+	opts.Progress = &bar
+	st, err := crawl.Run(ctx, db, cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, r := range site.RequestLog() {
+		if !strings.HasSuffix(r.Path, ".xml") && !strings.HasSuffix(r.Path, ".xml.gz") && !strings.HasPrefix(r.Path, "/old/") {
+			pages++
+		}
+	}
+	if pages > 5+1 { // + the 429 retry
+		t.Errorf("max-pages 5: %d page requests", pages)
+	}
+	counts, _ := db.FrontierCounts(ctx)
+	if counts["pending"] == 0 || st.New == 0 || st.New > 5 {
+		t.Errorf("after max-pages: new %d, frontier %v", st.New, counts)
+	}
+	if bar.Len() == 0 {
+		t.Error("no progress drawn")
+	}
+	if _, err := crawl.Run(ctx, db, cfg, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(documents(t, db)); n != len(site.Articles)+2 {
+		t.Errorf("after the second run %d documents, want %d", n, len(site.Articles)+2)
+	}
+	for i, a := range site.Articles {
+		if n := site.Hits("/news/" + a.ID + ".html"); n != 1 && !(i == 1 && n == 2) {
+			// Articles[1] is also the target of the /old/ redirect, which
+			// must be fetched to learn where it leads.
+			t.Errorf("article %s fetched %d times", a.ID, n)
+		}
 	}
 }
