@@ -35,7 +35,7 @@ type pipelineFlags struct {
 	verbose   bool
 }
 
-func (pf *pipelineFlags) register(fs *flag.FlagSet, crawlFlags bool) {
+func (pf *pipelineFlags) register(fs *flag.FlagSet, crawlFlags bool, minN int) {
 	if crawlFlags {
 		fs.StringVar(&pf.city, "city", "", "crawl only this city (default: every city in the config)")
 		fs.IntVar(&pf.maxPages, "max-pages", 0, "stop crawling after this many pages per run (0 = no limit; the rest is crawled next run)")
@@ -44,7 +44,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet, crawlFlags bool) {
 	fs.IntVar(&pf.workers, "workers", 0, "analyze workers (0 = number of CPUs)")
 	fs.StringVar(&pf.from, "from", "", "first month of the indicators and report, YYYY-MM (default: first month with documents)")
 	fs.StringVar(&pf.to, "to", "", "last month of the indicators and report, YYYY-MM (default: last month with documents)")
-	fs.IntVar(&pf.minN, "min-n", 0, "months with fewer documents than this are marked insufficient (0 = the indicators default, 20)")
+	fs.IntVar(&pf.minN, "min-n", minN, "months with fewer documents than this behind a value are marked insufficient (0 = the indicators default, 20)")
 	fs.StringVar(&pf.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&pf.verbose, "v", false, "verbose: debug logging (every page fetched)")
 }
@@ -114,7 +114,7 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 	outDir := fs.String("out", "", "directory for the report (index.html, indicators.csv, charts)")
 	jsonOut := fs.Bool("json", false, "print the run's result as JSON on stdout")
 	var pf pipelineFlags
-	pf.register(fs, true)
+	pf.register(fs, true, 0)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

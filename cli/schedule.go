@@ -33,7 +33,7 @@ func runSchedule(ctx context.Context, env *Env, args []string) error {
 	spec := fs.String("cron", "0 3 * * *", `when to run: a 5-field cron spec ("0 3 * * *" = 03:00 daily, local time) or @daily, @hourly, "@every 6h"`)
 	runNow := fs.Bool("run-now", false, "also run once at start")
 	var pf pipelineFlags
-	pf.register(fs, true)
+	pf.register(fs, true, 0)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

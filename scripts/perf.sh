@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Regenerates docs/performance.md: the demo's wall time, and `xenoscope run`
+# (crawl → analyze → indicators → report) on a ~10,000-document database with
+# time and peak memory per stage, cold and rerun. Offline; takes a few minutes.
+#
+#   scripts/perf.sh            # writes docs/performance.md
+#   SCALE=2 scripts/perf.sh    # a smaller run (about 2,000 documents) to try it out
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+scale="${SCALE:-9.6}"   # 9.6 x ~1,045 articles = ~10,000
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/xenoscope" ./cmd/xenoscope
+go build -o "$work/perfkit" ./scripts/perfkit
+
+# timed CMD... : runs CMD, appends "SECONDS MAXRSS_KB" (RSS 0 without GNU time).
+timed() {
+  local t0 t1 rss=0
+  if /usr/bin/time -f '%M' -o "$work/rss" true 2>/dev/null; then
+    t0=$(date +%s.%N); /usr/bin/time -f '%M' -o "$work/rss" "$@"; t1=$(date +%s.%N)
+    rss=$(tail -n1 "$work/rss")
+  else
+    t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N)
+  fi
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') $rss"
+}
+
+echo "== demo (cold, then rerun)" >&2
+: >"$work/demo.txt"
+echo "cold $(timed "$work/xenoscope" demo -out "$work/demo" >/dev/null 2>"$work/demo.log")" >>"$work/demo.txt" || { cat "$work/demo.log" >&2; exit 1; }
+echo "warm $(timed "$work/xenoscope" demo -out "$work/demo" >/dev/null 2>>"$work/demo.log")" >>"$work/demo.txt" || { cat "$work/demo.log" >&2; exit 1; }
+cat "$work/demo.txt" >&2
+
+echo "== serving the corpus at scale $scale" >&2
+mkfifo "$work/ready"
+"$work/perfkit" serve -scale "$scale" -config "$work/perf.toml" >"$work/ready" &
+server_pid=$!
+read -r _ docs _ <"$work/ready"
+echo "   $docs articles" >&2
+
+echo "== xenoscope run (cold)" >&2
+"$work/xenoscope" run -config "$work/perf.toml" -db "$work/perf.db" -out "$work/report" -json >"$work/cold.json" 2>"$work/cold.log" \
+  || { code=$?; [ $code -eq 3 ] || { tail -20 "$work/cold.log" >&2; exit $code; }; }
+echo "== xenoscope run (rerun)" >&2
+"$work/xenoscope" run -config "$work/perf.toml" -db "$work/perf.db" -out "$work/report" -json >"$work/warm.json" 2>"$work/warm.log" \
+  || { code=$?; [ $code -eq 3 ] || { tail -20 "$work/warm.log" >&2; exit $code; }; }
+
+"$work/perfkit" table -demo "$work/demo.txt" -cold "$work/cold.json" -warm "$work/warm.json" -docs "$docs" >docs/performance.md
+cat docs/performance.md
