@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+
+	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/figures"
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+)
+
+func init() {
+	register("analyze", "score every stored document not yet scored by the current model version (incremental, resumable)", runAnalyze)
+}
+
+func runAnalyze(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "analyze", "-db xenoscope.db [-workers N] [-config F] [-json]")
+	dbPath := fs.String("db", "", "the SQLite database (required)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "scoring goroutines")
+	cfgPath := fs.String("config", "", "config file: its [[city.figure]] registry names figures in mentions and statements")
+	asJSON := fs.Bool("json", false, "print the run's statistics as JSON")
+	quiet := fs.Bool("q", false, "no progress lines")
+	var models modelFlags
+	fs.Var(&models, "model", "TASK=FILE.json: use a retrained model for TASK (repeatable; changes the model version)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		return usageErr("example: xenoscope analyze -db xenoscope.db", "analyze needs -db")
+	}
+	if *workers < 1 {
+		return usageErr("", "-workers must be at least 1")
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", *dbPath)
+		}
+		return err
+	}
+	var cfg *config.Config
+	if *cfgPath != "" {
+		var err error
+		if cfg, err = config.Load(*cfgPath); err != nil {
+			return usageErr("fix the config file", "%v", err)
+		}
+	}
+	s, err := newScorer(models)
+	if err != nil {
+		return err
+	}
+	finder, err := figures.NewFinderFromConfig(cfg)
+	if err != nil {
+		return err
+	}
+	s.People = finder
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if cfg != nil {
+		if err := db.SyncRegistry(ctx, cfg); err != nil {
+			return err
+		}
+	}
+	o := analyze.AnalyzeOptions{
+		Workers: *workers,
+		Logger:  slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		AfterScore: func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
+			return store.SaveDocFigures(ctx, tx, doc, sc.Mentions, sc.Quotes, sc.Model)
+		},
+	}
+	if !*quiet {
+		o.Progress = env.Stderr
+	}
+	st, err := analyze.AnalyzeDB(ctx, db, s, o)
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if e := enc.Encode(st); e != nil {
+			return e
+		}
+	} else {
+		fmt.Fprintf(env.Stdout, "model %s: %d documents scored (%d were pending), %d words in %.1fs\n",
+			st.Model, st.Scored, st.Pending, st.Words, st.Duration.Seconds())
+	}
+	return err
+}

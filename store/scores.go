@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// PendingScores returns up to limit ids (ascending, > afterID) of documents
+// that have no doc_scores row for modelVersion: never scored, or scored by
+// another model version (which analyze then replaces).
+func (db *DB) PendingScores(ctx context.Context, modelVersion string, afterID int64, limit int) ([]int64, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT d.id FROM documents d
+		LEFT JOIN doc_scores s ON s.document_id = d.id
+		WHERE d.id > ? AND (s.document_id IS NULL OR s.model != ?)
+		ORDER BY d.id LIMIT ?`, afterID, modelVersion, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending scores: %w", Classify(err))
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("pending scores: %w", Classify(err))
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pending scores: %w", Classify(err))
+	}
+	return ids, nil
+}
+
+// CountPendingScores counts documents without a doc_scores row for
+// modelVersion, and all documents.
+func (db *DB) CountPendingScores(ctx context.Context, modelVersion string) (pending, total int, err error) {
+	err = db.R.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN s.document_id IS NULL OR s.model != ? THEN 1 ELSE 0 END), 0), COUNT(*)
+		FROM documents d LEFT JOIN doc_scores s ON s.document_id = d.id`, modelVersion).Scan(&pending, &total)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count pending scores: %w", Classify(err))
+	}
+	return pending, total, nil
+}
+
+// SaveScores stores one document's scores inside tx: it replaces the
+// doc_scores row and all sentence_scores rows of the document, so a rerun
+// (resume after a kill, or a new model version) never doubles anything.
+func SaveScores(ctx context.Context, tx *sql.Tx, docID int64, sc *model.Scores, scoredAt time.Time) error {
+	ev, err := json.Marshal(sc.Evidence)
+	if err != nil {
+		return fmt.Errorf("save scores of document %d: %w", docID, err)
+	}
+	if sc.Evidence == nil {
+		ev = []byte("[]")
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO doc_scores(document_id, model, migration, anti_migrant, counter_speech,
+		stance, populism, populist_sentences, tone, hate_crime_report, words, populism_matches, sentences,
+		populist_sentence_n, migration_sentences, migration_tone_sum, evidence, scored_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(document_id) DO UPDATE SET model=excluded.model, migration=excluded.migration,
+		anti_migrant=excluded.anti_migrant, counter_speech=excluded.counter_speech, stance=excluded.stance,
+		populism=excluded.populism, populist_sentences=excluded.populist_sentences, tone=excluded.tone,
+		hate_crime_report=excluded.hate_crime_report, words=excluded.words, populism_matches=excluded.populism_matches,
+		sentences=excluded.sentences, populist_sentence_n=excluded.populist_sentence_n,
+		migration_sentences=excluded.migration_sentences, migration_tone_sum=excluded.migration_tone_sum,
+		evidence=excluded.evidence, scored_at=excluded.scored_at`,
+		docID, sc.Model, sc.Migration, sc.AntiMigrant, sc.CounterSpeech, sc.Stance, sc.Populism, sc.PopulistSentences,
+		sc.Tone, sc.HateCrimeReport, sc.Words, sc.PopulismMatches, sc.Sentences, sc.PopulistSentenceN,
+		sc.MigrationSentences, sc.MigrationToneSum, string(ev), FormatTime(scoredAt))
+	if err != nil {
+		return fmt.Errorf("save scores of document %d: %w", docID, Classify(err))
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sentence_scores WHERE document_id = ?`, docID); err != nil {
+		return fmt.Errorf("save sentence scores of document %d: %w", docID, Classify(err))
+	}
+	if len(sc.SentenceScores) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant,
+		counter_speech, stance, tone, hate_crime_report, populism_matches) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("save sentence scores of document %d: %w", docID, Classify(err))
+	}
+	defer st.Close()
+	for _, s := range sc.SentenceScores {
+		if _, err := st.ExecContext(ctx, docID, s.Index, s.Start, s.End, s.Migration, s.AntiMigrant, s.CounterSpeech,
+			s.Stance, s.Tone, s.HateCrime, s.PopulismMatches); err != nil {
+			return fmt.Errorf("save sentence %d of document %d: %w", s.Index, docID, Classify(err))
+		}
+	}
+	return nil
+}
+
+// DocScores reads back one document's stored scores (with sentence scores
+// and evidence; mentions and quotes live in the figures tables), or
+// ErrNotFound.
+func (db *DB) DocScores(ctx context.Context, docID int64) (*model.Scores, error) {
+	var sc model.Scores
+	var ev string
+	err := db.R.QueryRowContext(ctx, `SELECT model, migration, anti_migrant, counter_speech, stance, populism,
+		populist_sentences, tone, hate_crime_report, words, populism_matches, sentences, populist_sentence_n,
+		migration_sentences, migration_tone_sum, evidence FROM doc_scores WHERE document_id = ?`, docID).Scan(
+		&sc.Model, &sc.Migration, &sc.AntiMigrant, &sc.CounterSpeech, &sc.Stance, &sc.Populism, &sc.PopulistSentences,
+		&sc.Tone, &sc.HateCrimeReport, &sc.Words, &sc.PopulismMatches, &sc.Sentences, &sc.PopulistSentenceN,
+		&sc.MigrationSentences, &sc.MigrationToneSum, &ev)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("scores of document %d: %w", docID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scores of document %d: %w", docID, Classify(err))
+	}
+	sc.ID = fmt.Sprint(docID)
+	if err := json.Unmarshal([]byte(ev), &sc.Evidence); err != nil {
+		return nil, fmt.Errorf("scores of document %d: evidence: %w", docID, err)
+	}
+	rows, err := db.R.QueryContext(ctx, `SELECT idx, start, end, migration, anti_migrant, counter_speech, stance, tone,
+		hate_crime_report, populism_matches FROM sentence_scores WHERE document_id = ? ORDER BY idx`, docID)
+	if err != nil {
+		return nil, fmt.Errorf("sentence scores of document %d: %w", docID, Classify(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s model.SentenceScore
+		if err := rows.Scan(&s.Index, &s.Start, &s.End, &s.Migration, &s.AntiMigrant, &s.CounterSpeech, &s.Stance,
+			&s.Tone, &s.HateCrime, &s.PopulismMatches); err != nil {
+			return nil, fmt.Errorf("sentence scores of document %d: %w", docID, Classify(err))
+		}
+		sc.SentenceScores = append(sc.SentenceScores, s)
+	}
+	return &sc, rows.Err()
+}
