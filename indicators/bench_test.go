@@ -172,3 +172,49 @@ func BenchmarkStreamOnly(b *testing.B) {
 	}
 	b.ReportMetric(float64(*benchDocsFlag)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// benchBatch builds one in-memory city-month of n documents like the
+// benchmark database's (no SQL).
+func benchBatch(n int) *batch {
+	b := &batch{}
+	b.reset("City A", "2026-01")
+	var d store.DocStat
+	for i := 0; i < n; i++ {
+		h := func(k int) int { return ((i*2654435761 + k*40503) % 1000003) % 1000 }
+		d = store.DocStat{City: "City A", Month: "2026-01", SourceID: int64(i % 3), Scored: true,
+			Migration: h(4) >= 500, Anti: float64(h(5)) / 1000, Stance: float64(h(7))/500 - 1, HateCrime: h(8)*h(9) >= 250000,
+			Words: int64(200 + h(3)), PopMatch: int64(h(10) % 12), Sentences: int64(10 + h(11)%30), PopSentN: int64(h(12) % 6),
+			MigSentN: int64(h(13) % 8), MigToneSum: float64(h(13)%8) * (float64(h(14))/500 - 1)}
+		d.AntiMigrant = d.Migration && h(5) >= 500
+		d.CounterSpeech = d.Migration && h(6) >= 500
+		if i%40 == 0 {
+			d.FigCounter = []int64{int64(i % 20)}
+			d.FigHostile = []int64{int64(i % 7)}
+		}
+		b.add(&d)
+	}
+	b.finish()
+	return b
+}
+
+// BenchmarkBootstrap is the bootstrap alone on one city-month of the
+// benchmark's size (1M / 360 = 2,778 documents), 1,000 resamples: the
+// packed (SWAR) path used in practice and the generic one as baseline.
+func BenchmarkBootstrap(b *testing.B) {
+	for _, packed := range []bool{true, false} {
+		name := "generic"
+		if packed {
+			name = "packed"
+		}
+		b.Run(name, func(b *testing.B) {
+			bt := benchBatch(benchDocs / 360)
+			bt.usePacked = packed
+			ws := &workspace{}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				bt.bootstrap(ws, DefaultResamples, 1)
+			}
+			b.ReportMetric(float64(len(bt.recs))*DefaultResamples*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mdraws/s")
+		})
+	}
+}

@@ -169,6 +169,8 @@ type batch struct {
 	city, month string
 	fig, plain  []record // documents with attributed statements, the others
 	recs        []record // fig then plain, for the bootstrap
+	packed      []packedRecord
+	usePacked   bool
 	// figure ids (local indices) per fig document, flattened.
 	cIdx, hIdx []int32
 	cOff, hOff []int32
@@ -295,6 +297,7 @@ func (b *batch) finish() {
 		}
 	}
 	b.recs = append(append(b.recs[:0], b.fig...), b.plain...)
+	b.pack()
 }
 
 // rng is xorshift64*: tiny, fast, and good enough to draw bootstrap indices.
@@ -336,7 +339,6 @@ type workspace struct {
 
 // bootstrap returns the percentile intervals of every indicator.
 func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nInd]float64) {
-	n := len(b.recs)
 	nFig := len(b.fig)
 	for i := range ws.stats {
 		ws.stats[i] = ws.stats[i][:0]
@@ -345,53 +347,14 @@ func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nI
 	ws.figStampC = growU32(ws.figStampC, len(b.figLocal))
 	ws.figStampH = growU32(ws.figStampH, len(b.figLocal))
 	r := rng{seedFor(seed, b.city, b.month)}
-	recs := b.recs
-	un := uint64(n)
 	var out [nInd]float64
 	for k := 0; k < resamples; k++ {
 		stamp := uint32(k + 1)
-		var hist [nFlagCombos]int64
-		var words, popMatch, sentences, popSentN, migSentN int64
-		var antiSum, stanceSum, toneSum float64
-		for j := 0; j < n; j++ {
-			i := int(((r.next() >> 32) * un) >> 32)
-			x := &recs[i]
-			hist[x.flags]++
-			words += int64(x.words)
-			popMatch += int64(x.popMatch)
-			sentences += int64(x.sentences)
-			popSentN += int64(x.popSentN)
-			migSentN += int64(x.migSentN)
-			antiSum += float64(x.anti)
-			stanceSum += float64(x.stance)
-			toneSum += float64(x.tone)
-			if i < nFig {
-				ws.hit[i] = stamp
-			}
-		}
-		s := sums{docs: float64(n), words: float64(words), popMatch: float64(popMatch),
-			sentences: float64(sentences), popSentN: float64(popSentN), migSentN: float64(migSentN),
-			antiSum: antiSum, stanceSum: stanceSum, toneSum: toneSum}
-		for f, c := range hist {
-			if c == 0 {
-				continue
-			}
-			fc := float64(c)
-			if f&fScored != 0 {
-				s.scored += fc
-			}
-			if f&fMig != 0 {
-				s.mig += fc
-			}
-			if f&fAnti != 0 {
-				s.anti += fc
-			}
-			if f&fCounter != 0 {
-				s.counter += fc
-			}
-			if f&fHate != 0 {
-				s.hate += fc
-			}
+		var s sums
+		if b.usePacked {
+			b.drawPacked(&r, &s, ws.hit, stamp)
+		} else {
+			b.drawGeneric(&r, &s, ws.hit, stamp)
 		}
 		for d := 0; d < nFig; d++ {
 			if ws.hit[d] != stamp {
@@ -421,6 +384,141 @@ func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nI
 		lo[i], hi[i] = percentile(ws.stats[i], 0.025), percentile(ws.stats[i], 0.975)
 	}
 	return lo, hi
+}
+
+// drawGeneric draws one resample of n documents into s (all but the
+// figure counts) and stamps the figure documents drawn.
+func (b *batch) drawGeneric(r *rng, s *sums, hit []uint32, stamp uint32) {
+	recs := b.recs
+	n := len(recs)
+	nFig := len(b.fig)
+	un := uint64(n)
+	var hist [nFlagCombos]int64
+	var words, popMatch, sentences, popSentN, migSentN int64
+	var antiSum, stanceSum, toneSum float64
+	for j := 0; j < n; j++ {
+		i := int(((r.next() >> 32) * un) >> 32)
+		x := &recs[i]
+		hist[x.flags]++
+		words += int64(x.words)
+		popMatch += int64(x.popMatch)
+		sentences += int64(x.sentences)
+		popSentN += int64(x.popSentN)
+		migSentN += int64(x.migSentN)
+		antiSum += float64(x.anti)
+		stanceSum += float64(x.stance)
+		toneSum += float64(x.tone)
+		if i < nFig {
+			hit[i] = stamp
+		}
+	}
+	*s = sums{docs: float64(n), words: float64(words), popMatch: float64(popMatch),
+		sentences: float64(sentences), popSentN: float64(popSentN), migSentN: float64(migSentN),
+		antiSum: antiSum, stanceSum: stanceSum, toneSum: toneSum}
+	for f, c := range hist {
+		if c == 0 {
+			continue
+		}
+		fc := float64(c)
+		if f&fScored != 0 {
+			s.scored += fc
+		}
+		if f&fMig != 0 {
+			s.mig += fc
+		}
+		if f&fAnti != 0 {
+			s.anti += fc
+		}
+		if f&fCounter != 0 {
+			s.counter += fc
+		}
+		if f&fHate != 0 {
+			s.hate += fc
+		}
+	}
+}
+
+// packedRecord holds a document's counts in SIMD-within-a-register lanes,
+// so that one resample sums them with four integer additions. Used when no
+// lane can overflow for the batch (see pack); the result is identical to
+// drawGeneric's.
+type packedRecord struct {
+	c0, c1, c2, c3     uint64 // scored|mig<<21|anti<<42, counter|hate<<21|migSentN<<42, words|popMatch<<32, sentences|popSentN<<32
+	anti, stance, tone float32
+	_                  uint32
+}
+
+const lane21 = 1<<21 - 1
+
+// pack fills b.packed when every lane's largest possible resample sum (n
+// times the largest per-document value) fits its lane.
+func (b *batch) pack() {
+	n := uint64(len(b.recs))
+	b.usePacked = false
+	if n == 0 || n > lane21 {
+		return
+	}
+	var maxW, maxPM, maxS, maxPS, maxMS uint64
+	for _, x := range b.recs {
+		if x.words < 0 || x.popMatch < 0 || x.sentences < 0 || x.popSentN < 0 || x.migSentN < 0 {
+			return
+		}
+		maxW = max(maxW, uint64(x.words))
+		maxPM = max(maxPM, uint64(x.popMatch))
+		maxS = max(maxS, uint64(x.sentences))
+		maxPS = max(maxPS, uint64(x.popSentN))
+		maxMS = max(maxMS, uint64(x.migSentN))
+	}
+	if n*maxMS > lane21 || n*maxW >= 1<<32 || n*maxPM >= 1<<32 || n*maxS >= 1<<32 || n*maxPS >= 1<<32 {
+		return
+	}
+	b.packed = b.packed[:0]
+	bit := func(f uint32, flag uint32) uint64 {
+		if f&flag != 0 {
+			return 1
+		}
+		return 0
+	}
+	for _, x := range b.recs {
+		b.packed = append(b.packed, packedRecord{
+			c0:   bit(x.flags, fScored) | bit(x.flags, fMig)<<21 | bit(x.flags, fAnti)<<42,
+			c1:   bit(x.flags, fCounter) | bit(x.flags, fHate)<<21 | uint64(x.migSentN)<<42,
+			c2:   uint64(x.words) | uint64(x.popMatch)<<32,
+			c3:   uint64(x.sentences) | uint64(x.popSentN)<<32,
+			anti: x.anti, stance: x.stance, tone: x.tone,
+		})
+	}
+	b.usePacked = true
+}
+
+// drawPacked is drawGeneric over packed records.
+func (b *batch) drawPacked(r *rng, s *sums, hit []uint32, stamp uint32) {
+	recs := b.packed
+	n := len(recs)
+	nFig := len(b.fig)
+	un := uint64(n)
+	var c0, c1, c2, c3 uint64
+	var antiSum, stanceSum, toneSum float64
+	for j := 0; j < n; j++ {
+		i := int(((r.next() >> 32) * un) >> 32)
+		x := &recs[i]
+		c0 += x.c0
+		c1 += x.c1
+		c2 += x.c2
+		c3 += x.c3
+		antiSum += float64(x.anti)
+		stanceSum += float64(x.stance)
+		toneSum += float64(x.tone)
+		if i < nFig {
+			hit[i] = stamp
+		}
+	}
+	*s = sums{docs: float64(n),
+		scored: float64(c0 & lane21), mig: float64(c0 >> 21 & lane21), anti: float64(c0 >> 42),
+		counter: float64(c1 & lane21), hate: float64(c1 >> 21 & lane21), migSentN: float64(c1 >> 42),
+		words: float64(c2 & 0xffffffff), popMatch: float64(c2 >> 32),
+		sentences: float64(c3 & 0xffffffff), popSentN: float64(c3 >> 32),
+		antiSum: antiSum, stanceSum: stanceSum, toneSum: toneSum}
 }
 
 func growU32(s []uint32, n int) []uint32 {

@@ -325,3 +325,24 @@ func TestPercentile(t *testing.T) {
 		t.Error("empty percentile must be NaN")
 	}
 }
+
+// The packed (SWAR) resampling path gives exactly the generic path's
+// intervals, and a batch whose lanes could overflow falls back.
+func TestPackedMatchesGeneric(t *testing.T) {
+	b := benchBatch(1500)
+	if !b.usePacked {
+		t.Fatal("a normal batch was not packed")
+	}
+	ws := &workspace{}
+	lo1, hi1 := b.bootstrap(ws, 300, 9)
+	b.usePacked = false
+	lo2, hi2 := b.bootstrap(ws, 300, 9)
+	if lo1 != lo2 || hi1 != hi2 {
+		t.Errorf("packed %v %v\ngeneric %v %v", lo1, hi1, lo2, hi2)
+	}
+	b.recs[7].words = 1 << 30 // 1500 x 2^30 overflows a 32-bit lane
+	b.pack()
+	if b.usePacked {
+		t.Error("a batch that can overflow a lane was packed")
+	}
+}
