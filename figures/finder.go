@@ -180,6 +180,22 @@ func (f *Finder) canonicalSpeaker(tc model.TextContext) string {
 			}
 		}
 	}
+	// "Mayor David Lindqvist": the title is not part of the name
+	fields := strings.Fields(sp)
+	for len(fields) > 1 && titleWords[strings.TrimSuffix(strings.ToLower(fields[0]), ".")] {
+		fields = fields[1:]
+	}
+	sp = strings.Join(fields, " ")
+	if cr := f.cities[strings.ToLower(tc.City)]; cr != nil {
+		toks := aliasTokens(sp)
+		if len(toks) > 0 {
+			for _, a := range cr.byFirst[toks[0]] {
+				if equalToks(a.toks, toks) {
+					return a.fig.name
+				}
+			}
+		}
+	}
 	return sp
 }
 
@@ -297,7 +313,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
-			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) {
+			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) || looksLikePlace(toks, a, b) {
 				continue
 			}
 			raw = append(raw, rawMention{a, b, nil})
@@ -479,4 +495,38 @@ var titleGender = map[string]byte{
 	"councilman": 'm', "chairman": 'm', "spokesman": 'm',
 	"mrs": 'f', "ms": 'f', "miss": 'f', "dame": 'f', "lady": 'f', "queen": 'f', "princess": 'f',
 	"congresswoman": 'f', "councilwoman": 'f', "chairwoman": 'f', "spokeswoman": 'f',
+}
+
+// placeHeads end names of places and organisations, not persons:
+// "Boathouse Lane", "Leeds City Council", "Lakeside General".
+var placeHeads = map[string]bool{"road": true, "street": true, "avenue": true, "close": true, "lane": true,
+	"way": true, "drive": true, "crescent": true, "terrace": true, "square": true, "walk": true, "end": true,
+	"library": true, "college": true, "school": true, "academy": true, "university": true, "hospital": true,
+	"centre": true, "center": true, "council": true, "church": true, "mosque": true, "synagogue": true,
+	"temple": true, "station": true, "bridge": true, "estate": true, "court": true, "gardens": true,
+	"general": true, "infirmary": true, "stadium": true, "arena": true, "museum": true, "hotel": true,
+	"house": true, "office": true, "party": true, "police": true, "trust": true, "association": true,
+	"society": true, "foundation": true, "group": true, "network": true, "forum": true, "committee": true,
+	"city": true, "town": true, "village": true, "county": true, "borough": true, "district": true, "ward": true}
+
+// looksLikePlace rejects a tagger PER span [a, b) that reads as a place or
+// organisation: a place head noun last, "Councillor for X", "in X". A known
+// given name first keeps it a person ("Diane Lane").
+func looksLikePlace(toks []token, a, b int) bool {
+	if firstNameGender[toks[a].lower] != 0 {
+		return false
+	}
+	if placeHeads[toks[b-1].lower] {
+		return true
+	}
+	if a >= 2 && toks[a-1].lower == "for" && titleWords[strings.TrimSuffix(toks[a-2].lower, ".")] {
+		return true // Councillor for Fenwick, MP for Leeds Central
+	}
+	if a >= 1 {
+		switch toks[a-1].lower {
+		case "in", "at", "near", "along", "off", "into", "through":
+			return true
+		}
+	}
+	return false
 }

@@ -543,16 +543,36 @@ func (d *docState) indirect(si int) []*statement {
 			if d.inQuote[comma-1] || toks[comma-1].text == "”" || toks[comma-1].norm == `"` {
 				continue
 			}
-			out = append(out, &statement{s: s.first, e: comma, kind: "indirect", verb: k, subj: subj})
-			continue
+			if j > comma || subj >= 0 { // "…, Cook said Tuesday" or "…, said Cook"
+				out = append(out, &statement{s: s.first, e: comma, kind: "indirect", verb: k, subj: subj})
+				continue
+			}
+			// "X, the mayor, said in a statement …": an appositive, not a final attribution
 		}
 		if j < s.first {
 			continue
 		}
-		if toks[j].norm == "," { // Sonya Zoghlin, Carlineo's attorney, said …
-			for x := j - 1; x >= s.first && x >= j-12; x-- {
+		if toks[j].norm == "," { // "Sonya Zoghlin, Carlineo's attorney, said", "Carlineo's attorney, Sonya Zoghlin, said"
+			// the earliest person that starts a comma segment within the window is the subject
+			lo := max(s.first, j-12)
+			comma := j
+			for x := j - 1; x >= lo; x-- { // fallback: the nearest person before the comma
 				if mi := d.mentAt[x]; mi >= 0 && !d.mentions[mi].poss && !d.inQuote[x] {
 					j = x
+					break
+				}
+			}
+			for x := lo; x < comma; x++ {
+				mi := d.mentAt[x]
+				if mi < 0 || d.mentions[mi].poss || d.inQuote[x] || d.mentions[mi].s != x {
+					continue
+				}
+				y := x - 1
+				for y >= s.first && titleWords[strings.TrimSuffix(toks[y].lower, ".")] {
+					y--
+				}
+				if y < s.first || toks[y].norm == "," || toks[y].lower == "but" || toks[y].lower == "and" {
+					j = d.mentions[mi].e - 1
 					break
 				}
 			}
