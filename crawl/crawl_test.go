@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,13 +91,25 @@ func frontierState(t testing.TB, db *store.DB, url string) string {
 	return state + "/" + outcome + "/" + lastErr
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
+// wantDocuments is the set of URLs a crawl of the whole site must store:
+// every article under its canonical URL, /busy.html (after a 429) and
+// /cp1252.html. Articles[3] is also served near-identical at /copy/: it is
+// stored once, under whichever of the two URLs was committed first
+// (fetches run in parallel).
+func wantDocuments(t testing.TB, site *crawltest.Site, docs map[string]model.Document) map[string]bool {
+	want := map[string]bool{site.URL + "/busy.html": true, site.URL + "/cp1252.html": true}
+	for _, a := range site.Articles {
+		want[site.ArticleURL(a)] = true
 	}
-	sort.Strings(out)
-	return out
+	copyURL := site.URL + "/copy/" + site.Articles[3].ID
+	if _, ok := docs[copyURL]; ok {
+		if _, both := docs[site.ArticleURL(site.Articles[3])]; both {
+			t.Errorf("near-identical pages stored twice: %s", copyURL)
+		}
+		delete(want, site.ArticleURL(site.Articles[3]))
+		want[copyURL] = true
+	}
+	return want
 }
 
 // TestCrawlSite crawls the whole test site, then re-crawls it twice:
@@ -116,12 +128,11 @@ func TestCrawlSite(t *testing.T) {
 	t.Logf("run 1: %+v", st)
 
 	// Exactly these documents: every real article once under its canonical
-	// URL, the article behind the 429, and the windows-1252 page.
-	want := map[string]bool{site.URL + "/busy.html": true, site.URL + "/cp1252.html": true}
-	for _, a := range site.Articles {
-		want[site.ArticleURL(a)] = true
-	}
+	// URL, the article behind the 429, and the windows-1252 page. Articles[3]
+	// is also served, near-identical, at /copy/: it is stored once, under
+	// whichever of the two URLs was committed first (fetches run in parallel).
 	docs := documents(t, db)
+	want := wantDocuments(t, site, docs)
 	for u := range want {
 		if _, ok := docs[u]; !ok {
 			t.Errorf("not stored: %s (%s)", u, frontierState(t, db, u))
@@ -147,18 +158,16 @@ func TestCrawlSite(t *testing.T) {
 		"/huge-chunked.html":           "failed/error/too_large",
 		"/broken-feed.xml":             "failed/error/feed_parse",
 		"/local/":                      "done/not_article/",
-		"/copy/" + site.Articles[3].ID: "done/duplicate/",
-		"/amp/" + site.Articles[2].ID:  "done/duplicate/",
-		"/old/" + site.Articles[1].ID:  "done/new/",
+		"/copy/" + site.Articles[3].ID: "done/duplicate/|done/new/",
+		"/amp/" + site.Articles[2].ID:  "done/duplicate/|done/new/",
+		"/old/" + site.Articles[1].ID:  "done/new/|done/duplicate/",
 		"/feed.xml":                    "done/discovery/",
 		"/sitemap-b.xml.gz":            "done/discovery/",
 	} {
+		// Alternatives: whichever of two URLs of one document is committed
+		// first gives "new", the other "duplicate".
 		got := frontierState(t, db, site.URL+path)
-		if path == "/old/"+site.Articles[1].ID && got == "done/duplicate/" {
-			// The redirect target may have been fetched first.
-			continue
-		}
-		if got != wantState {
+		if !slices.Contains(strings.Split(wantState, "|"), got) {
 			t.Errorf("%s: frontier %q, want %q", path, got, wantState)
 		}
 	}
@@ -174,8 +183,8 @@ func TestCrawlSite(t *testing.T) {
 	if st.RobotsSkipped != 2 {
 		t.Errorf("robots skipped = %d, want 2", st.RobotsSkipped)
 	}
-	if st.Duplicates < 2 {
-		t.Errorf("duplicates = %d, want >= 2 (amp, copy)", st.Duplicates)
+	if st.Duplicates < 1 {
+		t.Errorf("duplicates = %d, want >= 1 (amp or its canonical, copy or its original)", st.Duplicates)
 	}
 	if st.NotArticles != 1 {
 		t.Errorf("not articles = %d, want 1 (the seed page)", st.NotArticles)
@@ -385,9 +394,10 @@ func TestMaxPagesThenContinue(t *testing.T) {
 		t.Errorf("after the second run %d documents, want %d", n, len(site.Articles)+2)
 	}
 	for i, a := range site.Articles {
-		if n := site.Hits("/news/" + a.ID + ".html"); n != 1 && !(i == 1 && n == 2) {
+		if n := site.Hits("/news/" + a.ID + ".html"); n != 1 && !(i == 1 && n == 2) && !(i == 2 && n == 0) {
 			// Articles[1] is also the target of the /old/ redirect, which
-			// must be fetched to learn where it leads.
+			// must be fetched to learn where it leads; Articles[2] may be
+			// stored from its /amp/ copy (rel=canonical) and not fetched.
 			t.Errorf("article %s fetched %d times", a.ID, n)
 		}
 	}

@@ -105,10 +105,7 @@ func TestKillAndResume(t *testing.T) {
 			t.Errorf("document %s lost or changed by the resume", u)
 		}
 	}
-	want := map[string]bool{site.URL + "/busy.html": true, site.URL + "/cp1252.html": true}
-	for _, a := range site.Articles {
-		want[site.ArticleURL(a)] = true
-	}
+	want := wantDocuments(t, site, after)
 	if len(after) != len(want) {
 		t.Errorf("after resume %d documents, want %d", len(after), len(want))
 	}
