@@ -1,11 +1,85 @@
 package pipeline
 
-import "errors"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
 
-// errNotLanded marks a stage whose package has not been merged yet.
-// TEMPORARY: replaced by the real analyze.AnalyzeDB / reports.Write calls.
-var errNotLanded = errors.New("stage not available in this build yet")
+	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/figures"
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/reports"
+	"github.com/xenoscope/xenoscope/store"
+)
 
-func (p *runner) analyze() (string, error) { return "", errNotLanded }
+// The scorer's models are loaded once per process (schedule runs many
+// times); a Scorer is safe for concurrent use once built.
+var (
+	scorerOnce sync.Once
+	scorerErr  error
+	scorerBase *analyze.Scorer
+)
 
-func (p *runner) report() (string, error) { return "", errNotLanded }
+func newScorer() (*analyze.Scorer, error) {
+	scorerOnce.Do(func() { scorerBase, scorerErr = analyze.New() })
+	if scorerErr != nil {
+		return nil, scorerErr
+	}
+	s := *scorerBase // a shallow copy shares the loaded models; People is per run
+	return &s, nil
+}
+
+// analyze scores every document not yet scored by the current model, and
+// stores each document's mentions and attributed statements (package
+// figures, with the config's registry) in the same transaction.
+func (p *runner) analyze() (string, error) {
+	s, err := newScorer()
+	if err != nil {
+		return "", fmt.Errorf("analyze: load models: %w", err)
+	}
+	finder, err := figures.NewFinderFromConfig(p.cfg)
+	if err != nil {
+		return "", fmt.Errorf("analyze: figures: %w", err)
+	}
+	s.People = finder
+	if p.cfg != nil {
+		if err := p.db.SyncRegistry(p.ctx, p.cfg); err != nil {
+			return "", fmt.Errorf("analyze: figure registry: %w", err)
+		}
+	}
+	ctx := p.ctx
+	st, err := analyze.AnalyzeDB(ctx, p.db, s, analyze.AnalyzeOptions{
+		Workers:  p.opts.Workers,
+		Progress: p.opts.Progress,
+		Logger:   p.log.With("stage", StageAnalyze),
+		AfterScore: func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
+			return store.SaveDocFigures(context.WithoutCancel(ctx), tx, doc, sc.Mentions, sc.Quotes, sc.Model)
+		},
+	})
+	p.res.Analyzed = st.Scored
+	detail := fmt.Sprintf("scored %d of %d pending documents (%d words), model %s", st.Scored, st.Pending, st.Words, st.Model)
+	return detail, err
+}
+
+// report writes the report into a temporary directory inside outDir and
+// then renames each file into place.
+func (p *runner) report() (string, error) {
+	tmp, err := reportTmp(p.outDir)
+	if err != nil {
+		return "", fmt.Errorf("report: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	err = reports.Write(p.ctx, p.db, tmp, reports.Options{From: p.opts.From, To: p.opts.To, Cities: p.opts.Cities,
+		MinN: p.opts.MinN, Resamples: p.opts.Resamples, Seed: p.opts.Seed, SyntheticNotice: p.opts.SyntheticNotice != ""})
+	if err != nil {
+		return "", err
+	}
+	if err := publish(tmp, p.outDir); err != nil {
+		return "", fmt.Errorf("report: publish into %s: %w", p.outDir, err)
+	}
+	p.res.ReportIndex = filepath.Join(p.outDir, reports.IndexFile)
+	return "wrote " + p.res.ReportIndex, nil
+}
