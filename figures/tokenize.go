@@ -112,6 +112,18 @@ func tokenize(text string) ([]token, []sentence) {
 		splitChunk(text, i, j, add)
 		i = j
 	}
+	// straight-quote parity: odd means a straight quote at k closes one
+	odd := make([]bool, len(toks))
+	n := 0
+	for k := range toks {
+		if k > 0 && toks[k].para != toks[k-1].para {
+			n = 0
+		}
+		odd[k] = n%2 == 1
+		if toks[k].text == `"` {
+			n++
+		}
+	}
 	// sentences
 	var sents []sentence
 	start := 0
@@ -121,7 +133,7 @@ func tokenize(text string) ([]token, []sentence) {
 			end = true
 		} else if n := toks[k].norm; n == "." || n == "!" || n == "?" || n == "…" {
 			// absorb closing quotes / brackets
-			for k+1 < len(toks) && toks[k+1].para == toks[k].para && (toks[k+1].text == "”" || toks[k+1].text == "’" || toks[k+1].text == ")" || (toks[k+1].text == `"` && closesQuote(toks, k+1))) {
+			for k+1 < len(toks) && toks[k+1].para == toks[k].para && (toks[k+1].text == "”" || toks[k+1].text == "’" || toks[k+1].text == ")" || (toks[k+1].text == `"` && odd[k+1])) {
 				k++
 			}
 			if k+1 >= len(toks) || toks[k+1].para != toks[k].para {
@@ -139,18 +151,6 @@ func tokenize(text string) ([]token, []sentence) {
 		}
 	}
 	return toks, sents
-}
-
-// closesQuote guesses whether a straight double quote at k closes a quote:
-// it does when an odd number of straight quotes precede it in the paragraph.
-func closesQuote(toks []token, k int) bool {
-	n := 0
-	for j := k - 1; j >= 0 && toks[j].para == toks[k].para; j-- {
-		if toks[j].text == `"` {
-			n++
-		}
-	}
-	return n%2 == 1
 }
 
 // splitChunk splits one whitespace-delimited chunk [a, b) into tokens.
