@@ -22,6 +22,11 @@ var (
 	ErrUnknownCity = errors.New("unknown city")
 )
 
+// MaxMonths bounds the month range (50 years): every city x month in the
+// range gets values, so a stray date (a page claiming 1970) would otherwise
+// blow the result up.
+const MaxMonths = 600
+
 // Query selects what Compute computes. Zero values take defaults.
 type Query struct {
 	From, To  string   // "2006-01", inclusive; "" = from the first / to the last month with documents
@@ -692,6 +697,10 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 	}
 	if from != "" && to != "" {
 		res.Months = monthRange(from, to)
+	}
+	if len(res.Months) > MaxMonths {
+		return nil, fmt.Errorf("%w: documents are dated from %s to %s (%d months, more than %d); a wrong publication date is likely: give from and to",
+			ErrBadQuery, from, to, len(res.Months), MaxMonths)
 	}
 	crawl, err := db.CrawlCoverage(ctx, store.MonthFilter{From: from, To: to, Cities: q.Cities})
 	if err != nil {

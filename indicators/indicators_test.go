@@ -346,3 +346,17 @@ func TestPackedMatchesGeneric(t *testing.T) {
 		t.Error("a batch that can overflow a lane was packed")
 	}
 }
+
+func TestAbsurdRange(t *testing.T) {
+	docs, stmts := handDocs()
+	docs = append(docs, docRow{city: "Bonn", source: "c", published: "1970-01-01T00:00:00Z", fetched: "2026-01-10T00:00:00Z", model: "m2"})
+	db := buildDB(t, docs, stmts)
+	_, err := Compute(context.Background(), db, Query{Resamples: 10})
+	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "1970-01") {
+		t.Errorf("err = %v, want ErrBadQuery naming 1970-01", err)
+	}
+	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 10})
+	if err != nil || len(res.Months) != 3 {
+		t.Errorf("with -from: %v", err)
+	}
+}
