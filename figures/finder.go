@@ -289,7 +289,11 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	ds := newDocStats(words)
 	var feats []string
+	english := isEnglish(toks)
 	for si, s := range sents {
+		if !english {
+			break // German capitalises nouns, Cyrillic has other rules: the tagger knows English
+		}
 		need := f.nerAll
 		for k := s.first; k < s.last && !need; k++ {
 			if isCapitalised(toks[k].text) && (k > s.first || !commonInitial[toks[k].lower]) {
@@ -374,7 +378,14 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		if p := people[k]; p != nil {
 			return p
 		}
-		p := &person{name: strings.Join(ks, " "), tokens: ks}
+		var disp strings.Builder
+		for x := rm.s; x < rm.e; x++ {
+			if x > rm.s && toks[x].norm != "." {
+				disp.WriteByte(' ')
+			}
+			disp.WriteString(toks[x].norm)
+		}
+		p := &person{name: disp.String(), tokens: ks}
 		people[k] = p
 		return p
 	}
@@ -529,4 +540,25 @@ func looksLikePlace(toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+var englishStop = map[string]bool{"the": true, "and": true, "of": true, "to": true, "a": true, "in": true,
+	"is": true, "that": true, "for": true, "it": true, "was": true, "on": true, "with": true, "he": true,
+	"she": true, "as": true, "at": true, "by": true, "this": true, "have": true, "from": true, "are": true,
+	"be": true, "has": true, "his": true, "her": true, "they": true, "we": true, "said": true, "not": true}
+
+// isEnglish reports whether the text reads as English: at least 8% of its
+// words are common English function words (English news: 25–35%). Short
+// texts always pass.
+func isEnglish(toks []token) bool {
+	words, stop := 0, 0
+	for _, t := range toks {
+		if isWordTok(t.norm) {
+			words++
+			if englishStop[t.lower] {
+				stop++
+			}
+		}
+	}
+	return words < 30 || stop*100 >= words*8
 }

@@ -49,6 +49,10 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			map[string]string{"Priya Shah": "Priya Shah"}},
 		{"streets and councils are not persons", "Residents of Boathouse Lane met Priya Shah, Councillor for Fenwick, at the Lakeside City Council offices.",
 			model.TextContext{Kind: model.KindNews}, map[string]string{"Boathouse Lane": "", "Fenwick": "", "Lakeside City Council": "", "Priya Shah": "Priya Shah"}},
+		{"initials and suffix keep their periods", "U.S. Attorney James P. Kennedy Jr. said the case was closed. Kennedy left.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"James P. Kennedy Jr.": "James P. Kennedy Jr.", "Kennedy": "James P. Kennedy Jr."}},
+		{"german text is not tagged", "Die elektronische Patientenakte ist der lange Marsch ins digitale Gesundheitswesen. Die Versicherte kann ihre Daten der Akte selbst verwalten, sagte Jens Spahn am Montag in Berlin vor den Ärzten.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{}},
 		{"registry of another city is ignored", "jane doe's motion passed.", model.TextContext{City: "York", Kind: model.KindNews},
 			map[string]string{}},
 	} {
