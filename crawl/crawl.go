@@ -32,6 +32,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -175,6 +176,10 @@ type crawler struct {
 	bar     *progressbar.ProgressBar
 	fatal   error // a store error: stops the run
 	pages   int   // HTML pages dispatched
+	// cpu bounds concurrent extraction to the number of CPUs: fetches of a
+	// batch run in parallel goroutines, and unbounded extraction would
+	// starve the reading of other responses into timeouts.
+	cpu chan struct{}
 }
 
 // Run crawls the configured sources (one city with opts.City) into db and
@@ -195,7 +200,7 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c := &crawler{db: db, cfg: cfg, opts: opts, log: opts.Logger, ctx: ctx, sources: map[int64]*sourceInfo{},
-		handled: map[string]bool{}, pauses: map[string]time.Time{}}
+		handled: map[string]bool{}, pauses: map[string]time.Time{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.stats.Errors = map[string]int{}
 	for i := range cfg.Cities {
 		city := &cfg.Cities[i]
@@ -976,7 +981,18 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 		c.notArticle(s, rec)
 		return
 	}
+	c.cpu <- struct{}{}
 	res, err := extract.Extract(body, docURL, "text/html; charset=utf-8")
+	var gz []byte
+	if err == nil {
+		gz, err = store.Gzip(body)
+		if err != nil {
+			<-c.cpu
+			c.fail(*e, 0, "store", err.Error())
+			return
+		}
+	}
+	<-c.cpu
 	if err != nil {
 		c.log.Debug("extract failed", "url", e.URL, "error", err)
 		rec.Outcome = store.OutcomeNotArticle
@@ -987,11 +1003,6 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 	if words < c.opts.MinWords {
 		rec.Outcome = store.OutcomeNotArticle
 		c.notArticle(s, rec)
-		return
-	}
-	gz, err := store.Gzip(body)
-	if err != nil {
-		c.fail(*e, 0, "store", err.Error())
 		return
 	}
 	published := res.Published

@@ -63,7 +63,7 @@ func openDB(t testing.TB, p string) *store.DB {
 }
 
 func testOptions() crawl.Options {
-	return crawl.Options{Timeout: time.Second, MaxBodyBytes: 2 << 20, RetryBackoff: 100 * time.Millisecond}
+	return crawl.Options{Timeout: 2 * time.Second, MaxBodyBytes: 2 << 20, RetryBackoff: 100 * time.Millisecond}
 }
 
 func documents(t testing.TB, db *store.DB) map[string]model.Document {
@@ -359,7 +359,7 @@ func TestUnknownCity(t *testing.T) {
 // run finishes the job without fetching anything twice. Also draws the
 // progress bar into a buffer.
 func TestMaxPagesThenContinue(t *testing.T) {
-	site := crawltest.New(t, crawltest.Options{Articles: 12, Slow: 1500 * time.Millisecond})
+	site := crawltest.New(t, crawltest.Options{Articles: 12, Slow: 3 * time.Second})
 	cfg := siteConfig(t, site, true, 2)
 	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
 	ctx := context.Background()

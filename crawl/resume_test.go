@@ -40,7 +40,7 @@ func TestCrawlHelperProcess(t *testing.T) {
 // TestKillAndResume kills a crawl with SIGKILL midway, resumes it, and
 // checks that nothing committed was lost or doubled.
 func TestKillAndResume(t *testing.T) {
-	site := crawltest.New(t, crawltest.Options{Articles: 30, PageDelay: 30 * time.Millisecond, Slow: 1500 * time.Millisecond})
+	site := crawltest.New(t, crawltest.Options{Articles: 30, PageDelay: 30 * time.Millisecond, Slow: 3 * time.Second})
 	cfg := siteConfig(t, site, true, 1)
 	dbPath := filepath.Join(t.TempDir(), "x.db")
 	// Create the schema before two processes use the file.
