@@ -21,8 +21,9 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// Brief asks 0.80; this is what the model honestly reaches (0.775 at
-		// commit time). Keyword rules: 0.676.
+		// The issue asks 0.80; the model honestly reaches 0.780 (95% CI
+		// 0.747-0.809) on en_dev's migration part; keyword rules 0.677. The
+		// floor is set below what we reach, not at the goal.
 		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.75, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
 		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.87, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},

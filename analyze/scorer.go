@@ -216,8 +216,10 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
 	lf := lexFeats(u.feats)
 	r.hate = s.models[TaskHateCrime].prob(lf)
+	// stance only where a policy cue occurs, scaled by the probability that
+	// the unit is about migration ("welcomed its new signing" is not policy).
 	if u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0 {
-		r.stance = 2*s.models[TaskStance].prob(lf) - 1
+		r.stance = (2*s.models[TaskStance].prob(lf) - 1) * r.migration
 	}
 	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)
 	return r
