@@ -4,9 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"maps"
+	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xenoscope/xenoscope/cli"
 	"github.com/xenoscope/xenoscope/crawl"
 	"github.com/xenoscope/xenoscope/store"
 )
@@ -25,7 +27,13 @@ import (
 const childEnv = "XENOSCOPE_FAULT_CHILD"
 
 func TestMain(m *testing.M) {
-	if mode := os.Getenv(childEnv); mode != "" {
+	if mode := os.Getenv(childEnv); mode == "cli" {
+		// The xenoscope binary: main's signal handling, then the CLI.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := cli.Run(ctx, strings.Split(os.Getenv("XENOSCOPE_FAULT_ARGS"), "\x1f"), os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	} else if mode != "" {
 		os.Exit(child(mode))
 	}
 	os.Exit(m.Run())
