@@ -200,6 +200,9 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 	if o.Split == "" {
 		o.Split = "test"
 	}
+	if s.models[task] == nil {
+		return nil, fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(Tasks, ", "))
+	}
 	es, err := loadEvalSet(task, path, o.Split)
 	if err != nil {
 		return nil, err
