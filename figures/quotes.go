@@ -199,9 +199,56 @@ func (d *docState) subjectAt(k int) (p *person, pron int, ok bool) {
 		return nil, -1, true
 	}
 	if isWordTok(t.norm) && t.norm != "'s" {
-		return nil, -1, true // a nominal subject: "the company", "prosecutors"
+		return d.roleHolder(k), -1, true // a nominal subject: "the company", "prosecutors", "the mayor"
 	}
 	return nil, -1, false
+}
+
+// roleCanon maps title abbreviations to the role noun.
+var roleCanon = map[string]string{"gov": "governor", "sen": "senator", "cllr": "councillor", "councilor": "councillor",
+	"rep": "representative", "supt": "superintendent", "det": "detective", "insp": "inspector", "prof": "professor",
+	"councilman": "councillor", "councilwoman": "councillor", "congressman": "representative",
+	"congresswoman": "representative", "pres": "president"}
+
+// roleNouns can name a person already introduced: "the mayor said".
+var roleNouns = map[string]bool{"mayor": true, "governor": true, "councillor": true, "senator": true,
+	"minister": true, "president": true, "chancellor": true, "premier": true, "superintendent": true,
+	"sheriff": true, "commissioner": true, "bishop": true, "imam": true, "rabbi": true, "pastor": true,
+	"representative": true, "judge": true, "inspector": true, "detective": true, "professor": true}
+
+func canonRole(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	if c, ok := roleCanon[w]; ok {
+		return c
+	}
+	return w
+}
+
+// roleHolder resolves "the mayor" (token k is the role noun, after "the"
+// or a possessive) to the person introduced with that title (or registered
+// with that role) who was mentioned last before k; nil when there is none
+// (the article's own voice stays unnamed).
+func (d *docState) roleHolder(k int) *person {
+	role := canonRole(d.toks[k].lower)
+	if !roleNouns[role] || k == 0 || (d.toks[k-1].lower != "the" && d.toks[k-1].norm != "'s") {
+		return nil
+	}
+	// persons introduced with the role; the one mentioned last before k wins
+	titled := map[*person]bool{}
+	for _, m := range d.mentions {
+		if m.s < k && ((m.s > 0 && canonRole(d.toks[m.s-1].lower) == role) ||
+			(m.p.registered != nil && strings.Contains(strings.ToLower(m.p.registered.role), role))) {
+			titled[m.p] = true
+		}
+	}
+	var best *person
+	bestAt := -1
+	for _, m := range d.mentions {
+		if m.s < k && m.s > bestAt && titled[m.p] {
+			best, bestAt = m.p, m.s
+		}
+	}
+	return best
 }
 
 // resolvePronoun finds the nearest compatible named person before token k.
@@ -366,7 +413,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 				case isCapitalised(w.text) && isNameWord(w.text) && !commonInitial[w.lower] && !titleWords[strings.TrimSuffix(w.lower, ".")] && k-2 >= q.close && (k-2 == q.close || !isCapitalised(toks[k-2].text) || toks[k-2].norm == ","):
 					subj, found = d.personNamed(k-1), true // "…" Schiff asked
 				case nominalPronouns[w.lower] || isWordTok(w.norm) && !subjAdverbs[w.lower] && !stopWords[w.lower]:
-					found = true // "the company said"
+					subj, found = d.roleHolder(k-1), true // "the company said" (nobody) / "the mayor said"
 				}
 			}
 			if !found { // inverted: said Mayor Doe / said he
@@ -421,7 +468,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 				return
 			}
 			if nominalPronouns[toks[j].lower] || (isWordTok(toks[j].norm) && !subjAdverbs[toks[j].lower] && j == k-1 && toks[j].lower != "and") {
-				st.attributed = true // "the statement said"
+				st.speaker, st.attributed = d.roleHolder(j), true // "the statement said" / "the mayor said"
 				return
 			}
 		}
