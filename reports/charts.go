@@ -303,6 +303,18 @@ func fixY(p *plot.Plot, def indicators.Definition, ymin, ymax float64, legendN i
 	if def.Kind == "share" && p.Y.Max > 1.2 && legendN <= 4 {
 		p.Y.Max = 1.2
 	}
+	if def.Kind == "share" {
+		// The room above 1 is for the legend: a share has no tick there.
+		p.Y.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
+			var out []plot.Tick
+			for _, t := range (plot.DefaultTicks{}).Ticks(min, math.Min(max, 1)) {
+				if t.Value <= 1+1e-9 {
+					out = append(out, t)
+				}
+			}
+			return out
+		})
+	}
 }
 
 // BarChart compares cities in one month: one bar per city with its 95% CI

@@ -175,9 +175,11 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		}
 		pg.Coverage = append(pg.Coverage, cc)
 	}
-	if pg.Figures, err = db.FigureQuotes(ctx, filter); err != nil {
+	quotes, err := db.FigureQuotes(ctx, filter)
+	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
+	pg.Figures = figureViews(quotes)
 
 	if err := writeFile(filepath.Join(outDir, IndicatorsFile), func(f *os.File) error { return indicators.WriteCSV(f, res.Values) }); err != nil {
 		return err
@@ -354,7 +356,7 @@ type page struct {
 	Charts                  []chartView
 	FiguresChart            template.URL
 	Coverage                []coverageCity
-	Figures                 []store.FigureQuote
+	Figures                 []figureView
 }
 
 type latestRow struct {
@@ -372,6 +374,51 @@ type exampleView struct {
 	City, Month, Title, URL, Source string
 	Score                           float64
 	Segments                        []segment
+}
+
+type figureView struct {
+	City, Figure, Role           string
+	Counter, Hostile, Statements int
+	Quotes                       []store.FigureQuote
+}
+
+// figureViews groups the strongest quotes per figure: the strongest
+// counter-speech and the strongest anti-migrant statement when they reach
+// the threshold, else the single strongest statement. Within a city, the
+// figures with the most addressing or hostile statements come first.
+func figureViews(quotes []store.FigureQuote) []figureView {
+	var out []figureView
+	for _, q := range quotes {
+		n := len(out)
+		if n == 0 || out[n-1].City != q.City || out[n-1].Figure != q.Figure {
+			out = append(out, figureView{City: q.City, Figure: q.Figure, Role: q.Role, Counter: q.Counter, Hostile: q.Hostile, Statements: q.Statements})
+			n++
+		}
+		out[n-1].Quotes = append(out[n-1].Quotes, q)
+	}
+	for i := range out {
+		var strong []store.FigureQuote
+		best := out[i].Quotes[0]
+		for _, q := range out[i].Quotes {
+			if q.Score >= indicators.Threshold {
+				strong = append(strong, q)
+			}
+			if q.Score > best.Score {
+				best = q
+			}
+		}
+		if len(strong) == 0 {
+			strong = []store.FigureQuote{best}
+		}
+		out[i].Quotes = strong
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].City != out[j].City {
+			return out[i].City < out[j].City
+		}
+		return out[i].Counter+out[i].Hostile > out[j].Counter+out[j].Hostile
+	})
+	return out
 }
 
 type coverageCity struct {

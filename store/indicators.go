@@ -439,7 +439,8 @@ func (db *DB) FigureMonths(ctx context.Context, f MonthFilter) ([]FigureMonth, e
 	return out, Classify(rows.Err())
 }
 
-// FigureQuote is a figure's strongest attributed statement in the range.
+// FigureQuote is one of a figure's strongest attributed statements in the
+// range.
 type FigureQuote struct {
 	City       string
 	Figure     string
@@ -456,8 +457,10 @@ type FigureQuote struct {
 }
 
 // FigureQuotes returns for every figure with at least one attributed
-// statement in f its strongest statement (highest of counter_speech and
-// anti_migrant), ordered by city then figure name.
+// statement in f its strongest statements: per kind (the higher of a
+// statement's counter_speech and anti_migrant scores), the statement with
+// the highest such score; so up to two rows per figure, ordered by city,
+// figure name, then kind.
 func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, error) {
 	where, args := f.where(monthExpr, "c.name")
 	rows, err := db.R.QueryContext(ctx, `
@@ -468,7 +471,7 @@ func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, e
 			       `+monthExpr+` AS month, d.title AS title, d.url AS url,
 			       sum(st.counter_speech >= 0.5) OVER w AS nc, sum(st.anti_migrant >= 0.5) OVER w AS nh,
 			       count(*) OVER w AS n,
-			       row_number() OVER (PARTITION BY fi.id ORDER BY max(st.counter_speech, st.anti_migrant) DESC, st.id) AS rn
+			       row_number() OVER (PARTITION BY fi.id, st.counter_speech >= st.anti_migrant ORDER BY max(st.counter_speech, st.anti_migrant) DESC, st.id) AS rn
 			FROM statements st
 			JOIN documents d ON d.id = st.document_id
 			JOIN sources so ON so.id = d.source_id
@@ -477,7 +480,7 @@ func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, e
 			WHERE `+where+`
 			WINDOW w AS (PARTITION BY fi.id)
 		) WHERE rn = 1
-		ORDER BY city, figure`, args...)
+		ORDER BY city, figure, kind DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("figure quotes: %w", Classify(err))
 	}
