@@ -118,6 +118,7 @@ func BenchmarkCompute(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	var peak uint64
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		done := make(chan struct{})
 		var wg sync.WaitGroup
@@ -147,6 +148,7 @@ func BenchmarkCompute(b *testing.B) {
 			b.Fatalf("documents %d cities %d months %d", res.Documents, len(res.Cities), len(res.Months))
 		}
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(*benchDocsFlag)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
@@ -161,6 +163,7 @@ func BenchmarkStreamOnly(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		n := 0
 		if err := db.StreamDocStats(ctx, store.MonthFilter{}, model, Threshold, func(d *store.DocStat) error { n++; return nil }); err != nil {
@@ -170,6 +173,7 @@ func BenchmarkStreamOnly(b *testing.B) {
 			b.Fatalf("streamed %d", n)
 		}
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(*benchDocsFlag)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
