@@ -802,6 +802,7 @@ func streamCity(ctx context.Context, db *store.DB, q Query, city, model string, 
 		case work <- cur:
 		case <-ctx.Done():
 			free <- cur
+			cur = nil
 			return ctx.Err()
 		}
 		cur = nil

@@ -360,3 +360,25 @@ func TestAbsurdRange(t *testing.T) {
 		t.Errorf("with -from: %v", err)
 	}
 }
+
+func TestComputeCancelled(t *testing.T) {
+	cities := []string{"Aachen", "Bonn", "Celle", "Dorf"}
+	docs := randomDocs(9, cities, []string{"2026-01", "2026-02", "2026-03", "2026-04"}, 60)
+	db := buildDB(t, docs, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Compute(ctx, db, Query{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	// Cancelled while running: returns promptly with the error, no deadlock.
+	ctx, cancel = context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Compute(ctx, db, Query{Resamples: 20000})
+		done <- err
+	}()
+	cancel()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
+}
