@@ -173,6 +173,7 @@ type crawler struct {
 	stats   model.CrawlStats
 	handled map[string]bool
 	pauses  map[string]time.Time // host -> not before
+	robots  map[string]*robotstxt.Group
 	bar     *progressbar.ProgressBar
 	fatal   error // a store error: stops the run
 	pages   int   // HTML pages dispatched
@@ -200,7 +201,7 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c := &crawler{db: db, cfg: cfg, opts: opts, log: opts.Logger, ctx: ctx, sources: map[int64]*sourceInfo{},
-		handled: map[string]bool{}, pauses: map[string]time.Time{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		handled: map[string]bool{}, pauses: map[string]time.Time{}, robots: map[string]*robotstxt.Group{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.stats.Errors = map[string]int{}
 	for i := range cfg.Cities {
 		city := &cfg.Cities[i]
@@ -502,6 +503,11 @@ func (c *crawler) collector() (*colly.Collector, error) {
 		if len(via) >= 10 {
 			return errors.New("stopped after 10 redirects")
 		}
+		// colly checks robots.txt for the requested URL only; a redirect
+		// must not lead into a disallowed path either.
+		if !c.robotsAllow(req.URL) {
+			return fmt.Errorf("%w: %s", errRedirectRobots, req.URL)
+		}
 		return nil
 	})
 	allowed := map[string]bool{}
@@ -583,24 +589,55 @@ func (c *crawler) limitRules() []*colly.LimitRule {
 	return rules
 }
 
+// errRedirectRobots is the error of a redirect into a path robots.txt
+// disallows.
+var errRedirectRobots = errors.New("redirect to a URL disallowed by robots.txt")
+
+// robotsGroup returns the robots.txt rules for our User-Agent on u's host
+// (cached per scheme and host; nil when robots.txt cannot be read).
+func (c *crawler) robotsGroup(u *url.URL) *robotstxt.Group {
+	key := u.Scheme + "://" + u.Host
+	c.mu.Lock()
+	g, ok := c.robots[key]
+	c.mu.Unlock()
+	if ok {
+		return g
+	}
+	g = nil
+	req, err := http.NewRequestWithContext(c.ctx, "GET", key+"/robots.txt", nil)
+	if err == nil {
+		req.Header.Set("User-Agent", c.cfg.Crawl.UserAgent)
+		if resp, err := c.client.Do(req); err == nil {
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+			resp.Body.Close()
+			if robots, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body); err == nil {
+				g = robots.FindGroup(c.cfg.Crawl.UserAgent)
+			}
+		}
+	}
+	c.mu.Lock()
+	c.robots[key] = g
+	c.mu.Unlock()
+	return g
+}
+
+// robotsAllow reports whether robots.txt allows u (true when it cannot be
+// read: colly decides for the requested URL itself).
+func (c *crawler) robotsAllow(u *url.URL) bool {
+	g := c.robotsGroup(u)
+	if g == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return g.Test(p)
+}
+
 // crawlDelay reads the Crawl-delay robots.txt asks of our User-Agent.
 func (c *crawler) crawlDelay(u *url.URL) time.Duration {
-	req, err := http.NewRequestWithContext(c.ctx, "GET", u.Scheme+"://"+u.Host+"/robots.txt", nil)
-	if err != nil {
-		return 0
-	}
-	req.Header.Set("User-Agent", c.cfg.Crawl.UserAgent)
-	resp, err := c.client.Do(req)
-	if err != nil {
-		return 0
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
-	robots, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
-	if err != nil {
-		return 0
-	}
-	if g := robots.FindGroup(c.cfg.Crawl.UserAgent); g != nil {
+	if g := c.robotsGroup(u); g != nil {
 		return g.CrawlDelay
 	}
 	return 0
@@ -609,7 +646,6 @@ func (c *crawler) crawlDelay(u *url.URL) time.Duration {
 // dispatch sends one frontier URL; false when it was not sent (and was
 // recorded as robots-skipped, off-domain or failed).
 func (c *crawler) dispatch(col *colly.Collector, e store.FrontierEntry) bool {
-	s := c.sources[e.SourceID]
 	hdr := http.Header{}
 	hdr.Set("User-Agent", c.cfg.Crawl.UserAgent)
 	hdr.Set("Accept-Language", "*")
@@ -642,12 +678,7 @@ func (c *crawler) dispatch(col *colly.Collector, e store.FrontierEntry) bool {
 	}
 	switch {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
-		c.count(s, func(sc *store.SourceRunCounts) { sc.RobotsSkipped++ })
-		c.mu.Lock()
-		c.stats.RobotsSkipped++
-		c.mu.Unlock()
-		c.save(store.PageRecord{URL: e.URL, RunID: c.runID, State: store.StateRobots, Outcome: "robots",
-			FetchedAt: c.opts.Now()})
+		c.robotsSkip(e)
 	case errors.Is(err, colly.ErrForbiddenDomain):
 		c.save(store.PageRecord{URL: e.URL, RunID: c.runID, State: store.StateSkipped, Outcome: "off_domain",
 			FetchedAt: c.opts.Now()})
@@ -657,6 +688,17 @@ func (c *crawler) dispatch(col *colly.Collector, e store.FrontierEntry) bool {
 	}
 	c.progress()
 	return false
+}
+
+// robotsSkip records a URL robots.txt keeps us from.
+func (c *crawler) robotsSkip(e store.FrontierEntry) {
+	s := c.sources[e.SourceID]
+	c.count(s, func(sc *store.SourceRunCounts) { sc.RobotsSkipped++ })
+	c.mu.Lock()
+	c.stats.RobotsSkipped++
+	c.mu.Unlock()
+	c.save(store.PageRecord{URL: e.URL, RunID: c.runID, State: store.StateRobots, Outcome: "robots",
+		FetchedAt: c.opts.Now()})
 }
 
 func (c *crawler) onRequest(r *colly.Request) {
@@ -687,6 +729,10 @@ func (c *crawler) onError(r *colly.Response, err error) {
 	e := entryOf(r.Ctx)
 	if e == nil || c.ctx.Err() != nil {
 		return // cancelled: the URL stays pending for the next run
+	}
+	if errors.Is(err, errRedirectRobots) {
+		c.robotsSkip(*e)
+		return
 	}
 	kind := errorKind(err)
 	if v, _ := r.Ctx.GetAny("too_large").(bool); v {

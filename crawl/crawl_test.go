@@ -151,6 +151,7 @@ func TestCrawlSite(t *testing.T) {
 	for path, wantState := range map[string]string{
 		"/private/secret.html":         "robots/robots/",
 		"/private/other.html":          "robots/robots/",
+		"/go/private":                  "robots/robots/",
 		"/missing.html":                "failed/error/http_4xx",
 		"/boom.html":                   "failed/error/http_5xx",
 		"/slow.html":                   "failed/error/timeout",
@@ -180,8 +181,8 @@ func TestCrawlSite(t *testing.T) {
 	if len(st.Errors) != len(wantErrs) {
 		t.Errorf("error kinds %v, want exactly %v", st.Errors, wantErrs)
 	}
-	if st.RobotsSkipped != 2 {
-		t.Errorf("robots skipped = %d, want 2", st.RobotsSkipped)
+	if st.RobotsSkipped != 3 {
+		t.Errorf("robots skipped = %d, want 3", st.RobotsSkipped)
 	}
 	if st.Duplicates < 1 {
 		t.Errorf("duplicates = %d, want >= 1 (amp or its canonical, copy or its original)", st.Duplicates)
@@ -191,7 +192,7 @@ func TestCrawlSite(t *testing.T) {
 	}
 	// Never fetched: disallowed paths, off-site and non-http links. The
 	// tracking-parameter and #fragment duplicates are the same URL.
-	if n := site.Hits("/private/secret.html") + site.Hits("/private/other.html"); n != 0 {
+	if n := site.Hits("/private/secret.html") + site.Hits("/private/other.html") + site.Hits("/private/moved.html"); n != 0 {
 		t.Errorf("robots.txt-disallowed pages fetched %d times", n)
 	}
 	if n := site.Hits("/news/" + site.Articles[0].ID + ".html"); n != 1 {
@@ -249,7 +250,7 @@ func TestCrawlSite(t *testing.T) {
 		t.Fatalf("runs %v %v", runs, err)
 	}
 	if r := runs[0]; r.Status != "done" || r.Stats.New != st.New || r.Stats.Fetched != st.Fetched ||
-		r.Stats.RobotsSkipped != 2 || r.Stats.Errors["too_large"] != 2 || r.Stats.Discovered != st.Discovered {
+		r.Stats.RobotsSkipped != 3 || r.Stats.Errors["too_large"] != 2 || r.Stats.Discovered != st.Discovered {
 		t.Errorf("recorded run %+v, returned %+v", r, st)
 	}
 	var srcFetched, srcNew, srcErrors int

@@ -5,7 +5,8 @@
 // robots.txt with a disallowed path and a Crawl-delay, a tracking-parameter
 // duplicate, a redirect, a rel=canonical copy, a near-identical copy, 404,
 // 500, 429 with Retry-After, a page slower than the timeout, oversized
-// pages, a windows-1252 page and a malformed feed.
+// pages, a windows-1252 page, a malformed feed and a redirect into the
+// disallowed path.
 //
 // Every response supports conditional GET (ETag and Last-Modified).
 package crawltest
@@ -298,6 +299,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		s.content(w, r, "application/gzip", s.sitemap(s.SitemapB, true))
 	case p == "/local/":
 		s.content(w, r, htmlType, s.seedPage())
+	case p == "/go/private":
+		// A redirect into the path robots.txt disallows.
+		http.Redirect(w, r, "/private/moved.html", http.StatusFound)
 	case strings.HasPrefix(p, "/old/"):
 		http.Redirect(w, r, "/news/"+strings.TrimPrefix(p, "/old/")+".html", http.StatusMovedPermanently)
 	case strings.HasPrefix(p, "/amp/"):
@@ -417,6 +421,7 @@ func (s *Site) feed() []byte {
 	item(s.URL+"/amp/"+a2.ID, "AMP copy", base)
 	item(s.URL+"/copy/"+a3.ID, "Mirror copy", base)
 	item(s.URL+"/private/secret.html", "Disallowed", base)
+	item(s.URL+"/go/private", "Redirect into a disallowed path", base)
 	item(s.URL+"/missing.html", "Missing", base)
 	item(s.URL+"/boom.html", "Broken", base)
 	item(s.URL+"/busy.html", "Busy", base)
