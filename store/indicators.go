@@ -344,47 +344,69 @@ var exampleColumns = map[string]struct{ score, where string }{
 // sentences) from documents scored by scoreModel, at most one per document.
 // Only sentences scoring > 0 are returned.
 func (db *DB) ExampleSentences(ctx context.Context, f MonthFilter, scoreModel, score string, limit int) ([]ExampleSentence, error) {
-	col, ok := exampleColumns[score]
-	if !ok {
+	if _, ok := exampleColumns[score]; !ok {
 		return nil, fmt.Errorf("example sentences: unknown score %q", score)
 	}
+	// First the best candidates by score alone (one pass over
+	// sentence_scores with a top-N sort, no joins), then the filters. When
+	// the filters leave too few and there were more candidates, the full
+	// query runs.
+	cand := 50 * limit
+	out, full, err := db.exampleSentences(ctx, f, scoreModel, score, limit, cand)
+	if err != nil || len(out) >= limit || !full {
+		return out, err
+	}
+	out, _, err = db.exampleSentences(ctx, f, scoreModel, score, limit, -1)
+	return out, err
+}
+
+// exampleSentences runs the example query over the cand best sentences (-1:
+// all) and reports whether the candidate limit was reached.
+func (db *DB) exampleSentences(ctx context.Context, f MonthFilter, scoreModel, score string, limit, cand int) ([]ExampleSentence, bool, error) {
+	col := exampleColumns[score]
 	where, args := f.where(monthExpr, "c.name")
 	q := `
-		SELECT c.name, ` + monthExpr + ` AS month, d.title, d.url, so.name, d.text, ss.start, ss.end, sc, ds.evidence
+		SELECT c.name, ` + monthExpr + ` AS month, d.title, d.url, so.name, d.text, ss.start, ss.end, sc, ds.evidence, ss.document_id
 		FROM (
-			SELECT ss.document_id, ss.start, ss.end, ` + col.score + ` AS sc,
-			       row_number() OVER (PARTITION BY ss.document_id ORDER BY ` + col.score + ` DESC, ss.idx) AS rn
+			SELECT ss.document_id, ss.start, ss.end, ss.idx, ` + col.score + ` AS sc
 			FROM sentence_scores ss
 			WHERE ` + col.where + ` AND ` + col.score + ` > 0
+			ORDER BY sc DESC, ss.document_id, ss.idx
+			LIMIT ?
 		) ss
 		JOIN doc_scores ds ON ds.document_id = ss.document_id AND ds.model = ?
 		JOIN documents d ON d.id = ss.document_id
 		JOIN sources so ON so.id = d.source_id
 		JOIN cities c ON c.id = so.city_id
-		WHERE ss.rn = 1 AND ` + where + `
-		ORDER BY sc DESC, d.id
-		LIMIT ?`
-	all := append([]any{scoreModel}, args...)
-	all = append(all, limit)
+		WHERE ` + where + `
+		ORDER BY sc DESC, d.id, ss.idx`
+	all := append([]any{cand, scoreModel}, args...)
 	rows, err := db.R.QueryContext(ctx, q, all...)
 	if err != nil {
-		return nil, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
+		return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
 	}
 	defer rows.Close()
 	var out []ExampleSentence
+	seen := map[int64]bool{}
+	reached := false
 	for rows.Next() {
 		var e ExampleSentence
 		var text, evJSON string
-		if err := rows.Scan(&e.City, &e.Month, &e.Title, &e.URL, &e.Source, &text, &e.Start, &e.End, &e.Score, &evJSON); err != nil {
-			return nil, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
+		var docID int64
+		if err := rows.Scan(&e.City, &e.Month, &e.Title, &e.URL, &e.Source, &text, &e.Start, &e.End, &e.Score, &evJSON, &docID); err != nil {
+			return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
+		}
+		if seen[docID] || len(out) >= limit {
+			continue // one sentence per document
 		}
 		if e.Start < 0 || e.End > len(text) || e.Start > e.End {
 			continue // offsets do not fit the stored text: skip rather than show a wrong span
 		}
+		seen[docID] = true
 		e.Text = text[e.Start:e.End]
 		var ev []model.Evidence
 		if err := json.Unmarshal([]byte(evJSON), &ev); err != nil {
-			return nil, fmt.Errorf("example sentences: evidence of %s: %w", e.URL, err)
+			return nil, false, fmt.Errorf("example sentences: evidence of %s: %w", e.URL, err)
 		}
 		for _, x := range ev {
 			if x.End > e.Start && x.Start < e.End && x.Start < x.End {
@@ -393,7 +415,17 @@ func (db *DB) ExampleSentences(ctx context.Context, f MonthFilter, scoreModel, s
 		}
 		out = append(out, e)
 	}
-	return out, Classify(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
+	}
+	if cand >= 0 && len(out) < limit {
+		var n int
+		if err := db.R.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM sentence_scores ss WHERE `+col.where+` AND `+col.score+` > 0 LIMIT ?)`, cand+1).Scan(&n); err != nil {
+			return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
+		}
+		reached = n > cand
+	}
+	return out, reached, nil
 }
 
 // FigureMonth counts one figure's attributed statements in one month.

@@ -168,3 +168,29 @@ func TestCoverageAndFigureQueries(t *testing.T) {
 		t.Errorf("latest fetched %q %v", f, err)
 	}
 }
+
+// When the best-scoring sentences all fall outside the filter, the
+// examples come from the full query.
+func TestExampleSentencesBeyondCandidates(t *testing.T) {
+	db := indicatorsTestDB(t)
+	ctx := context.Background()
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		for i := 0; i < 60; i++ {
+			if _, err := tx.Exec(`INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant, counter_speech, stance, tone, hate_crime_report) VALUES (4, ?, 0, 10, 0.9, 0, 0.95, 0, 0, 0)`, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := db.ExampleSentences(ctx, MonthFilter{Cities: []string{"Aachen"}}, "new", "counter_speech", 1)
+	if err != nil || len(ex) != 1 || ex[0].City != "Aachen" || ex[0].Text != "Migrants are welcome." {
+		t.Errorf("got %+v, %v", ex, err)
+	}
+	ex, err = db.ExampleSentences(ctx, MonthFilter{}, "new", "counter_speech", 3)
+	if err != nil || len(ex) != 3 || ex[0].City != "Bonn" || ex[1].City != "Aachen" {
+		t.Errorf("unfiltered: one sentence per document, best first: %+v, %v", ex, err)
+	}
+}
