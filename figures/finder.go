@@ -314,6 +314,10 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] || !isCapitalised(toks[a].text)) {
 				a++
 			}
+			// a sentence-initial gerund is not a given name: "Hosting Cook at Dreamforce …"
+			if a == s.first && b-a > 1 && strings.HasSuffix(toks[a].lower, "ing") && firstNameGender[toks[a].lower] == 0 {
+				a++
+			}
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
@@ -527,8 +531,8 @@ func looksLikePlace(toks []token, a, b int) bool {
 	if firstNameGender[toks[a].lower] != 0 {
 		return false
 	}
-	if placeHeads[toks[b-1].lower] {
-		return true
+	if placeHeads[toks[b-1].lower] || (b < len(toks) && placeHeads[toks[b].lower] && isCapitalised(toks[b].text)) {
+		return true // "Boathouse Lane", "Richmond High [School]"
 	}
 	if a >= 2 && toks[a-1].lower == "for" && titleWords[strings.TrimSuffix(toks[a-2].lower, ".")] {
 		return true // Councillor for Fenwick, MP for Leeds Central
