@@ -225,6 +225,20 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	return r
 }
 
+// reported reports whether a unit quotes or reports someone's words: a
+// hostile phrase inside quotation marks, or a speech verb.
+func reported(u *unit) bool {
+	if u.secCount[secSpeech] > 0 {
+		return true
+	}
+	for _, f := range u.feats {
+		if f.name == "c:quoted+hostile" {
+			return true
+		}
+	}
+	return false
+}
+
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Score scores one text. id is copied to the result.
@@ -287,9 +301,32 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 		sc.Migration = sum / float64(k)
 		// hostility, counter-speech, hate-crime reports: the strongest sentence.
 		for _, r := range res {
-			sc.AntiMigrant = math.Max(sc.AntiMigrant, r.anti)
 			sc.CounterSpeech = math.Max(sc.CounterSpeech, r.counter)
 			sc.HateCrimeReport = math.Max(sc.HateCrimeReport, r.hate)
+		}
+		// A hostile sentence that is reported (quoted, or introduced by a
+		// speech verb) in a document that counters it elsewhere is quoted
+		// to be condemned: its hostility counts times (1 - the strongest
+		// counter-speech among the other sentences). Sentence scores keep
+		// the raw value.
+		best1, best2 := -1.0, -1.0 // two largest counter-speech values
+		for _, r := range res {
+			if r.counter > best1 {
+				best1, best2 = r.counter, best1
+			} else if r.counter > best2 {
+				best2 = r.counter
+			}
+		}
+		for i, r := range res {
+			a := r.anti
+			if reported(units[i]) {
+				other := best1
+				if r.counter == best1 {
+					other = math.Max(best2, 0)
+				}
+				a *= 1 - other
+			}
+			sc.AntiMigrant = math.Max(sc.AntiMigrant, a)
 		}
 		// stance: mean over sentences that carry a policy cue; tone: word-weighted mean.
 		var ss, sn, ts, tw float64

@@ -241,3 +241,26 @@ func TestVersionChangesWithModel(t *testing.T) {
 		t.Fatal("unknown task accepted")
 	}
 }
+
+// An article that quotes hate in order to condemn it is counter-speech, not
+// hate, at the document level; the sentence scores keep the raw values.
+func TestQuotedHateCondemned(t *testing.T) {
+	s := newTestScorer(t)
+	text := `Leaflets pushed through doors in Hightown claimed that "migrants are vermin who should be sent back". ` +
+		`Councillor Ann Lee condemned the leaflets as disgusting racism. "Refugees are our neighbours and they are welcome here," she said. ` +
+		`Police said they were looking into the leaflets. The council will hold a community meeting on Friday.`
+	sc := s.Score("q", text, model.TextContext{})
+	checkSpans(t, text, sc)
+	if sc.AntiMigrant >= 0.5 || sc.CounterSpeech < 0.5 {
+		t.Errorf("condemning article: anti_migrant %.3f counter_speech %.3f", sc.AntiMigrant, sc.CounterSpeech)
+	}
+	if sc.SentenceScores[0].AntiMigrant < 0.5 {
+		t.Errorf("the quoted leaflet sentence itself: anti_migrant %.3f, want >= 0.5", sc.SentenceScores[0].AntiMigrant)
+	}
+	// Without the condemnation, the reported hate stands.
+	bare := `Leaflets pushed through doors in Hightown claimed that "migrants are vermin who should be sent back". ` +
+		`Police said they were looking into the leaflets. The council will hold a community meeting on Friday. The weather was mild. Shops opened late.`
+	if sc := s.Score("b", bare, model.TextContext{}); sc.AntiMigrant < 0.5 {
+		t.Errorf("reported hate without counter-speech: anti_migrant %.3f", sc.AntiMigrant)
+	}
+}
