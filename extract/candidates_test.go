@@ -3,11 +3,11 @@ package extract
 import (
 	"bytes"
 	"flag"
-	"fmt"
+	"math"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
@@ -92,12 +92,8 @@ func candidates() []candidate {
 		{"trafilatura-precision+fallback", trafText(trafilatura.Options{Focus: trafilatura.FavorPrecision, EnableFallback: true})},
 		{"trafilatura-recall", trafText(trafilatura.Options{Focus: trafilatura.FavorRecall})},
 		{"trafilatura-recall+fallback", trafText(trafilatura.Options{Focus: trafilatura.FavorRecall, EnableFallback: true})},
-		{"trafilatura-precision+fallback date=fast", trafText(trafilatura.Options{Focus: trafilatura.FavorPrecision, EnableFallback: true, HtmlDateMode: trafilatura.Fast})},
 		{"trafilatura-precision+fallback date=off", trafText(trafilatura.Options{Focus: trafilatura.FavorPrecision, EnableFallback: true, HtmlDateMode: trafilatura.Disabled})},
-		{"trafilatura+fallback date=off", trafText(trafilatura.Options{EnableFallback: true, HtmlDateMode: trafilatura.Disabled})},
-		{"trafilatura date=off", trafText(trafilatura.Options{HtmlDateMode: trafilatura.Disabled})},
 		{"trafilatura-precision+readeck date=off", trafReadeck(trafilatura.Options{Focus: trafilatura.FavorPrecision, EnableFallback: true, HtmlDateMode: trafilatura.Disabled})},
-		{"trafilatura+readeck date=off", trafReadeck(trafilatura.Options{EnableFallback: true, HtmlDateMode: trafilatura.Disabled})},
 		{"readeck", readeckText},
 		{"Extract", func(raw []byte, u *url.URL) (string, error) {
 			r, err := Extract(raw, u.String(), "text/html; charset=utf-8")
@@ -116,11 +112,19 @@ func TestCandidates(t *testing.T) {
 		t.Skip("run with -candidates to print the comparison table")
 	}
 	pages := loadBenchPages(t)
-	t.Logf("%-32s %9s %9s %9s %6s %10s", "candidate", "precision", "recall", "F1", "errors", "ms/page")
-	for _, c := range candidates() {
+	t.Logf("%-42s %9s %9s %15s %16s %6s", "candidate", "precision", "recall", "F1 ± bootstrap", "F1 - Extract", "errors")
+	var ref []pageScore // Extract's scores, for the paired difference
+	all := candidates()
+	// Score Extract first so every row can show its paired difference.
+	for i, c := range all {
+		if c.name == "Extract" {
+			all = append([]candidate{c}, append(all[:i:i], all[i+1:]...)...)
+			break
+		}
+	}
+	for _, c := range all {
 		scores := make([]pageScore, len(pages))
 		var nerr int
-		start := time.Now()
 		for i, p := range pages {
 			u, _ := url.Parse(p.URL)
 			text, err := c.run(p.HTML, u)
@@ -130,9 +134,45 @@ func TestCandidates(t *testing.T) {
 			text = strings.ReplaceAll(text, "\u00ad", "")
 			scores[i] = shingleMatch(p.Body, text)
 		}
-		el := time.Since(start)
+		if ref == nil {
+			ref = scores
+		}
 		pr, re, f1 := aggregate(scores)
-		t.Logf("%-32s %9.4f %9.4f %9.4f %6d %10.1f", c.name, pr, re, f1, nerr, float64(el.Milliseconds())/float64(len(pages)))
+		sd, dmean, dsd := bootstrapF1(scores, ref)
+		t.Logf("%-42s %9.4f %9.4f %8.4f ± %.3f %+8.4f ± %.3f %6d", c.name, pr, re, f1, sd, dmean, dsd, nerr)
 	}
-	_ = fmt.Sprint
+}
+
+// bootstrapF1 resamples pages (1000 times, fixed seed) like the benchmark's
+// evaluate.py and returns the standard deviation of F1 and the mean and
+// standard deviation of the paired difference F1(scores) - F1(ref).
+func bootstrapF1(scores, ref []pageScore) (sd, dmean, dsd float64) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const n = 1000
+	var f1s, diffs []float64
+	a, b := make([]pageScore, len(scores)), make([]pageScore, len(scores))
+	for range n {
+		for i := range a {
+			j := rng.IntN(len(scores))
+			a[i], b[i] = scores[j], ref[j]
+		}
+		_, _, fa := aggregate(a)
+		_, _, fb := aggregate(b)
+		f1s = append(f1s, fa)
+		diffs = append(diffs, fa-fb)
+	}
+	_, sd = meanSD(f1s)
+	dmean, dsd = meanSD(diffs)
+	return sd, dmean, dsd
+}
+
+func meanSD(x []float64) (mean, sd float64) {
+	for _, v := range x {
+		mean += v
+	}
+	mean /= float64(len(x))
+	for _, v := range x {
+		sd += (v - mean) * (v - mean)
+	}
+	return mean, math.Sqrt(sd / float64(len(x)-1))
 }

@@ -177,13 +177,13 @@ func splitAuthors(s string) []string {
 }
 
 // detectLanguage returns the ISO 639-1 code of text. A reliable statistical
-// detection (whatlanggo trigrams on the first 4000 characters) wins; else
+// detection (whatlanggo trigrams on the first 2000 bytes) wins; else
 // the page's declared language (<html lang>, Content-Language meta,
 // og:locale); else an unreliable detection; else "".
 func detectLanguage(text, declared string) string {
 	sample := text
-	if len(sample) > 4000 {
-		sample = sample[:4000]
+	if len(sample) > 2000 {
+		sample = sample[:2000]
 		for len(sample) > 0 && !utf8.ValidString(sample) {
 			sample = sample[:len(sample)-1]
 		}
