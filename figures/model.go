@@ -13,7 +13,7 @@ import (
 var nerModel []byte
 
 // NERModelVersion names the embedded tagger; stored with every mention.
-const NERModelVersion = "figures-ner-ap1"
+const NERModelVersion = "figures-ner-ap1-beam4"
 
 var (
 	defaultOnce   sync.Once

@@ -5,8 +5,9 @@
 //
 //	go run ./figures/cmd/trainner -out figures/ner_model.bin.gz
 //
-// Training is deterministic (fixed shuffle seed); the defaults are the
-// settings of the embedded model.
+// Training is deterministic (fixed shuffle seed, byte-identical output); the
+// defaults are the settings of the embedded model. Training decodes greedily;
+// the reported score uses the package's beam decoding, as Find does.
 package main
 
 import (
