@@ -118,6 +118,8 @@ func TestQuotePatterns(t *testing.T) {
 			[]wantQuote{{"he would wait", "Eric Holm", "indirect"}}},
 		{"role noun resolves to the registered role", "Jane Doe opened the fair. \"Everyone is welcome,\" the mayor said.", news,
 			[]wantQuote{{"Everyone is welcome", "Jane Doe", "direct"}}},
+		{"british single quotes", "‘We welcome everyone who comes here in good faith,’ said Ahmed Khan. The teachers’ union agreed.\n\n‘It’s a disgrace,’ Tom Reed told the BBC.", news,
+			[]wantQuote{{"We welcome everyone", "Ahmed Khan", "direct"}, {"It’s a disgrace", "Tom Reed", "direct"}}},
 		{"unnamed speaker", `"We had no warning," a resident said.`, news, []wantQuote{{"no warning", "", "direct"}}},
 		{"organisation is not a person", "The council said the camp would be cleared.", news,
 			[]wantQuote{{"the camp would be cleared", "", "indirect"}}},

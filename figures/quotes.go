@@ -50,9 +50,23 @@ func findQuoteSpans(d *docState) []quoteSpan {
 			} else {
 				open = k
 			}
+		case "‘":
+			// British single quotes: ‘We welcome everyone,’ said the mayor.
+			// ’ is also the apostrophe, so a closing mark must follow sentence
+			// punctuation or precede an attribution.
+			if open >= 0 {
+				continue
+			}
+			if c := singleQuoteClose(toks, k); c > 0 {
+				if !isTitleLike(toks[k+1 : c]) {
+					out = append(out, quoteSpan{ts: k + 1, te: c, open: k, close: c})
+				}
+				k = c
+			}
 		}
 	}
 	flushOpen(len(toks))
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ts < out[j].ts })
 	for i := range out {
 		q := &out[i]
 		q.title = isTitleLike(toks[q.ts:q.te])
@@ -82,6 +96,25 @@ func findQuoteSpans(d *docState) []quoteSpan {
 		q.headline = alone && !final && words <= 10
 	}
 	return out
+}
+
+// singleQuoteClose finds the ’ that closes the ‘ at k in its paragraph, or -1.
+func singleQuoteClose(toks []token, k int) int {
+	for c := k + 2; c < len(toks) && toks[c].para == toks[k].para; c++ {
+		switch toks[c].text {
+		case "“", "”", `"`, "‘":
+			return -1
+		case "’":
+			prev := toks[c-1].norm
+			if prev == "," || prev == "." || prev == "?" || prev == "!" || prev == "…" {
+				return c
+			}
+			if c+1 == len(toks) || toks[c+1].para != toks[c].para || attributionFollows(toks, c+1) {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 func isWordTok(s string) bool {

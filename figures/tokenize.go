@@ -138,7 +138,7 @@ func tokenize(text string) ([]token, []sentence) {
 			}
 			if k+1 >= len(toks) || toks[k+1].para != toks[k].para {
 				end = true
-			} else if (toks[k].text == "”" || toks[k].norm == `"`) && attributionFollows(toks, k+1) {
+			} else if (toks[k].text == "”" || toks[k].text == "’" || toks[k].norm == `"`) && attributionFollows(toks, k+1) {
 				end = false // “…?” Schiff asked.
 			} else {
 				nr, _ := utf8.DecodeRuneInString(toks[k+1].text)
