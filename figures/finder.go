@@ -321,7 +321,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
-			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) || looksLikePlace(toks, a, b) {
+			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) || looksLikePlace(toks, a, b) || f.isCityName(toks[a:b], tc.City) {
 				continue
 			}
 			raw = append(raw, rawMention{a, b, nil})
@@ -565,4 +565,22 @@ func isEnglish(toks []token) bool {
 		}
 	}
 	return words < 30 || stop*100 >= words*8
+}
+
+// isCityName reports a span that is the name of a configured city (or of
+// the text's city): "Lakeside" is never a person in xenoscope's corpora.
+func (f *Finder) isCityName(ts []token, city string) bool {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	n := b.String()
+	if n == strings.ToLower(strings.TrimSpace(city)) {
+		return true
+	}
+	_, ok := f.cities[n]
+	return ok
 }

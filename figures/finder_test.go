@@ -53,6 +53,8 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			model.TextContext{Kind: model.KindNews}, map[string]string{"James P. Kennedy Jr.": "James P. Kennedy Jr.", "Kennedy": "James P. Kennedy Jr."}},
 		{"german text is not tagged", "Die elektronische Patientenakte ist der lange Marsch ins digitale Gesundheitswesen. Die Versicherte kann ihre Daten der Akte selbst verwalten, sagte Jens Spahn am Montag in Berlin vor den Ärzten. Die Krankenkassen müssen die Akte ab Januar allen Versicherten anbieten, und die Praxen sollen Befunde, Arztbriefe und Röntgenbilder dort speichern.",
 			model.TextContext{Kind: model.KindNews}, map[string]string{}},
+		{"city names are not persons", "Lakeside welcomed the families. Leeds sent help, and Kim Ode thanked Lakeside.",
+			model.TextContext{City: "Lakeside", Kind: model.KindNews}, map[string]string{"Lakeside": "", "Leeds": "", "Kim Ode": "Kim Ode"}},
 		{"registry of another city is ignored", "jane doe's motion passed.", model.TextContext{City: "York", Kind: model.KindNews},
 			map[string]string{}},
 	} {
