@@ -97,3 +97,32 @@ func BenchmarkExtractLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDates compares go-htmldate's fast and extensive modes on the
+// benchmark pages (cost only; TestDateModes compares what they find).
+//
+//	go test ./extract -run '^$' -bench BenchmarkDates -benchtime 3x
+func BenchmarkDates(b *testing.B) {
+	pages := loadBenchPages(b)
+	docs := make([]*html.Node, len(pages))
+	for i, p := range pages {
+		docs[i], _ = html.Parse(bytes.NewReader(p.HTML))
+	}
+	for _, extensive := range []bool{false, true} {
+		name := "fast"
+		if extensive {
+			name = "extensive"
+		}
+		b.Run(name, func(b *testing.B) {
+			cpu0 := cpuTime()
+			for b.Loop() {
+				for i, d := range docs {
+					publishedDate(d, pages[i].URL, extensive)
+				}
+			}
+			n := float64(b.N * len(pages))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/page")
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/n, "cpu-ns/page")
+		})
+	}
+}

@@ -207,7 +207,10 @@ func TestDates(t *testing.T) {
 		{"metadata beats URL", "https://news.example/2021/09/14/la-auto-show",
 			`<meta property="article:published_time" content="2021-09-13T22:05:00Z">`, "",
 			time.Date(2021, 9, 13, 22, 5, 0, 0, time.UTC)},
-		{"no date anywhere", "https://news.example/autos/la-show", "", "", time.Time{}},
+		{"no date anywhere (a copyright year is not a date)", "https://news.example/autos/la-show", "", "", time.Time{}},
+		{"free-text German date", "https://news.example/autos/la-show", "",
+			`<p class="meta">publiziert am 25. September 2018</p>`,
+			time.Date(2018, 9, 25, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -497,5 +500,41 @@ func TestPageURLNotRequired(t *testing.T) {
 		if _, err := url.Parse(u); err == nil && r.Text == "" {
 			t.Errorf("url %q: empty text", u)
 		}
+	}
+}
+
+// TestDateModes reports how often go-htmldate's fast and extensive modes
+// find a date on the benchmark pages and how often they agree. There is no
+// date ground truth in the benchmark, so this only logs; the choice is
+// explained in docs/extraction.md.
+func TestDateModes(t *testing.T) {
+	pages := loadBenchPages(t)
+	var fast, ext, agree, onlyExt int
+	for _, p := range pages {
+		doc, err := html.Parse(bytes.NewReader(p.HTML))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := publishedDate(doc, p.URL, false)
+		e := publishedDate(doc, p.URL, true)
+		if !f.IsZero() {
+			fast++
+		}
+		if !e.IsZero() {
+			ext++
+			if f.IsZero() {
+				onlyExt++
+			}
+		}
+		if f.Equal(e) {
+			agree++
+		} else {
+			t.Logf("%s %s: fast %v, extensive %v", p.ID[:8], p.URL, f, e)
+		}
+	}
+	t.Logf("%d pages: fast mode found a date on %d, extensive on %d (%d only by extensive); identical on %d", len(pages), fast, ext, onlyExt, agree)
+	// Extract uses the extensive mode: it must find at least as many.
+	if ext < fast || ext < len(pages)*9/10 {
+		t.Errorf("extensive mode found a date on %d of %d pages (fast: %d)", ext, len(pages), fast)
 	}
 }
