@@ -21,9 +21,9 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the model honestly reaches 0.780 (95% CI
-		// 0.747-0.809) on en_dev's migration part; keyword rules 0.677. The
-		// floor is set below what we reach, not at the goal.
+		// The issue asks 0.80; the model honestly reaches 0.77-0.78 on
+		// en_dev's migration part (retrainings vary by ~0.01); keyword rules
+		// 0.677. The floor is set below what we reach, not at the goal.
 		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.75, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
 		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.87, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},

@@ -62,6 +62,10 @@ type trainOptions struct {
 	MinCount int // features seen in fewer examples are dropped
 	Seed     uint64
 	Balance  bool // reweight classes to equal total weight
+	// Average returns the mean of the weights at the end of each epoch in
+	// the second half of training (Polyak averaging) instead of the last
+	// iterate: less dependent on the shuffle order.
+	Average bool
 }
 
 // trainLinear fits a logistic regression (or least-squares regression when
@@ -113,6 +117,9 @@ func trainLinear(exs []example, regression bool, o trainOptions) *LinearModel {
 		v float64
 	}
 	buf := make([]fi, 0, 256)
+	avg := make([]float64, len(names))
+	var avgBias float64
+	navg := 0
 	for ep := 0; ep < o.Epochs; ep++ {
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 		for _, k := range order {
@@ -146,6 +153,19 @@ func trainLinear(exs []example, regression bool, o trainOptions) *LinearModel {
 			bg2 += g * g
 			bias -= o.LR * g / (math.Sqrt(bg2) + 1e-8)
 		}
+		if o.Average && ep >= o.Epochs/2 {
+			for i := range w {
+				avg[i] += w[i]
+			}
+			avgBias += bias
+			navg++
+		}
+	}
+	if o.Average && navg > 0 {
+		for i := range w {
+			w[i] = avg[i] / float64(navg)
+		}
+		bias = avgBias / float64(navg)
 	}
 	m := &LinearModel{Bias: bias, Weights: map[string]float64{}, PlattA: 1, PlattB: 0}
 	m.Kind = "logistic"

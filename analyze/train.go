@@ -13,7 +13,7 @@ import (
 
 // Training hyper-parameters (fixed; not tuned on any test split).
 var (
-	clsOptions  = trainOptions{Epochs: 12, L2: 1e-4, LR: 0.1, MinCount: 2, Seed: 1, Balance: true}
+	clsOptions  = trainOptions{Epochs: 12, L2: 1e-4, LR: 0.1, MinCount: 2, Seed: 1, Balance: true, Average: true}
 	handOptions = trainOptions{Epochs: 40, L2: 1e-2, LR: 0.1, MinCount: 1, Seed: 1, Balance: true}
 	toneOptions = trainOptions{Epochs: 11, L2: 0.1, LR: 0.05, MinCount: 3, Seed: 1}
 )
