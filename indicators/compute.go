@@ -202,6 +202,10 @@ func (b *batch) reset(city, month string) {
 	b.cov = Coverage{City: city, Month: month}
 }
 
+func clamp32(x int64) int32 {
+	return int32(min(max(x, 0), math.MaxInt32))
+}
+
 func b2f(b bool) float64 {
 	if b {
 		return 1
@@ -245,18 +249,22 @@ func (b *batch) add(d *store.DocStat) {
 		if hate {
 			r.flags |= fHate
 		}
-		r.words, r.popMatch, r.sentences = int32(d.Words), int32(d.PopMatch), int32(d.Sentences)
-		r.popSentN, r.migSentN, r.tone = int32(d.PopSentN), int32(d.MigSentN), float32(d.MigToneSum)
+		// Counts beyond int32 (absurd for one document) are clamped, in the
+		// record and in the exact sums alike.
+		words, popMatch, sentences := clamp32(d.Words), clamp32(d.PopMatch), clamp32(d.Sentences)
+		popSentN, migSentN := clamp32(d.PopSentN), clamp32(d.MigSentN)
+		r.words, r.popMatch, r.sentences = words, popMatch, sentences
+		r.popSentN, r.migSentN, r.tone = popSentN, migSentN, float32(d.MigToneSum)
 		e.scored++
 		e.mig += b2f(mig)
 		e.anti += b2f(anti)
 		e.counter += b2f(counter)
 		e.hate += b2f(hate)
-		e.words += float64(d.Words)
-		e.popMatch += float64(d.PopMatch)
-		e.sentences += float64(d.Sentences)
-		e.popSentN += float64(d.PopSentN)
-		e.migSentN += float64(d.MigSentN)
+		e.words += float64(words)
+		e.popMatch += float64(popMatch)
+		e.sentences += float64(sentences)
+		e.popSentN += float64(popSentN)
+		e.migSentN += float64(migSentN)
 		e.toneSum += d.MigToneSum
 		if d.MigSentN > 0 {
 			b.migToneDoc++
@@ -621,14 +629,13 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 	}
 	res := &Result{Query: q, Model: model, Cities: cities}
 
-	// Readers stream one city each (a per-city sort is cheaper than one
-	// sort of everything, and two cities stream in parallel); finished
-	// city-months go to the bootstrap workers. Batches cycle through a
-	// bounded free list, so memory holds at most readers+workers+1
+	// One reader streams every selected city in (city, month, id) order
+	// (one sequential scan and sort is cheaper than a query per city);
+	// finished city-months go to the bootstrap workers. Batches cycle
+	// through a bounded free list, so memory holds at most workers+2
 	// city-months whatever the database size.
 	workers := runtime.GOMAXPROCS(0)
-	readers := min(workers, len(cities))
-	free := make(chan *batch, readers+workers+1)
+	free := make(chan *batch, workers+2)
 	for i := 0; i < cap(free); i++ {
 		free <- &batch{}
 	}
@@ -654,34 +661,13 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 			}
 		}()
 	}
-	cityQueue := make(chan string, len(cities))
-	for _, c := range cities {
-		cityQueue <- c
-	}
-	close(cityQueue)
-	errs := make(chan error, readers)
-	var rg sync.WaitGroup
-	for r := 0; r < readers; r++ {
-		rg.Add(1)
-		go func() {
-			defer rg.Done()
-			for city := range cityQueue {
-				if err := streamCity(ctx, db, q, city, model, free, work); err != nil {
-					errs <- err
-					cancel()
-					return
-				}
-			}
-		}()
-	}
-	rg.Wait()
+	err = stream(ctx, db, store.MonthFilter{From: q.From, To: q.To, Cities: q.Cities}, model, free, work)
 	close(work)
 	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		return nil, fmt.Errorf("compute indicators: %w", err)
+	if err == nil {
+		err = ctx.Err()
 	}
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("compute indicators: %w", err)
 	}
 
@@ -789,9 +775,9 @@ func monthRange(from, to string) []string {
 	return out
 }
 
-// streamCity reads one city's documents month by month into batches taken
-// from free and hands each finished month to work.
-func streamCity(ctx context.Context, db *store.DB, q Query, city, model string, free, work chan *batch) error {
+// stream reads the documents city-month by city-month into batches taken
+// from free and hands each finished city-month to work.
+func stream(ctx context.Context, db *store.DB, filter store.MonthFilter, model string, free, work chan *batch) error {
 	var cur *batch
 	send := func() error {
 		if cur == nil {
@@ -808,9 +794,8 @@ func streamCity(ctx context.Context, db *store.DB, q Query, city, model string, 
 		cur = nil
 		return nil
 	}
-	filter := store.MonthFilter{From: q.From, To: q.To, Cities: []string{city}}
 	err := db.StreamDocStats(ctx, filter, model, Threshold, func(d *store.DocStat) error {
-		if cur == nil || cur.month != d.Month {
+		if cur == nil || cur.city != d.City || cur.month != d.Month {
 			if err := send(); err != nil {
 				return err
 			}

@@ -30,12 +30,13 @@
 //
 // # Flat memory
 //
-// store.DB.StreamDocStats streams documents ordered by city and month. The
-// reader keeps only the current city-month's per-document sufficient
+// store.DB.StreamDocStats streams documents ordered by city, month and id.
+// The reader keeps only the current city-month's per-document sufficient
 // statistics (a 36-byte record per document, plus figure ids for the rare
 // documents that attribute statements); finished city-months go to a pool of
-// GOMAXPROCS bootstrap workers through a bounded channel, so at most
-// GOMAXPROCS+2 city-months are in memory at once, whatever the database size.
+// GOMAXPROCS bootstrap workers through an unbuffered channel, and batches
+// cycle through a free list of GOMAXPROCS+2, so at most that many
+// city-months are in memory at once, whatever the database size.
 package indicators
 
 // Indicator names (exact; they are the `indicator` column of the CSV).

@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/xenoscope/xenoscope/model"
@@ -122,17 +121,6 @@ type DocStat struct {
 	FigHostile    []int64
 }
 
-// Bits of the packed flags column of StreamDocStats.
-const (
-	dsFallback = 1 << iota
-	dsScored
-	dsStale
-	dsMigration
-	dsAnti
-	dsCounter
-	dsHate
-)
-
 // StreamDocStats calls fn for every document matching f, ordered by city
 // name, month, then document id (a fixed order, so that seeded resampling
 // is reproducible), with the scores of scoreModel (documents scored by
@@ -140,101 +128,111 @@ const (
 // into the booleans of DocStat. Rows are streamed: nothing is held beyond
 // the current row. fn must not keep d or its slices.
 //
-// The query returns few, numeric columns (city id, month as an integer,
-// the booleans packed into one integer): per-row driver overhead dominates
-// a scan of a million documents.
+// The attributed statements are read by a second query in the same order
+// and merged by document, rather than joined: the join made every document
+// row dearer. Per-row driver and sort costs dominate a scan of a million
+// documents, so the main query returns plain columns (no computed
+// expressions, which SQLite re-evaluates per reference) and Go derives the
+// rest.
 func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel string, threshold float64, fn func(d *DocStat) error) error {
-	cities := map[int64]string{}
-	rows, err := db.R.QueryContext(ctx, `SELECT id, name FROM cities`)
-	if err != nil {
-		return fmt.Errorf("stream document stats: %w", Classify(err))
-	}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("stream document stats: %w", Classify(err))
-		}
-		cities[id] = name
-	}
-	rows.Close()
 	where, args := f.where(monthExpr, "c.name")
-	// Counts are packed two and three to an integer (22 and 21 bits; larger
-	// values are clamped, far beyond any real document).
-	q := `
-		SELECT (cid << 32) | (CAST(substr(month, 1, 4) AS INTEGER) * 100 + CAST(substr(month, 6, 2) AS INTEGER)),
-		       (source_id << 8) | flags | CASE WHEN flags & 2 THEN
-		                 (migration >= @t) * 8 | (migration >= @t AND anti_migrant >= @t) * 16 |
-		                 (migration >= @t AND counter_speech >= @t) * 32 | (hate_crime_report >= @t) * 64
-		               ELSE 0 END,
-		       CASE WHEN flags & 2 AND migration >= @t THEN anti_migrant ELSE 0 END,
-		       CASE WHEN flags & 2 AND migration >= @t THEN stance ELSE 0 END,
-		       CASE WHEN flags & 2 THEN migration_tone_sum ELSE 0 END,
-		       CASE WHEN flags & 2 THEN (min(max(words, 0), 2147483647) << 32) | min(max(populism_matches, 0), 2147483647) ELSE 0 END,
-		       CASE WHEN flags & 2 THEN (min(max(sentences, 0), 2097151) << 42) | (min(max(populist_sentence_n, 0), 2097151) << 21)
-		                                | min(max(migration_sentences, 0), 2097151) ELSE 0 END,
-		       ids
-		FROM (
-			SELECT c.id AS cid, c.name AS cname, ` + monthExpr + ` AS month, d.id AS did, d.source_id,
-			       (d.published = '') | (s.model IS NOT NULL AND s.model = @m) * 2 | (s.model IS NOT NULL AND s.model <> @m) * 4 AS flags,
-			       s.migration, s.anti_migrant, s.counter_speech, s.stance, s.hate_crime_report, s.words,
-			       s.populism_matches, s.sentences, s.populist_sentence_n, s.migration_sentences, s.migration_tone_sum,
-			       st.ids AS ids
-			FROM documents d
-			JOIN sources so ON so.id = d.source_id
-			JOIN cities c ON c.id = so.city_id
-			LEFT JOIN doc_scores s ON s.document_id = d.id
-			LEFT JOIN (SELECT document_id, group_concat(DISTINCT fid) AS ids FROM (
-			             SELECT document_id, figure_id AS fid FROM statements WHERE counter_speech >= @t
-			             UNION ALL
-			             SELECT document_id, -figure_id AS fid FROM statements WHERE anti_migrant >= @t)
-			           GROUP BY document_id) st ON st.document_id = d.id
-			WHERE ` + where + `
-		)
-		ORDER BY cname, month, did`
-	all := append([]any{sql.Named("t", threshold), sql.Named("m", scoreModel)}, args...)
-	rows, err = db.R.QueryContext(ctx, q, all...)
+	// NOT INDEXED: a scan of documents in rowid order. Through the
+	// documents_source index, SQLite would fetch each row by random access,
+	// three times dearer per document.
+	// NOT INDEXED: one sequential scan of documents. Through the
+	// documents_source index SQLite fetches each row by random access,
+	// measured about twice as dear per document, even for one city.
+	from := `
+		FROM documents d NOT INDEXED
+		JOIN sources so ON so.id = d.source_id
+		JOIN cities c ON c.id = so.city_id`
+	st, err := db.R.QueryContext(ctx, `
+		SELECT c.name, `+monthExpr+` AS month, d.id, st.figure_id, st.counter_speech >= @t, st.anti_migrant >= @t`+from+`
+		JOIN statements st ON st.document_id = d.id
+		WHERE (st.counter_speech >= @t OR st.anti_migrant >= @t) AND `+where+`
+		ORDER BY c.name, month, d.id, st.figure_id`, append([]any{sql.Named("t", threshold)}, args...)...)
+	if err != nil {
+		return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+	}
+	defer st.Close()
+	type stmt struct {
+		city, month   string
+		doc, fig      int64
+		counter, host bool
+		ok            bool
+	}
+	var next stmt
+	advance := func() error {
+		next.ok = st.Next()
+		if !next.ok {
+			return st.Err()
+		}
+		return st.Scan(&next.city, &next.month, &next.doc, &next.fig, &next.counter, &next.host)
+	}
+	if err := advance(); err != nil {
+		return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+	}
+
+	rows, err := db.R.QueryContext(ctx, `
+		SELECT c.name, `+monthExpr+` AS month, d.id, d.source_id, d.published = '', coalesce(s.model = @m, -1),
+		       coalesce(s.migration, 0), coalesce(s.anti_migrant, 0), coalesce(s.counter_speech, 0), coalesce(s.stance, 0),
+		       coalesce(s.hate_crime_report, 0), coalesce(s.words, 0), coalesce(s.populism_matches, 0),
+		       coalesce(s.sentences, 0), coalesce(s.populist_sentence_n, 0), coalesce(s.migration_sentences, 0),
+		       coalesce(s.migration_tone_sum, 0)`+from+`
+		LEFT JOIN doc_scores s ON s.document_id = d.id
+		WHERE `+where+`
+		ORDER BY c.name, month, d.id`, append([]any{sql.Named("m", scoreModel)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("stream document stats: %w", Classify(err))
 	}
 	defer rows.Close()
 	var d DocStat
-	var key, lastCity, lastMonth, meta, wp, sm int64 = 0, -1, -1, 0, 0, 0
-	var ids sql.RawBytes
+	var city, month sql.RawBytes
+	var docID, model int64
+	var fallback bool
+	var mig, anti, counter, stance, hate float64
 	for rows.Next() {
-		if err := rows.Scan(&key, &meta, &d.Anti, &d.Stance, &d.MigToneSum, &wp, &sm, &ids); err != nil {
+		if err := rows.Scan(&city, &month, &docID, &d.SourceID, &fallback, &model, &mig, &anti, &counter, &stance, &hate,
+			&d.Words, &d.PopMatch, &d.Sentences, &d.PopSentN, &d.MigSentN, &d.MigToneSum); err != nil {
 			return fmt.Errorf("stream document stats: %w", Classify(err))
 		}
-		if c := key >> 32; c != lastCity {
-			d.City, lastCity = cities[c], c
+		if string(city) != d.City {
+			d.City = string(city)
 		}
-		if m := key & 0xffffffff; m != lastMonth {
-			d.Month, lastMonth = fmt.Sprintf("%04d-%02d", m/100, m%100), m
+		if string(month) != d.Month {
+			d.Month = string(month)
 		}
-		flags := meta & 0xff
-		d.SourceID = meta >> 8
-		d.Fallback = flags&dsFallback != 0
-		d.Scored = flags&dsScored != 0
-		d.Stale = flags&dsStale != 0
-		d.Migration = flags&dsMigration != 0
-		d.AntiMigrant = flags&dsAnti != 0
-		d.CounterSpeech = flags&dsCounter != 0
-		d.HateCrime = flags&dsHate != 0
-		d.Words, d.PopMatch = wp>>32, wp&0xffffffff
-		d.Sentences, d.PopSentN, d.MigSentN = sm>>42, (sm>>21)&0x1fffff, sm&0x1fffff
+		d.Fallback = fallback
+		d.Scored, d.Stale = model == 1, model == 0
+		if !d.Scored {
+			mig, anti, counter, stance, hate = 0, 0, 0, 0, 0
+			d.Words, d.PopMatch, d.Sentences, d.PopSentN, d.MigSentN, d.MigToneSum = 0, 0, 0, 0, 0, 0
+		}
+		d.Migration = mig >= threshold
+		d.AntiMigrant = d.Migration && anti >= threshold
+		d.CounterSpeech = d.Migration && counter >= threshold
+		d.HateCrime = hate >= threshold
+		d.Anti, d.Stance = 0, 0
+		if d.Migration {
+			d.Anti, d.Stance = anti, stance
+		}
+		// Statements of this document; skip any of documents before it
+		// (none, as both queries filter and order alike).
 		d.FigCounter, d.FigHostile = d.FigCounter[:0], d.FigHostile[:0]
-		if len(ids) > 0 {
-			for _, part := range strings.Split(string(ids), ",") {
-				id, err := strconv.ParseInt(part, 10, 64)
-				if err != nil {
-					return fmt.Errorf("stream document stats: bad figure id list %q: %w", ids, err)
-				}
-				if id > 0 {
-					d.FigCounter = append(d.FigCounter, id)
-				} else {
-					d.FigHostile = append(d.FigHostile, -id)
-				}
+		for next.ok && stmtBefore(next.city, next.month, next.doc, d.City, d.Month, docID) {
+			if err := advance(); err != nil {
+				return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+			}
+		}
+		for next.ok && next.doc == docID && next.city == d.City && next.month == d.Month {
+			if next.counter && !containsID(d.FigCounter, next.fig) {
+				d.FigCounter = append(d.FigCounter, next.fig)
+			}
+			if next.host && !containsID(d.FigHostile, next.fig) {
+				d.FigHostile = append(d.FigHostile, next.fig)
+			}
+			if err := advance(); err != nil {
+				return fmt.Errorf("stream document stats: statements: %w", Classify(err))
 			}
 		}
 		if err := fn(&d); err != nil {
@@ -245,6 +243,26 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 		return fmt.Errorf("stream document stats: %w", Classify(err))
 	}
 	return nil
+}
+
+// stmtBefore orders (city, month, doc) keys like the stream's ORDER BY.
+func stmtBefore(c1, m1 string, d1 int64, c2, m2 string, d2 int64) bool {
+	if c1 != c2 {
+		return c1 < c2
+	}
+	if m1 != m2 {
+		return m1 < m2
+	}
+	return d1 < d2
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // CrawlCoverage is one city-month of crawl activity, by the month the crawl

@@ -98,8 +98,7 @@ func TestStreamDocStats(t *testing.T) {
 	if !d1.Scored || d1.Stale || !d1.Migration || d1.AntiMigrant || !d1.CounterSpeech || !d1.HateCrime || d1.Fallback {
 		t.Errorf("d1 flags %+v", d1)
 	}
-	// Words beyond a 32-bit lane are clamped, not wrapped.
-	if d1.Words != 2147483647 || d1.PopMatch != 3 || d1.Sentences != 2 || d1.PopSentN != 1 || d1.MigSentN != 1 || d1.MigToneSum != 0.5 || d1.Anti != 0.2 || d1.Stance != 0.4 {
+	if d1.Words != 4000000000 || d1.PopMatch != 3 || d1.Sentences != 2 || d1.PopSentN != 1 || d1.MigSentN != 1 || d1.MigToneSum != 0.5 || d1.Anti != 0.2 || d1.Stance != 0.4 {
 		t.Errorf("d1 numbers %+v", d1)
 	}
 	if !reflect.DeepEqual(d1.FigCounter, []int64{1}) || !reflect.DeepEqual(d1.FigHostile, []int64{2}) {
@@ -114,8 +113,8 @@ func TestStreamDocStats(t *testing.T) {
 	if d3.Scored || !d3.Stale || d3.Migration || d3.Words != 0 {
 		t.Errorf("d3 (old model) %+v", d3)
 	}
-	if d4.Sentences != 2097151 || !d4.Migration || !d4.AntiMigrant || d4.Stance != -1 || d4.SourceID != 3 {
-		t.Errorf("d4 %+v (sentences clamp to 21 bits)", d4)
+	if d4.Sentences != 3000000 || !d4.Migration || !d4.AntiMigrant || d4.Stance != -1 || d4.SourceID != 3 {
+		t.Errorf("d4 %+v", d4)
 	}
 	n := 0
 	if err := db.StreamDocStats(context.Background(), MonthFilter{From: "2026-01", To: "2026-01", Cities: []string{"Aachen"}}, "new", 0.5,
