@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"math/bits"
 	"runtime"
 	"sort"
 	"strings"
@@ -313,14 +314,29 @@ func (b *batch) finish() {
 	b.pack()
 }
 
-// rng is xorshift64*: tiny, fast, and good enough to draw bootstrap indices.
+// rng is wyrand (Wang Yi's multiply-fold generator: passes BigCrush, both
+// 32-bit halves usable), seeded per city-month.
 type rng struct{ s uint64 }
 
 func (r *rng) next() uint64 {
-	r.s ^= r.s >> 12
-	r.s ^= r.s << 25
-	r.s ^= r.s >> 27
-	return r.s * 2685821657736338717
+	r.s += 0xa0761d6478bd642f
+	hi, lo := bits.Mul64(r.s, r.s^0xe7037ed1a0b428db)
+	return hi ^ lo
+}
+
+// fill draws len(idx) indices uniform in [0, n), two per 64-bit random
+// number (Lemire's multiply-shift on each 32-bit half; the bias, n/2^32, is
+// below 1e-6 for any real city-month).
+func (r *rng) fill(idx []uint32, n uint64) {
+	j := 0
+	for ; j+1 < len(idx); j += 2 {
+		x := r.next()
+		idx[j] = uint32(((x & 0xffffffff) * n) >> 32)
+		idx[j+1] = uint32(((x >> 32) * n) >> 32)
+	}
+	if j < len(idx) {
+		idx[j] = uint32(((r.next() >> 32) * n) >> 32)
+	}
 }
 
 func splitmix(x uint64) uint64 {
@@ -347,6 +363,7 @@ func seedFor(seed uint64, city, month string) uint64 {
 type workspace struct {
 	stats                [nInd][]float64
 	hit                  []uint32
+	idx                  []uint32 // the resample's document indices
 	figStampC, figStampH []uint32
 }
 
@@ -357,6 +374,7 @@ func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nI
 		ws.stats[i] = ws.stats[i][:0]
 	}
 	ws.hit = growU32(ws.hit, nFig)
+	ws.idx = growU32(ws.idx, len(b.recs))
 	ws.figStampC = growU32(ws.figStampC, len(b.figLocal))
 	ws.figStampH = growU32(ws.figStampH, len(b.figLocal))
 	r := rng{seedFor(seed, b.city, b.month)}
@@ -364,10 +382,11 @@ func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nI
 	for k := 0; k < resamples; k++ {
 		stamp := uint32(k + 1)
 		var s sums
+		r.fill(ws.idx, uint64(len(b.recs)))
 		if b.usePacked {
-			b.drawPacked(&r, &s, ws.hit, stamp)
+			b.drawPacked(ws.idx, &s, ws.hit, stamp)
 		} else {
-			b.drawGeneric(&r, &s, ws.hit, stamp)
+			b.drawGeneric(ws.idx, &s, ws.hit, stamp)
 		}
 		for d := 0; d < nFig; d++ {
 			if ws.hit[d] != stamp {
@@ -401,16 +420,15 @@ func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi [nI
 
 // drawGeneric draws one resample of n documents into s (all but the
 // figure counts) and stamps the figure documents drawn.
-func (b *batch) drawGeneric(r *rng, s *sums, hit []uint32, stamp uint32) {
+func (b *batch) drawGeneric(idx []uint32, s *sums, hit []uint32, stamp uint32) {
 	recs := b.recs
 	n := len(recs)
 	nFig := len(b.fig)
-	un := uint64(n)
 	var hist [nFlagCombos]int64
 	var words, popMatch, sentences, popSentN, migSentN int64
 	var antiSum, stanceSum, toneSum float64
-	for j := 0; j < n; j++ {
-		i := int(((r.next() >> 32) * un) >> 32)
+	for _, i32 := range idx[:n] {
+		i := int(i32)
 		x := &recs[i]
 		hist[x.flags]++
 		words += int64(x.words)
@@ -505,15 +523,14 @@ func (b *batch) pack() {
 }
 
 // drawPacked is drawGeneric over packed records.
-func (b *batch) drawPacked(r *rng, s *sums, hit []uint32, stamp uint32) {
+func (b *batch) drawPacked(idx []uint32, s *sums, hit []uint32, stamp uint32) {
 	recs := b.packed
 	n := len(recs)
 	nFig := len(b.fig)
-	un := uint64(n)
 	var c0, c1, c2, c3 uint64
 	var antiSum, stanceSum, toneSum float64
-	for j := 0; j < n; j++ {
-		i := int(((r.next() >> 32) * un) >> 32)
+	for _, i32 := range idx[:n] {
+		i := int(i32)
 		x := &recs[i]
 		c0 += x.c0
 		c1 += x.c1
