@@ -42,7 +42,13 @@ func DecodeHTML(raw []byte, contentType string) (text []byte, charsetName, sourc
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), raw)
 	if err != nil {
-		return nil, name, source, fmt.Errorf("decode %s: %w", name, err)
+		// x/text decoders replace invalid input with U+FFFD rather than
+		// fail; should one fail anyway, windows-1252 decodes any byte.
+		out, _, err = transform.Bytes(charmap.Windows1252.NewDecoder(), raw)
+		if err != nil {
+			return nil, name, source, fmt.Errorf("decode %s: %w", name, err)
+		}
+		name, source = "windows-1252", source+"-decode-failed"
 	}
 	return bytes.TrimPrefix(out, utf8BOM), name, source, nil
 }

@@ -538,3 +538,43 @@ func TestDateModes(t *testing.T) {
 		t.Errorf("extensive mode found a date on %d of %d pages (fast: %d)", ext, len(pages), fast)
 	}
 }
+
+// TestConcurrent: Extract from several goroutines gives the same results as
+// sequential calls (run with -race to check for data races).
+func TestConcurrent(t *testing.T) {
+	pages := [][]byte{readFixture(t, "de-article.html"), encodeTo(t, readFixture(t, "ja-article.html"), japanese.ShiftJIS), page("", ""),
+		page(`<meta property="article:published_time" content="2024-03-05T14:30:00+01:00">`, "")}
+	want := make([]string, len(pages))
+	for i, p := range pages {
+		r, err := Extract(p, "https://example.org/x", "text/html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(r)
+		want[i] = string(b)
+	}
+	errs := make(chan string, 4*len(pages))
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, p := range pages {
+				r, err := Extract(p, "https://example.org/x", "text/html")
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if b, _ := json.Marshal(r); string(b) != want[i] {
+					errs <- "different result for page " + string(rune('0'+i))
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
