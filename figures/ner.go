@@ -392,6 +392,13 @@ func docStatsFor(sents []TrainSentence) map[int]*docStats {
 // with seed) and returns the averaged model, pruned to features whose
 // largest averaged weight magnitude is at least minWeight.
 func TrainTagger(sents []TrainSentence, iters int, seed uint64, minWeight float32, progress func(iter, errs, tokens int)) *Tagger {
+	return TrainTaggerBeam(sents, iters, seed, minWeight, 1, progress)
+}
+
+// TrainTaggerBeam is TrainTagger with beam-search training when beam > 1:
+// a structured perceptron with early update (Collins & Roark 2004), decoding
+// with the same beam as inference. With beam <= 1 it trains greedily.
+func TrainTaggerBeam(sents []TrainSentence, iters int, seed uint64, minWeight float32, beam int, progress func(iter, errs, tokens int)) *Tagger {
 	ds := docStatsFor(sents)
 	prepared := make([]*nerSent, len(sents))
 	gold := make([][]int, len(sents))
@@ -429,6 +436,14 @@ func TrainTagger(sents []TrainSentence, iters int, seed uint64, minWeight float3
 		errs, toks := 0, 0
 		for _, si := range order {
 			s := prepared[si]
+			if beam > 1 {
+				clock++
+				toks += len(s.words)
+				if trainBeamSentence(s, gold[si], beam, w, update) {
+					errs++
+				}
+				continue
+			}
 			p1, p2 := "<s>", "<s>"
 			for i := range s.words {
 				clock++
@@ -476,6 +491,133 @@ func TrainTagger(sents []TrainSentence, iters int, seed uint64, minWeight float3
 		}
 	}
 	return tg
+}
+
+// trainBeamSentence decodes s with the current weights and, when the gold
+// path falls out of the beam (or loses at the end), updates towards gold on
+// the prefix. It reports whether it updated.
+func trainBeamSentence(s *nerSent, g []int, beam int, w map[string]*trainW, update func(f string, t int, v float32)) bool {
+	n := len(s.words)
+	cand := func(i int) bool { return s.candidate(i) || g[i] != 0 }
+	layers := make([][]beamState, n)
+	prev := []beamState{{tag: -1, back: -1}}
+	goldIn := 0
+	end := -1 // last position of the update prefix
+	var feats []string
+	hist := func(i, idx int) (string, string) {
+		p1, p2 := "<s>", "<s>"
+		if i < 0 {
+			return p1, p2
+		}
+		st := layers[i][idx]
+		p1 = nerTags[st.tag]
+		if i > 0 {
+			p2 = nerTags[layers[i-1][st.back].tag]
+		}
+		return p1, p2
+	}
+	scoreW := func(fs []string, sc *[nTags]float32) {
+		for _, f := range fs {
+			if x := w[f]; x != nil {
+				for k := range sc {
+					sc[k] += x.w[k]
+				}
+			}
+		}
+	}
+	var cands []beamState
+	for i := 0; i < n; i++ {
+		cands = cands[:0]
+		if !cand(i) {
+			for bi, b := range prev {
+				cands = append(cands, beamState{tag: 0, back: bi, score: b.score})
+			}
+		} else {
+			var static [nTags]float32
+			feats = s.staticFeatures(feats[:0], i)
+			scoreW(feats, &static)
+			for bi, b := range prev {
+				p1, p2 := hist(i-1, bi)
+				sc := static
+				feats = s.historyFeatures(feats[:0], i, p1, p2)
+				scoreW(feats, &sc)
+				for k := 0; k < nTags; k++ {
+					if k%2 == 0 && k > 0 && p1 != nerTags[k-1] && p1 != nerTags[k] {
+						continue
+					}
+					cands = append(cands, beamState{tag: k, back: bi, score: b.score + sc[k]})
+				}
+			}
+		}
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+		keep := make([]beamState, 0, beam)
+		for _, c := range cands {
+			dup := false
+			for _, k := range keep {
+				if k.tag == c.tag && (i == 0 || layers[i-1][k.back].tag == layers[i-1][c.back].tag) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				keep = append(keep, c)
+				if len(keep) == beam {
+					break
+				}
+			}
+		}
+		layers[i] = keep
+		gi := -1
+		for idx, c := range keep {
+			if c.tag == g[i] && c.back == goldIn {
+				gi = idx
+				break
+			}
+		}
+		if gi < 0 {
+			end = i
+			break
+		}
+		goldIn = gi
+		prev = keep
+	}
+	if end < 0 {
+		if goldIn == 0 {
+			return false // gold is the best full path
+		}
+		end = n - 1
+	}
+	pred := make([]int, end+1)
+	for i, idx := end, 0; i >= 0; i-- {
+		st := layers[i][idx]
+		pred[i] = st.tag
+		idx = st.back
+	}
+	tagOr := func(tags []int, i int) string {
+		if i < 0 {
+			return "<s>"
+		}
+		return nerTags[tags[i]]
+	}
+	for i := 0; i <= end; i++ {
+		if !cand(i) {
+			continue
+		}
+		gp1, gp2 := tagOr(g, i-1), tagOr(g, i-2)
+		pp1, pp2 := tagOr(pred, i-1), tagOr(pred, i-2)
+		if pred[i] == g[i] && gp1 == pp1 && gp2 == pp2 {
+			continue
+		}
+		feats = s.features(feats[:0], i, gp1, gp2)
+		for _, f := range feats {
+			update(f, g[i], 1)
+		}
+		feats = s.features(feats[:0], i, pp1, pp2)
+		for _, f := range feats {
+			update(f, pred[i], -1)
+		}
+	}
+	return true
 }
 
 func abs32(x float32) float32 {

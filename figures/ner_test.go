@@ -51,3 +51,32 @@ func TestIOB1ToBIO(t *testing.T) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// TestTrainSmall trains on a slice of eng.train (greedy and beam) and checks
+// that the trained tagger finds PER entities in held-out sentences: the
+// training code itself, not only the embedded model.
+func TestTrainSmall(t *testing.T) {
+	trp := shareddata.Require(t, "ner", "eng.train")
+	dvp := shareddata.Require(t, "ner", "eng.testa")
+	read := func(p string) []TrainSentence {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		s, err := ReadCoNLL(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	tr, dv := read(trp)[:3000], read(dvp)[:800]
+	for _, beam := range []int{1, 3} {
+		tg := TrainTaggerBeam(tr, 3, 1, 0.05, beam, nil)
+		_, _, f1, _, _ := EvaluateTagger(tg, dv)
+		t.Logf("beam %d: 3000 training sentences, PER F1 %.3f on 800 testa sentences", beam, f1)
+		if f1 < 0.6 {
+			t.Errorf("beam %d: PER F1 %.3f: training is broken", beam, f1)
+		}
+	}
+}

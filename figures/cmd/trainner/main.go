@@ -28,8 +28,9 @@ func main() {
 	seed := flag.Uint64("seed", 2003, "shuffle seed")
 	minW := flag.Float64("min-weight", 0.05, "prune features whose largest averaged weight is below this")
 	out := flag.String("out", "", "write the model here (e.g. figures/ner_model.bin.gz); empty: evaluate only")
+	beam := flag.Int("beam", 1, "training beam (1 = greedy training; decoding always uses the package's beam)")
 	flag.Parse()
-	if err := run(*train, *dev, *iters, *seed, float32(*minW), *out); err != nil {
+	if err := run(*train, *dev, *iters, *seed, float32(*minW), *beam, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
 	}
@@ -44,7 +45,7 @@ func read(path string) ([]figures.TrainSentence, error) {
 	return figures.ReadCoNLL(f)
 }
 
-func run(trainPath, devPath string, iters int, seed uint64, minW float32, out string) error {
+func run(trainPath, devPath string, iters int, seed uint64, minW float32, beam int, out string) error {
 	tr, err := read(trainPath)
 	if err != nil {
 		return err
@@ -55,7 +56,7 @@ func run(trainPath, devPath string, iters int, seed uint64, minW float32, out st
 	}
 	slog.Info("training", "sentences", len(tr), "iters", iters)
 	t0 := time.Now()
-	tg := figures.TrainTagger(tr, iters, seed, minW, func(it, errs, toks int) {
+	tg := figures.TrainTaggerBeam(tr, iters, seed, minW, beam, func(it, errs, toks int) {
 		slog.Info("pass", "iter", it, "token_errors", errs, "tokens", toks, "elapsed", time.Since(t0).Round(time.Second))
 	})
 	var buf bytes.Buffer
