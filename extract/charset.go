@@ -34,7 +34,10 @@ const metaScanLimit = 64 << 10
 // whose bytes are nonetheless valid UTF-8 with non-ASCII content is decoded
 // as UTF-8, because such a page is a server misconfiguration (a default
 // charset=ISO-8859-1 header) far more often than real Latin-1 text that
-// happens to form valid UTF-8 sequences.
+// happens to form valid UTF-8 sequences. Conversely, a UTF-8 declaration
+// is skipped when no non-ASCII byte of the page forms valid UTF-8 (a legacy
+// page behind a server-wide "charset=utf-8"); a UTF-8 page with a few stray
+// invalid bytes stays UTF-8.
 func DecodeHTML(raw []byte, contentType string) (text []byte, charsetName, source string, err error) {
 	enc, name, source := detectCharset(raw, contentType)
 	if enc == encoding.Nop || name == "utf-8" {
@@ -71,12 +74,12 @@ func detectCharset(raw []byte, contentType string) (encoding.Encoding, string, s
 	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		if cs := params["charset"]; cs != "" {
-			if e, n := charset.Lookup(cs); e != nil {
+			if e, n := charset.Lookup(cs); e != nil && !(n == "utf-8" && notUTF8(raw)) {
 				return preferValidUTF8(raw, e, n, "header")
 			}
 		}
 	}
-	if e, n := metaCharset(raw); e != nil {
+	if e, n := metaCharset(raw); e != nil && !(n == "utf-8" && notUTF8(raw)) {
 		return preferValidUTF8(raw, e, n, "meta")
 	}
 	if utf8.Valid(raw) {
@@ -92,6 +95,28 @@ func detectCharset(raw []byte, contentType string) (encoding.Encoding, string, s
 		}
 	}
 	return charmap.Windows1252, "windows-1252", "sniffed"
+}
+
+// notUTF8 reports whether raw, declared UTF-8, is plainly something else:
+// it has bytes above 0x7f and not one of them forms a valid multi-byte UTF-8
+// sequence (a windows-1252 page behind a server-wide "charset=utf-8"). A
+// UTF-8 page with a few stray invalid bytes still counts as UTF-8.
+func notUTF8(raw []byte) bool {
+	invalid := 0
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+			i++
+			continue
+		}
+		return false // a valid multi-byte sequence
+	}
+	return invalid > 0
 }
 
 // preferValidUTF8 applies the misconfiguration rule described at DecodeHTML.

@@ -104,6 +104,8 @@ func TestCharsets(t *testing.T) {
 		{"utf-8 BOM beats header", "text/html; charset=iso-8859-1", append([]byte("\xef\xbb\xbf"), deNoMeta...), "utf-8", "bom", deWant, "de"},
 		{"utf-8 mislabelled iso-8859-1", "text/html; charset=iso-8859-1", deNoMeta, "utf-8", "header-overridden-by-valid-utf8", deWant, "de"},
 		{"utf-16 meta in ascii page means utf-8", "", deMeta(`<meta charset="utf-16">`), "utf-8", "meta", deWant, "de"},
+		{"windows-1252 behind a server-wide utf-8 header, meta decides", "text/html; charset=UTF-8", encodeTo(t, deMeta(`<meta charset="windows-1252">`), charmap.Windows1252), "windows-1252", "meta", deWant, "de"},
+		{"windows-1252 behind utf-8 header and meta is sniffed", "text/html; charset=utf-8", encodeTo(t, deNoMeta, charmap.Windows1252), "windows-1252", "sniffed", deWant, "de"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,6 +137,22 @@ func TestCharsets(t *testing.T) {
 // TestRealPageWindows1252 re-encodes a whole real benchmark page to
 // windows-1252 and checks that extraction gives the same text as from the
 // UTF-8 original.
+// TestStrayInvalidByte: one invalid byte in a UTF-8 page does not turn the
+// page into windows-1252; the bad byte becomes U+FFFD.
+func TestStrayInvalidByte(t *testing.T) {
+	raw := bytes.Replace(readFixture(t, "de-article.html"), []byte("Kostendruck"), []byte("Kosten\xffdruck"), 1)
+	r, err := Extract(raw, "", "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Charset != "utf-8" || !strings.Contains(r.Text, "Krankenhäusern") || !strings.Contains(r.Text, "Kosten\ufffddruck") {
+		t.Errorf("charset %s, text %.400q", r.Charset, r.Text)
+	}
+	if !utf8.ValidString(r.Text) {
+		t.Error("invalid UTF-8 in text")
+	}
+}
+
 func TestRealPageWindows1252(t *testing.T) {
 	var page *benchPage
 	pages := loadBenchPages(t)

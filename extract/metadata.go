@@ -29,10 +29,10 @@ func jsonMarshal(v any) ([]byte, error) {
 // joiners/marks used for layout.
 var invisible = strings.NewReplacer("\u00ad", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
 
-// cleanText normalises extracted body text: NFC, invisible characters
-// removed, surrounding white space trimmed.
+// cleanText normalises extracted body text: invalid UTF-8 replaced by
+// U+FFFD, NFC, invisible characters removed, surrounding white space trimmed.
 func cleanText(s string) string {
-	s = invisible.Replace(s)
+	s = strings.ToValidUTF8(invisible.Replace(s), "\ufffd")
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
