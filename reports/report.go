@@ -127,10 +127,10 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 			return fmt.Errorf("report: %w", err)
 		}
 		cv := chartView{Def: def}
-		if cv.Line, err = writeChart(line, outDir, def.Name); err != nil {
+		if cv.Line, err = writeChart(line, outDir, def.Name, opts.SyntheticNotice); err != nil {
 			return err
 		}
-		if cv.Bar, err = writeChart(bar, outDir, def.Name+"_bar"); err != nil {
+		if cv.Bar, err = writeChart(bar, outDir, def.Name+"_bar", opts.SyntheticNotice); err != nil {
 			return err
 		}
 		if def.ExampleScore != "" && res.Model != "" {
@@ -163,7 +163,7 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if pg.FiguresChart, err = writeChart(figs, outDir, "figures"); err != nil {
+	if pg.FiguresChart, err = writeChart(figs, outDir, "figures", opts.SyntheticNotice); err != nil {
 		return err
 	}
 	for _, city := range res.Cities {
@@ -215,8 +215,12 @@ func latestCompleteMonth(res *indicators.Result, latestFetched string) (string, 
 }
 
 // writeChart writes p as charts/name.png and .svg and returns the PNG as a
-// data: URI for index.html.
-func writeChart(p *plot.Plot, outDir, name string) (template.URL, error) {
+// data: URI for index.html. Charts of synthetic data say so in their title:
+// a chart file gets copied into slides without the page around it.
+func writeChart(p *plot.Plot, outDir, name string, synthetic bool) (template.URL, error) {
+	if synthetic {
+		p.Title.Text = "SYNTHETIC SAMPLE DATA: " + p.Title.Text
+	}
 	pngData, err := render(p, "png")
 	if err != nil {
 		return "", fmt.Errorf("report: chart %s: %w", name, err)

@@ -220,6 +220,9 @@ func TestWriteReport(t *testing.T) {
 			t.Errorf("index.html lacks %q", want)
 		}
 	}
+	if svg, _ := os.ReadFile(filepath.Join(out, "charts", "stance.svg")); !bytes.Contains(svg, []byte("SYNTHETIC SAMPLE DATA")) {
+		t.Error("a chart of synthetic data does not say so")
+	}
 	csvData, _ := os.ReadFile(filepath.Join(out, IndicatorsFile))
 	if !strings.HasPrefix(string(csvData), "city,month,indicator,value,ci_low,ci_high,n\n") {
 		t.Errorf("indicators.csv header: %.60q", csvData)
