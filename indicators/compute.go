@@ -154,7 +154,7 @@ func (s *sums) values(out *[nInd]float64) {
 	out[5] = div(s.popSentN, s.sentences)
 	out[6] = div(s.toneSum, s.migSentN)
 	out[7] = div(s.stanceSum, s.mig)
-	out[8] = nanIfZero(s.hate, s.docs)
+	out[8] = nanIfZero(s.hate, s.scored)
 	out[9] = div(100*s.hate, s.mig)
 	out[10] = nanIfZero(s.figCounter, s.docs)
 	out[11] = div(100*s.figCounter, s.mig)

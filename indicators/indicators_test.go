@@ -382,3 +382,18 @@ func TestComputeCancelled(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A month whose documents are all unscored has no hate-crime count (NA),
+// not zero.
+func TestUnscoredMonthIsNotZero(t *testing.T) {
+	docs, stmts := handDocs()
+	db := buildDB(t, docs, stmts)
+	res, err := Compute(context.Background(), db, Query{Resamples: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := res.Get("Aachen", "2026-03", HateCrimeReports)
+	if !math.IsNaN(v.Value) || v.N != 0 || !v.Insufficient {
+		t.Errorf("unscored month: %+v, want NaN, n = 0, insufficient", v)
+	}
+}
