@@ -175,6 +175,9 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		}
 		pg.Coverage = append(pg.Coverage, cc)
 	}
+	if pg.CrawlRuns, err = db.RecentCrawlRuns(ctx, 10); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	quotes, err := db.FigureQuotes(ctx, filter)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -361,6 +364,7 @@ type page struct {
 	FiguresChart            template.URL
 	Coverage                []coverageCity
 	Figures                 []figureView
+	CrawlRuns               []store.CrawlRunSummary
 }
 
 type latestRow struct {

@@ -545,3 +545,30 @@ func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, e
 	}
 	return out, Classify(rows.Err())
 }
+
+// CrawlRunSummary is one crawl run, for the report's coverage section.
+type CrawlRunSummary struct {
+	StartedAt, FinishedAt, Status string
+	Fetched, New, Errors          int
+	ErrorsByKind                  string // JSON object kind -> count, as stored
+}
+
+// RecentCrawlRuns returns the limit most recent crawl runs, newest first.
+func (db *DB) RecentCrawlRuns(ctx context.Context, limit int) ([]CrawlRunSummary, error) {
+	rows, err := db.R.QueryContext(ctx, `
+		SELECT started_at, finished_at, status, fetched, new_docs, errors, errors_by_kind
+		FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("recent crawl runs: %w", Classify(err))
+	}
+	defer rows.Close()
+	var out []CrawlRunSummary
+	for rows.Next() {
+		var r CrawlRunSummary
+		if err := rows.Scan(&r.StartedAt, &r.FinishedAt, &r.Status, &r.Fetched, &r.New, &r.Errors, &r.ErrorsByKind); err != nil {
+			return nil, fmt.Errorf("recent crawl runs: %w", Classify(err))
+		}
+		out = append(out, r)
+	}
+	return out, Classify(rows.Err())
+}

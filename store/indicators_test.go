@@ -163,6 +163,10 @@ func TestCoverageAndFigureQueries(t *testing.T) {
 	if _, err := db.ExampleSentences(ctx, MonthFilter{}, "new", "bogus", 5); err == nil {
 		t.Error("unknown score accepted")
 	}
+	runs, err := db.RecentCrawlRuns(ctx, 1)
+	if err != nil || len(runs) != 1 || runs[0].StartedAt != "2026-02-15T00:00:00Z" || runs[0].Status != "running" {
+		t.Errorf("recent crawl runs %+v %v", runs, err)
+	}
 	if f, err := db.LatestFetched(ctx); err != nil || f != "2026-02-02T00:00:00Z" {
 		t.Errorf("latest fetched %q %v", f, err)
 	}
