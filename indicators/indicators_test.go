@@ -397,3 +397,32 @@ func TestUnscoredMonthIsNotZero(t *testing.T) {
 		t.Errorf("unscored month: %+v, want NaN, n = 0, insufficient", v)
 	}
 }
+
+func TestWriteCSVAndTable(t *testing.T) {
+	nan := math.NaN()
+	vals := []Value{
+		{City: "Aachen", Month: "2026-01", Indicator: AntiMigrantShare, Value: 0.25, CILow: 0.125, CIHigh: 0.5, N: 40},
+		{City: "Aachen, West", Month: "2026-02", Indicator: Stance, Value: nan, CILow: nan, CIHigh: nan, N: 0, Insufficient: true},
+		{City: "Aachen", Month: "2026-01", Indicator: HateCrimeReports, Value: 3, CILow: 1, CIHigh: 5.5, N: 40},
+	}
+	var b strings.Builder
+	if err := WriteCSV(&b, vals); err != nil {
+		t.Fatal(err)
+	}
+	want := "city,month,indicator,value,ci_low,ci_high,n\n" +
+		"Aachen,2026-01,anti_migrant_share,0.25,0.125,0.5,40\n" +
+		"\"Aachen, West\",2026-02,stance,NA,NA,NA,0\n" +
+		"Aachen,2026-01,hate_crime_reports,3,1,5.5,40\n"
+	if b.String() != want {
+		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteTable(&b, vals, 20); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"0.250", "[0.125, 0.500]", "–*", "[1, 5.5]", "insufficient: n < 20"} {
+		if !strings.Contains(b.String(), s) {
+			t.Errorf("table lacks %q:\n%s", s, b.String())
+		}
+	}
+}
