@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
 )
@@ -210,7 +211,7 @@ func TestWriteReport(t *testing.T) {
 		t.Error("external link/iframe/object element")
 	}
 	imgs := regexp.MustCompile(`<img [^>]*src="data:image/png;base64,`).FindAllString(page, -1)
-	if want := 2*15 + 1; len(imgs) != want {
+	if want := 2*len(indicators.Definitions) + 1; len(imgs) != want {
 		t.Errorf("%d embedded images, want %d", len(imgs), want)
 	}
 	for _, want := range []string{"SYNTHETIC SAMPLE DATA", "<mark>flood of migrants</mark>", "<mark>welcome here</mark>",
@@ -227,7 +228,7 @@ func TestWriteReport(t *testing.T) {
 	if !strings.HasPrefix(string(csvData), "city,month,indicator,value,ci_low,ci_high,n\n") {
 		t.Errorf("indicators.csv header: %.60q", csvData)
 	}
-	if got := strings.Count(string(csvData), "\n"); got != 1+2*4*15 {
+	if got := strings.Count(string(csvData), "\n"); got != 1+2*4*len(indicators.Definitions) {
 		t.Errorf("indicators.csv has %d lines", got)
 	}
 	figs, _ := os.ReadFile(filepath.Join(out, FiguresFile))
@@ -339,8 +340,8 @@ func TestBrowserRendersReport(t *testing.T) {
 	if m == nil {
 		t.Fatalf("the probe did not run; dom starts %.300q", dom)
 	}
-	if m[1] != m[2] || m[2] != "31" {
-		t.Errorf("images decoded %s of %s, want 31 of 31", m[1], m[2])
+	if want := fmt.Sprint(2*len(indicators.Definitions) + 1); m[1] != m[2] || m[2] != want {
+		t.Errorf("images decoded %s of %s, want %s of %s", m[1], m[2], want, want)
 	}
 	if regexp.MustCompile(`<body[^>]*data-pwned`).Match(dom) {
 		t.Error("the script in a crawled title ran")
