@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -424,5 +425,26 @@ func TestWriteCSVAndTable(t *testing.T) {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, b.String())
 		}
+	}
+}
+
+// The numbers do not depend on how many workers run.
+func TestSameResultOnOneCore(t *testing.T) {
+	docs := randomDocs(4, []string{"Aachen", "Bonn"}, []string{"2026-01", "2026-02", "2026-03"}, 80)
+	db := buildDB(t, docs, randomStmts(4, docs))
+	a, err := Compute(context.Background(), db, Query{Seed: 5, Resamples: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := runtime.GOMAXPROCS(1)
+	b, err := Compute(context.Background(), db, Query{Seed: 5, Resamples: 300})
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Error("results differ between GOMAXPROCS=1 and the default")
 	}
 }
