@@ -314,6 +314,11 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] || !isCapitalised(toks[a].text)) {
 				a++
 			}
+			// a known given name right before the span belongs to it (the tagger
+			// often misses sentence-initial first names: "Sonya A. Zoghlin")
+			if a > s.first && a == s.first+sp.Start && firstNameGender[toks[a-1].lower] != 0 && isCapitalised(toks[a-1].text) && !taken[a-1] {
+				a--
+			}
 			// a sentence-initial gerund is not a given name: "Hosting Cook at Dreamforce …"
 			if a == s.first && b-a > 1 && strings.HasSuffix(toks[a].lower, "ing") && firstNameGender[toks[a].lower] == 0 {
 				a++
@@ -388,6 +393,19 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 				disp.WriteByte(' ')
 			}
 			disp.WriteString(toks[x].norm)
+		}
+		// "Pat Carlineo" / "Patrick W. Carlineo Jr." / "J. Doe" are one person:
+		// same surname and compatible given names
+		if len(ks) > 1 {
+			for _, q := range fulls {
+				if sameFullName(q.tokens, ks) {
+					if q.registered == nil && len(disp.String()) > len(q.name) {
+						q.name, q.tokens = disp.String(), ks
+					}
+					people[k] = q
+					return q
+				}
+			}
 		}
 		p := &person{name: disp.String(), tokens: ks}
 		people[k] = p
@@ -583,4 +601,38 @@ func (f *Finder) isCityName(ts []token, city string) bool {
 	}
 	_, ok := f.cities[n]
 	return ok
+}
+
+// sameFullName reports two multi-token names of one person: the same
+// surname (suffixes Jr./Sr. aside) and given names where one is the other,
+// a prefix of it ("Pat"/"Patrick") or its initial ("J"/"Jane").
+func sameFullName(a, b []string) bool {
+	core := func(t []string) []string {
+		for len(t) > 1 {
+			switch strings.ToLower(strings.TrimSuffix(t[len(t)-1], ".")) {
+			case "jr", "sr", "ii", "iii":
+				t = t[:len(t)-1]
+				continue
+			}
+			break
+		}
+		return t
+	}
+	a, b = core(a), core(b)
+	if len(a) < 2 || len(b) < 2 || !strings.EqualFold(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	fa, fb := strings.ToLower(strings.TrimSuffix(a[0], ".")), strings.ToLower(strings.TrimSuffix(b[0], "."))
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	switch {
+	case fa == fb:
+		return true
+	case len([]rune(fa)) == 1:
+		return strings.HasPrefix(fb, fa)
+	case len([]rune(fa)) >= 3:
+		return strings.HasPrefix(fb, fa)
+	}
+	return false
 }

@@ -55,6 +55,8 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			model.TextContext{Kind: model.KindNews}, map[string]string{}},
 		{"city names are not persons", "Lakeside welcomed the families. Leeds sent help, and Kim Ode thanked Lakeside.",
 			model.TextContext{City: "Lakeside", Kind: model.KindNews}, map[string]string{"Lakeside": "", "Leeds": "", "Kim Ode": "Kim Ode"}},
+		{"nickname, initial and suffix are one person", "Patrick W. Carlineo Jr. pleaded guilty. Pat Carlineo said he was sorry. P. Carlineo left. Mary Carlineo wept.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"Pat Carlineo": "Patrick W. Carlineo Jr.", "P. Carlineo": "Patrick W. Carlineo Jr.", "Mary Carlineo": "Mary Carlineo"}},
 		{"registry of another city is ignored", "jane doe's motion passed.", model.TextContext{City: "York", Kind: model.KindNews},
 			map[string]string{}},
 	} {
