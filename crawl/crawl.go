@@ -169,14 +169,18 @@ type crawler struct {
 	order   []*sourceInfo
 	client  *http.Client
 
-	mu      sync.Mutex
-	stats   model.CrawlStats
-	handled map[string]bool
-	pauses  map[string]time.Time // host -> not before
-	robots  map[string]*robotstxt.Group
-	bar     *progressbar.ProgressBar
-	fatal   error // a store error: stops the run
-	pages   int   // HTML pages dispatched
+	mu       sync.Mutex
+	stats    model.CrawlStats
+	inflight map[string]flight
+	// finished holds the URLs whose result this run committed: a pending
+	// list read just before a commit must not send them again.
+	finished map[string]bool
+	wake     chan struct{}
+	pauses   map[string]time.Time // host -> not before
+	robots   map[string]*robotstxt.Group
+	bar      *progressbar.ProgressBar
+	fatal    error // a store error: stops the run
+	pages    int   // HTML pages dispatched
 	// cpu bounds concurrent extraction to the number of CPUs: fetches of a
 	// batch run in parallel goroutines, and unbounded extraction would
 	// starve the reading of other responses into timeouts.
@@ -201,7 +205,7 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c := &crawler{db: db, cfg: cfg, opts: opts, log: opts.Logger, ctx: ctx, sources: map[int64]*sourceInfo{},
-		handled: map[string]bool{}, pauses: map[string]time.Time{}, robots: map[string]*robotstxt.Group{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		inflight: map[string]flight{}, finished: map[string]bool{}, wake: make(chan struct{}, 1), pauses: map[string]time.Time{}, robots: map[string]*robotstxt.Group{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.stats.Errors = map[string]int{}
 	for i := range cfg.Cities {
 		city := &cfg.Cities[i]
@@ -405,66 +409,94 @@ func (c *crawler) run() error {
 		close(stopFlush)
 		flushWG.Wait()
 	}()
+	// Dispatch continuously: keep up to Batch URLs in flight and refill
+	// when half of them are done, so one slow page does not hold up the
+	// others. A URL stays in flight until its result is committed (or it is
+	// given up after staleAfter, should colly end a request without any
+	// callback).
+	staleAfter := c.opts.Timeout*time.Duration(c.opts.MaxRetries+1) +
+		c.opts.MaxRetryWait*time.Duration(c.opts.MaxRetries) + time.Minute
+	var runErr error
 	for ctx.Err() == nil {
-		entries, err := c.db.PendingFrontier(ctx, sourceIDs, c.opts.Batch)
-		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			return fmt.Errorf("crawl: %w", err)
+		if err := c.fatalErr(); err != nil {
+			runErr = err
+			break
 		}
-		dispatched := 0
-		var wave []store.FrontierEntry
-		for _, e := range entries {
-			if ctx.Err() != nil {
-				break
-			}
-			if e.Kind == store.FrontierPage && c.opts.MaxPages > 0 && c.pages >= c.opts.MaxPages {
-				continue
-			}
-			if c.dispatch(col, e) {
-				dispatched++
-				wave = append(wave, e)
-			}
-		}
-		col.Wait()
-		if c.fatal != nil {
-			return c.fatal
-		}
-		// A request that ended without any callback (aborted while the
-		// context was cancelled, undecodable charset) must not loop.
-		if ctx.Err() == nil {
-			for _, e := range wave {
-				c.mu.Lock()
-				done := c.handled[e.URL]
-				c.mu.Unlock()
-				if !done {
-					c.fail(e, 0, "no_response", "request ended without a response")
+		n := c.inFlight()
+		attempted := 0
+		if n <= c.opts.Batch/2 {
+			entries, err := c.db.PendingFrontier(ctx, sourceIDs, c.opts.Batch+n)
+			if err != nil {
+				if ctx.Err() == nil {
+					runErr = fmt.Errorf("crawl: %w", err)
 				}
-			}
-		}
-		if c.fatal != nil {
-			return c.fatal
-		}
-		if dispatched == 0 && len(wave) == 0 {
-			// Only pages beyond MaxPages (or nothing) are left.
-			if !c.anyDispatchable(entries) {
 				break
 			}
+			for _, e := range entries {
+				if ctx.Err() != nil || n+attempted >= c.opts.Batch {
+					break
+				}
+				if e.Kind == store.FrontierPage && c.opts.MaxPages > 0 && c.pages >= c.opts.MaxPages {
+					continue
+				}
+				c.mu.Lock()
+				_, busy := c.inflight[e.URL]
+				busy = busy || c.finished[e.URL]
+				if !busy {
+					// Registered before dispatch: callbacks may finish first.
+					c.inflight[e.URL] = flight{e, time.Now()}
+				}
+				c.mu.Unlock()
+				if busy {
+					continue
+				}
+				attempted++
+				c.dispatch(col, e)
+			}
+		}
+		if c.inFlight() == 0 && attempted == 0 {
+			break // nothing pending (or only pages beyond MaxPages)
+		}
+		select {
+		case <-c.wake:
+		case <-time.After(250 * time.Millisecond):
+		case <-ctx.Done():
+		}
+		var stale []store.FrontierEntry
+		c.mu.Lock()
+		for _, f := range c.inflight {
+			if time.Since(f.since) > staleAfter {
+				stale = append(stale, f.entry)
+			}
+		}
+		c.mu.Unlock()
+		for _, e := range stale {
+			c.fail(e, 0, "no_response", "request ended without a response")
 		}
 	}
-	return nil
+	col.Wait()
+	if runErr == nil {
+		runErr = c.fatalErr()
+	}
+	return runErr
 }
 
-// anyDispatchable reports whether some of entries would still be sent
-// (entries that failed to dispatch were recorded, so they do not return).
-func (c *crawler) anyDispatchable(entries []store.FrontierEntry) bool {
-	for _, e := range entries {
-		if e.Kind != store.FrontierPage || c.opts.MaxPages == 0 || c.pages < c.opts.MaxPages {
-			return true
-		}
-	}
-	return false
+// flight is a dispatched URL waiting for its result.
+type flight struct {
+	entry store.FrontierEntry
+	since time.Time
+}
+
+func (c *crawler) inFlight() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.inflight)
+}
+
+func (c *crawler) fatalErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fatal
 }
 
 // collector builds the colly collector of the run: transport with the
@@ -789,12 +821,17 @@ func (c *crawler) count(s *sourceInfo, f func(*store.SourceRunCounts)) {
 func (c *crawler) save(p store.PageRecord) store.SaveResult {
 	res, err := c.db.SavePage(context.WithoutCancel(c.ctx), p)
 	c.mu.Lock()
-	c.handled[p.URL] = true
+	delete(c.inflight, p.URL)
+	c.finished[p.URL] = true
 	if err != nil && c.fatal == nil {
 		c.fatal = fmt.Errorf("crawl: %w", err)
 	}
 	c.stats.Discovered += res.Added
 	c.mu.Unlock()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
 	if err == nil && c.opts.AfterPage != nil {
 		c.opts.AfterPage(p.URL, res.Outcome)
 	}
