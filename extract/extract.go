@@ -203,7 +203,7 @@ func Extract(raw []byte, pageURL, contentType string) (*Result, error) {
 	}
 	return &Result{
 		URL:           pageURL,
-		Title:         cleanLine(a.title),
+		Title:         cleanTitle(cleanLine(a.title), a.sitename, pageURL),
 		Text:          body,
 		Published:     published,
 		Authors:       splitAuthors(a.author),

@@ -596,3 +596,25 @@ func TestConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	cases := []struct{ title, site, url, want string }{
+		{"Nadal keeps Spain alive against Russia in Davis Cup Finals - Sportsnet.ca", "Sportsnet.ca", "", "Nadal keeps Spain alive against Russia in Davis Cup Finals"},
+		{"Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air? - News Nation", "https://www.newsnation.in", "", "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air?"},
+		{"Spiced Honey Pear Jam Recipe | The Anti-June Cleaver", "", "https://www.theantijunecleaver.com/2014/06/jam", "Spiced Honey Pear Jam Recipe"},
+		{"LinkNaija | Nigeria's popular news platform: Kate Henshaw Is Looking Stunning", "LinkNaija | Nigeria's popular news platform", "", "Kate Henshaw Is Looking Stunning"},
+		{"Black Friday per nostalgici - Remember 80/90 - Memorabilia anni 80/90", "Remember 80/90 - Memorabilia anni 80/90", "", "Black Friday per nostalgici"},
+		{"'The Medium is the Message': the 7th Amsterdam Light Festival | Inexhibit", "Inexhibit magazine", "", "'The Medium is the Message': the 7th Amsterdam Light Festival"},
+		// Kept: the parts are not the site name.
+		{"Opinion | Republicans Are Following Trump to Nowhere", "NYTimes", "https://www.nytimes.com/x", "Opinion | Republicans Are Following Trump to Nowhere"},
+		{"The Guardian view on Hong Kong: a city on the brink | Editorial", "The Guardian", "", "The Guardian view on Hong Kong: a city on the brink | Editorial"},
+		{"Star Wars Jedi: Fallen Order review - shoots for the moon", "VG247", "", "Star Wars Jedi: Fallen Order review - shoots for the moon"},
+		{"Sportsnet.ca", "Sportsnet.ca", "", "Sportsnet.ca"},
+		{"IGN - Deals", "IGN", "", "IGN - Deals"},
+	}
+	for _, c := range cases {
+		if got := cleanTitle(c.title, c.site, c.url); got != c.want {
+			t.Errorf("cleanTitle(%q, %q) = %q, want %q", c.title, c.site, got, c.want)
+		}
+	}
+}
