@@ -31,7 +31,8 @@
 //     6,000 elements or 400 KB of text: readeck go-readability, whose cost
 //     stays near linear); the article tree is rendered to text with one
 //     paragraph per block element.
-//  6. Authors are split into one name per entry ("By " and similar removed);
+//  6. The site name is removed from around the title when it matches the
+//     page's site name or host; authors are split into one name per entry ("By " and similar removed);
 //     language is detected from the text (whatlanggo, ISO 639-1) and falls
 //     back to the page's lang attribute.
 package extract
