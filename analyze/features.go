@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -266,7 +267,14 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 		{secNegation, secWelcoming}, {secTarget, secCrime},
 	}
 	seen := map[string]bool{}
-	for _, ci := range clauses {
+	// iterate clauses in order: features (and float sums) are deterministic
+	keys := make([]int, 0, len(clauses))
+	for k := range clauses {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for _, k := range keys {
+		ci := clauses[k]
 		for _, p := range pairs {
 			if ci.has[p[0]] && ci.has[p[1]] {
 				name := "c:" + sectionNames[p[0]] + "+" + sectionNames[p[1]]

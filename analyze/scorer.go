@@ -464,7 +464,7 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 				cs = append(cs, contrib{f.start, f.end, c})
 			}
 		}
-		sort.Slice(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].w > cs[b].w })
 		used := map[[2]int]bool{}
 		k := 0
 		for _, c := range cs {

@@ -206,7 +206,7 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		}
 		for _, l := range ls {
 			if handSplit(l.Text) == SplitTrain {
-				st.train = append(st.train, example{s.unitOf(l.Text).feats, l.Label, 3})
+				st.train = append(st.train, example{s.unitOf(l.Text).feats, l.Label, 5})
 			}
 		}
 	}
