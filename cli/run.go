@@ -156,9 +156,13 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 
 func printResult(w io.Writer, res *pipeline.Result) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "stage\ttime\tpeak RSS\twhat")
+	fmt.Fprintln(tw, "stage\ttime\tCPU\tpeak RSS\twhat")
 	for _, s := range res.Stages {
-		fmt.Fprintf(tw, "%s\t%s\t%d MiB\t%s\n", s.Name, s.Duration.Round(time.Millisecond), s.PeakRSS>>20, s.Detail)
+		rss := "-"
+		if s.PeakRSS > 0 {
+			rss = fmt.Sprintf("%d MiB", s.PeakRSS>>20)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Name, s.Duration.Round(time.Millisecond), s.CPU.Round(time.Millisecond), rss, s.Detail)
 	}
 	tw.Flush()
 	if res.ReportIndex != "" {

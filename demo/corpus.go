@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // SyntheticNotice labels everything the demo produces. The report, every
@@ -295,10 +296,11 @@ func Generate(opts CorpusOptions) (*Corpus, error) {
 		cities = keep
 	}
 	g := &generator{
-		p:    p,
-		rng:  rand.New(rand.NewPCG(opts.Seed, 0x58454e4f)),
-		opts: opts,
-		seen: map[string]bool{},
+		p:     p,
+		rng:   rand.New(rand.NewPCG(opts.Seed, 0x58454e4f)),
+		opts:  opts,
+		seen:  map[string]bool{},
+		texts: map[string]bool{},
 	}
 	c := &Corpus{Cities: cities, From: opts.From, Months: opts.Months}
 	for _, city := range cities {
@@ -350,6 +352,48 @@ type generator struct {
 	rng  *rand.Rand
 	opts CorpusOptions
 	seen map[string]bool // slugs
+	// texts holds every article's normalised body: a crawler
+	// stores near-identical content once (by content hash), so the
+	// generator never repeats one.
+	texts map[string]bool
+}
+
+// fresh reports whether a's body is new, and records it (the title
+// alone does not make content distinct: extractors may drop it).
+func (g *generator) fresh(a *Article) bool {
+	k := normalize(a.Text())
+	if g.texts[k] {
+		return false
+	}
+	g.texts[k] = true
+	return true
+}
+
+// normalize keeps letters and digits, lower-cased, one space between words.
+func normalize(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			in = true
+		} else {
+			in = false
+		}
+	}
+	return b.String()
+}
+
+// unique calls gen until it returns an article with new content.
+func (g *generator) unique(gen func() *Article) *Article {
+	for {
+		if a := gen(); g.fresh(a) {
+			return a
+		}
+	}
 }
 
 // incident is a scheduled hate crime: city, month index, kind.
@@ -567,12 +611,12 @@ func (g *generator) month(c *City, m int) []*Article {
 	for _, srcKey := range []string{SourcePaper, SourceBroadcaster} {
 		n := g.count(map[string]float64{SourcePaper: 9, SourceBroadcaster: 6}[srcKey])
 		for i := 0; i < n; i++ {
-			out = append(out, g.news(c, m, srcKey, g.topic(c, m), when()))
+			out = append(out, g.unique(func() *Article { return g.news(c, m, srcKey, g.topic(c, m), when()) }))
 		}
 	}
 	for i, n := 0, g.count(2); i < n; i++ {
 		welcome := g.rng.Float64() < 0.3
-		out = append(out, g.press(c, welcome, when()))
+		out = append(out, g.unique(func() *Article { return g.press(c, welcome, when()) }))
 	}
 	for _, inc := range incidents {
 		if inc.city != c.Name {
@@ -582,11 +626,11 @@ func (g *generator) month(c *City, m int) []*Article {
 		case inc.month:
 			t := when()
 			out = append(out,
-				g.news(c, m, SourcePaper, "hatecrime."+inc.kind, t),
-				g.news(c, m, SourceBroadcaster, "hatecrime."+inc.kind, t.Add(3*time.Hour)),
-				g.press(c, true, t.Add(26*time.Hour)))
+				g.unique(func() *Article { return g.news(c, m, SourcePaper, "hatecrime."+inc.kind, t) }),
+				g.unique(func() *Article { return g.news(c, m, SourceBroadcaster, "hatecrime."+inc.kind, t.Add(3*time.Hour)) }),
+				g.unique(func() *Article { return g.press(c, true, t.Add(26*time.Hour)) }))
 		case inc.month + 1:
-			out = append(out, g.news(c, m, SourcePaper, "protest", when()))
+			out = append(out, g.unique(func() *Article { return g.news(c, m, SourcePaper, "protest", when()) }))
 		}
 	}
 	return out

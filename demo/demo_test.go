@@ -232,3 +232,24 @@ func TestServeSites(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusUniqueAtScale: the 10,000-document benchmark corpus repeats no
+// article (title and body, normalised as a content hash would), so a
+// crawl stores every one.
+func TestCorpusUniqueAtScale(t *testing.T) {
+	c, err := Generate(CorpusOptions{Scale: 9.6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Articles); n < 9500 {
+		t.Fatalf("scale 9.6: %d articles", n)
+	}
+	seen := map[string]string{}
+	for _, a := range c.Articles {
+		k := normalize(a.Text())
+		if prev, ok := seen[k]; ok {
+			t.Fatalf("%s and %s have the same normalised body", prev, a.Path)
+		}
+		seen[k] = a.Path
+	}
+}

@@ -87,8 +87,12 @@ type Stage struct {
 	Duration time.Duration `json:"duration_ns"`
 	// PeakRSS is the process's peak resident memory during the stage in
 	// bytes (Linux VmHWM reset before the stage; elsewhere Go's Sys).
-	PeakRSS int64  `json:"peak_rss_bytes"`
-	Detail  string `json:"detail"`
+	PeakRSS int64 `json:"peak_rss_bytes"`
+	// CPU is the user+system CPU time the process used during the stage;
+	// CPU/Duration near the number of cores means CPU-bound, near 0 means
+	// waiting (network, politeness delays, disk).
+	CPU    time.Duration `json:"cpu_ns"`
+	Detail string        `json:"detail"`
 }
 
 // Result is what a run did.
@@ -168,10 +172,10 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 		}
 		log.Info("stage start", "stage", st.name)
 		resetPeakRSS()
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		detail, err := st.fn()
 		peak, _ := peakRSS()
-		s := Stage{Name: st.name, Duration: time.Since(start), PeakRSS: peak, Detail: detail}
+		s := Stage{Name: st.name, Duration: time.Since(start), CPU: cpuTime() - cpu0, PeakRSS: peak, Detail: detail}
 		res.Stages = append(res.Stages, s)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -185,7 +189,7 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 			return res, err
 		}
 		log.Info("stage done", "stage", st.name, "duration", s.Duration.Round(time.Millisecond),
-			"peak_rss_mb", peak>>20, "detail", detail)
+			"cpu", s.CPU.Round(time.Millisecond), "peak_rss_mb", peak>>20, "detail", detail)
 		if opts.AfterStage != nil {
 			opts.AfterStage(st.name)
 		}

@@ -20,22 +20,26 @@ trap cleanup EXIT
 go build -o "$work/xenoscope" ./cmd/xenoscope
 go build -o "$work/perfkit" ./scripts/perfkit
 
-# timed CMD... : runs CMD, appends "SECONDS MAXRSS_KB" (RSS 0 without GNU time).
+# timed LABEL CMD... : runs CMD (stdout discarded, stderr to demo.log) and
+# appends "LABEL SECONDS MAXRSS_KB" to demo.txt (RSS 0 without GNU time).
 timed() {
-  local t0 t1 rss=0
+  local label=$1 t0 t1 rss=0
+  shift
+  t0=$(date +%s.%N)
   if /usr/bin/time -f '%M' -o "$work/rss" true 2>/dev/null; then
-    t0=$(date +%s.%N); /usr/bin/time -f '%M' -o "$work/rss" "$@"; t1=$(date +%s.%N)
+    /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>>"$work/demo.log" || { cat "$work/demo.log" >&2; exit 1; }
     rss=$(tail -n1 "$work/rss")
   else
-    t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N)
+    "$@" >/dev/null 2>>"$work/demo.log" || { cat "$work/demo.log" >&2; exit 1; }
   fi
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') $rss"
+  t1=$(date +%s.%N)
+  echo "$label $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') $rss" >>"$work/demo.txt"
 }
 
 echo "== demo (cold, then rerun)" >&2
 : >"$work/demo.txt"
-echo "cold $(timed "$work/xenoscope" demo -out "$work/demo" >/dev/null 2>"$work/demo.log")" >>"$work/demo.txt" || { cat "$work/demo.log" >&2; exit 1; }
-echo "warm $(timed "$work/xenoscope" demo -out "$work/demo" >/dev/null 2>>"$work/demo.log")" >>"$work/demo.txt" || { cat "$work/demo.log" >&2; exit 1; }
+timed cold "$work/xenoscope" demo -out "$work/demo"
+timed warm "$work/xenoscope" demo -out "$work/demo"
 cat "$work/demo.txt" >&2
 
 echo "== serving the corpus at scale $scale" >&2
