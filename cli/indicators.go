@@ -67,6 +67,10 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 		err = enc.Encode(res)
 	case "table":
 		err = indicators.WriteTable(env.Stdout, res.Values, res.Query.MinN)
+		if err == nil {
+			fmt.Fprintln(env.Stdout, "\nCoverage:")
+			err = indicators.WriteCoverageTable(env.Stdout, res.Coverage)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("write indicators: %w", err)

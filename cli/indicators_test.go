@@ -135,7 +135,8 @@ func TestIndicatorsCommand(t *testing.T) {
 	}
 
 	code, out, _ = runIndicatorsCLI("indicators", "-db", db, "-format", "table", "-min-n", "5")
-	if code != 0 || !strings.Contains(out, "migration_salience") || !strings.Contains(out, "insufficient: n < 5") {
+	if code != 0 || !strings.Contains(out, "migration_salience") || !strings.Contains(out, "insufficient: n < 5") ||
+		!strings.Contains(out, "active sources") {
 		t.Errorf("table exit %d:\n%s", code, out)
 	}
 }

@@ -79,3 +79,16 @@ func WriteTable(w io.Writer, vals []Value, minN int) error {
 	_, err := fmt.Fprintf(w, "* insufficient: n < %d documents (or undefined); do not read as a trend\n", minN)
 	return err
 }
+
+// WriteCoverageTable writes the coverage beside the documents counts: per
+// city and month the documents, active sources, crawl errors and the
+// documents dated by fetch time.
+func WriteCoverageTable(w io.Writer, cov []Coverage) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "city\tmonth\tdocuments\tactive sources\tsources crawled\tcrawl errors\tno date (fallback)\tunscored\tstale\t")
+	for _, c := range cov {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", c.City, c.Month, c.Documents, c.ActiveSources,
+			c.SourcesCrawled, c.CrawlErrors, c.Fallback, c.Unscored, c.Stale)
+	}
+	return tw.Flush()
+}
