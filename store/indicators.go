@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xenoscope/xenoscope/model"
 )
@@ -417,7 +418,8 @@ func (db *DB) exampleSentences(ctx context.Context, f MonthFilter, scoreModel, s
 		if seen[docID] || len(out) >= limit {
 			continue // one sentence per document
 		}
-		if e.Start < 0 || e.End > len(text) || e.Start > e.End {
+		if e.Start < 0 || e.End > len(text) || e.Start > e.End ||
+			(e.Start < len(text) && !utf8.RuneStart(text[e.Start])) || (e.End < len(text) && !utf8.RuneStart(text[e.End])) {
 			continue // offsets do not fit the stored text: skip rather than show a wrong span
 		}
 		seen[docID] = true
