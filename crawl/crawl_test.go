@@ -154,6 +154,7 @@ func TestCrawlSite(t *testing.T) {
 		"/go/private":                  "robots/robots/",
 		"/missing.html":                "failed/error/http_4xx",
 		"/boom.html":                   "failed/error/http_5xx",
+		"/unavailable.html":            "failed/error/http_5xx",
 		"/slow.html":                   "failed/error/timeout",
 		"/huge.html":                   "failed/error/too_large",
 		"/huge-chunked.html":           "failed/error/too_large",
@@ -172,7 +173,7 @@ func TestCrawlSite(t *testing.T) {
 			t.Errorf("%s: frontier %q, want %q", path, got, wantState)
 		}
 	}
-	wantErrs := map[string]int{"http_4xx": 1, "http_5xx": 1, "timeout": 1, "too_large": 2, "feed_parse": 1}
+	wantErrs := map[string]int{"http_4xx": 1, "http_5xx": 2, "timeout": 1, "too_large": 2, "feed_parse": 1}
 	for k, v := range wantErrs {
 		if st.Errors[k] != v {
 			t.Errorf("errors[%s] = %d, want %d (all: %v)", k, st.Errors[k], v, st.Errors)
@@ -200,6 +201,21 @@ func TestCrawlSite(t *testing.T) {
 	}
 	if n := site.Hits("/busy.html"); n != 2 {
 		t.Errorf("/busy.html fetched %d times, want 2 (429 then retry)", n)
+	}
+	if n := site.Hits("/unavailable.html"); n != 4 {
+		t.Errorf("/unavailable.html fetched %d times, want 4 (503, 3 retries with backoff)", n)
+	}
+	// Backoff doubles from RetryBackoff (100ms in tests): 100, 200, 400ms.
+	var tries []time.Time
+	for _, r := range site.RequestLog() {
+		if r.Path == "/unavailable.html" {
+			tries = append(tries, r.Time)
+		}
+	}
+	for i := 1; i < len(tries); i++ {
+		if gap, min := tries[i].Sub(tries[i-1]), (100*time.Millisecond)<<(i-1); gap < min*9/10 {
+			t.Errorf("retry %d of the 503 after %v, want >= %v", i, gap, min)
+		}
 	}
 	for ua := range site.Agents() {
 		if ua != testUA && !strings.HasPrefix(ua, "Go-http-client") {
@@ -258,7 +274,7 @@ func TestCrawlSite(t *testing.T) {
 		Scan(&srcFetched, &srcNew, &srcErrors); err != nil {
 		t.Fatal(err)
 	}
-	if srcFetched != st.Fetched || srcNew != st.New || srcErrors != 6 {
+	if srcFetched != st.Fetched || srcNew != st.New || srcErrors != 7 {
 		t.Errorf("crawl_run_sources fetched=%d new=%d errors=%d; run %+v", srcFetched, srcNew, srcErrors, st)
 	}
 

@@ -4,7 +4,7 @@
 // meets: a feed, a sitemap index with a plain and a gzipped sitemap,
 // robots.txt with a disallowed path and a Crawl-delay, a tracking-parameter
 // duplicate, a redirect, a rel=canonical copy, a near-identical copy, 404,
-// 500, 429 with Retry-After, a page slower than the timeout, oversized
+// 500, 429 with Retry-After, 503 without, a page slower than the timeout, oversized
 // pages, a windows-1252 page, a malformed feed and a redirect into the
 // disallowed path.
 //
@@ -334,6 +334,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.content(w, r, htmlType, s.Busy.HTML)
+	case p == "/unavailable.html":
+		// 503 without Retry-After: the crawler backs off and gives up.
+		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
 	case p == "/boom.html":
 		http.Error(w, "internal error", http.StatusInternalServerError)
 	case p == "/slow.html":
@@ -424,6 +427,7 @@ func (s *Site) feed() []byte {
 	item(s.URL+"/go/private", "Redirect into a disallowed path", base)
 	item(s.URL+"/missing.html", "Missing", base)
 	item(s.URL+"/boom.html", "Broken", base)
+	item(s.URL+"/unavailable.html", "Unavailable", base)
 	item(s.URL+"/busy.html", "Busy", base)
 	item(s.URL+"/slow.html", "Slow", base)
 	item(s.URL+"/huge.html", "Huge", base)
