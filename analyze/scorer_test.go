@@ -306,3 +306,21 @@ func TestPolicyIsNotHostility(t *testing.T) {
 		t.Errorf("policy vs hostility: %d of 8 right", ok)
 	}
 }
+
+// Handles and URLs carry nothing; an unsegmentable hashtag adds no n-gram.
+func TestHandlesURLsHashtagsDoNotCarry(t *testing.T) {
+	s := newTestScorer(t)
+	base := "Refugees are welcome in our town"
+	for _, variant := range []string{
+		"@someone " + base + " https://t.co/abc123",
+		"RT @news_desk: " + base + " http://example.com/x?y=1",
+		base + " #refugeeswelcome", // lowercase hashtag: lexicon only, no n-grams
+	} {
+		for _, task := range []string{TaskAntiMigrant, TaskCounterSpeech, TaskMigration} {
+			a, b := s.ScoreText(task, base), s.ScoreText(task, variant)
+			if task != TaskMigration && math.Abs(a-b) > 0.15 || strings.Contains(variant, "http") && a != b {
+				t.Errorf("%s: %q %.4f vs %q %.4f", task, base, a, variant, b)
+			}
+		}
+	}
+}
