@@ -206,15 +206,21 @@ func TestCrawlSite(t *testing.T) {
 		t.Errorf("/unavailable.html fetched %d times, want 4 (503, 3 retries with backoff)", n)
 	}
 	// Backoff doubles from RetryBackoff (100ms in tests): 100, 200, 400ms.
-	var tries []time.Time
+	var tries, busy []time.Time
 	for _, r := range site.RequestLog() {
-		if r.Path == "/unavailable.html" {
+		switch r.Path {
+		case "/unavailable.html":
 			tries = append(tries, r.Time)
+		case "/busy.html":
+			busy = append(busy, r.Time)
 		}
 	}
+	if len(busy) == 2 && busy[1].Sub(busy[0]) < 950*time.Millisecond {
+		t.Errorf("429 with Retry-After: 1 retried after %v", busy[1].Sub(busy[0]))
+	}
 	for i := 1; i < len(tries); i++ {
-		if gap, min := tries[i].Sub(tries[i-1]), (100*time.Millisecond)<<(i-1); gap < min*9/10 {
-			t.Errorf("retry %d of the 503 after %v, want >= %v", i, gap, min)
+		if gap, least := tries[i].Sub(tries[i-1]), (100*time.Millisecond)<<(i-1); gap < least*9/10 {
+			t.Errorf("retry %d of the 503 after %v, want >= %v", i, gap, least)
 		}
 	}
 	for ua := range site.Agents() {
