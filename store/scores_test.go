@@ -33,7 +33,7 @@ func TestScoresRoundTripPendingAndReplace(t *testing.T) {
 	sc := &model.Scores{Model: "m1", Migration: 0.9, AntiMigrant: 0.7, CounterSpeech: 0.1, Stance: 0.5, Populism: 12.5,
 		PopulistSentences: 0.5, Tone: -0.3, HateCrimeReport: 0.2, Words: 80, PopulismMatches: 1, Sentences: 2,
 		PopulistSentenceN: 1, MigrationSentences: 2, MigrationToneSum: -0.6,
-		Evidence: []model.Evidence{{Score: "anti_migrant", Start: 0, End: 1, Text: "x", Weight: 0.7}},
+		Evidence:       []model.Evidence{{Score: "anti_migrant", Start: 0, End: 1, Text: "x", Weight: 0.7}},
 		SentenceScores: []model.SentenceScore{{Index: 0, Start: 0, End: 1, AntiMigrant: 0.7}, {Index: 1, Start: 2, End: 3, Tone: -0.3}}}
 	save := func(id int64, s *model.Scores) {
 		t.Helper()
