@@ -93,11 +93,11 @@ func frontierState(t testing.TB, db *store.DB, url string) string {
 
 // wantDocuments is the set of URLs a crawl of the whole site must store:
 // every article under its canonical URL, /busy.html (after a 429) and
-// /cp1252.html. Articles[3] is also served near-identical at /copy/: it is
+// the two windows-1252 pages. Articles[3] is also served near-identical at /copy/: it is
 // stored once, under whichever of the two URLs was committed first
 // (fetches run in parallel).
 func wantDocuments(t testing.TB, site *crawltest.Site, docs map[string]model.Document) map[string]bool {
-	want := map[string]bool{site.URL + "/busy.html": true, site.URL + "/cp1252.html": true}
+	want := map[string]bool{site.URL + "/busy.html": true, site.URL + "/cp1252.html": true, site.URL + "/cp1252-header.html": true}
 	for _, a := range site.Articles {
 		want[site.ArticleURL(a)] = true
 	}
@@ -248,6 +248,10 @@ func TestCrawlSite(t *testing.T) {
 	}
 
 	// Non-UTF-8 page decoded, date from the feed hint, raw HTML kept.
+	ch := docs[site.URL+"/cp1252-header.html"]
+	if !strings.Contains(ch.Text, "Zürich") || !strings.Contains(ch.Text, crawltest.HeaderCharsetExtra) || strings.ContainsRune(ch.Text, '\uFFFD') {
+		t.Errorf("windows-1252 page (charset in header) badly decoded: %.200q", ch.Text)
+	}
 	cp := docs[site.URL+"/cp1252.html"]
 	if !strings.Contains(cp.Text, "Zürich") || !strings.Contains(cp.Text, "Renée Müller") || strings.ContainsRune(cp.Text, '\uFFFD') {
 		t.Errorf("windows-1252 page badly decoded: %.200q", cp.Text)
@@ -413,8 +417,8 @@ func TestMaxPagesThenContinue(t *testing.T) {
 	if _, err := crawl.Run(ctx, db, cfg, testOptions()); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(documents(t, db)); n != len(site.Articles)+2 {
-		t.Errorf("after the second run %d documents, want %d", n, len(site.Articles)+2)
+	if n := len(documents(t, db)); n != len(site.Articles)+3 {
+		t.Errorf("after the second run %d documents, want %d", n, len(site.Articles)+3)
 	}
 	for i, a := range site.Articles {
 		if n := site.Hits("/news/" + a.ID + ".html"); n != 1 && !(i == 1 && n == 2) && !(i == 2 && n == 0) {

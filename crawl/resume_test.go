@@ -84,7 +84,7 @@ func TestKillAndResume(t *testing.T) {
 	if len(before) < killedAt {
 		t.Fatalf("after kill %d documents, counted %d before", len(before), killedAt)
 	}
-	wantAll := len(site.Articles) + 2 // + busy + cp1252
+	wantAll := len(site.Articles) + 3 // + busy + 2 windows-1252 pages
 	if len(before) >= wantAll {
 		t.Fatalf("crawl finished before the kill (%d documents); slow the site down", len(before))
 	}

@@ -5,7 +5,7 @@
 // robots.txt with a disallowed path and a Crawl-delay, a tracking-parameter
 // duplicate, a redirect, a rel=canonical copy, a near-identical copy, 404,
 // 500, 429 with Retry-After, 503 without, a page slower than the timeout, oversized
-// pages, a windows-1252 page, a malformed feed and a redirect into the
+// pages, windows-1252 pages (charset in <meta>, in the header), a malformed feed and a redirect into the
 // disallowed path.
 //
 // Every response supports conditional GET (ETag and Last-Modified).
@@ -361,7 +361,11 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	case p == "/cp1252.html":
-		s.content(w, r, "text/html", s.windows1252Page())
+		// Charset only in <meta>.
+		s.content(w, r, "text/html", s.windows1252Page(true, ""))
+	case p == "/cp1252-header.html":
+		// Charset only in the Content-Type header.
+		s.content(w, r, "text/html; charset=windows-1252", s.windows1252Page(false, HeaderCharsetExtra))
 	case strings.HasPrefix(p, "/private/"):
 		s.content(w, r, htmlType, s.Articles[1].HTML)
 	default:
@@ -389,12 +393,24 @@ func insertAfterFirstParagraph(b []byte, body, s string) []byte {
 	return append(out, b[at:]...)
 }
 
-func (s *Site) windows1252Page() []byte {
+// HeaderCharsetExtra is the last paragraph of /cp1252-header.html, which
+// is otherwise /cp1252.html with its charset named only in the header.
+const HeaderCharsetExtra = "Café owners on the Langstrasse, where the next hearing will be held, asked for a seat at the table."
+
+func (s *Site) windows1252Page(meta bool, extra string) []byte {
 	var body strings.Builder
-	for _, p := range strings.Split(Windows1252Text, "\n") {
+	text := Windows1252Text
+	if extra != "" {
+		text += "\n" + extra
+	}
+	for _, p := range strings.Split(text, "\n") {
 		body.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
 	}
-	page := `<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252"><title>Zürich council debates housing plan</title></head>
+	head := ""
+	if meta {
+		head = `<meta charset="windows-1252">`
+	}
+	page := `<!DOCTYPE html><html lang="en"><head>` + head + `<title>Zürich council debates housing plan</title></head>
 <body><header><nav><a href="/">Home</a> <a href="/local/">Local</a></nav></header>
 <article><h1>Zürich council debates housing plan</h1>
 ` + body.String() + `</article><footer>© Testville Courier</footer></body></html>`
@@ -433,6 +449,7 @@ func (s *Site) feed() []byte {
 	item(s.URL+"/huge.html", "Huge", base)
 	item(s.URL+"/huge-chunked.html", "Huge chunked", base)
 	item(s.URL+"/cp1252.html", "Windows-1252", s.FeedDate)
+	item(s.URL+"/cp1252-header.html", "Windows-1252 by header", s.FeedDate)
 	item("https://elsewhere.example/story.html", "Off-site", base)
 	b.WriteString("</channel></rss>\n")
 	return b.Bytes()
