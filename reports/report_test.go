@@ -324,7 +324,7 @@ func TestBrowserRendersReport(t *testing.T) {
 	userData := t.TempDir()
 	args := func(extra ...string) []string {
 		return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 			"--user-data-dir=" + userData, "--window-size=1200,3000", "--virtual-time-budget=10000"}, extra...)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
