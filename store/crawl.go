@@ -311,9 +311,8 @@ func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll
 	return int(n), nil
 }
 
-// PendingFrontier returns up to limit pending URLs of sources, feeds and
-// sitemaps first, then by depth and discovery order, skipping the URLs in
-// exclude.
+// PendingFrontier returns up to limit pending URLs of sources: feeds and
+// sitemaps first, then by depth and discovery order.
 func (db *DB) PendingFrontier(ctx context.Context, sourceIDs []int64, limit int) ([]FrontierEntry, error) {
 	ids, _ := json.Marshal(sourceIDs)
 	rows, err := db.R.QueryContext(ctx, `SELECT url, source_id, kind, depth, via, state, attempts, etag,
@@ -341,8 +340,7 @@ func (db *DB) PendingFrontier(ctx context.Context, sourceIDs []int64, limit int)
 	return out, rows.Err()
 }
 
-// FrontierCounts returns the number of frontier rows per state for sources
-// (all sources when nil).
+// FrontierCounts returns the number of frontier rows per state.
 func (db *DB) FrontierCounts(ctx context.Context) (map[string]int, error) {
 	rows, err := db.R.QueryContext(ctx, `SELECT state, count(*) FROM frontier GROUP BY state`)
 	if err != nil {
