@@ -615,8 +615,11 @@ func (g *generator) month(c *City, m int) []*Article {
 		}
 	}
 	for i, n := 0, g.count(2); i < n; i++ {
-		welcome := g.rng.Float64() < 0.3
-		out = append(out, g.unique(func() *Article { return g.press(c, welcome, when()) }))
+		pool := "press.local"
+		if g.rng.Float64() < 0.3 {
+			pool = "press.welcome"
+		}
+		out = append(out, g.unique(func() *Article { return g.press(c, pool, when()) }))
 	}
 	for _, inc := range incidents {
 		if inc.city != c.Name {
@@ -628,7 +631,7 @@ func (g *generator) month(c *City, m int) []*Article {
 			out = append(out,
 				g.unique(func() *Article { return g.news(c, m, SourcePaper, "hatecrime."+inc.kind, t) }),
 				g.unique(func() *Article { return g.news(c, m, SourceBroadcaster, "hatecrime."+inc.kind, t.Add(3*time.Hour)) }),
-				g.unique(func() *Article { return g.press(c, true, t.Add(26*time.Hour)) }))
+				g.unique(func() *Article { return g.press(c, "press.incident", t.Add(26*time.Hour)) }))
 		case inc.month + 1:
 			out = append(out, g.unique(func() *Article { return g.news(c, m, SourcePaper, "protest", when()) }))
 		}
@@ -734,7 +737,12 @@ func (g *generator) news(c *City, m int, srcKey, topic string, t time.Time) *Art
 		text := g.fill(g.pick(pool), v)
 		ind := ""
 		if strings.HasPrefix(pool, "quote.") && side != "neutral" && side != "populist_hostile" {
-			ind = g.indirectFor(side, v)
+			// The indirect form of the same pool ("say.condemn" for
+			// "quote.condemn"), else of the side.
+			ind = g.indirectFor(strings.TrimPrefix(pool, "quote."), v)
+			if ind == "" {
+				ind = g.indirectFor(side, v)
+			}
 		}
 		p := g.speech(f, text, ind, qs, v, named[f.Name])
 		named[f.Name] = true
@@ -761,7 +769,7 @@ func (g *generator) news(c *City, m int, srcKey, topic string, t time.Time) *Art
 	switch {
 	case strings.HasPrefix(topic, "hatecrime."):
 		a.Migration, a.HateCrime = true, true
-		say(g.figure(c, "counter"), "counter", "quote.counter")
+		say(g.figure(c, "counter"), "counter", "quote.condemn")
 		if g.rng.IntN(2) == 0 {
 			say(g.figure(c, "counter"), "counter", "quote.counter")
 		}
@@ -825,14 +833,12 @@ func (g *generator) news(c *City, m int, srcKey, topic string, t time.Time) *Art
 	return a
 }
 
-// press writes one council press release in the mayor's voice.
-func (g *generator) press(c *City, welcome bool, t time.Time) *Article {
+// press writes one council press release in the mayor's voice, from pool
+// press.local, press.welcome (general welcome and myth-busting) or
+// press.incident (after a hate crime).
+func (g *generator) press(c *City, pool string, t time.Time) *Article {
 	src := &c.Council
 	v := g.vars(c, src)
-	pool := "press.local"
-	if welcome {
-		pool = "press.welcome"
-	}
 	mayor := c.Figure("mayor")
 	a := &Article{City: c.Name, Source: SourceCouncil, Topic: pool, Published: t, Author: c.Council.Name}
 	a.Title = g.fill(g.pick(pool+".title"), v)
@@ -840,10 +846,11 @@ func (g *generator) press(c *City, welcome bool, t time.Time) *Article {
 		a.Paragraphs = append(a.Paragraphs, g.fill(b, v))
 	}
 	a.Paragraphs = append(a.Paragraphs, fmt.Sprintf("%s, Mayor of %s", mayor.Name, c.Name))
-	if welcome {
+	if pool != "press.local" {
 		a.Migration = true
 		a.Counter = []string{mayor.Name}
 	}
+	a.HateCrime = pool == "press.incident"
 	a.Slug = g.slug(a.Title, t)
 	a.Path = fmt.Sprintf("/press/release/%s-%s", t.Format("2006-01-02"), a.Slug)
 	return a
