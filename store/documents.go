@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xenoscope/xenoscope/config"
@@ -231,10 +232,17 @@ func (db *DB) RawHTML(ctx context.Context, id int64) ([]byte, error) {
 // the write transaction to keep the single writer free.
 func Gzip(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
+	buf.Grow(len(b)/4 + 64)
+	zw, _ := gzipPool.Get().(*gzip.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = gzip.NewWriterLevel(&buf, gzip.BestSpeed); err != nil {
+			return nil, err
+		}
+	} else {
+		zw.Reset(&buf)
 	}
+	defer gzipPool.Put(zw)
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
 	}
@@ -243,6 +251,9 @@ func Gzip(b []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// gzipPool reuses gzip writers: each holds a large compressor state.
+var gzipPool sync.Pool
 
 func gunzip(b []byte) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
