@@ -248,3 +248,41 @@ func TestRunConfigRequired(t *testing.T) {
 	}
 	var _ *config.Config
 }
+
+// TestDemoCommand runs `xenoscope demo` on a small corpus (-scale 0.1):
+// it prints the path of index.html on stdout, labels the report synthetic,
+// keeps the database and the crawled config in DIR, and reruns cleanly.
+func TestDemoCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	for run := 1; run <= 2; run++ {
+		var stdout, stderr bytes.Buffer
+		code := cli.Run(context.Background(), []string{"demo", "-out", dir, "-scale", "0.1", "-min-n", "2"}, nil, &stdout, &stderr)
+		if code != cli.ExitOK {
+			t.Fatalf("run %d: exit %d\n%s", run, code, stderr.String())
+		}
+		index := strings.TrimSpace(stdout.String())
+		if !filepath.IsAbs(index) || filepath.Base(index) != "index.html" {
+			t.Fatalf("run %d: stdout %q is not the absolute path of index.html", run, index)
+		}
+		page, err := os.ReadFile(index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(page, []byte("SYNTHETIC")) {
+			t.Errorf("the demo report is not labelled synthetic")
+		}
+		if !strings.Contains(stderr.String(), demo.SyntheticNotice) {
+			t.Errorf("the demo does not say on stderr that its data is synthetic")
+		}
+		for _, f := range []string{"xenoscope.db", "demo-config.toml", "indicators.csv"} {
+			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+				t.Errorf("run %d: %v", run, err)
+			}
+		}
+	}
+	docs, scored, _ := counts(t, filepath.Join(dir, "xenoscope.db"))
+	c, _ := demo.Generate(demo.CorpusOptions{Scale: 0.1})
+	if docs != len(c.Articles) || scored != docs {
+		t.Errorf("after two demo runs: %d documents, %d scored; the corpus has %d articles", docs, scored, len(c.Articles))
+	}
+}
