@@ -528,7 +528,7 @@ func (c *crawler) collector() (*colly.Collector, error) {
 		colly.StdlibContext(c.ctx),
 	)
 	col.IgnoreRobotsTxt = false
-	col.DetectCharset = false // charset is decided per page in toUTF8 (header, BOM, <meta>)
+	col.DetectCharset = false // charset is decided per page by extract.DecodeHTML (header, BOM, <meta>, sniffing)
 	col.WithTransport(rt)
 	col.SetRequestTimeout(c.opts.Timeout)
 	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
@@ -1024,7 +1024,7 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 		// colly converts bodies whose Content-Type names a charset; the
 		// others are decoded here from BOM / <meta charset>.
 		var derr error
-		if body, _, derr = toUTF8(body, ct); derr != nil {
+		if body, _, _, derr = extract.DecodeHTML(body, ct); derr != nil {
 			c.fail(*e, 0, "decode", derr.Error())
 			return
 		}

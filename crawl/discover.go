@@ -19,7 +19,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/transform"
 )
 
 // discovered is a URL found in a feed or sitemap, with its hints.
@@ -235,22 +234,6 @@ func hasToken(list, tok string) bool {
 		}
 	}
 	return false
-}
-
-// toUTF8 decodes a page to UTF-8 following the HTML encoding sniffing rules:
-// BOM, then the Content-Type charset, then <meta charset> in the first 1024
-// bytes, then valid UTF-8, else windows-1252. It returns the body unchanged
-// when it already is UTF-8.
-func toUTF8(body []byte, contentType string) ([]byte, string, error) {
-	enc, name, _ := charset.DetermineEncoding(body, contentType)
-	if name == "utf-8" {
-		return body, name, nil
-	}
-	out, _, err := transform.Bytes(enc.NewDecoder(), body)
-	if err != nil {
-		return nil, name, fmt.Errorf("decode %s: %w", name, err)
-	}
-	return out, name, nil
 }
 
 // normalizedHash is the content hash that decides whether two pages are the

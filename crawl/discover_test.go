@@ -160,15 +160,3 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 }
-
-func TestToUTF8(t *testing.T) {
-	cp := []byte("<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9 \x80</body></html>")
-	out, name, err := toUTF8(cp, "text/html")
-	if err != nil || name != "windows-1252" || !strings.Contains(string(out), "café €") {
-		t.Errorf("%q %s %v", out, name, err)
-	}
-	utf := []byte("<html><body>café</body></html>")
-	if out, _, _ := toUTF8(utf, ""); !bytes.Equal(out, utf) {
-		t.Errorf("utf-8 changed: %q", out)
-	}
-}
