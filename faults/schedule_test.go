@@ -25,7 +25,7 @@ func TestScheduleSIGTERM(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"=cli", "XENOSCOPE_FAULT_ARGS="+strings.Join([]string{
 		"schedule", "-config", cfgPath, "-db", dbPath, "-out", filepath.Join(dir, "report"),
-		"-cron", "@every 1s", "-run-now", "-log-format", "json", "-min-n", "2", "-max-pages", "40"}, "\x1f"))
+		"-cron", "@every 1s", "-run-now", "-log-format", "json", "-v", "-min-n", "2", "-max-pages", "40"}, "\x1f"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -68,10 +68,11 @@ func TestScheduleSIGTERM(t *testing.T) {
 			if msg == "run done" || msg == "run partial: some sources failed" {
 				runsDone++
 			}
-			// SIGTERM in the middle of a crawl of the second (or later) run:
-			// -max-pages 40 leaves pages for every run.
-			if runsDone >= 1 && !signalled && msg == "stage start" && m["stage"] == "crawl" {
-				time.Sleep(100 * time.Millisecond)
+			// SIGTERM in the middle of a crawl of the second (or later) run,
+			// once the crawl run is recorded and the frontier seeded (the
+			// crawl's debug line "frontier requeued"); -max-pages 40 leaves
+			// pages for every run.
+			if runsDone >= 1 && !signalled && msg == "frontier requeued" {
 				cmd.Process.Signal(syscall.SIGTERM)
 				signalled, sigAt = true, time.Now()
 			}
