@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
-scale="${SCALE:-9.6}"   # 9.6 x ~1,045 articles = ~10,000
+scale="${SCALE:-10}"   # 10 x ~1,020 articles = ~10,200
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
