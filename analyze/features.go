@@ -258,13 +258,16 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 			}
 		}
 	}
+	// Negation pairs are not clause-wide: "negation+X" fires only when a
+	// negation word stands at most 4 words before (or, for condemnation, 4
+	// after) a hit of X in the same clause (negScoped below), so "refugees
+	// were welcome ... racism would never be tolerated" is not "not welcome".
 	pairs := [][2]int{
-		{secTarget, secDehumanizing}, {secTarget, secExclusion}, {secNegation, secDehumanizing},
-		{secNegation, secExclusion}, {secTarget, secCondemnation}, {secTarget, secPositive},
+		{secTarget, secDehumanizing}, {secTarget, secExclusion},
+		{secTarget, secCondemnation}, {secTarget, secPositive},
 		{secSpeech, secDehumanizing}, {secSpeech, secExclusion}, {secCondemnation, secDehumanizing},
-		{secCrime, secVictimGroup}, {secCrime, secReportFrame}, {secNegation, secCondemnation},
-		{secTarget, secRestrictive}, {secTarget, secWelcoming}, {secNegation, secRestrictive},
-		{secNegation, secWelcoming}, {secTarget, secCrime},
+		{secCrime, secVictimGroup}, {secCrime, secReportFrame},
+		{secTarget, secRestrictive}, {secTarget, secWelcoming}, {secTarget, secCrime},
 	}
 	seen := map[string]bool{}
 	// iterate clauses in order: features (and float sums) are deterministic
@@ -294,6 +297,7 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 			fs = append(fs, feat{"c:you+frame", 1, -1, -1})
 		}
 	}
+	fs = s.frameFeats(u, clause, quoted, fs, seen)
 	// cross-clause unit features
 	if u.secCount[secCrime] > 0 && u.secCount[secVictimGroup] > 0 {
 		fs = append(fs, feat{"u:crime&victim", 1, -1, -1})

@@ -21,12 +21,12 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the model honestly reaches 0.77-0.78 on
-		// en_dev's migration part (retrainings vary by ~0.01); keyword rules
-		// 0.677. The floor is set below what we reach, not at the goal.
-		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.75, "HatEval en_dev migration part"},
+		// The issue asks 0.80; the shipped model reaches 0.799 on en_dev's
+		// migration part (was 0.777 before the quality round); keyword rules
+		// 0.677. The floor is set just below what we reach, not at the goal.
+		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.78, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
-		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.87, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
+		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.89, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
 		{TaskTone, []string{"sentiment", "tweets_GroundTruth.txt"}, 0.88, "tweets (VADER 0.881 full set)"},
 		{TaskTone, []string{"sentiment", "amazonReviewSnippets_GroundTruth.txt"}, 0.57, "Amazon (VADER 0.565)"},
 		{TaskTone, []string{"sentiment", "movieReviewSnippets_GroundTruth.txt"}, 0.46, "movie (VADER 0.451)"},

@@ -297,12 +297,13 @@ func TestPolicyIsNotHostility(t *testing.T) {
 			ok++
 		}
 	}
-	// 8 cases written before the first run. Measured: 6 of 8 (misses: "Those
-	// filthy migrants are rats spreading disease..." anti 0.31, because
-	// DIALOCONAN counter-narratives repeat such words when refuting them;
+	// 8 cases written before the first run. Measured: 7 of 8 (miss:
 	// "Ministers want ... failed applicants removed quickly" stance 0, no
-	// lexicon cue). We assert what we reach, and say so in docs/analysis.md.
-	if ok < 6 {
+	// lexicon cue). "Those filthy migrants are rats spreading disease..."
+	// was a miss (anti 0.31) until the quality round dropped hate against
+	// other groups from anti_migrant's negatives and added the
+	// c:target_is_dehum frame (now 0.84). We assert what we reach.
+	if ok < 7 {
 		t.Errorf("policy vs hostility: %d of 8 right", ok)
 	}
 }
@@ -322,5 +323,58 @@ func TestHandlesURLsHashtagsDoNotCarry(t *testing.T) {
 				t.Errorf("%s: %q %.4f vs %q %.4f", task, base, a, variant, b)
 			}
 		}
+	}
+}
+
+// The frame features fire on the patterns documented in frames.go and not
+// on their negated or reported variants.
+func TestFrameFeatures(t *testing.T) {
+	s := newTestScorer(t)
+	has := func(text, name string) bool {
+		for _, f := range s.unitOf(text).feats {
+			if f.name == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		text, feat string
+		want       bool
+	}{
+		{"Those filthy migrants are rats spreading disease.", "c:target_is_dehum", true},
+		{"Migrants are not rats.", "c:target_is_dehum", false},
+		{"These parasites and migrants.", "c:target_is_dehum", true},
+		{"Refugees are vermin who must go.", "c:hostile_assert", true},
+		{"He said refugees are vermin.", "c:hostile_assert", false},
+		{"Refugees are not vermin.", "c:hostile_assert", false},
+		{"Racism would never be tolerated here.", "c:reject_racism", true},
+		{"There is no place for racism in our town.", "c:reject_racism", true},
+		{"Racism is growing.", "c:reject_racism", false},
+		{"Refugees were welcome in Lakeside.", "c:welcome_target", true},
+		{"Refugees are not welcome in Lakeside.", "c:welcome_target", false},
+		{"Refugees are not welcome in Lakeside.", "n:exclusion", false},
+		{"Refugees are not welcome in Lakeside.", "n:welcoming_policy", true},
+		{"Refugees were welcome in Lakeside and racism would never be tolerated.", "n:welcoming_policy", false},
+	} {
+		if got := has(tc.text, tc.feat); got != tc.want {
+			t.Errorf("%q: %s = %v, want %v", tc.text, tc.feat, got, tc.want)
+		}
+	}
+}
+
+// News-like probes reported as failures before the quality round. Caveat:
+// the hand training files now hold sentences of the same shape (a welcome
+// plus "racism would never be tolerated"; "filthy foreigners ... disease"),
+// so these are regression checks, not held-out evidence.
+func TestNewsLikeProbes(t *testing.T) {
+	s := newTestScorer(t)
+	lake := "refugees were welcome in Lakeside and racism would never be tolerated"
+	if a, c := s.ScoreText(TaskAntiMigrant, lake), s.ScoreText(TaskCounterSpeech, lake); a >= 0.5 || c < 0.5 {
+		t.Errorf("%q: anti_migrant %.2f (want < 0.5), counter_speech %.2f (want >= 0.5)", lake, a, c)
+	}
+	rats := "Those filthy migrants are rats spreading disease"
+	if a := s.ScoreText(TaskAntiMigrant, rats); a < 0.5 {
+		t.Errorf("%q: anti_migrant %.2f, want >= 0.5", rats, a)
 	}
 }
