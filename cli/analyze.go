@@ -2,19 +2,14 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"runtime"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/config"
-	"github.com/xenoscope/xenoscope/figures"
-	"github.com/xenoscope/xenoscope/model"
-	"github.com/xenoscope/xenoscope/store"
+	"github.com/xenoscope/xenoscope/pipeline"
 )
 
 func init() {
@@ -39,12 +34,6 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	if *workers < 1 {
 		return usageErr("", "-workers must be at least 1")
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", *dbPath)
-		}
-		return err
-	}
 	var cfg *config.Config
 	if *cfgPath != "" {
 		var err error
@@ -52,36 +41,23 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 			return usageErr("fix the config file", "%v", err)
 		}
 	}
-	s, err := newScorer(models)
-	if err != nil {
-		return err
-	}
-	finder, err := figures.NewFinderFromConfig(cfg)
-	if err != nil {
-		return err
-	}
-	s.People = finder
-	db, err := store.Open(ctx, *dbPath)
+	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if cfg != nil {
-		if err := db.SyncRegistry(ctx, cfg); err != nil {
-			return err
-		}
+	s, err := newScorer(models)
+	if err != nil {
+		return err
 	}
 	o := analyze.AnalyzeOptions{
 		Workers: *workers,
 		Logger:  slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		AfterScore: func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
-			return store.SaveDocFigures(ctx, tx, doc, sc.Mentions, sc.Quotes, sc.Model)
-		},
 	}
 	if !*quiet {
 		o.Progress = env.Stderr
 	}
-	st, err := analyze.AnalyzeDB(ctx, db, s, o)
+	st, err := pipeline.Analyze(ctx, db, s, cfg, o)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

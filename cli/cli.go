@@ -9,8 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
+
+	"github.com/xenoscope/xenoscope/store"
 )
 
 // Exit codes. Scheduled runs (cron, systemd) read them.
@@ -149,3 +152,15 @@ type stringList []string
 
 func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// openExisting opens a database that must already exist: reading commands
+// must not create an empty file for a mistyped path.
+func openExisting(ctx context.Context, path string) (*store.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", path)
+		}
+		return nil, err
+	}
+	return store.Open(ctx, path)
+}

@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -74,13 +72,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		}
 		f.Since = t
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", *dbPath)
-		}
-		return err
-	}
-	db, err := store.Open(ctx, *dbPath)
+	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,13 +62,7 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	if *format != "table" && *format != "csv" && *format != "json" {
 		return usageErr("use -format table, csv or json", "unknown format %q", *format)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErr("run 'xenoscope crawl' and 'xenoscope score' first, or check the -db path", "database %s does not exist", *dbPath)
-		}
-		return err
-	}
-	db, err := store.Open(ctx, *dbPath)
+	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/xenoscope/xenoscope/indicators"
-	"github.com/xenoscope/xenoscope/store"
 )
 
 func init() {
@@ -78,16 +76,4 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stderr, "%d documents in %d cities x %d months; scores of model %q; %d dated by fetch time (no publication date); %d stale (older model), %d unscored\n",
 		res.Documents, len(res.Cities), len(res.Months), res.Model, res.Fallback, res.Stale, res.Unscored)
 	return nil
-}
-
-// openExisting opens a database that must already exist (reading commands
-// must not create an empty file for a mistyped path).
-func openExisting(ctx context.Context, path string) (*store.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, usageErr("give the path of a database written by 'xenoscope crawl'", "database %s does not exist", path)
-		}
-		return nil, err
-	}
-	return store.Open(ctx, path)
 }

@@ -14,8 +14,8 @@ import (
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/config"
-	"github.com/xenoscope/xenoscope/figures"
 	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/pipeline"
 )
 
 func init() {
@@ -77,11 +77,9 @@ func runScore(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	finder, err := figures.NewFinderFromConfig(cfg)
-	if err != nil {
+	if err := pipeline.AttachPeople(s, cfg); err != nil {
 		return err
 	}
-	s.People = finder
 	return scoreStream(ctx, s, r, env.Stdout, env.Stderr, *workers)
 }
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/figures"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/reports"
@@ -40,28 +41,45 @@ func (p *runner) analyze() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("analyze: load models: %w", err)
 	}
-	finder, err := figures.NewFinderFromConfig(p.cfg)
-	if err != nil {
-		return "", fmt.Errorf("analyze: figures: %w", err)
-	}
-	s.People = finder
-	if p.cfg != nil {
-		if err := p.db.SyncRegistry(p.ctx, p.cfg); err != nil {
-			return "", fmt.Errorf("analyze: figure registry: %w", err)
-		}
-	}
-	ctx := p.ctx
-	st, err := analyze.AnalyzeDB(ctx, p.db, s, analyze.AnalyzeOptions{
+	st, err := Analyze(p.ctx, p.db, s, p.cfg, analyze.AnalyzeOptions{
 		Workers:  p.opts.Workers,
 		Progress: p.opts.Progress,
 		Logger:   p.log.With("stage", StageAnalyze),
-		AfterScore: func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
-			return store.SaveDocFigures(context.WithoutCancel(ctx), tx, doc, sc.Mentions, sc.Quotes, sc.Model)
-		},
 	})
 	p.res.Analyzed = st.Scored
 	detail := fmt.Sprintf("scored %d of %d pending documents (%d words), model %s", st.Scored, st.Pending, st.Words, st.Model)
 	return detail, err
+}
+
+// AttachPeople gives s a figures Finder with cfg's registry of public figures
+// (cfg may be nil): every score then carries mentions and attributed quotes.
+func AttachPeople(s *analyze.Scorer, cfg *config.Config) error {
+	finder, err := figures.NewFinderFromConfig(cfg)
+	if err != nil {
+		return fmt.Errorf("figures: %w", err)
+	}
+	s.People = finder
+	return nil
+}
+
+// Analyze scores every document of db not yet scored by s's model version.
+// It syncs cfg's figure registry (cfg may be nil), attaches the figures
+// Finder, and stores each document's mentions and attributed statements in
+// the same transaction as its scores (o.AfterScore is set here).
+func Analyze(ctx context.Context, db *store.DB, s *analyze.Scorer, cfg *config.Config, o analyze.AnalyzeOptions) (analyze.AnalyzeStats, error) {
+	if err := AttachPeople(s, cfg); err != nil {
+		return analyze.AnalyzeStats{}, err
+	}
+	if cfg != nil {
+		if err := db.SyncRegistry(ctx, cfg); err != nil {
+			return analyze.AnalyzeStats{}, fmt.Errorf("figure registry: %w", err)
+		}
+	}
+	o.AfterScore = func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
+		// Not cancelled halfway: the transaction commits or rolls back whole.
+		return store.SaveDocFigures(context.WithoutCancel(ctx), tx, doc, sc.Mentions, sc.Quotes, sc.Model)
+	}
+	return analyze.AnalyzeDB(ctx, db, s, o)
 }
 
 // report writes the report into a temporary directory inside outDir and

@@ -54,11 +54,9 @@ func (db *DB) SyncConfig(ctx context.Context, cfg *config.Config) (map[SourceRef
 	ids := map[SourceRef]int64{}
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		for _, c := range cfg.Cities {
-			var cityID int64
-			if err := tx.QueryRowContext(ctx, `INSERT INTO cities(name, country) VALUES (?, ?)
-				ON CONFLICT(name) DO UPDATE SET country = excluded.country RETURNING id`,
-				c.Name, c.Country).Scan(&cityID); err != nil {
-				return fmt.Errorf("sync city %q: %w", c.Name, err)
+			cityID, err := upsertCity(ctx, tx, c)
+			if err != nil {
+				return fmt.Errorf("sync %w", err)
 			}
 			for _, s := range c.Sources {
 				var id int64
@@ -280,4 +278,15 @@ func (db *DB) Cities(ctx context.Context) ([]string, error) {
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// upsertCity inserts a configured city or updates its country, returning its id.
+func upsertCity(ctx context.Context, tx *sql.Tx, c config.City) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO cities(name, country) VALUES (?, ?)
+		ON CONFLICT(name) DO UPDATE SET country = excluded.country RETURNING id`,
+		c.Name, c.Country).Scan(&id); err != nil {
+		return 0, fmt.Errorf("city %q: %w", c.Name, err)
+	}
+	return id, nil
 }

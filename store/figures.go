@@ -24,11 +24,9 @@ func (db *DB) SyncRegistry(ctx context.Context, cfg *config.Config) error {
 	}
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		for _, c := range cfg.Cities {
-			var cityID int64
-			if err := tx.QueryRowContext(ctx, `INSERT INTO cities(name, country) VALUES (?, ?)
-				ON CONFLICT(name) DO UPDATE SET country = excluded.country RETURNING id`,
-				c.Name, c.Country).Scan(&cityID); err != nil {
-				return fmt.Errorf("city %q: %w", c.Name, err)
+			cityID, err := upsertCity(ctx, tx, c)
+			if err != nil {
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE figures SET registered = 0 WHERE city_id = ?`, cityID); err != nil {
 				return fmt.Errorf("city %q: %w", c.Name, err)
