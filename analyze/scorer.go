@@ -209,9 +209,22 @@ func filterFeats(fs []feat, prefixes ...string) []feat {
 // hate_crime_report): lexicon, clause, unit and tone features, no n-grams.
 func lexFeats(fs []feat) []feat { return filterFeats(fs, "x:", "x2:", "c:", "u:", "v:") }
 
+// maxUnanchoredMigration caps the migration probability of a unit without a
+// migration term.
+const maxUnanchoredMigration = 0.25
+
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
 	r.migration = s.models[TaskMigration].prob(u.feats)
+	if u.secCount[secTarget]+u.secCount[secMigrationTopic] == 0 {
+		// A unit that names neither migration nor a migrant group (the
+		// [target] and [migration_topic] lexicons) is not on its own about
+		// migration, whatever its n-grams say: the model learned tweet
+		// campaign words ("build", "local people") that are everyday words
+		// in local news. It stays below the 0.5 "yes" line; a document or
+		// quote still counts through its anchored sentences.
+		r.migration = math.Min(r.migration, maxUnanchoredMigration)
+	}
 	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
 	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
 	lf := lexFeats(u.feats)
@@ -357,7 +370,8 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 				qd := nlp.Parse(text[q.Start:q.End])
 				qu := s.buildUnit(text[q.Start:q.End], qd.Tokens)
 				r := s.scoreUnit(qu)
-				q.CounterSpeech, q.AntiMigrant = r.counter, r.anti
+				g := quoteRelevance(r.migration, q.Start, q.End, units, res)
+				q.CounterSpeech, q.AntiMigrant = r.counter*g, r.anti*g
 			}
 		}
 		if qs != nil {
@@ -367,6 +381,31 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 		sc.Mentions = personMentions(text, doc)
 	}
 	return sc
+}
+
+// quoteRelevance gates a quote's counter_speech and anti_migrant by whether
+// it is about migration at all: a figure "addresses xenophobia" or "promotes
+// hostility" only in a statement on migrants, not with a housing quote that
+// happens to sound welcoming ("homes local people can afford"). The context
+// is the quote's own migration probability and that of the sentences it
+// overlaps and the sentence before them (a quote often says "them" where the
+// sentence before it names refugees). The gate is 1 when that context is
+// about migration (>= 0.5) and migration/0.5 below, so a quote in an
+// unrelated context is scaled down in proportion.
+func quoteRelevance(quoteMigration float64, start, end int, units []*unit, res []unitScores) float64 {
+	rel := quoteMigration
+	for j, u := range units {
+		if u.start < end && u.end > start {
+			rel = math.Max(rel, res[j].migration)
+			if j > 0 {
+				rel = math.Max(rel, res[j-1].migration)
+			}
+		}
+	}
+	if rel >= 0.5 {
+		return 1
+	}
+	return rel / 0.5
 }
 
 // ScoreText scores a short piece of text as one unit and returns the
