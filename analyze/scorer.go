@@ -173,6 +173,7 @@ func embeddedVersion() (string, error) {
 		return "", err
 	}
 	sort.Strings(names)
+	fmt.Fprintf(h, "scoring-revision\x00%d\x00", scoringRevision)
 	for _, n := range names {
 		b, _ := modelFS.ReadFile(n)
 		fmt.Fprintf(h, "%s\x00%d\x00", n, len(b))
@@ -181,8 +182,22 @@ func embeddedVersion() (string, error) {
 	return "xs1-" + hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
-// Version is the model version string written with every score.
-func (s *Scorer) Version() string { return s.version }
+// Version is the model version string written with every score: the hash
+// of the embedded models and lexicons and of scoringRevision, plus the
+// People finder's own version when it has one (figures.Finder does), so
+// that a change to any of them makes analyze rescore.
+func (s *Scorer) Version() string {
+	if v, ok := s.People.(interface{ Version() string }); ok {
+		return s.version + "+" + v.Version()
+	}
+	return s.version
+}
+
+// scoringRevision counts changes to the scoring code that alter scores
+// without changing a model file (aggregation, gates). Bump it with them.
+//
+//	2: migration needs a migration term; quote stance gated by relevance.
+const scoringRevision = 2
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -257,7 +272,7 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 // Score scores one text. id is copied to the result.
 func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 	doc := nlp.Parse(text)
-	sc := model.Scores{ID: id, Model: s.version, Mentions: []model.Mention{}, Quotes: []model.Quote{}, Evidence: []model.Evidence{}}
+	sc := model.Scores{ID: id, Model: s.Version(), Mentions: []model.Mention{}, Quotes: []model.Quote{}, Evidence: []model.Evidence{}}
 	n := len(doc.Sentences)
 	sc.Sentences = n
 	if n == 0 {

@@ -2,7 +2,10 @@ package figures
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
+	"fmt"
 	"sync"
 )
 
@@ -14,6 +17,20 @@ var nerModel []byte
 
 // NERModelVersion names the embedded tagger; stored with every mention.
 const NERModelVersion = "figures-ner-ap1-beam4"
+
+// Version identifies the person finder's behaviour: the tagger's name and a
+// hash of its embedded weights, plus attributionRevision, which is bumped
+// whenever the mention or quote rules change. analyze folds it into the
+// model version stored with every score, so a new finder rescores.
+func (f *Finder) Version() string { return finderVersion() }
+
+var finderVersion = sync.OnceValue(func() string {
+	h := sha256.Sum256(nerModel)
+	return fmt.Sprintf("%s-%s-r%d", NERModelVersion, hex.EncodeToString(h[:])[:8], attributionRevision)
+})
+
+// attributionRevision counts changes to the mention and quote rules.
+const attributionRevision = 1
 
 var (
 	defaultOnce   sync.Once
