@@ -25,7 +25,7 @@ const demoPort = 47810
 // minimum of 20 for the migration shares; the report says which minimum
 // it used.
 const (
-	demoScale = 1.5
+	demoScale = 2.5
 	demoMinN  = 10
 )
 
