@@ -335,8 +335,8 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 		// A hostile sentence that is reported (quoted, or introduced by a
 		// speech verb) in a document that counters it elsewhere is quoted
 		// to be condemned: its hostility counts times (1 - the strongest
-		// counter-speech among the other sentences). Sentence scores keep
-		// the raw value.
+		// counter-speech among the other sentences, if that is >= 0.5).
+		// Sentence scores keep the raw value.
 		best1, best2 := -1.0, -1.0 // two largest counter-speech values
 		for _, r := range res {
 			if r.counter > best1 {
@@ -352,7 +352,12 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 				if r.counter == best1 {
 					other = math.Max(best2, 0)
 				}
-				a *= 1 - other
+				// only a sentence the classifier calls counter-speech
+				// (calibrated >= 0.5) condemns: plain news sentences with a
+				// middling value do not discount reported hate.
+				if other >= 0.5 {
+					a *= 1 - other
+				}
 			}
 			sc.AntiMigrant = math.Max(sc.AntiMigrant, a)
 		}
