@@ -103,7 +103,7 @@ var Definitions = []Definition{
 		"Mean tone (-1 negative .. +1 positive) of migration sentences: sum of tone over migration sentences / number of migration sentences, over all scored documents.",
 		"documents with at least one migration sentence", "Yes: a mean over sentences.", "mean", "tone"},
 	{Stance, "Policy stance",
-		"Mean policy stance (-1 restrictive .. +1 open) of migration documents.",
+		"Mean policy stance (-1 open or welcoming .. +1 restrictive) of migration documents.",
 		"migration documents", "Yes: a mean over migration documents.", "mean", "stance"},
 	{HateCrimeReports, "Hate-crime reports",
 		"Number of scored documents reporting hate crimes or racist abuse (hate_crime_report >= 0.5).",
