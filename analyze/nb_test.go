@@ -44,9 +44,8 @@ func nbRatios(exs []example, alpha float64) map[string]float64 {
 	return r
 }
 
-// nbScale returns copies of exs with n-gram feature values multiplied by
-// |r_f| (sign kept in the learned weight's freedom: we scale by the ratio
-// itself as NBSVM does).
+// nbScale returns copies of exs with feature values multiplied by r_f, as
+// NBSVM does.
 func nbScale(exs []example, r map[string]float64) []example {
 	out := make([]example, len(exs))
 	for i, e := range exs {
