@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 
 	"github.com/xenoscope/xenoscope/indicators"
@@ -16,14 +17,9 @@ func init() {
 func runIndicators(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "indicators", "-db xenoscope.db [-from 2026-01] [-to 2026-10] [-city NAME ...] [-format csv|json|table] [-min-n 20]")
 	dbPath := fs.String("db", "", "the SQLite database (required)")
-	from := fs.String("from", "", "first month, YYYY-MM (default: the first month with documents)")
-	to := fs.String("to", "", "last month, YYYY-MM (default: the last month with documents)")
-	var cities stringList
-	fs.Var(&cities, "city", "only this city (repeatable)")
+	var qf queryFlags
+	qf.register(fs)
 	format := fs.String("format", "csv", "output format: csv (tidy: city,month,indicator,value,ci_low,ci_high,n), json or table")
-	minN := fs.Int("min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
-	resamples := fs.Int("resamples", indicators.DefaultResamples, "bootstrap resamples")
-	seed := fs.Uint64("seed", 0, "bootstrap seed (the same seed gives the same intervals)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,18 +34,15 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	default:
 		return usageErr("use -format csv, json or table", "unknown format %q", *format)
 	}
-	if *minN < 1 {
-		return usageErr("", "-min-n must be at least 1, got %d", *minN)
-	}
-	if *resamples < 1 {
-		return usageErr("", "-resamples must be at least 1, got %d", *resamples)
+	if err := qf.check(); err != nil {
+		return err
 	}
 	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := indicators.Compute(ctx, db, indicators.Query{From: *from, To: *to, Cities: cities, MinN: *minN, Resamples: *resamples, Seed: *seed})
+	res, err := indicators.Compute(ctx, db, qf.query())
 	if errors.Is(err, indicators.ErrBadQuery) || errors.Is(err, indicators.ErrUnknownCity) {
 		return usageErr("", "%v", err)
 	}
@@ -76,4 +69,37 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stderr, "%d documents in %d cities x %d months; scores of model %q; %d dated by fetch time (no publication date); %d stale (older model), %d unscored\n",
 		res.Documents, len(res.Cities), len(res.Months), res.Model, res.Fallback, res.Stale, res.Unscored)
 	return nil
+}
+
+// queryFlags are the flags that choose which indicator values to compute,
+// shared by indicators and report.
+type queryFlags struct {
+	from, to  string
+	cities    stringList
+	minN      int
+	resamples int
+	seed      uint64
+}
+
+func (q *queryFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&q.from, "from", "", "first month, YYYY-MM (default: the first month with documents)")
+	fs.StringVar(&q.to, "to", "", "last month, YYYY-MM (default: the last month with documents)")
+	fs.Var(&q.cities, "city", "only this city (repeatable)")
+	fs.IntVar(&q.minN, "min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
+	fs.IntVar(&q.resamples, "resamples", indicators.DefaultResamples, "bootstrap resamples")
+	fs.Uint64Var(&q.seed, "seed", 0, "bootstrap seed (the same seed gives the same intervals)")
+}
+
+func (q *queryFlags) check() error {
+	if q.minN < 1 {
+		return usageErr("", "-min-n must be at least 1, got %d", q.minN)
+	}
+	if q.resamples < 1 {
+		return usageErr("", "-resamples must be at least 1, got %d", q.resamples)
+	}
+	return nil
+}
+
+func (q *queryFlags) query() indicators.Query {
+	return indicators.Query{From: q.from, To: q.to, Cities: q.cities, MinN: q.minN, Resamples: q.resamples, Seed: q.seed}
 }

@@ -18,13 +18,8 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "report", "-db xenoscope.db -out DIR [-from 2026-01] [-to 2026-10] [-city NAME ...]")
 	dbPath := fs.String("db", "", "the SQLite database (required)")
 	out := fs.String("out", "", "directory for index.html, indicators.csv, figures.csv, coverage.csv and charts/ (created if missing; required)")
-	from := fs.String("from", "", "first month, YYYY-MM (default: the first month with documents)")
-	to := fs.String("to", "", "last month, YYYY-MM (default: the last month with documents)")
-	var cities stringList
-	fs.Var(&cities, "city", "only this city (repeatable)")
-	minN := fs.Int("min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
-	resamples := fs.Int("resamples", indicators.DefaultResamples, "bootstrap resamples")
-	seed := fs.Uint64("seed", 0, "bootstrap seed (the same seed gives the same intervals)")
+	var qf queryFlags
+	qf.register(fs)
 	title := fs.String("title", "", "page title (default \"xenoscope report\")")
 	synthetic := fs.Bool("synthetic", false, "label the report as SYNTHETIC SAMPLE DATA")
 	if err := parseFlags(fs, args); err != nil {
@@ -36,19 +31,16 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if *dbPath == "" || *out == "" {
 		return usageErr("example: xenoscope report -db xenoscope.db -out report/", "report needs -db and -out")
 	}
-	if *minN < 1 {
-		return usageErr("", "-min-n must be at least 1, got %d", *minN)
-	}
-	if *resamples < 1 {
-		return usageErr("", "-resamples must be at least 1, got %d", *resamples)
+	if err := qf.check(); err != nil {
+		return err
 	}
 	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	err = reports.Write(ctx, db, *out, reports.Options{From: *from, To: *to, Cities: cities, MinN: *minN,
-		Resamples: *resamples, Seed: *seed, Title: *title, SyntheticNotice: *synthetic})
+	err = reports.Write(ctx, db, *out, reports.Options{From: qf.from, To: qf.to, Cities: qf.cities, MinN: qf.minN,
+		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic})
 	switch {
 	case errors.Is(err, indicators.ErrBadQuery), errors.Is(err, indicators.ErrUnknownCity):
 		return usageErr("", "%v", err)
