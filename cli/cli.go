@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/store"
 )
 
@@ -163,4 +164,17 @@ func openExisting(ctx context.Context, path string) (*store.DB, error) {
 		return nil, err
 	}
 	return store.Open(ctx, path)
+}
+
+// loadConfig reads and checks the config file, turning a missing or invalid
+// file into a user mistake with a hint.
+func loadConfig(path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, usageErr("give the path of your cities.toml", "config file %s does not exist", path)
+	case errors.Is(err, config.ErrInvalid):
+		return nil, usageErr("fix the config file; its format is in README.md, \"The config file\"", "%v", err)
+	}
+	return cfg, err
 }

@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/crawl"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
@@ -48,11 +47,8 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 		return usageErr("", "-max-pages must be 0 or more, got %d", *maxPages)
 	}
 	// The config is checked completely before anything is opened or fetched.
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := loadConfig(*cfgPath)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErr("give the path of your cities.toml", "config file %s does not exist", *cfgPath)
-		}
 		return err
 	}
 	if *city != "" {

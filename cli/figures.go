@@ -46,8 +46,8 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	var cfg *config.Config
 	if *cfgPath != "" {
 		var err error
-		if cfg, err = config.Load(*cfgPath); err != nil {
-			return usageErr("fix the config file", "%v", err)
+		if cfg, err = loadConfig(*cfgPath); err != nil {
+			return err
 		}
 	}
 	if *find {

@@ -130,8 +130,8 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 	}
 	var cfg *config.Config
 	if *cfgPath != "" {
-		if cfg, err = config.Load(*cfgPath); err != nil {
-			return pipelineErr(err)
+		if cfg, err = loadConfig(*cfgPath); err != nil {
+			return err
 		}
 	}
 	res, err := pipeline.Run(ctx, cfg, *dbPath, *outDir, pf.options(log, terminal(env.Stderr)))

@@ -52,8 +52,8 @@ func runSchedule(ctx context.Context, env *Env, args []string) error {
 		return usageErr(`write it like "0 3 * * *" (minute hour day-of-month month day-of-week) or "@every 6h"`, "-cron %q: %v", *spec, err)
 	}
 	// Check the config now, so that a typo fails at start rather than at 3am.
-	if _, err := config.Load(*cfgPath); err != nil {
-		return pipelineErr(err)
+	if _, err := loadConfig(*cfgPath); err != nil {
+		return err
 	}
 
 	job := func() {
