@@ -338,7 +338,10 @@ func bestThreshold(m *LinearModel, ms, ys []float64) float64 {
 
 // Counter-speech example weights, chosen on testdata/val_counter_speech.csv
 // (30 news-like sentences written only for this choice, in no training or
-// test file) and the DIALOCONAN calibration dialogues.
+// test file), testdata/val_contribution.csv (32 sentences on migrants'
+// contributions, myth corrections and hard negatives, written before any
+// result of the contribution round) and the DIALOCONAN calibration dialogues.
+// Earlier round: {5,0.5} {15,0.5} {30,0.5} {15,1} {30,1}.
 func TestExperimentCounter(t *testing.T) {
 	if os.Getenv("XS_EXPERIMENT") == "" {
 		t.Skip("set XS_EXPERIMENT=1")
@@ -361,7 +364,7 @@ func TestExperimentCounter(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range [][2]float64{{5, 0.5}, {15, 0.5}, {30, 0.5}, {15, 1}, {30, 1}} {
+	for _, c := range [][2]float64{{30, 1}, {50, 1}, {30, 2}, {50, 2}} {
 		handWeightCS, newsWeightCS = c[0], c[1]
 		dir := t.TempDir()
 		if err := TrainAll(data, "testdata", dir, nil); err != nil {
@@ -379,6 +382,11 @@ func TestExperimentCounter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		rc, err := Evaluate(s, TaskCounterSpeech, "testdata/val_contribution.csv", EvalOptions{Boot: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("hand %.0f news %.1f: val_contribution macro-F1 %.3f (P %.2f R %.2f)", c[0], c[1], rc.Value, rc.Precision, rc.Recall)
 		var cf conf
 		for _, d := range dialo {
 			if !IsMigrantTarget(d.Target) || dialoSplit(d.Dialogue) != SplitCalib {

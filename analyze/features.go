@@ -268,6 +268,7 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 		{secSpeech, secDehumanizing}, {secSpeech, secExclusion}, {secCondemnation, secDehumanizing},
 		{secCrime, secVictimGroup}, {secCrime, secReportFrame},
 		{secTarget, secRestrictive}, {secTarget, secWelcoming}, {secTarget, secCrime},
+		{secTarget, secContribution},
 	}
 	seen := map[string]bool{}
 	// iterate clauses in order: features (and float sums) are deterministic
@@ -304,6 +305,12 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 	}
 	if u.secCount[secCrime] > 0 && u.secCount[secReportFrame] > 0 {
 		fs = append(fs, feat{"u:crime&report", 1, -1, -1})
+	}
+	// A migrant group and a contribution act anywhere in the unit
+	// ("Refugees from Syria opened three restaurants ..., creating forty
+	// jobs": the jobs are in the next clause).
+	if u.secCount[secTarget] > 0 && u.secCount[secContribution] > 0 {
+		fs = append(fs, feat{"u:target&contribution", 1, -1, -1})
 	}
 	// VADER tone
 	txt := src[u.start:u.end]

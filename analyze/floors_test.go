@@ -1,6 +1,10 @@
 package analyze
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xenoscope/xenoscope/internal/shareddata"
@@ -60,22 +64,47 @@ func TestHandLabelledFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The counter_speech file grew in the contribution round (rows 94 on):
+	// its first 93 rows, the file of the quality round, keep their own floor
+	// (measured 0.801 then, 0.836 now), and the whole test third (n=36, with
+	// the new contribution rows and hard negatives) gets one at its measured
+	// 0.750 (the model before the round: 0.682).
+	origCS := filepath.Join(t.TempDir(), "hand_counter_speech.csv")
+	if err := writeFirstLines("testdata/hand_counter_speech.csv", origCS, 1+93); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		task  string
+		file  string
 		floor float64
 	}{
-		{TaskStance, 0.70}, {TaskHateCrime, 0.70},
+		{TaskStance, "testdata/hand_stance.csv", 0.70}, {TaskHateCrime, "testdata/hand_hate_crime_report.csv", 0.70},
 		// news-like hand test thirds (n=38 and 28), measured 0.916 and
 		// 0.801 after the quality round (0.914 and 0.668 before).
-		{TaskAntiMigrant, 0.90}, {TaskCounterSpeech, 0.78},
+		{TaskAntiMigrant, "testdata/hand_anti_migrant.csv", 0.90},
+		{TaskCounterSpeech, origCS, 0.82},
+		{TaskCounterSpeech, "testdata/hand_counter_speech.csv", 0.74},
 	} {
-		r, err := Evaluate(s, tc.task, "testdata/hand_"+tc.task+".csv", EvalOptions{Boot: 50})
+		r, err := Evaluate(s, tc.task, tc.file, EvalOptions{Boot: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s hand test split n=%d macro-F1 %.3f [%.3f, %.3f]", tc.task, r.N, r.Value, r.CILow, r.CIHigh)
+		t.Logf("%s hand test split (%s) n=%d macro-F1 %.3f [%.3f, %.3f]", tc.task, tc.file, r.N, r.Value, r.CILow, r.CIHigh)
 		if r.Value < tc.floor {
-			t.Errorf("%s: macro-F1 %.3f below %.2f", tc.task, r.Value, tc.floor)
+			t.Errorf("%s (%s): macro-F1 %.3f below %.2f", tc.task, tc.file, r.Value, tc.floor)
 		}
 	}
+}
+
+// writeFirstLines copies the first n lines of src to dst.
+func writeFirstLines(src, dst string, n int) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	if len(lines) < n {
+		return fmt.Errorf("%s: %d lines, want at least %d", src, len(lines), n)
+	}
+	return os.WriteFile(dst, []byte(strings.Join(lines[:n], "")), 0o644)
 }

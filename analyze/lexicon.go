@@ -22,12 +22,14 @@ const (
 	secNegation
 	secSpeech
 	secWomen
+	secContribution
 	numSections
 )
 
 var sectionNames = [numSections]string{
 	"target", "migration_topic", "dehumanizing", "exclusion", "condemnation", "positive_contribution",
 	"restrictive_policy", "welcoming_policy", "crime", "report_frame", "victim_group", "negation", "speech", "women",
+	"contribution",
 }
 
 // lexEntry is one (possibly multi-word) lexicon term.

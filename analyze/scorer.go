@@ -197,7 +197,9 @@ func (s *Scorer) Version() string {
 // without changing a model file (aggregation, gates). Bump it with them.
 //
 //	2: migration needs a migration term; quote stance gated by relevance.
-const scoringRevision = 2
+//	3: [contribution] lexicon section with its clause and unit features
+//	   (c:target+contribution, u:target&contribution).
+const scoringRevision = 3
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
