@@ -7,6 +7,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -143,7 +144,13 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%w: %s:%d: %s", ErrInvalid, path, pe.Position.Line, pe.Message)
+			line := pe.Position.Line
+			if line < 1 {
+				// Some decoder errors (a newline inside a string) carry
+				// only a byte offset.
+				line = 1 + bytes.Count(data[:min(max(pe.Position.Start, 0), len(data))], []byte("\n"))
+			}
+			return nil, fmt.Errorf("%w: %s:%d: %s", ErrInvalid, path, line, pe.Message)
 		}
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
