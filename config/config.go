@@ -112,7 +112,7 @@ func (u *URL) UnmarshalText(b []byte) error {
 	if p.Scheme != "http" && p.Scheme != "https" {
 		return fmt.Errorf("URL %q: must start with http:// or https://", s)
 	}
-	if p.Host == "" {
+	if p.Hostname() == "" {
 		return fmt.Errorf("URL %q: has no host", s)
 	}
 	*u = URL(s)
