@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,9 +15,12 @@ import (
 // Finder finds person mentions and attributed statements in texts. It is
 // immutable after NewFinder and safe for concurrent use.
 type Finder struct {
-	tagger *Tagger
-	nerAll bool                     // run the tagger on every sentence (benchmark baseline)
-	cities map[string]*cityRegistry // by lower-case city name
+	// registryHash identifies the registry the finder was built with
+	// ("" for none); part of Version, so a registry change re-attributes.
+	registryHash string
+	tagger       *Tagger
+	nerAll       bool                     // run the tagger on every sentence (benchmark baseline)
+	cities       map[string]*cityRegistry // by lower-case city name
 }
 
 type regFigure struct {
@@ -42,7 +47,7 @@ func NewFinder(registry map[string][]config.Figure) (*Finder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figures: load tagger: %w", err)
 	}
-	f := &Finder{tagger: tg, cities: map[string]*cityRegistry{}}
+	f := &Finder{tagger: tg, cities: map[string]*cityRegistry{}, registryHash: hashRegistry(registry)}
 	for city, figs := range registry {
 		cr := &cityRegistry{byFirst: map[string][]regAlias{}, bySurame: map[string][]*regFigure{}}
 		for _, fg := range figs {
@@ -635,4 +640,25 @@ func sameFullName(a, b []string) bool {
 		return strings.HasPrefix(fb, fa)
 	}
 	return false
+}
+
+// hashRegistry is a short hash of the registry's cities and figures in a
+// canonical order, "" when the registry names no city.
+func hashRegistry(registry map[string][]config.Figure) string {
+	if len(registry) == 0 {
+		return ""
+	}
+	cities := make([]string, 0, len(registry))
+	for c := range registry {
+		cities = append(cities, c)
+	}
+	sort.Strings(cities)
+	h := sha256.New()
+	for _, c := range cities {
+		fmt.Fprintf(h, "city\x00%s\x00", c)
+		for _, f := range registry[c] {
+			fmt.Fprintf(h, "figure\x00%s\x00%s\x00%s\x00%q\x00", f.Name, f.Role, f.Party, f.Aliases)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }

@@ -20,9 +20,18 @@ const NERModelVersion = "figures-ner-ap1-beam4"
 
 // Version identifies the person finder's behaviour: the tagger's name and a
 // hash of its embedded weights, plus attributionRevision, which is bumped
-// whenever the mention or quote rules change. analyze folds it into the
-// model version stored with every score, so a new finder rescores.
-func (f *Finder) Version() string { return finderVersion() }
+// whenever the mention or quote rules change, plus a hash of the config's
+// cities and figure registry when there is one. analyze folds it into the
+// model version stored with every score, so a new finder or registry
+// rescores.
+func (f *Finder) Version() string {
+	if f.registryHash != "" {
+		// The registry (and the configured city names, never persons)
+		// changes who is recognised: a new registry re-attributes.
+		return finderVersion() + "-reg" + f.registryHash
+	}
+	return finderVersion()
+}
 
 var finderVersion = sync.OnceValue(func() string {
 	h := sha256.Sum256(nerModel)
