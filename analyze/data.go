@@ -3,16 +3,16 @@ package analyze
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
 	"os"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/xenoscope/xenoscope/internal/articles"
 )
 
 // ErrBadData marks a training/evaluation file that cannot be read as the
@@ -254,24 +254,13 @@ func LoadTextLabel(path string) ([]Labeled, error) {
 // LoadArticleBodies reads ../shared/data/articles/ground-truth.json bodies,
 // sorted by id.
 func LoadArticleBodies(path string) ([]string, error) {
-	raw, err := os.ReadFile(path)
+	gt, err := articles.ReadGroundTruth(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrBadData, err)
 	}
-	var gt map[string]struct {
-		ArticleBody string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(raw, &gt); err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", path, ErrBadData, err)
-	}
-	keys := make([]string, 0, len(gt))
-	for k := range gt {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]string, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, gt[k].ArticleBody)
+	out := make([]string, 0, len(gt))
+	for _, a := range gt {
+		out = append(out, a.Body)
 	}
 	return out, nil
 }

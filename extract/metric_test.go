@@ -1,17 +1,12 @@
 package extract
 
 import (
-	"compress/gzip"
-	"encoding/json"
-	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/xenoscope/xenoscope/internal/articles"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"golang.org/x/net/html"
 )
@@ -128,47 +123,22 @@ type benchPage struct {
 func loadBenchPages(tb testing.TB) []benchPage {
 	tb.Helper()
 	dir := shareddata.Require(tb, "articles")
-	gt, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	gt, err := articles.ReadGroundTruth(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
-		tb.Fatal(err)
-	}
-	var truth map[string]struct {
-		ArticleBody string `json:"articleBody"`
-		URL         string `json:"url"`
-	}
-	if err := json.Unmarshal(gt, &truth); err != nil {
 		tb.Fatalf("ground-truth.json: %v", err)
 	}
-	ids := make([]string, 0, len(truth))
-	for id := range truth {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	pages := make([]benchPage, 0, len(ids))
-	for _, id := range ids {
-		raw, err := readGz(filepath.Join(dir, "html", id+".html.gz"))
+	pages := make([]benchPage, 0, len(gt))
+	for _, a := range gt {
+		raw, err := articles.ReadHTML(dir, a.ID)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		pages = append(pages, benchPage{ID: id, URL: truth[id].URL, Body: truth[id].ArticleBody, HTML: raw})
+		pages = append(pages, benchPage{ID: a.ID, URL: a.URL, Body: a.Body, HTML: raw})
 	}
 	if len(pages) == 0 {
 		tb.Fatal("no pages in ground-truth.json")
 	}
 	return pages
-}
-
-func readGz(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return io.ReadAll(zr)
 }
 
 func TestShingleMetric(t *testing.T) {

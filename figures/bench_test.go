@@ -1,38 +1,26 @@
 package figures
 
 import (
-	"encoding/json"
-	"os"
-	"sort"
 	"strings"
 	"testing"
 
 	prose2 "github.com/jdkato/prose/v2"
 
+	"github.com/xenoscope/xenoscope/internal/articles"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"github.com/xenoscope/xenoscope/model"
 )
 
 func benchBodies(b *testing.B) ([]string, float64) {
-	p := shareddata.Require(b, "articles", "ground-truth.json")
-	raw, err := os.ReadFile(p)
+	gt, err := articles.ReadGroundTruth(shareddata.Require(b, "articles", "ground-truth.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	var gt groundTruth
-	if err := json.Unmarshal(raw, &gt); err != nil {
-		b.Fatal(err)
-	}
-	ids := make([]string, 0, len(gt))
-	for id := range gt {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	var out []string
 	words := 0
-	for _, id := range ids {
-		out = append(out, gt[id].ArticleBody)
-		words += len(strings.Fields(gt[id].ArticleBody))
+	for _, a := range gt {
+		out = append(out, a.Body)
+		words += len(strings.Fields(a.Body))
 	}
 	return out, float64(words)
 }

@@ -1,9 +1,6 @@
 package nlp
 
 import (
-	"encoding/json"
-	"os"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +8,7 @@ import (
 	prose2 "github.com/jdkato/prose/v2"
 	prose3 "github.com/jdkato/prose/v3"
 
+	"github.com/xenoscope/xenoscope/internal/articles"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 )
 
@@ -77,25 +75,13 @@ func TestSegment(t *testing.T) {
 
 func articleBodies(tb testing.TB) []string {
 	tb.Helper()
-	p := shareddata.Require(tb, "articles", "ground-truth.json")
-	raw, err := os.ReadFile(p)
+	gt, err := articles.ReadGroundTruth(shareddata.Require(tb, "articles", "ground-truth.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var gt map[string]struct {
-		ArticleBody string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(raw, &gt); err != nil {
-		tb.Fatal(err)
-	}
-	keys := make([]string, 0, len(gt))
-	for k := range gt {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]string, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, gt[k].ArticleBody)
+	out := make([]string, 0, len(gt))
+	for _, a := range gt {
+		out = append(out, a.Body)
 	}
 	return out
 }

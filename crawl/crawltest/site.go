@@ -16,15 +16,11 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +28,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/xenoscope/xenoscope/internal/articles"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 )
 
@@ -47,35 +44,18 @@ type Article struct {
 func LoadArticles(tb testing.TB) []Article {
 	tb.Helper()
 	dir := shareddata.Require(tb, "articles")
-	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	gt, err := articles.ReadGroundTruth(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var gt map[string]struct {
-		ArticleBody string `json:"articleBody"`
-		URL         string `json:"url"`
-	}
-	if err := json.Unmarshal(b, &gt); err != nil {
-		tb.Fatal(err)
-	}
-	var out []Article
-	for id, g := range gt {
-		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
+	out := make([]Article, 0, len(gt))
+	for _, a := range gt {
+		raw, err := articles.ReadHTML(dir, a.ID)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		raw, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, Article{ID: id, HTML: raw, Body: g.ArticleBody, URL: g.URL})
+		out = append(out, Article{ID: a.ID, HTML: raw, Body: a.Body, URL: a.URL})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
