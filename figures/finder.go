@@ -174,16 +174,10 @@ func (d *docState) personNamed(k int) *person {
 }
 
 func (f *Finder) canonicalSpeaker(tc model.TextContext) string {
+	cr := f.cities[strings.ToLower(tc.City)]
 	sp := strings.TrimSpace(tc.Speaker)
-	if cr := f.cities[strings.ToLower(tc.City)]; cr != nil {
-		toks := aliasTokens(sp)
-		if len(toks) > 0 {
-			for _, a := range cr.byFirst[toks[0]] {
-				if equalToks(a.toks, toks) {
-					return a.fig.name
-				}
-			}
-		}
+	if name, ok := cr.lookup(sp); ok {
+		return name
 	}
 	// "Mayor David Lindqvist": the title is not part of the name
 	fields := strings.Fields(sp)
@@ -191,17 +185,28 @@ func (f *Finder) canonicalSpeaker(tc model.TextContext) string {
 		fields = fields[1:]
 	}
 	sp = strings.Join(fields, " ")
-	if cr := f.cities[strings.ToLower(tc.City)]; cr != nil {
-		toks := aliasTokens(sp)
-		if len(toks) > 0 {
-			for _, a := range cr.byFirst[toks[0]] {
-				if equalToks(a.toks, toks) {
-					return a.fig.name
-				}
-			}
-		}
+	if name, ok := cr.lookup(sp); ok {
+		return name
 	}
 	return sp
+}
+
+// lookup returns the registered figure whose name or alias is exactly s
+// (token for token, case-insensitive). A nil registry finds nothing.
+func (cr *cityRegistry) lookup(s string) (string, bool) {
+	if cr == nil {
+		return "", false
+	}
+	toks := aliasTokens(s)
+	if len(toks) == 0 {
+		return "", false
+	}
+	for _, a := range cr.byFirst[toks[0]] {
+		if equalToks(a.toks, toks) {
+			return a.fig.name, true
+		}
+	}
+	return "", false
 }
 
 func equalToks(a, b []string) bool {
