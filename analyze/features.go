@@ -31,6 +31,7 @@ type unit struct {
 	feats      []feat
 	vader      vaderScores
 	popMatches int
+	clause     []int // clause number of each word
 }
 
 // camelSplit splits a hashtag body into words at case changes
@@ -169,6 +170,7 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 		quoted = append(quoted, inQuote)
 		clause = append(clause, cl)
 	}
+	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
 	for _, h := range u.hits {
 		u.secCount[h.section]++

@@ -52,7 +52,11 @@ type lexHit struct {
 	start, end int
 }
 
-func parseLexicons(src string) (*lexicons, error) {
+func parseLexicons(src string) (*lexicons, error) { return parseSections(src, sectionNames[:]) }
+
+// parseSections parses a lexicon file whose [sections] are names (the index
+// in names is the section number of a hit).
+func parseSections(src string, names []string) (*lexicons, error) {
 	lx := &lexicons{exact: map[string][]lexEntry{}, prefix: map[string][]lexEntry{}}
 	sec := -1
 	sc := bufio.NewScanner(strings.NewReader(src))
@@ -66,7 +70,7 @@ func parseLexicons(src string) (*lexicons, error) {
 		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
 			name := l[1 : len(l)-1]
 			sec = -1
-			for i, n := range sectionNames {
+			for i, n := range names {
 				if n == name {
 					sec = i
 				}

@@ -66,6 +66,7 @@ type Scorer struct {
 	People People
 
 	lex     *lexicons
+	slex    *lexicons // stance.txt: read only by the stance model
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
@@ -110,6 +111,12 @@ func newFeaturizer() (*Scorer, error) {
 	}
 	if s.lex, err = parseLexicons(src); err != nil {
 		return nil, err
+	}
+	if src, err = read("stance.txt"); err != nil {
+		return nil, err
+	}
+	if s.slex, err = parseSections(src, stanceSectionNames); err != nil {
+		return nil, fmt.Errorf("stance.txt: %w", err)
 	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
@@ -248,8 +255,8 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	r.hate = s.models[TaskHateCrime].prob(lf)
 	// stance only where a policy cue occurs, scaled by the probability that
 	// the unit is about migration ("welcomed its new signing" is not policy).
-	if u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0 {
-		r.stance = (2*s.models[TaskStance].prob(lf) - 1) * r.migration
+	if sf := s.stanceFeats(u); hasStanceCue(u, sf) {
+		r.stance = (2*s.models[TaskStance].prob(sf) - 1) * r.migration
 	}
 	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)
 	return r
@@ -506,7 +513,9 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		u := units[best]
 		fs := u.feats
 		switch sp.task {
-		case TaskStance, TaskHateCrime:
+		case TaskStance:
+			fs = s.stanceFeats(u)
+		case TaskHateCrime:
 			fs = lexFeats(fs)
 		case TaskTone:
 			fs = toneFeats(u)

@@ -302,8 +302,13 @@ func TestPolicyIsNotHostility(t *testing.T) {
 	// lexicon cue). "Those filthy migrants are rats spreading disease..."
 	// was a miss (anti 0.31) until the quality round dropped hate against
 	// other groups from anti_migrant's negatives and added the
-	// c:target_is_dehum frame (now 0.84). We assert what we reach.
-	if ok < 7 {
+	// c:target_is_dehum frame (now 0.84). The stance round (composed
+	// direction features, analyze/stance.go) made it 8 of 8; its first
+	// draft failed three of these policy rows, and two of its rules (a
+	// passive verb's object, "opposition" is not "oppose") were written
+	// after seeing them, so this test is no longer held out for stance:
+	// heldout_stance*.csv are. We assert what we reach.
+	if ok < 8 {
 		t.Errorf("policy vs hostility: %d of 8 right", ok)
 	}
 }

@@ -297,7 +297,12 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		var tr []example
 		for _, l := range ls {
 			if handSplit(l.Text) == SplitTrain {
-				tr = append(tr, example{lexFeats(s.unitOf(l.Text).feats), l.Label, 1})
+				u := s.unitOf(l.Text)
+				fs := lexFeats(u.feats)
+				if task == TaskStance {
+					fs = s.stanceFeats(u)
+				}
+				tr = append(tr, example{fs, l.Label, 1})
 			}
 		}
 		m := trainLinear(tr, false, handOptions)
@@ -323,7 +328,9 @@ func TrainUser(task string, ls []Labeled) (*LinearModel, error) {
 		switch task {
 		case TaskTone:
 			fs = toneFeats(u)
-		case TaskStance, TaskHateCrime:
+		case TaskStance:
+			fs = s.stanceFeats(u)
+		case TaskHateCrime:
 			fs = lexFeats(u.feats)
 		case TaskMigration, TaskAntiMigrant, TaskCounterSpeech:
 			fs = u.feats

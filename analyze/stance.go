@@ -1,0 +1,262 @@
+package analyze
+
+// Stance features: policy direction composed from a change verb and the
+// policy object it applies to (models/stance.txt explains the sections).
+//
+// The first stance model (lexicon section counts only, trained on ~60
+// hand-written rows) did not beat its keyword rule and fell to chance on
+// new sentences (heldout_stance.csv: 0.43 vs 0.42), because a policy word
+// alone does not say which way a sentence points: "end detention" and
+// "more detention" share the word. These features compose the direction:
+//
+//	st:comp_R / st:comp_O  decrease x admission or increase x restriction
+//	                       (R), decrease x restriction or increase x
+//	                       admission (O); a negation at most 3 words before
+//	                       the verb flips it. The object is the nearest
+//	                       [admission]/[restriction]/[ceiling] hit at most 6
+//	                       words after the verb in the same clause, else at
+//	                       most 4 words before a passive verb
+//	                       ("immigration will be capped").
+//	st:measure             a restriction or ceiling no verb acts on ("an
+//	                       annual limit on the number of refugees").
+//	st:R / st:O            a direct position ([restrictive], [open]),
+//	                       flipped by a negation at most 4 words before
+//	                       ("no child should be locked up", "not welcome").
+//
+// Values are hit counts capped at 2. They are read only by the stance
+// model, so the other models do not change with this lexicon.
+
+import "strings"
+
+const (
+	stDecrease = iota
+	stIncrease
+	stAdmission
+	stRestriction
+	stCeiling
+	stRestrictive
+	stOpen
+	numStanceSections
+)
+
+var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open"}
+
+// amountVerb reports whether a [decrease]/[increase] word changes an
+// amount ("raise the cap") rather than creating or ending a measure
+// ("introduce a cap").
+func amountVerb(w string) bool {
+	for _, p := range []string{"rais", "increas", "doubl", "tripl", "lower", "reduc", "cut", "halv", "slash", "boost", "widen", "broaden"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceFeats are the stance model's features: the direction features
+// above, nothing else. The main lexicon's section and clause features
+// (lexFeats, the first stance model) were tried with them and without them
+// in 5-fold cross-validation on the train split of hand_stance.csv
+// (experiment_stance_test.go): direction features alone 0.918 macro-F1,
+// with lexFeats 0.893, with lexFeats and word n-grams 0.885, lexFeats
+// alone 0.740, keyword rule 0.704.
+func (s *Scorer) stanceFeats(u *unit) []feat {
+	var fs []feat
+	n := len(u.words)
+	if n == 0 || s.slex == nil {
+		return fs
+	}
+	hits := s.slex.match(u.words, nil)
+	if len(hits) == 0 {
+		return fs
+	}
+	// Verbal negation only: "no", "nobody", "without" negate a noun, not
+	// the position ("nobody who fled war is turned away" is open).
+	neg := make([]bool, n)
+	for _, h := range u.hits {
+		if h.section == secNegation && !nounNegator[u.words[h.start]] {
+			for i := h.start; i < h.end && i < n; i++ {
+				neg[i] = true
+			}
+		}
+	}
+	sameClause := func(i, j int) bool { return i >= 0 && j >= 0 && i < n && j < n && u.clause[i] == u.clause[j] }
+	negBefore := func(i, k int) bool {
+		for j := i - 1; j >= 0 && j >= i-k && sameClause(i, j); j-- {
+			if neg[j] {
+				return true
+			}
+		}
+		return false
+	}
+	type acc struct {
+		n          int
+		start, end int
+	}
+	dirs := map[string]*acc{}
+	add := func(name string, a, b int) {
+		d := dirs[name]
+		if d == nil {
+			d = &acc{start: u.spans[a][0], end: u.spans[min(b, n-1)][1]}
+			dirs[name] = d
+		}
+		d.n++
+	}
+	flip := func(r bool) string {
+		if r {
+			return "R"
+		}
+		return "O"
+	}
+	isObj := func(sec int) bool { return sec == stAdmission || sec == stRestriction || sec == stCeiling }
+	isVerb := func(sec int) bool { return sec == stDecrease || sec == stIncrease }
+	// better reports whether object hit a is preferred to b at the same
+	// position: the longer phrase ("immigration prison" over "immigration").
+	better := func(a, b lexHit) bool { return a.start == b.start && a.end > b.end }
+	// head moves an object hit to the head of its noun phrase: a following
+	// object hit that starts right after it ("immigration detention" ->
+	// detention, "immigration enforcement officers" -> enforcement).
+	head := func(k int) int {
+		for moved := true; moved; {
+			moved = false
+			for j, o := range hits {
+				if isObj(o.section) && o.start == hits[k].end && sameClause(o.start, hits[k].start) {
+					k, moved = j, true
+					break
+				}
+			}
+		}
+		return k
+	}
+	consumed := make([]bool, len(hits)) // verbs read as part of a chain
+	used := make([]bool, len(hits))     // objects of some verb
+	for hi, h := range hits {
+		if consumed[hi] {
+			continue
+		}
+		switch h.section {
+		case stRestrictive, stOpen:
+			r := h.section == stRestrictive
+			if negBefore(h.start, 4) {
+				r = !r
+			}
+			add("st:"+flip(r), h.start, h.end-1)
+		case stDecrease, stIncrease:
+			for j, v := range hits {
+				if j != hi && isVerb(v.section) && v.start > h.start && v.start < h.end {
+					consumed[j] = true // "more" inside "no more"
+				}
+			}
+			// nearest object after the verb, else before it; neither side
+			// reaches past a conjunction ("end the hotel contracts and give
+			// asylum seekers homes": asylum belongs to give)
+			lo, hi := h.start-4, h.end+5
+			for j := h.end; j < n && j <= hi; j++ {
+				if conjunctions[u.words[j]] {
+					hi = j - 1
+					break
+				}
+			}
+			for j := h.start - 1; j >= 0 && j >= lo; j-- {
+				if conjunctions[u.words[j]] {
+					lo = j + 1
+					break
+				}
+			}
+			obj := -1
+			for k, o := range hits {
+				if !isObj(o.section) || o.start < h.end || o.start > hi || !sameClause(h.start, o.start) {
+					continue
+				}
+				if obj < 0 || o.start < hits[obj].start || better(o, hits[obj]) {
+					obj = k
+				}
+			}
+			if obj >= 0 {
+				obj = head(obj)
+			}
+			if obj < 0 && passiveAux(u.words, h.start) {
+				for k, o := range hits {
+					if !isObj(o.section) || o.end > h.start || o.start < lo || !sameClause(h.start, o.start) {
+						continue
+					}
+					if obj < 0 || o.end > hits[obj].end {
+						obj = k
+					}
+				}
+			}
+			if obj < 0 {
+				continue
+			}
+			o := hits[obj]
+			used[obj] = true
+			admits := o.section == stAdmission || o.section == stCeiling && amountVerb(u.words[h.start])
+			r := (h.section == stDecrease) == admits // decrease x admission, increase x restriction
+			// a chain of change verbs composes: "reverse the cuts to the
+			// refugee programme" is open; inner verbs are not read again.
+			for j, v := range hits {
+				if j != hi && isVerb(v.section) && v.start >= h.end && v.end <= o.start {
+					consumed[j] = true
+					if v.section == stDecrease {
+						r = !r
+					}
+				}
+			}
+			for j, v := range hits {
+				if isVerb(v.section) && v.start >= o.start && v.start < o.end {
+					consumed[j] = true // "ban" inside "the ban on"
+				}
+			}
+			if negBefore(h.start, 3) {
+				r = !r
+			}
+			add("st:comp_"+flip(r), min(h.start, o.start), max(h.end, o.end)-1)
+		}
+	}
+	// a measure that no verb acts on ("an annual limit on the number of
+	// refugees", "the ban on asylum seekers working")
+	for k, o := range hits {
+		if !used[k] && (o.section == stRestriction || o.section == stCeiling) {
+			add("st:measure", o.start, o.end-1)
+		}
+	}
+	for _, name := range []string{"st:R", "st:O", "st:comp_R", "st:comp_O", "st:measure"} {
+		if d := dirs[name]; d != nil {
+			fs = append(fs, feat{name, float64(min(d.n, 2)), d.start, d.end})
+		}
+	}
+	return fs
+}
+
+// nounNegator: negation words that negate a noun phrase rather than the
+// clause's position.
+var nounNegator = map[string]bool{"no": true, "nobody": true, "none": true, "nothing": true, "without": true, "no one": true}
+
+// passiveAux reports whether the verb at i is passive ("will be capped",
+// "has been cut"): only then is its object looked for before it ("the
+// number of refugees admitted" is not "admit refugees").
+func passiveAux(words []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch words[j] {
+		case "be", "been", "being", "is", "are", "was", "were", "get", "gets", "got":
+			return true
+		}
+	}
+	return false
+}
+
+var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "then": true, "while": true, "whereas": true}
+
+// hasStanceCue reports whether a unit carries any policy cue: a hit of the
+// main lexicon's policy sections or a stance direction feature.
+func hasStanceCue(u *unit, sf []feat) bool {
+	if u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0 {
+		return true
+	}
+	for _, f := range sf {
+		if strings.HasPrefix(f.name, "st:") {
+			return true
+		}
+	}
+	return false
+}
