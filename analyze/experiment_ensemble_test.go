@@ -23,97 +23,21 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/xenoscope/xenoscope/internal/shareddata"
-	"github.com/xenoscope/xenoscope/nlp"
 )
 
 func TestExperimentEnsemble(t *testing.T) {
 	if os.Getenv("XS_EXPERIMENT") == "" {
 		t.Skip("set XS_EXPERIMENT=1")
 	}
-	hp := shareddata.Require(t, "hateval", "en_train.csv")
-	dp := shareddata.Require(t, "counter-speech", "DIALOCONAN.csv")
 	s, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	hTrain, _ := LoadHatEval(hp)
-	dialo, _ := LoadDIALOCONAN(dp)
-	bodies, _ := LoadArticleBodies(filepath.Join(filepath.Dir(filepath.Dir(hp)), "articles", "ground-truth.json"))
-	hand, _ := LoadTextLabel("testdata/hand_anti_migrant.csv")
-
-	type row struct {
-		u     *unit
-		y, w  float64
-		split string // train | calib | val | newsval | short
-		kind  string // hmig, dmig, other
-	}
-	var rows []row
-	for _, l := range hTrain {
-		isMig := l.Group == "migration"
-		if !isMig && l.Label == 1 {
-			continue // women-part hate left out (as shipped)
-		}
-		sp := hatevalSplit(l.ID)
-		if sp == SplitTrain && bucket("hval:"+l.ID) < 15 {
-			sp = "val"
-		}
-		k, y := "other", 0.0
-		if isMig {
-			k, y = "hmig", l.Label
-		}
-		rows = append(rows, row{s.unitOf(l.Text), y, 1, sp, k})
-	}
-	for _, d := range dialo {
-		sp := dialoSplit(d.Dialogue)
-		if sp == SplitTest {
-			continue
-		}
-		isMig := IsMigrantTarget(d.Target)
-		if !isMig && d.Type == "HS" {
-			continue // other-target hate left out (as shipped)
-		}
-		if sp == SplitTrain && bucket("dval:"+d.Dialogue) < 15 {
-			sp = "val"
-		}
-		k, y := "other", 0.0
-		if isMig {
-			k = "dmig"
-			if d.Type == "HS" {
-				y = 1
-			}
-		}
-		rows = append(rows, row{s.unitOf(d.Text), y, 1, sp, k})
-	}
-	for bi, b := range bodies {
-		d := nlp.Parse(b)
-		for i := range d.Sentences {
-			tx := d.SentenceText(i)
-			if len(d.SentenceTokens(i)) < 5 {
-				rows = append(rows, row{s.unitOf(tx), 0, 0, "short", "news"})
-				continue
-			}
-			if HatEvalMigrationRE.MatchString(tx) {
-				continue
-			}
-			sp := SplitTrain
-			if bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
-				sp = "newsval"
-			}
-			rows = append(rows, row{s.unitOf(tx), 0, newsWeightAnti, sp, "news"})
-		}
-	}
-	for _, l := range hand {
-		if handSplit(l.Text) == SplitTrain {
-			rows = append(rows, row{s.unitOf(l.Text), l.Label, handWeight, SplitTrain, "hand"})
-		}
-	}
+	bench := newAntiBench(t, s)
+	rows := bench.rows
 	wordF := func(u *unit) []feat { return u.feats }
 	charF := func(u *unit) []feat { return charFeats(u.feats) }
-	isCal := func(r row) bool { return r.split == SplitCalib && (r.kind == "hmig" || r.kind == "dmig") }
 
 	// fit trains on the given training rows (indices into rows) and returns
 	// the raw margin of every row.
@@ -129,64 +53,8 @@ func TestExperimentEnsemble(t *testing.T) {
 		}
 		return ms
 	}
-	platt := func(ms []float64) []float64 {
-		var cm, cy []float64
-		for i, r := range rows {
-			if isCal(r) {
-				cm = append(cm, ms[i])
-				cy = append(cy, r.y)
-			}
-		}
-		a, b := fitPlatt(cm, cy)
-		ps := make([]float64, len(rows))
-		for i, x := range ms {
-			ps[i] = sigmoid(a*x + b)
-		}
-		return ps
-	}
-	macro := func(ps []float64, keep func(row) bool) (float64, int) {
-		var cf conf
-		for i, r := range rows {
-			if !keep(r) {
-				continue
-			}
-			p, y := ps[i] >= 0.5, r.y > 0.5
-			switch {
-			case p && y:
-				cf.tp++
-			case p && !y:
-				cf.fp++
-			case !p && y:
-				cf.fn++
-			default:
-				cf.tn++
-			}
-		}
-		return cf.macroF1(), int(cf.tp + cf.fp + cf.tn + cf.fn)
-	}
-	report := func(name string, ps []float64) float64 {
-		hv, hn := macro(ps, func(r row) bool { return r.split == "val" && r.kind == "hmig" })
-		dv, dn := macro(ps, func(r row) bool { return r.split == "val" && r.kind == "dmig" })
-		cv, _ := macro(ps, isCal)
-		fp, nv, sfp, ns := 0, 0, 0, 0
-		for i, r := range rows {
-			switch r.split {
-			case "newsval":
-				nv++
-				if ps[i] >= 0.5 {
-					fp++
-				}
-			case "short":
-				ns++
-				if ps[i] >= 0.5 {
-					sfp++
-				}
-			}
-		}
-		t.Logf("%-22s HatEval-val %.3f (n=%d) DIALOCONAN-val %.3f (n=%d) | calib %.3f | news-val FP %d/%d short-line FP %d/%d",
-			name, hv, hn, dv, dn, cv, fp, nv, sfp, ns)
-		return cv
-	}
+	platt := bench.platt
+	report := func(name string, ps []float64) float64 { return bench.report(name, ps, "").cv }
 	var trainIdx []int
 	for i, r := range rows {
 		if r.split == SplitTrain {

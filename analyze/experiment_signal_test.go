@@ -44,11 +44,9 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
-	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"github.com/xenoscope/xenoscope/nlp"
 )
 
@@ -145,102 +143,11 @@ func TestExperimentSignal(t *testing.T) {
 	if os.Getenv("XS_EXPERIMENT") == "" {
 		t.Skip("set XS_EXPERIMENT=1")
 	}
-	hp := shareddata.Require(t, "hateval", "en_train.csv")
-	dp := shareddata.Require(t, "counter-speech", "DIALOCONAN.csv")
 	s, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	hTrain, err := LoadHatEval(hp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dialo, err := LoadDIALOCONAN(dp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bodies, err := LoadArticleBodies(filepath.Join(filepath.Dir(filepath.Dir(hp)), "articles", "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hand, err := LoadTextLabel("testdata/hand_anti_migrant.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	type row struct {
-		text  string
-		u     *unit
-		y, w  float64
-		split string // train | calib | val | newsval | short
-		kind  string // hmig, dmig, other, news, hand
-	}
-	var rows []row
-	add := func(text string, y, w float64, split, kind string) {
-		rows = append(rows, row{text, s.unitOf(text), y, w, split, kind})
-	}
-	for _, l := range hTrain {
-		isMig := l.Group == "migration"
-		if !isMig && l.Label == 1 {
-			continue // women-part hate left out (as shipped)
-		}
-		sp := hatevalSplit(l.ID)
-		if sp == SplitTrain && bucket("hval:"+l.ID) < 15 {
-			sp = "val"
-		}
-		k, y := "other", 0.0
-		if isMig {
-			k, y = "hmig", l.Label
-		}
-		add(l.Text, y, 1, sp, k)
-	}
-	for _, d := range dialo {
-		sp := dialoSplit(d.Dialogue)
-		if sp == SplitTest {
-			continue // DIALOCONAN test dialogues are never read here
-		}
-		isMig := IsMigrantTarget(d.Target)
-		if !isMig && d.Type == "HS" {
-			continue // other-target hate left out (as shipped)
-		}
-		if sp == SplitTrain && bucket("dval:"+d.Dialogue) < 15 {
-			sp = "val"
-		}
-		k, y := "other", 0.0
-		if isMig {
-			k = "dmig"
-			if d.Type == "HS" {
-				y = 1
-			}
-		}
-		add(d.Text, y, 1, sp, k)
-	}
-	var bodySents []string // every sentence of the 88 bodies, for feature counts
-	for bi, b := range bodies {
-		d := nlp.Parse(b)
-		for i := range d.Sentences {
-			tx := d.SentenceText(i)
-			bodySents = append(bodySents, tx)
-			if len(d.SentenceTokens(i)) < 5 {
-				add(tx, 0, 0, "short", "news")
-				continue
-			}
-			if HatEvalMigrationRE.MatchString(tx) {
-				continue
-			}
-			sp := SplitTrain
-			if bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
-				sp = "newsval"
-			}
-			add(tx, 0, newsWeightAnti, sp, "news")
-		}
-	}
-	for _, l := range hand {
-		if handSplit(l.Text) == SplitTrain {
-			add(l.Text, l.Label, handWeight, SplitTrain, "hand")
-		}
-	}
-	isCal := func(r row) bool { return r.split == SplitCalib && (r.kind == "hmig" || r.kind == "dmig") }
+	b := newAntiBench(t, s)
 
 	type variant struct {
 		name string
@@ -265,103 +172,18 @@ func TestExperimentSignal(t *testing.T) {
 		{"(o) dir. stem tgt ctx", with(tdir)},
 	}
 
-	macro := func(ps []float64, keep func(row) bool) (float64, int) {
-		var cf conf
-		for i, r := range rows {
-			if !keep(r) {
-				continue
-			}
-			p, y := ps[i] >= 0.5, r.y > 0.5
-			switch {
-			case p && y:
-				cf.tp++
-			case p && !y:
-				cf.fp++
-			case !p && y:
-				cf.fn++
-			default:
-				cf.tn++
-			}
-		}
-		return cf.macroF1(), int(cf.tp + cf.fp + cf.tn + cf.fn)
-	}
-	type result struct{ hv, dv, cv float64 }
-	report := func(name string, ps []float64, nfeat int) result {
-		hv, hn := macro(ps, func(r row) bool { return r.split == "val" && r.kind == "hmig" })
-		dv, dn := macro(ps, func(r row) bool { return r.split == "val" && r.kind == "dmig" })
-		cv, _ := macro(ps, isCal)
-		fp, nv, sfp, ns := 0, 0, 0, 0
-		for i, r := range rows {
-			switch r.split {
-			case "newsval":
-				nv++
-				if ps[i] >= 0.5 {
-					fp++
-				}
-			case "short":
-				ns++
-				if ps[i] >= 0.5 {
-					sfp++
-				}
-			}
-		}
-		t.Logf("%-22s HatEval-val %.3f (n=%d) DIALOCONAN-val %.3f (n=%d) | calib %.3f | news-val FP %d/%d short-line FP %d/%d | model features %d",
-			name, hv, hn, dv, dn, cv, fp, nv, sfp, ns, nfeat)
-		// the same validation rows as the quality and ensemble rounds
-		// (docs/analysis.md); otherwise the figures are not comparable
-		if hn != 565 || dn != 354 || nv != 383 || ns != 427 {
-			t.Errorf("validation sizes %d/%d/%d/%d, want 565/354/383/427 as in the earlier rounds", hn, dn, nv, ns)
-		}
-		return result{hv, dv, cv}
-	}
-
-	// news-val FP of the shipped row, for the bar
-	newsFP := func(ps []float64) int {
-		n := 0
-		for i, r := range rows {
-			if r.split == "newsval" && ps[i] >= 0.5 {
-				n++
-			}
-		}
-		return n
-	}
-	var base result
-	baseFP := 0
+	var base benchResult
 	for vi, v := range variants {
-		fs := make([][]feat, len(rows))
-		var tr []example
-		for i, r := range rows {
-			fs[i] = v.fe(r.text, r.u)
-			if r.split == SplitTrain {
-				tr = append(tr, example{fs[i], r.y, r.w})
-			}
-		}
+		ms, m := b.fit(func(r antiRow) []feat { return v.fe(r.text, r.u) }, func(r antiRow) float64 { return r.w }, clsOptions)
+		ps := b.platt(ms)
+		res := b.report(v.name, ps, fmt.Sprintf("| model features %d", len(m.Weights)))
 		if vi == 0 {
-			t.Logf("rows %d, train %d", len(rows), len(tr))
-		}
-		m := trainLinear(tr, false, clsOptions)
-		var cm, cy []float64
-		ms := make([]float64, len(rows))
-		for i, r := range rows {
-			ms[i] = m.margin(fs[i])
-			if isCal(r) {
-				cm = append(cm, ms[i])
-				cy = append(cy, r.y)
-			}
-		}
-		a, b := fitPlatt(cm, cy)
-		ps := make([]float64, len(rows))
-		for i, x := range ms {
-			ps[i] = sigmoid(a*x + b)
-		}
-		res := report(v.name, ps, len(m.Weights))
-		if vi == 0 {
-			base, baseFP = res, newsFP(ps)
+			base = res
 			continue
 		}
-		pass := res.hv > base.hv+0.02 && res.dv > base.dv+0.02 && newsFP(ps) <= baseFP
+		pass := res.hv > base.hv+0.02 && res.dv > base.dv+0.02 && res.newsFP <= base.newsFP
 		t.Logf("%-22s delta HatEval %+.3f DIALOCONAN %+.3f news FP %+d -> passes bar: %v",
-			v.name, res.hv-base.hv, res.dv-base.dv, newsFP(ps)-baseFP, pass)
+			v.name, res.hv-base.hv, res.dv-base.dv, res.newsFP-base.newsFP, pass)
 		if vi == 1 || vi == 2 || vi == 4 {
 			// the new block's most weighted features, to see what it learned
 			type kw struct {
@@ -391,10 +213,10 @@ func TestExperimentSignal(t *testing.T) {
 	// throughput proxy: features per unit on the sentences of the 88 bodies
 	for _, v := range variants {
 		total := 0
-		for _, tx := range bodySents {
+		for _, tx := range b.bodySents {
 			total += len(v.fe(tx, s.unitOf(tx)))
 		}
 		t.Logf("features per unit on the %d body sentences: %-22s mean %.1f (total %d)",
-			len(bodySents), v.name, float64(total)/float64(len(bodySents)), total)
+			len(b.bodySents), v.name, float64(total)/float64(len(b.bodySents)), total)
 	}
 }

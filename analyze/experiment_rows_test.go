@@ -1,0 +1,223 @@
+package analyze
+
+// The shared validation bench of the anti_migrant experiments (ensemble,
+// signal and policy rounds): the training rows and weights of the shipped
+// model, with VALIDATION rows carved out of the training data — 15% of the
+// HatEval en_train train split (migration part, n=565), 15% of the
+// DIALOCONAN train dialogues (MIGRANTS turns, n=354), held-out news
+// sentences (news-val, n=383) and short article lines (n=427). en_dev and
+// the DIALOCONAN test dialogues are never read.
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/xenoscope/xenoscope/internal/shareddata"
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+type antiRow struct {
+	text  string
+	u     *unit
+	y, w  float64
+	split string // train | calib | val | newsval | short | extra validation splits
+	kind  string // hmig, dmig, other, news, hand, ...
+}
+
+type antiBench struct {
+	t         *testing.T
+	s         *Scorer
+	rows      []antiRow
+	bodySents []string // every sentence of the 88 article bodies
+}
+
+func newAntiBench(t *testing.T, s *Scorer) *antiBench {
+	t.Helper()
+	hp := shareddata.Require(t, "hateval", "en_train.csv")
+	dp := shareddata.Require(t, "counter-speech", "DIALOCONAN.csv")
+	hTrain, err := LoadHatEval(hp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dialo, err := LoadDIALOCONAN(dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies, err := LoadArticleBodies(filepath.Join(filepath.Dir(filepath.Dir(hp)), "articles", "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, err := LoadTextLabel("testdata/hand_anti_migrant.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &antiBench{t: t, s: s}
+	for _, l := range hTrain {
+		isMig := l.Group == "migration"
+		if !isMig && l.Label == 1 {
+			continue // women-part hate left out (as shipped)
+		}
+		sp := hatevalSplit(l.ID)
+		if sp == SplitTrain && bucket("hval:"+l.ID) < 15 {
+			sp = "val"
+		}
+		k, y := "other", 0.0
+		if isMig {
+			k, y = "hmig", l.Label
+		}
+		b.add(l.Text, y, 1, sp, k)
+	}
+	for _, d := range dialo {
+		sp := dialoSplit(d.Dialogue)
+		if sp == SplitTest {
+			continue // DIALOCONAN test dialogues are never read here
+		}
+		isMig := IsMigrantTarget(d.Target)
+		if !isMig && d.Type == "HS" {
+			continue // other-target hate left out (as shipped)
+		}
+		if sp == SplitTrain && bucket("dval:"+d.Dialogue) < 15 {
+			sp = "val"
+		}
+		k, y := "other", 0.0
+		if isMig {
+			k = "dmig"
+			if d.Type == "HS" {
+				y = 1
+			}
+		}
+		b.add(d.Text, y, 1, sp, k)
+	}
+	for bi, body := range bodies {
+		d := nlp.Parse(body)
+		for i := range d.Sentences {
+			tx := d.SentenceText(i)
+			b.bodySents = append(b.bodySents, tx)
+			if len(d.SentenceTokens(i)) < 5 {
+				b.add(tx, 0, 0, "short", "news")
+				continue
+			}
+			if HatEvalMigrationRE.MatchString(tx) {
+				continue
+			}
+			sp := SplitTrain
+			if bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
+				sp = "newsval"
+			}
+			b.add(tx, 0, newsWeightAnti, sp, "news")
+		}
+	}
+	for _, l := range hand {
+		if handSplit(l.Text) == SplitTrain {
+			b.add(l.Text, l.Label, handWeight, SplitTrain, "hand")
+		}
+	}
+	return b
+}
+
+func (b *antiBench) add(text string, y, w float64, split, kind string) {
+	b.rows = append(b.rows, antiRow{text, b.s.unitOf(text), y, w, split, kind})
+}
+
+// isCal: the migration-related calibration rows anti_migrant is Platt-fitted on.
+func isCal(r antiRow) bool {
+	return r.split == SplitCalib && (r.kind == "hmig" || r.kind == "dmig")
+}
+
+// fit trains on the rows whose split is train (weights from weight, which
+// may drop a row with 0) and returns every row's raw margin and the model.
+func (b *antiBench) fit(fe func(antiRow) []feat, weight func(antiRow) float64, o trainOptions) ([]float64, *LinearModel) {
+	fs := make([][]feat, len(b.rows))
+	var tr []example
+	for i, r := range b.rows {
+		fs[i] = fe(r)
+		if r.split == SplitTrain {
+			if w := weight(r); w > 0 {
+				tr = append(tr, example{fs[i], r.y, w})
+			}
+		}
+	}
+	m := trainLinear(tr, false, o)
+	ms := make([]float64, len(b.rows))
+	for i := range b.rows {
+		ms[i] = m.margin(fs[i])
+	}
+	return ms, m
+}
+
+// platt calibrates margins on the migration calibration rows.
+func (b *antiBench) platt(ms []float64) []float64 {
+	var cm, cy []float64
+	for i, r := range b.rows {
+		if isCal(r) {
+			cm = append(cm, ms[i])
+			cy = append(cy, r.y)
+		}
+	}
+	a, c := fitPlatt(cm, cy)
+	ps := make([]float64, len(b.rows))
+	for i, x := range ms {
+		ps[i] = sigmoid(a*x + c)
+	}
+	return ps
+}
+
+func (b *antiBench) macro(ps []float64, keep func(antiRow) bool) (float64, int) {
+	var cf conf
+	for i, r := range b.rows {
+		if !keep(r) {
+			continue
+		}
+		p, y := ps[i] >= 0.5, r.y > 0.5
+		switch {
+		case p && y:
+			cf.tp++
+		case p && !y:
+			cf.fp++
+		case !p && y:
+			cf.fn++
+		default:
+			cf.tn++
+		}
+	}
+	return cf.macroF1(), int(cf.tp + cf.fp + cf.tn + cf.fn)
+}
+
+// positives counts rows of split with p >= 0.5, and the rows of split.
+func (b *antiBench) positives(ps []float64, split string) (int, int) {
+	k, n := 0, 0
+	for i, r := range b.rows {
+		if r.split == split {
+			n++
+			if ps[i] >= 0.5 {
+				k++
+			}
+		}
+	}
+	return k, n
+}
+
+type benchResult struct {
+	hv, dv, cv      float64
+	newsFP, shortFP int
+}
+
+// report logs the validation figures of ps and checks that the validation
+// rows are those of the earlier rounds (otherwise figures do not compare).
+func (b *antiBench) report(name string, ps []float64, extra string) benchResult {
+	var r benchResult
+	var hn, dn int
+	r.hv, hn = b.macro(ps, func(r antiRow) bool { return r.split == "val" && r.kind == "hmig" })
+	r.dv, dn = b.macro(ps, func(r antiRow) bool { return r.split == "val" && r.kind == "dmig" })
+	r.cv, _ = b.macro(ps, isCal)
+	var nv, ns int
+	r.newsFP, nv = b.positives(ps, "newsval")
+	r.shortFP, ns = b.positives(ps, "short")
+	b.t.Logf("%-24s HatEval-val %.3f (n=%d) DIALOCONAN-val %.3f (n=%d) | calib %.3f | news-val FP %d/%d short-line FP %d/%d %s",
+		name, r.hv, hn, r.dv, dn, r.cv, r.newsFP, nv, r.shortFP, ns, extra)
+	if hn != 565 || dn != 354 || nv != 383 || ns != 427 {
+		b.t.Errorf("validation sizes %d/%d/%d/%d, want 565/354/383/427 as in the earlier rounds", hn, dn, nv, ns)
+	}
+	return r
+}
