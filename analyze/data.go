@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -261,6 +262,31 @@ func LoadArticleBodies(path string) ([]string, error) {
 	out := make([]string, 0, len(gt))
 	for _, a := range gt {
 		out = append(out, a.Body)
+	}
+	return out, nil
+}
+
+// policyNegatives returns the policy statements of hand_stance.csv in dir
+// that hand_anti_migrant.csv does not label itself: calm policy sentences,
+// restrictive and open, which are not anti-migrant rhetoric.
+func policyNegatives(dir string) ([]Labeled, error) {
+	st, err := LoadTextLabel(filepath.Join(dir, "hand_stance.csv"))
+	if err != nil {
+		return nil, err
+	}
+	anti, err := LoadTextLabel(filepath.Join(dir, "hand_anti_migrant.csv"))
+	if err != nil {
+		return nil, err
+	}
+	own := map[string]bool{}
+	for _, l := range anti {
+		own[l.Text] = true
+	}
+	var out []Labeled
+	for _, l := range st {
+		if !own[l.Text] {
+			out = append(out, l)
+		}
 	}
 	return out, nil
 }

@@ -25,9 +25,11 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the shipped model reaches 0.799 on en_dev's
-		// migration part (was 0.777 before the quality round); keyword rules
-		// 0.677. The floor is set just below what we reach, not at the goal.
+		// The issue asks 0.80; the shipped model reaches 0.792 on en_dev's
+		// migration part (0.777 before the quality round, 0.799 before the
+		// policy round, which trades 0.007 here for half the false
+		// positives on policy statements); keyword rules 0.677. The floor is
+		// set just below what we reach, not at the goal.
 		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.78, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
 		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.89, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
@@ -132,6 +134,36 @@ func TestStanceFloors(t *testing.T) {
 		if r.Value < b.Value+0.1 {
 			t.Errorf("stance (%s): macro-F1 %.3f does not beat the keyword rule %.3f by 0.1", tc.file, r.Value, b.Value)
 		}
+	}
+}
+
+// Calm policy statements, restrictive and open, are not anti-migrant
+// rhetoric: anti_migrant >= 0.5 on the 170 sentences of heldout_stance.csv
+// and heldout_stance_b.csv (never trained on; none is hostile) is a false
+// positive. Before the policy round 19 of 170 (6 + 13), after it 9 (4 + 5)
+// (docs/analysis.md, "Policy round").
+func TestPolicyStatementsNotHostile(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp, n := 0, 0
+	for _, f := range []string{"testdata/heldout_stance.csv", "testdata/heldout_stance_b.csv"} {
+		ls, err := LoadTextLabel(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			n++
+			if p := s.ScoreText(TaskAntiMigrant, l.Text); p >= 0.5 {
+				fp++
+				t.Logf("anti_migrant %.2f on a policy statement: %s", p, l.Text)
+			}
+		}
+	}
+	t.Logf("anti_migrant false positives on policy statements: %d of %d", fp, n)
+	if fp > 12 {
+		t.Errorf("anti_migrant >= 0.5 on %d of %d policy statements, want at most 12", fp, n)
 	}
 }
 
