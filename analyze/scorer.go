@@ -206,7 +206,9 @@ func (s *Scorer) Version() string {
 //	2: migration needs a migration term; quote stance gated by relevance.
 //	3: [contribution] lexicon section with its clause and unit features
 //	   (c:target+contribution, u:target&contribution).
-const scoringRevision = 3
+//	4: stance from composed direction features (stance.go) with a wider
+//	   policy-cue gate; document stance weighted by migration probability.
+const scoringRevision = 4
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -370,12 +372,15 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 			}
 			sc.AntiMigrant = math.Max(sc.AntiMigrant, a)
 		}
-		// stance: mean over sentences that carry a policy cue; tone: word-weighted mean.
+		// stance: mean over sentences that carry a policy cue, weighted by
+		// their migration probability (a policy cue in a sentence that is
+		// not about migration, "protect the park", counts for little);
+		// tone: word-weighted mean.
 		var ss, sn, ts, tw float64
 		for i, r := range res {
 			if r.stance != 0 {
-				ss += r.stance
-				sn++
+				ss += r.stance * r.migration
+				sn += r.migration
 			}
 			w := float64(max(units[i].nWords, 1))
 			ts += r.tone * w
