@@ -80,7 +80,9 @@ func TestHandLabelledFloors(t *testing.T) {
 		file  string
 		floor float64
 	}{
-		{TaskHateCrime, "testdata/hand_hate_crime_report.csv", 0.70},
+		// hate_crime_report: 0.873 on 24 rows before the hate-crime round,
+		// 0.909 on the grown third (n=33; the model before: 0.848).
+		{TaskHateCrime, "testdata/hand_hate_crime_report.csv", 0.87},
 		// news-like hand test thirds (n=38 and 28), measured 0.916 and
 		// 0.801 after the quality round (0.914 and 0.668 before).
 		{TaskAntiMigrant, "testdata/hand_anti_migrant.csv", 0.90},
@@ -98,41 +100,49 @@ func TestHandLabelledFloors(t *testing.T) {
 	}
 }
 
-// Stance on policy sentences the stance model was never trained on: the test
-// third of hand_stance.csv, heldout_stance.csv (written before the stance
-// round, by the engineer who wrote the stance lexicon) and
-// heldout_stance_b.csv (written by a second engineer who saw neither the
-// lexicon nor the model). Before the stance round (lexicon section features,
-// ~60 training rows) the model reached 0.427 and the keyword rule 0.417 on
-// heldout_stance.csv; now 0.865 / 0.728 / 0.749 against the rule's 0.610 /
-// 0.417 / 0.409 (docs/analysis.md, "Stance round").
-func TestStanceFloors(t *testing.T) {
+// Test sets written for xenoscope and never trained or tuned on: the
+// heldout_*_b.csv files were written by engineers who saw neither the
+// lexicons, the models nor the other rows (independent); heldout_stance.csv
+// was written before the stance round by the engineer who then wrote the
+// stance lexicon; hand_stance.csv is evaluated on its test third. Each floor
+// sits just below the measured figure (docs/analysis.md), and the model
+// must beat the keyword rule by a margin.
+func TestWrittenTestSets(t *testing.T) {
 	s, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		file  string
-		floor float64
+		task, file   string
+		floor, ahead float64 // macro-F1 floor; margin over the keyword rule
 	}{
-		{"testdata/hand_stance.csv", 0.80},
-		{"testdata/heldout_stance.csv", 0.70},
-		{"testdata/heldout_stance_b.csv", 0.70},
+		// 0.692 before the hate-crime round, 0.777 after; rule 0.611
+		{TaskHateCrime, "testdata/heldout_hate_b.csv", 0.75, 0.1},
+		// the counter_speech model has not changed since the set was
+		// written: 0.833; rule 0.722
+		{TaskCounterSpeech, "testdata/heldout_counter_b.csv", 0.80, 0.05},
+		// Stance: before the stance round (lexicon section features, ~60
+		// training rows) 0.427 and 0.456 on the two heldout files (keyword
+		// rule 0.417, 0.409); now 0.865 / 0.728 / 0.749 against the rule's
+		// 0.610 / 0.417 / 0.409.
+		{TaskStance, "testdata/hand_stance.csv", 0.80, 0.1},
+		{TaskStance, "testdata/heldout_stance.csv", 0.70, 0.1},
+		{TaskStance, "testdata/heldout_stance_b.csv", 0.70, 0.1},
 	} {
-		r, err := Evaluate(s, TaskStance, tc.file, EvalOptions{Boot: 50})
+		r, err := Evaluate(s, tc.task, tc.file, EvalOptions{Boot: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := Evaluate(s, TaskStance, tc.file, EvalOptions{Boot: 50, Baseline: true})
+		b, err := Evaluate(s, tc.task, tc.file, EvalOptions{Boot: 50, Baseline: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("stance %s (%s) n=%d macro-F1 %.3f [%.3f, %.3f]; keyword rule %.3f", tc.file, r.Subset, r.N, r.Value, r.CILow, r.CIHigh, b.Value)
+		t.Logf("%s %s n=%d macro-F1 %.3f [%.3f, %.3f]; keyword rule %.3f", tc.task, tc.file, r.N, r.Value, r.CILow, r.CIHigh, b.Value)
 		if r.Value < tc.floor {
-			t.Errorf("stance (%s): macro-F1 %.3f below %.2f", tc.file, r.Value, tc.floor)
+			t.Errorf("%s (%s): macro-F1 %.3f below %.2f", tc.task, tc.file, r.Value, tc.floor)
 		}
-		if r.Value < b.Value+0.1 {
-			t.Errorf("stance (%s): macro-F1 %.3f does not beat the keyword rule %.3f by 0.1", tc.file, r.Value, b.Value)
+		if r.Value < b.Value+tc.ahead {
+			t.Errorf("%s (%s): macro-F1 %.3f does not beat the keyword rule %.3f by %.2f", tc.task, tc.file, r.Value, b.Value, tc.ahead)
 		}
 	}
 }

@@ -67,6 +67,7 @@ type Scorer struct {
 
 	lex     *lexicons
 	slex    *lexicons // stance.txt: read only by the stance model
+	hlex    *lexicons // hate.txt: read only by the hate_crime_report model
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
@@ -117,6 +118,12 @@ func newFeaturizer() (*Scorer, error) {
 	}
 	if s.slex, err = parseSections(src, stanceSectionNames); err != nil {
 		return nil, fmt.Errorf("stance.txt: %w", err)
+	}
+	if src, err = read("hate.txt"); err != nil {
+		return nil, err
+	}
+	if s.hlex, err = parseSections(src, hateSectionNames); err != nil {
+		return nil, fmt.Errorf("hate.txt: %w", err)
 	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
@@ -208,7 +215,8 @@ func (s *Scorer) Version() string {
 //	   (c:target+contribution, u:target&contribution).
 //	4: stance from composed direction features (stance.go) with a wider
 //	   policy-cue gate; document stance weighted by migration probability.
-const scoringRevision = 4
+//	5: hate_crime_report from incident features (hatecrime.go).
+const scoringRevision = 5
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -253,8 +261,7 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	}
 	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
 	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
-	lf := lexFeats(u.feats)
-	r.hate = s.models[TaskHateCrime].prob(lf)
+	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
 	// stance only where a policy cue occurs, scaled by the probability that
 	// the unit is about migration ("welcomed its new signing" is not policy).
 	if sf := s.stanceFeats(u); hasStanceCue(u, sf) {
@@ -521,7 +528,7 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		case TaskStance:
 			fs = s.stanceFeats(u)
 		case TaskHateCrime:
-			fs = lexFeats(fs)
+			fs = s.hateFeats(u)
 		case TaskTone:
 			fs = toneFeats(u)
 		}

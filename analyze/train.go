@@ -302,7 +302,8 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		return err
 	}
 
-	// stance and hate-crime reports: hand-labelled examples, lexicon features only.
+	// stance and hate-crime reports: hand-labelled examples, their own
+	// features (stanceFeats, hateFeats).
 	for _, task := range []string{TaskStance, TaskHateCrime} {
 		p := filepath.Join(handDir, "hand_"+task+".csv")
 		ls, err := LoadTextLabel(p)
@@ -313,7 +314,7 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		for _, l := range ls {
 			if handSplit(l.Text) == SplitTrain {
 				u := s.unitOf(l.Text)
-				fs := lexFeats(u.feats)
+				fs := s.hateFeats(u)
 				if task == TaskStance {
 					fs = s.stanceFeats(u)
 				}
@@ -322,7 +323,7 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		}
 		m := trainLinear(tr, false, handOptions)
 		m.PlattA = 1
-		if err := write(m, task, "hand-labelled examples written for xenoscope ("+p+", train split), lexicon/clause features only; uncalibrated beyond the logistic link", len(tr)); err != nil {
+		if err := write(m, task, "hand-labelled examples written for xenoscope ("+p+", train split), stanceFeats/hateFeats (analyze/stance.go, analyze/hatecrime.go); uncalibrated beyond the logistic link", len(tr)); err != nil {
 			return err
 		}
 	}
@@ -346,7 +347,7 @@ func TrainUser(task string, ls []Labeled) (*LinearModel, error) {
 		case TaskStance:
 			fs = s.stanceFeats(u)
 		case TaskHateCrime:
-			fs = lexFeats(u.feats)
+			fs = s.hateFeats(u)
 		case TaskMigration, TaskAntiMigrant, TaskCounterSpeech:
 			fs = u.feats
 		default:
