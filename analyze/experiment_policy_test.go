@@ -33,18 +33,7 @@ func TestExperimentPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newAntiBench(t, s)
-	pol, err := policyNegatives("testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range pol {
-		sp := "policyval"
-		if handSplit(l.Text) == SplitTrain {
-			sp = SplitTrain
-		}
-		b.add(l.Text, 0, 0, sp, "policy")
-	}
+	b := newAntiBench(t, s) // policy rows included; their weight is varied below
 	var base benchResult
 	baseFP := 0
 	for _, w := range []float64{0, 1, 2, 5} {

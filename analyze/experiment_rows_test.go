@@ -5,8 +5,9 @@ package analyze
 // model, with VALIDATION rows carved out of the training data — 15% of the
 // HatEval en_train train split (migration part, n=565), 15% of the
 // DIALOCONAN train dialogues (MIGRANTS turns, n=354), held-out news
-// sentences (news-val, n=383) and short article lines (n=427). en_dev and
-// the DIALOCONAN test dialogues are never read.
+// sentences (news-val, n=383) and short article lines (n=427), and since the
+// policy round policy-val (the hand_stance.csv test third). en_dev and the
+// DIALOCONAN test dialogues are never read.
 
 import (
 	"fmt"
@@ -110,8 +111,21 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 	}
 	for _, l := range hand {
 		if handSplit(l.Text) == SplitTrain {
-			b.add(l.Text, l.Label, handWeight, SplitTrain, "hand")
+			b.add(l.Text, l.Label, handWeightAnti, SplitTrain, "hand")
 		}
+	}
+	// policy statements (policy round): train split as negatives, the test
+	// third as policy-val (anti_migrant >= 0.5 there is a false positive)
+	pol, err := policyNegatives("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range pol {
+		sp := "policyval"
+		if handSplit(l.Text) == SplitTrain {
+			sp = SplitTrain
+		}
+		b.add(l.Text, 0, policyWeightAnti, sp, "policy")
 	}
 	return b
 }

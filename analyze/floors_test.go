@@ -25,14 +25,15 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the shipped model reaches 0.792 on en_dev's
+		// The issue asks 0.80; the shipped model reaches 0.781 on en_dev's
 		// migration part (0.777 before the quality round, 0.799 before the
-		// policy round, which trades 0.007 here for half the false
-		// positives on policy statements); keyword rules 0.677. The floor is
-		// set just below what we reach, not at the goal.
-		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.78, "HatEval en_dev migration part"},
+		// policy round, 0.792 before the news-hostility round: both traded
+		// a little here for news-like text, docs/analysis.md); keyword
+		// rules 0.677. The floor is set just below what we reach, not at
+		// the goal.
+		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.77, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
-		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.89, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
+		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
 		{TaskTone, []string{"sentiment", "tweets_GroundTruth.txt"}, 0.88, "tweets (VADER 0.881 full set)"},
 		{TaskTone, []string{"sentiment", "amazonReviewSnippets_GroundTruth.txt"}, 0.57, "Amazon (VADER 0.565)"},
 		{TaskTone, []string{"sentiment", "movieReviewSnippets_GroundTruth.txt"}, 0.46, "movie (VADER 0.451)"},
@@ -85,7 +86,9 @@ func TestHandLabelledFloors(t *testing.T) {
 		{TaskHateCrime, "testdata/hand_hate_crime_report.csv", 0.87},
 		// news-like hand test thirds (n=38 and 28), measured 0.916 and
 		// 0.801 after the quality round (0.914 and 0.668 before).
-		{TaskAntiMigrant, "testdata/hand_anti_migrant.csv", 0.90},
+		// 53 rows since the news-hostility round (15 new): 0.883; the model
+		// before it 0.808 on the same rows
+		{TaskAntiMigrant, "testdata/hand_anti_migrant.csv", 0.86},
 		{TaskCounterSpeech, origCS, 0.82},
 		{TaskCounterSpeech, "testdata/hand_counter_speech.csv", 0.74},
 	} {
@@ -116,6 +119,9 @@ func TestWrittenTestSets(t *testing.T) {
 		task, file   string
 		floor, ahead float64 // macro-F1 floor; margin over the keyword rule
 	}{
+		// 0.729 (model of the first landing), 0.699 after the policy round,
+		// 0.734 after the news-hostility round; rule 0.587
+		{TaskAntiMigrant, "testdata/heldout_anti_b.csv", 0.72, 0.1},
 		// 0.692 before the hate-crime round, 0.777 after; rule 0.611
 		{TaskHateCrime, "testdata/heldout_hate_b.csv", 0.75, 0.1},
 		// the counter_speech model has not changed since the set was
@@ -150,8 +156,8 @@ func TestWrittenTestSets(t *testing.T) {
 // Calm policy statements, restrictive and open, are not anti-migrant
 // rhetoric: anti_migrant >= 0.5 on the 170 sentences of heldout_stance.csv
 // and heldout_stance_b.csv (never trained on; none is hostile) is a false
-// positive. Before the policy round 19 of 170 (6 + 13), after it 9 (4 + 5)
-// (docs/analysis.md, "Policy round").
+// positive. Before the policy round 19 of 170 (6 + 13), after it 9 (4 + 5),
+// after the news-hostility round 10 (docs/analysis.md, "Policy round").
 func TestPolicyStatementsNotHostile(t *testing.T) {
 	s, err := New()
 	if err != nil {
