@@ -90,7 +90,9 @@ func TestHandLabelledFloors(t *testing.T) {
 		// before it 0.808 on the same rows
 		{TaskAntiMigrant, "testdata/hand_anti_migrant.csv", 0.86},
 		{TaskCounterSpeech, origCS, 0.82},
-		{TaskCounterSpeech, "testdata/hand_counter_speech.csv", 0.74},
+		{TaskCounterSpeech, "testdata/hand_counter_speech.csv", 0.80}, // 0.750 before the contribution model, 0.832 with it
+		// contribution stories (n=16): 0.600 before the contribution model, 0.746 with it
+		{TaskCounterSpeech, "testdata/hand_contribution.csv", 0.70},
 	} {
 		r, err := Evaluate(s, tc.task, tc.file, EvalOptions{Boot: 50})
 		if err != nil {
@@ -124,9 +126,9 @@ func TestWrittenTestSets(t *testing.T) {
 		{TaskAntiMigrant, "testdata/heldout_anti_b.csv", 0.72, 0.1},
 		// 0.692 before the hate-crime round, 0.777 after; rule 0.611
 		{TaskHateCrime, "testdata/heldout_hate_b.csv", 0.75, 0.1},
-		// the counter_speech model has not changed since the set was
-		// written: 0.833; rule 0.722
-		{TaskCounterSpeech, "testdata/heldout_counter_b.csv", 0.80, 0.05},
+		// 0.833 when the set was written; 0.867 with the contribution
+		// model (second look); rule 0.722
+		{TaskCounterSpeech, "testdata/heldout_counter_b.csv", 0.84, 0.1},
 		// Stance: before the stance round (lexicon section features, ~60
 		// training rows) 0.427 and 0.456 on the two heldout files (keyword
 		// rule 0.417, 0.409); now 0.865 / 0.728 / 0.749 against the rule's

@@ -68,6 +68,8 @@ type Scorer struct {
 	lex     *lexicons
 	slex    *lexicons // stance.txt: read only by the stance model
 	hlex    *lexicons // hate.txt: read only by the hate_crime_report model
+	clex    *lexicons // contribution.txt: read only by the contribution model
+	contrib *LinearModel // contribution.json: a part of counter_speech
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
@@ -125,6 +127,12 @@ func newFeaturizer() (*Scorer, error) {
 	if s.hlex, err = parseSections(src, hateSectionNames); err != nil {
 		return nil, fmt.Errorf("hate.txt: %w", err)
 	}
+	if src, err = read("contribution.txt"); err != nil {
+		return nil, err
+	}
+	if s.clex, err = parseSections(src, contributionSectionNames); err != nil {
+		return nil, fmt.Errorf("contribution.txt: %w", err)
+	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
 	}
@@ -156,6 +164,15 @@ func New(opts ...Option) (*Scorer, error) {
 			return nil, fmt.Errorf("embedded model %s: %w", t, err)
 		}
 		s.models[t] = &m
+	}
+	// the contribution model (part of counter_speech; absent in models
+	// trained before it existed)
+	if raw, err := modelFS.ReadFile("models/" + contributionModel + ".json"); err == nil {
+		var m LinearModel
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("embedded model %s: %w", contributionModel, err)
+		}
+		s.contrib = &m
 	}
 	v, err := embeddedVersion()
 	if err != nil {
@@ -216,7 +233,9 @@ func (s *Scorer) Version() string {
 //	4: stance from composed direction features (stance.go) with a wider
 //	   policy-cue gate; document stance weighted by migration probability.
 //	5: hate_crime_report from incident features (hatecrime.go).
-const scoringRevision = 5
+//	6: counter_speech = max(counter_speech, contribution model) where
+//	   contributionGate holds (contribution.go).
+const scoringRevision = 6
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -224,6 +243,8 @@ func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
 // unitScores holds one unit's scores and the feature contributions.
 type unitScores struct {
 	migration, anti, counter, hate, stance, tone float64
+	// byContribution: counter comes from the contribution model
+	byContribution bool
 }
 
 func filterFeats(fs []feat, prefixes ...string) []feat {
@@ -261,6 +282,13 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	}
 	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
 	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
+	// The fourth kind of counter-speech, a story of migrants'
+	// contributions, from its own model (contribution.go).
+	if s.contrib != nil && contributionGate(u, r.anti) {
+		if p := s.contrib.prob(s.contributionFeats(u)); p > r.counter {
+			r.counter, r.byContribution = p, true
+		}
+	}
 	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
 	// stance only where a policy cue occurs, scaled by the probability that
 	// the unit is about migration ("welcomed its new signing" is not policy).
@@ -524,6 +552,9 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		m := s.models[sp.task]
 		u := units[best]
 		fs := u.feats
+		if sp.task == TaskCounterSpeech && res[best].byContribution {
+			m, fs = s.contrib, s.contributionFeats(u)
+		}
 		switch sp.task {
 		case TaskStance:
 			fs = s.stanceFeats(u)

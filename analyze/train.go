@@ -335,6 +335,23 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 			return err
 		}
 	}
+	// the contribution model, a part of counter_speech (contribution.go)
+	p := filepath.Join(handDir, "hand_contribution.csv")
+	ls, err := LoadTextLabel(p)
+	if err != nil {
+		return fmt.Errorf("train %s: %w", contributionModel, err)
+	}
+	var tr []example
+	for _, l := range ls {
+		if handSplit(l.Text) == SplitTrain {
+			tr = append(tr, example{s.contributionFeats(s.unitOf(l.Text)), l.Label, 1})
+		}
+	}
+	cm := trainLinear(tr, false, handOptions)
+	cm.PlattA = 1
+	if err := write(cm, contributionModel, "hand-labelled examples written for xenoscope ("+p+", train split), contributionFeats (analyze/contribution.go); used as max(counter_speech, contribution) when contributionGate holds; uncalibrated beyond the logistic link", len(tr)); err != nil {
+		return err
+	}
 	return nil
 }
 
