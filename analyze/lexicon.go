@@ -3,6 +3,7 @@ package analyze
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -44,6 +45,7 @@ type lexicons struct {
 	exact  map[string][]lexEntry // first word exact
 	prefix map[string][]lexEntry // first word prefix (without *)
 	maxPre int
+	preLen []int // the distinct lengths of the prefixes, ascending
 }
 
 // lexHit is a lexicon match over tokens [start, end) of a sequence.
@@ -100,6 +102,10 @@ func parseSections(src string, names []string) (*lexicons, error) {
 				lx.prefix[words[0]] = append(lx.prefix[words[0]], e)
 				if len(words[0]) > lx.maxPre {
 					lx.maxPre = len(words[0])
+				}
+				if !slices.Contains(lx.preLen, len(words[0])) {
+					lx.preLen = append(lx.preLen, len(words[0]))
+					slices.Sort(lx.preLen)
 				}
 			} else {
 				lx.exact[words[0]] = append(lx.exact[words[0]], e)
@@ -168,7 +174,10 @@ func (lx *lexicons) match(words []string, out []lexHit) []lexHit {
 		if es, ok := lx.exact[w]; ok {
 			try(i, es)
 		}
-		for l := 1; l <= len(w) && l <= lx.maxPre; l++ {
+		for _, l := range lx.preLen { // only lengths some prefix has
+			if l > len(w) {
+				break
+			}
 			if es, ok := lx.prefix[w[:l]]; ok {
 				try(i, es)
 			}
