@@ -35,40 +35,8 @@ func TestExperimentContribution(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hand, err := LoadTextLabel("testdata/hand_contribution.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	type row struct {
-		u    *unit
-		y    float64
-		fold int
-	}
-	var tr []row
-	for _, l := range hand {
-		if handSplit(l.Text) == SplitTrain {
-			tr = append(tr, row{s.unitOf(l.Text), l.Label, bucket("ctcv:"+l.Text) % 5})
-		}
-	}
+	tr := trainSplitRows(t, s, "testdata/hand_contribution.csv", "ctcv:")
 	fe := s.contributionFeats
-	// 5-fold CV of the contribution model itself
-	cvp := make([]float64, len(tr))
-	ys := make([]float64, len(tr))
-	for f := 0; f < 5; f++ {
-		var ex []example
-		for _, r := range tr {
-			if r.fold != f {
-				ex = append(ex, example{fe(r.u), r.y, 1})
-			}
-		}
-		m := trainLinear(ex, false, handOptions)
-		for i, r := range tr {
-			ys[i] = r.y
-			if r.fold == f {
-				cvp[i] = m.prob(fe(r.u))
-			}
-		}
-	}
 	all := func(n int) []int {
 		idx := make([]int, n)
 		for i := range idx {
@@ -76,7 +44,7 @@ func TestExperimentContribution(t *testing.T) {
 		}
 		return idx
 	}
-	t.Logf("contribution model, 5-fold CV on its train split (n=%d): macro-F1 %.3f", len(tr), confusion(cvp, ys, all(len(ys)), TaskCounterSpeech).macroF1())
+	t.Logf("contribution model, 5-fold CV on its train split (n=%d): macro-F1 %.3f", len(tr), macroF1Of(crossVal(tr, fe, handOptions), labels(tr), TaskCounterSpeech))
 	dialo, err := LoadDIALOCONAN(dp)
 	if err != nil {
 		t.Fatal(err)

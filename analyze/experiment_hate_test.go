@@ -27,27 +27,10 @@ func TestExperimentHate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ls, err := LoadTextLabel("testdata/hand_hate_crime_report.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := trainSplitRows(t, s, "testdata/hand_hate_crime_report.csv", "hccv:")
 	val, err := LoadTextLabel("testdata/val_hate_crime.csv")
 	if err != nil {
 		t.Fatal(err)
-	}
-	type row struct {
-		u    *unit
-		y    float64
-		fold int
-	}
-	var rows, vrows []row
-	for _, l := range ls {
-		if handSplit(l.Text) == SplitTrain {
-			rows = append(rows, row{s.unitOf(l.Text), l.Label, bucket("hccv:"+l.Text) % 5})
-		}
-	}
-	for _, l := range val {
-		vrows = append(vrows, row{s.unitOf(l.Text), l.Label, -1})
 	}
 	wide := func(u *unit) []feat { return append(lexFeats(u.feats), filterFeats(s.hateFeats(u), "hc:")...) }
 	variants := []struct {
@@ -58,47 +41,19 @@ func TestExperimentHate(t *testing.T) {
 		{"B lexFeats + incident", wide},
 		{"C incident + crime/victim/report only (hateFeats, shipped)", s.hateFeats},
 	}
-	f1of := func(ps, ys []float64) float64 {
-		idx := make([]int, len(ps))
-		for i := range idx {
-			idx[i] = i
-		}
-		c := confusion(ps, ys, idx, TaskHateCrime)
-		return c.macroF1()
-	}
-	t.Logf("train-split rows %d, validation rows %d", len(rows), len(vrows))
+	t.Logf("train-split rows %d, validation rows %d", len(rows), len(val))
 	for _, v := range variants {
-		cv := make([]float64, len(rows))
-		ys := make([]float64, len(rows))
-		for f := 0; f < 5; f++ {
-			var tr []example
-			for _, r := range rows {
-				if r.fold != f {
-					tr = append(tr, example{v.fe(r.u), r.y, 1})
-				}
-			}
-			m := trainLinear(tr, false, handOptions)
-			for i, r := range rows {
-				ys[i] = r.y
-				if r.fold == f {
-					cv[i] = m.prob(v.fe(r.u))
-				}
-			}
-		}
-		var tr []example
-		for _, r := range rows {
-			tr = append(tr, example{v.fe(r.u), r.y, 1})
-		}
-		m := trainLinear(tr, false, handOptions)
-		vp := make([]float64, len(vrows))
-		vy := make([]float64, len(vrows))
+		cv := crossVal(rows, v.fe, handOptions)
+		m := fitRows(rows, v.fe, handOptions)
+		vp := make([]float64, len(val))
+		vy := make([]float64, len(val))
 		var miss []string
-		for i, r := range vrows {
-			vp[i], vy[i] = m.prob(v.fe(r.u)), r.y
+		for i, l := range val {
+			vp[i], vy[i] = m.prob(v.fe(s.unitOf(l.Text))), l.Label
 			if (vp[i] >= 0.5) != (vy[i] > 0.5) {
 				miss = append(miss, "    miss "+val[i].Text)
 			}
 		}
-		t.Logf("%-40s CV macro-F1 %.3f | val_hate_crime macro-F1 %.3f (%d errors)\n%s", v.name, f1of(cv, ys), f1of(vp, vy), len(miss), strings.Join(miss, "\n"))
+		t.Logf("%-40s CV macro-F1 %.3f | val_hate_crime macro-F1 %.3f (%d errors)\n%s", v.name, macroF1Of(cv, labels(rows), TaskHateCrime), macroF1Of(vp, vy, TaskHateCrime), len(miss), strings.Join(miss, "\n"))
 	}
 }

@@ -235,3 +235,76 @@ func (b *antiBench) report(name string, ps []float64, extra string) benchResult 
 	}
 	return r
 }
+
+// handRow is a train-split row of a hand-labelled file, with its fold for
+// the 5-fold cross-validation of the small hand models (stance, hate-crime,
+// contribution harnesses).
+type handRow struct {
+	text string
+	u    *unit
+	y    float64
+	fold int
+}
+
+// trainSplitRows reads the train split of a hand-labelled file; folds by a
+// hash of key+text.
+func trainSplitRows(t *testing.T, s *Scorer, file, key string) []handRow {
+	t.Helper()
+	ls, err := LoadTextLabel(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []handRow
+	for _, l := range ls {
+		if handSplit(l.Text) == SplitTrain {
+			rows = append(rows, handRow{l.Text, s.unitOf(l.Text), l.Label, bucket(key+l.Text) % 5})
+		}
+	}
+	return rows
+}
+
+// crossVal returns the out-of-fold probabilities of a logistic model on fe.
+func crossVal(rows []handRow, fe func(*unit) []feat, o trainOptions) []float64 {
+	ps := make([]float64, len(rows))
+	for f := 0; f < 5; f++ {
+		var tr []example
+		for _, r := range rows {
+			if r.fold != f {
+				tr = append(tr, example{fe(r.u), r.y, 1})
+			}
+		}
+		m := trainLinear(tr, false, o)
+		for i, r := range rows {
+			if r.fold == f {
+				ps[i] = m.prob(fe(r.u))
+			}
+		}
+	}
+	return ps
+}
+
+// fitRows trains a logistic model on all rows.
+func fitRows(rows []handRow, fe func(*unit) []feat, o trainOptions) *LinearModel {
+	var tr []example
+	for _, r := range rows {
+		tr = append(tr, example{fe(r.u), r.y, 1})
+	}
+	return trainLinear(tr, false, o)
+}
+
+func labels(rows []handRow) []float64 {
+	ys := make([]float64, len(rows))
+	for i, r := range rows {
+		ys[i] = r.y
+	}
+	return ys
+}
+
+// macroF1Of is the macro-F1 of predictions (eval's thresholds for task).
+func macroF1Of(ps, ys []float64, task string) float64 {
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	return confusion(ps, ys, idx, task).macroF1()
+}

@@ -29,23 +29,7 @@ func TestExperimentStance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ls, err := LoadTextLabel("testdata/hand_stance.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	type row struct {
-		u    *unit
-		y    float64
-		fold int
-		text string
-	}
-	var rows []row
-	for _, l := range ls {
-		if handSplit(l.Text) != SplitTrain {
-			continue
-		}
-		rows = append(rows, row{s.unitOf(l.Text), l.Label, bucket("stcv:"+l.Text) % 5, l.Text})
-	}
+	rows := trainSplitRows(t, s, "testdata/hand_stance.csv", "stcv:")
 	oldGate := func(u *unit, _ []feat) bool {
 		return u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0
 	}
@@ -63,44 +47,23 @@ func TestExperimentStance(t *testing.T) {
 		{"C direction features only, new gate (shipped)", s.stanceFeats, hasStanceCue},
 		{"D B + word n-grams, new gate", withNgrams, hasStanceCue},
 	}
-	score := func(preds, ys []float64) float64 {
-		var c conf
-		idx := make([]int, len(preds))
-		for i := range idx {
-			idx[i] = i
-		}
-		c = confusion(preds, ys, idx, TaskStance)
-		return c.macroF1()
-	}
-	ys := make([]float64, len(rows))
+	ys := labels(rows)
 	kw := make([]float64, len(rows))
 	for i, r := range rows {
-		ys[i] = r.y
 		kw[i] = s.keywordScore(TaskStance, r.text)
 	}
 	t.Logf("rows (train split of hand_stance.csv): %d", len(rows))
-	t.Logf("%-40s macro-F1 %.3f", "keyword rule", score(kw, ys))
+	t.Logf("%-40s macro-F1 %.3f", "keyword rule", macroF1Of(kw, ys, TaskStance))
 	for _, v := range variants {
 		for _, l2 := range []float64{1e-2, 3e-2} {
-			preds := make([]float64, len(rows))
-			for f := 0; f < 5; f++ {
-				var tr []example
-				for _, r := range rows {
-					if r.fold != f {
-						tr = append(tr, example{v.feats(r.u), r.y, 1})
-					}
-				}
-				o := handOptions
-				o.L2 = l2
-				m := trainLinear(tr, false, o)
-				m.PlattA = 1
-				for i, r := range rows {
-					if r.fold == f {
-						fs := v.feats(r.u)
-						if v.gate(r.u, fs) {
-							preds[i] = 2*m.prob(fs) - 1
-						}
-					}
+			o := handOptions
+			o.L2 = l2
+			preds := crossVal(rows, v.feats, o)
+			for i, r := range rows {
+				if fs := v.feats(r.u); v.gate(r.u, fs) {
+					preds[i] = 2*preds[i] - 1
+				} else {
+					preds[i] = 0
 				}
 			}
 			var miss []string
@@ -109,7 +72,7 @@ func TestExperimentStance(t *testing.T) {
 					miss = append(miss, fmt.Sprintf("%.0f %+.2f %s", ys[i], preds[i], rows[i].text))
 				}
 			}
-			t.Logf("%-40s L2 %.0e macro-F1 %.3f %s", v.name, l2, score(preds, ys), strings.Join(miss, "\n"))
+			t.Logf("%-40s L2 %.0e macro-F1 %.3f %s", v.name, l2, macroF1Of(preds, ys, TaskStance), strings.Join(miss, "\n"))
 		}
 	}
 }
