@@ -66,9 +66,9 @@ type Scorer struct {
 	People People
 
 	lex     *lexicons
-	slex    *lexicons // stance.txt: read only by the stance model
-	hlex    *lexicons // hate.txt: read only by the hate_crime_report model
-	clex    *lexicons // contribution.txt: read only by the contribution model
+	slex    *lexicons    // stance.txt: read only by the stance model
+	hlex    *lexicons    // hate.txt: read only by the hate_crime_report model
+	clex    *lexicons    // contribution.txt: read only by the contribution model
 	contrib *LinearModel // contribution.json: a part of counter_speech
 	vlex    map[string]float64
 	pop     *populism
