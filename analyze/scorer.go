@@ -69,6 +69,7 @@ type Scorer struct {
 	slex    *lexicons    // stance.txt: read only by the stance model
 	hlex    *lexicons    // hate.txt: read only by the hate_crime_report model
 	clex    *lexicons    // contribution.txt: read only by the contribution model
+	tlex    *lexicons    // topic.txt: migration anchors, read only by the migration gate
 	contrib *LinearModel // contribution.json: a part of counter_speech
 	vlex    map[string]float64
 	pop     *populism
@@ -132,6 +133,12 @@ func newFeaturizer() (*Scorer, error) {
 	}
 	if s.clex, err = parseSections(src, contributionSectionNames); err != nil {
 		return nil, fmt.Errorf("contribution.txt: %w", err)
+	}
+	if src, err = read("topic.txt"); err != nil {
+		return nil, err
+	}
+	if s.tlex, err = parseSections(src, []string{"anchor"}); err != nil {
+		return nil, fmt.Errorf("topic.txt: %w", err)
 	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
@@ -235,7 +242,8 @@ func (s *Scorer) Version() string {
 //	5: hate_crime_report from incident features (hatecrime.go).
 //	6: counter_speech = max(counter_speech, contribution model) where
 //	   contributionGate holds (contribution.go).
-const scoringRevision = 6
+//	7: the migration gate also accepts the anchor phrases of topic.txt.
+const scoringRevision = 7
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -268,10 +276,24 @@ func lexFeats(fs []feat) []feat { return filterFeats(fs, "x:", "x2:", "c:", "u:"
 // migration term.
 const maxUnanchoredMigration = 0.25
 
+// topicAnchors: whether the anchors of topic.txt count for the migration
+// gate (a variable for TestExperimentMigration).
+var topicAnchors = true
+
+// migrationAnchored reports whether a unit names migration: a [target] or
+// [migration_topic] word of lexicons.txt, or an anchor phrase of topic.txt
+// ("people who crossed the Channel", "host families").
+func (s *Scorer) migrationAnchored(u *unit) bool {
+	if u.secCount[secTarget]+u.secCount[secMigrationTopic] > 0 {
+		return true
+	}
+	return topicAnchors && s.tlex != nil && len(s.tlex.match(u.words, nil)) > 0
+}
+
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
 	r.migration = s.models[TaskMigration].prob(u.feats)
-	if u.secCount[secTarget]+u.secCount[secMigrationTopic] == 0 {
+	if !s.migrationAnchored(u) {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons) is not on its own about
 		// migration, whatever its n-grams say: the model learned tweet
