@@ -116,29 +116,23 @@ func newFeaturizer() (*Scorer, error) {
 	if s.lex, err = parseLexicons(src); err != nil {
 		return nil, err
 	}
-	if src, err = read("stance.txt"); err != nil {
-		return nil, err
-	}
-	if s.slex, err = parseSections(src, stanceSectionNames); err != nil {
-		return nil, fmt.Errorf("stance.txt: %w", err)
-	}
-	if src, err = read("hate.txt"); err != nil {
-		return nil, err
-	}
-	if s.hlex, err = parseSections(src, hateSectionNames); err != nil {
-		return nil, fmt.Errorf("hate.txt: %w", err)
-	}
-	if src, err = read("contribution.txt"); err != nil {
-		return nil, err
-	}
-	if s.clex, err = parseSections(src, contributionSectionNames); err != nil {
-		return nil, fmt.Errorf("contribution.txt: %w", err)
-	}
-	if src, err = read("topic.txt"); err != nil {
-		return nil, err
-	}
-	if s.tlex, err = parseSections(src, []string{"anchor"}); err != nil {
-		return nil, fmt.Errorf("topic.txt: %w", err)
+	// the lexicons of the small models and the migration gate
+	for _, l := range []struct {
+		file  string
+		names []string
+		dst   **lexicons
+	}{
+		{"stance.txt", stanceSectionNames, &s.slex},
+		{"hate.txt", hateSectionNames, &s.hlex},
+		{"contribution.txt", contributionSectionNames, &s.clex},
+		{"topic.txt", []string{"anchor"}, &s.tlex},
+	} {
+		if src, err = read(l.file); err != nil {
+			return nil, err
+		}
+		if *l.dst, err = parseSections(src, l.names); err != nil {
+			return nil, fmt.Errorf("%s: %w", l.file, err)
+		}
 	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
@@ -295,7 +289,8 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	r.migration = s.models[TaskMigration].prob(u.feats)
 	if !s.migrationAnchored(u) {
 		// A unit that names neither migration nor a migrant group (the
-		// [target] and [migration_topic] lexicons) is not on its own about
+		// [target] and [migration_topic] lexicons, the anchor phrases of
+		// topic.txt) is not on its own about
 		// migration, whatever its n-grams say: the model learned tweet
 		// campaign words ("build", "local people") that are everyday words
 		// in local news. It stays below the 0.5 "yes" line; a document or
