@@ -25,7 +25,7 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the shipped model reaches 0.781 on en_dev's
+		// The issue asks 0.80; the shipped model reaches 0.783 on en_dev's
 		// migration part (0.777 before the quality round, 0.799 before the
 		// policy round, 0.792 before the news-hostility round: both traded
 		// a little here for news-like text, docs/analysis.md); keyword
@@ -122,8 +122,9 @@ func TestWrittenTestSets(t *testing.T) {
 		floor, ahead float64 // macro-F1 floor; margin over the keyword rule
 	}{
 		// 0.729 (model of the first landing), 0.699 after the policy round,
-		// 0.734 after the news-hostility round; rule 0.587
-		{TaskAntiMigrant, "testdata/heldout_anti_b.csv", 0.72, 0.1},
+		// 0.734 after the news-hostility round, 0.774 with the
+		// news-hostility model; rule 0.587
+		{TaskAntiMigrant, "testdata/heldout_anti_b.csv", 0.75, 0.15},
 		// migration: 0.796 before the migration round, 0.834 after; rule 0.749
 		{TaskMigration, "testdata/heldout_migration_b.csv", 0.80, 0.05},
 		// 0.692 before the hate-crime round, 0.777 after; rule 0.611

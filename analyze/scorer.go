@@ -70,7 +70,9 @@ type Scorer struct {
 	hlex    *lexicons    // hate.txt: read only by the hate_crime_report model
 	clex    *lexicons    // contribution.txt: read only by the contribution model
 	tlex    *lexicons    // topic.txt: migration anchors, read only by the migration gate
+	hslex   *lexicons    // hostile.txt: read only by the news-hostility model
 	contrib *LinearModel // contribution.json: a part of counter_speech
+	hostile *LinearModel // hostility.json: a part of anti_migrant
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
@@ -126,6 +128,7 @@ func newFeaturizer() (*Scorer, error) {
 		{"hate.txt", hateSectionNames, &s.hlex},
 		{"contribution.txt", contributionSectionNames, &s.clex},
 		{"topic.txt", []string{"anchor"}, &s.tlex},
+		{"hostile.txt", hostileSectionNames, &s.hslex},
 	} {
 		if src, err = read(l.file); err != nil {
 			return nil, err
@@ -166,14 +169,16 @@ func New(opts ...Option) (*Scorer, error) {
 		}
 		s.models[t] = &m
 	}
-	// the contribution model (part of counter_speech; absent in models
-	// trained before it existed)
-	if raw, err := modelFS.ReadFile("models/" + contributionModel + ".json"); err == nil {
-		var m LinearModel
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("embedded model %s: %w", contributionModel, err)
+	// the part models of counter_speech and anti_migrant (absent in models
+	// trained before they existed)
+	for name, dst := range map[string]**LinearModel{contributionModel: &s.contrib, hostilityModel: &s.hostile} {
+		if raw, err := modelFS.ReadFile("models/" + name + ".json"); err == nil {
+			var m LinearModel
+			if err := json.Unmarshal(raw, &m); err != nil {
+				return nil, fmt.Errorf("embedded model %s: %w", name, err)
+			}
+			*dst = &m
 		}
-		s.contrib = &m
 	}
 	v, err := embeddedVersion()
 	if err != nil {
@@ -237,7 +242,9 @@ func (s *Scorer) Version() string {
 //	6: counter_speech = max(counter_speech, contribution model) where
 //	   contributionGate holds (contribution.go).
 //	7: the migration gate also accepts the anchor phrases of topic.txt.
-const scoringRevision = 7
+//	8: anti_migrant = max(anti_migrant, news-hostility model) where
+//	   hostilityGate holds (hostility.go).
+const scoringRevision = 8
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -245,8 +252,9 @@ func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
 // unitScores holds one unit's scores and the feature contributions.
 type unitScores struct {
 	migration, anti, counter, hate, stance, tone float64
-	// byContribution: counter comes from the contribution model
-	byContribution bool
+	// byContribution: counter comes from the contribution model;
+	// byHostility: anti from the news-hostility model
+	byContribution, byHostility bool
 }
 
 func filterFeats(fs []feat, prefixes ...string) []feat {
@@ -298,6 +306,13 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 		r.migration = math.Min(r.migration, maxUnanchoredMigration)
 	}
 	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
+	// hostility as local letters and comments tell it, from its own model
+	// (hostility.go)
+	if s.hostile != nil && hostilityGate(u) {
+		if p := s.hostile.prob(s.hostilityFeats(u)); p > r.anti {
+			r.anti, r.byHostility = p, true
+		}
+	}
 	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
 	// The fourth kind of counter-speech, a story of migrants'
 	// contributions, from its own model (contribution.go).
@@ -571,6 +586,9 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		fs := u.feats
 		if sp.task == TaskCounterSpeech && res[best].byContribution {
 			m, fs = s.contrib, s.contributionFeats(u)
+		}
+		if sp.task == TaskAntiMigrant && res[best].byHostility {
+			m, fs = s.hostile, s.hostilityFeats(u)
 		}
 		switch sp.task {
 		case TaskStance:

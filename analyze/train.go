@@ -339,6 +339,46 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 			return err
 		}
 	}
+	// the news-hostility model, a part of anti_migrant (hostility.go):
+	// hand_anti_migrant.csv rows and the policy statements (train split),
+	// news sentences and the MIGRANTS counter-narrative turns of the
+	// DIALOCONAN train dialogues as negatives; no class balance (the
+	// model must stay quiet on ordinary text). Chosen on validation:
+	// TestExperimentHostility.
+	var hx []example
+	for _, task := range []string{TaskAntiMigrant} {
+		ls, err := LoadTextLabel(filepath.Join(handDir, "hand_"+task+".csv"))
+		if err != nil {
+			return fmt.Errorf("train %s: %w", hostilityModel, err)
+		}
+		for _, l := range ls {
+			if handSplit(l.Text) == SplitTrain {
+				hx = append(hx, example{s.hostilityFeats(s.unitOf(l.Text)), l.Label, 1})
+			}
+		}
+	}
+	for _, l := range pol {
+		if handSplit(l.Text) == SplitTrain {
+			hx = append(hx, example{s.hostilityFeats(s.unitOf(l.Text)), 0, 1})
+		}
+	}
+	for _, l := range news {
+		if newsSplit(l) == SplitTrain {
+			hx = append(hx, example{s.hostilityFeats(s.unitOf(l.Text)), 0, 1})
+		}
+	}
+	for _, t := range dialo {
+		if dialoSplit(t.Dialogue) == SplitTrain && IsMigrantTarget(t.Target) && t.Type != "HS" {
+			hx = append(hx, example{s.hostilityFeats(s.unitOf(t.Text)), 0, 1})
+		}
+	}
+	ho := handOptions
+	ho.Balance = false
+	hm := trainLinear(hx, false, ho)
+	hm.PlattA = 1
+	if err := write(hm, hostilityModel, "hand_anti_migrant.csv and hand_stance.csv policy statements (train split), Zyte news sentences and DIALOCONAN MIGRANTS counter-narratives of the train dialogues (0); hostilityFeats (analyze/hostility.go); used as max(anti_migrant, hostility) when hostilityGate holds; uncalibrated beyond the logistic link", len(hx)); err != nil {
+		return err
+	}
 	// the contribution model, a part of counter_speech (contribution.go)
 	p := filepath.Join(handDir, "hand_contribution.csv")
 	ls, err := LoadTextLabel(p)
