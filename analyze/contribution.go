@@ -45,7 +45,7 @@ var notOrigin = map[string]bool{"family": true, "locally": true, "local": true, 
 var originSuffixes = []string{"-owned", "-run", "-born", "-founded", "-led"}
 
 func (s *Scorer) contributionFeats(u *unit) []feat {
-	fs := filterFeats(u.feats, "x:target", "x:dehumanizing", "x:exclusion", "x:crime", "x:migration_topic")
+	fs := filterFeats(u.lexPart(), "x:target", "x:dehumanizing", "x:exclusion", "x:crime", "x:migration_topic")
 	n := len(u.words)
 	if n == 0 || s.clex == nil {
 		return fs

@@ -32,7 +32,12 @@ type unit struct {
 	vader      vaderScores
 	popMatches int
 	clause     []int // clause number of each word
+	lexStart   int   // feats[lexStart:] are the non-n-gram features
 }
+
+// lexPart returns the unit's features after its word n-grams (lexicon,
+// clause, frame, tone and shape features): what the small models filter.
+func (u *unit) lexPart() []feat { return u.feats[u.lexStart:] }
 
 // camelSplit splits a hashtag body into words at case changes
 // ("BuildTheWall" -> build the wall). It returns nil when the tag has no
@@ -211,6 +216,7 @@ func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
 			fs[i].val = sc
 		}
 	}
+	u.lexStart = len(fs)
 	// lexicon section features
 	for sec := 0; sec < numSections; sec++ {
 		if c := u.secCount[sec]; c > 0 {

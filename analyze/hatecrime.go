@@ -41,7 +41,7 @@ var hateSectionNames = []string{"strong", "weak", "abstract", "sport", "victim",
 // same plus every other lexicon and clause feature 0.880 / 0.978, the first
 // model (lexicon and clause features only) 0.859 / 0.891.
 func (s *Scorer) hateFeats(u *unit) []feat {
-	fs := filterFeats(u.feats, "c:crime", "u:crime", "x:crime", "x2:crime", "x:victim_group", "x2:victim_group",
+	fs := filterFeats(u.lexPart(), "c:crime", "u:crime", "x:crime", "x2:crime", "x:victim_group", "x2:victim_group",
 		"x:report_frame", "c:target+crime")
 	n := len(u.words)
 	if n == 0 || s.hlex == nil {

@@ -29,7 +29,7 @@ var hostileSectionNames = []string{"them", "us", "contempt"}
 const hostilityModel = "hostility"
 
 func (s *Scorer) hostilityFeats(u *unit) []feat {
-	fs := filterFeats(u.feats, "x:dehumanizing", "x2:dehumanizing", "x:exclusion", "x2:exclusion", "x:target",
+	fs := filterFeats(u.lexPart(), "x:dehumanizing", "x2:dehumanizing", "x:exclusion", "x2:exclusion", "x:target",
 		"c:target_is_dehum", "c:hostile_assert", "c:target+dehumanizing", "c:target+exclusion", "n:",
 		"c:quoted+hostile", "x:speech", "x:condemnation", "c:reject_racism", "x:restrictive_policy",
 		"x:welcoming_policy", "x:positive_contribution", "x:contribution", "v:neg", "v:pos", "x:migration_topic")
