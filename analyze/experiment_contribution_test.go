@@ -19,11 +19,9 @@ package analyze
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/xenoscope/xenoscope/internal/shareddata"
-	"github.com/xenoscope/xenoscope/nlp"
 )
 
 func TestExperimentContribution(t *testing.T) {
@@ -98,23 +96,7 @@ func TestExperimentContribution(t *testing.T) {
 		}
 	}
 	sets = append(sets, dv)
-	bodies, err := LoadArticleBodies(filepath.Join(filepath.Dir(filepath.Dir(dp)), "articles", "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var newsVal []string
-	for bi, b := range bodies {
-		d := nlp.Parse(b)
-		for i := range d.Sentences {
-			tx := d.SentenceText(i)
-			if HatEvalMigrationRE.MatchString(tx) {
-				continue
-			}
-			if len(d.SentenceTokens(i)) < 5 || bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
-				newsVal = append(newsVal, tx)
-			}
-		}
-	}
+	newsVal := newsValSentences(t)
 	score := func(text string, combined bool) float64 {
 		u := s.unitOf(text)
 		p := s.models[TaskCounterSpeech].prob(u.feats)

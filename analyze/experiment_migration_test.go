@@ -24,14 +24,12 @@ package analyze
 // and calibration macro-F1 at most 0.02 lower.
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xenoscope/xenoscope/internal/shareddata"
-	"github.com/xenoscope/xenoscope/nlp"
 )
 
 func TestExperimentMigration(t *testing.T) {
@@ -44,23 +42,7 @@ func TestExperimentMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies, err := LoadArticleBodies(filepath.Join(dataDir, "articles", "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var newsVal []string
-	for bi, b := range bodies {
-		d := nlp.Parse(b)
-		for i := range d.Sentences {
-			tx := d.SentenceText(i)
-			if HatEvalMigrationRE.MatchString(tx) {
-				continue
-			}
-			if len(d.SentenceTokens(i)) < 5 || bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
-				newsVal = append(newsVal, tx)
-			}
-		}
-	}
+	newsVal := newsValSentences(t)
 	hTrain, err := LoadHatEval(hp)
 	if err != nil {
 		t.Fatal(err)

@@ -308,3 +308,28 @@ func macroF1Of(ps, ys []float64, task string) float64 {
 	}
 	return confusion(ps, ys, idx, task).macroF1()
 }
+
+// newsValSentences returns the article sentences no model trains on: the
+// news calibration split (10% by id) and the short lines, without the
+// migration-keyword ones: false positives of any score on them are false.
+func newsValSentences(t *testing.T) []string {
+	t.Helper()
+	bodies, err := LoadArticleBodies(shareddata.Require(t, "articles", "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for bi, b := range bodies {
+		d := nlp.Parse(b)
+		for i := range d.Sentences {
+			tx := d.SentenceText(i)
+			if HatEvalMigrationRE.MatchString(tx) {
+				continue
+			}
+			if len(d.SentenceTokens(i)) < 5 || bucket(fmt.Sprintf("news:news%d/%d", bi, i)) < 10 {
+				out = append(out, tx)
+			}
+		}
+	}
+	return out
+}
