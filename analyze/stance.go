@@ -150,22 +150,22 @@ func (s *Scorer) stanceFeats(u *unit) []feat {
 			// nearest object after the verb, else before it; neither side
 			// reaches past a conjunction ("end the hotel contracts and give
 			// asylum seekers homes": asylum belongs to give)
-			lo, hi := h.start-4, h.end+5
-			for j := h.end; j < n && j <= hi; j++ {
+			wlo, whi := h.start-4, h.end+5
+			for j := h.end; j < n && j <= whi; j++ {
 				if conjunctions[u.words[j]] {
-					hi = j - 1
+					whi = j - 1
 					break
 				}
 			}
-			for j := h.start - 1; j >= 0 && j >= lo; j-- {
+			for j := h.start - 1; j >= 0 && j >= wlo; j-- {
 				if conjunctions[u.words[j]] {
-					lo = j + 1
+					wlo = j + 1
 					break
 				}
 			}
 			obj := -1
 			for k, o := range hits {
-				if !isObj(o.section) || o.start < h.end || o.start > hi || !sameClause(h.start, o.start) {
+				if !isObj(o.section) || o.start < h.end || o.start > whi || !sameClause(h.start, o.start) {
 					continue
 				}
 				if obj < 0 || o.start < hits[obj].start || better(o, hits[obj]) {
@@ -177,7 +177,7 @@ func (s *Scorer) stanceFeats(u *unit) []feat {
 			}
 			if obj < 0 && passiveAux(u.words, h.start) {
 				for k, o := range hits {
-					if !isObj(o.section) || o.end > h.start || o.start < lo || !sameClause(h.start, o.start) {
+					if !isObj(o.section) || o.end > h.start || o.start < wlo || !sameClause(h.start, o.start) {
 						continue
 					}
 					if obj < 0 || o.end > hits[obj].end {
