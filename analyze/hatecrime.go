@@ -58,6 +58,16 @@ func (s *Scorer) hateFeats(u *unit) []feat {
 		}
 	}
 	has := func(i, k int) bool { return i >= 0 && i < n && sec[i]&(1<<k) != 0 }
+	// kindAt: what word j is as an object of an incident word
+	kindAt := func(j int) int {
+		switch {
+		case has(j, hcAbstract):
+			return hcAbstract
+		case has(j, hcVictim):
+			return hcVictim
+		}
+		return -1
+	}
 	sport := false
 	for i := 0; i+1 < n; i++ { // a score: "4-1" is two numbers in a row
 		if u.words[i] == "<num>" && u.words[i+1] == "<num>" {
@@ -87,21 +97,15 @@ func (s *Scorer) hateFeats(u *unit) []feat {
 			// after it in the clause, else (passive) before it
 			kind, at := -1, -1
 			for j := h.end; j < n && j <= h.end+3 && u.clause[j] == u.clause[h.start]; j++ {
-				if has(j, hcVictim) || has(j, hcAbstract) {
-					kind, at = hcVictim, j
-					if has(j, hcAbstract) {
-						kind = hcAbstract
-					}
+				if kind = kindAt(j); kind >= 0 {
+					at = j
 					break
 				}
 			}
 			if kind < 0 && passiveAux(u.words, h.start) {
 				for j := h.start - 1; j >= 0 && j >= h.start-6 && u.clause[j] == u.clause[h.start]; j-- {
-					if has(j, hcVictim) || has(j, hcAbstract) {
-						kind, at = hcVictim, j
-						if has(j, hcAbstract) {
-							kind = hcAbstract
-						}
+					if kind = kindAt(j); kind >= 0 {
+						at = j
 						break
 					}
 				}
