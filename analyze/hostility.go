@@ -66,13 +66,5 @@ func (s *Scorer) hostilityFeats(u *unit) []feat {
 // unit: the hostility is the text's own, not reported (no speech verb, no
 // hostile words in quotation marks) and not condemned.
 func hostilityGate(u *unit) bool {
-	if u.secCount[secSpeech]+u.secCount[secCondemnation]+u.secCount[secReportFrame] > 0 {
-		return false
-	}
-	for _, f := range u.feats {
-		if f.name == "c:quoted+hostile" {
-			return false
-		}
-	}
-	return true
+	return u.secCount[secSpeech]+u.secCount[secCondemnation]+u.secCount[secReportFrame] == 0 && !quotedHostile(u)
 }

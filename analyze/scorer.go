@@ -334,10 +334,13 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 // reported reports whether a unit quotes or reports someone's words: a
 // hostile phrase inside quotation marks, or a speech verb.
 func reported(u *unit) bool {
-	if u.secCount[secSpeech] > 0 {
-		return true
-	}
-	for _, f := range u.feats {
+	return u.secCount[secSpeech] > 0 || quotedHostile(u)
+}
+
+// quotedHostile reports whether a unit has hostile words inside quotation
+// marks (the c:quoted+hostile feature).
+func quotedHostile(u *unit) bool {
+	for _, f := range u.lexPart() {
 		if f.name == "c:quoted+hostile" {
 			return true
 		}
