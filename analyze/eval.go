@@ -289,19 +289,23 @@ func confusion(preds, labels []float64, idx []int, task string) conf {
 		} else {
 			p = preds[i] >= 0.5
 		}
-		y := labels[i] > 0.5
-		switch {
-		case p && y:
-			c.tp++
-		case p && !y:
-			c.fp++
-		case !p && y:
-			c.fn++
-		default:
-			c.tn++
-		}
+		c.add(p, labels[i] > 0.5)
 	}
 	return c
+}
+
+// add counts one prediction p against its label y.
+func (c *conf) add(p, y bool) {
+	switch {
+	case p && y:
+		c.tp++
+	case p && !y:
+		c.fp++
+	case !p && y:
+		c.fn++
+	default:
+		c.tn++
+	}
 }
 
 func f1(p, r float64) float64 {

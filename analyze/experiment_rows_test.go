@@ -183,17 +183,7 @@ func (b *antiBench) macro(ps []float64, keep func(antiRow) bool) (float64, int) 
 		if !keep(r) {
 			continue
 		}
-		p, y := ps[i] >= 0.5, r.y > 0.5
-		switch {
-		case p && y:
-			cf.tp++
-		case p && !y:
-			cf.fp++
-		case !p && y:
-			cf.fn++
-		default:
-			cf.tn++
-		}
+		cf.add(ps[i] >= 0.5, r.y > 0.5)
 	}
 	return cf.macroF1(), int(cf.tp + cf.fp + cf.tn + cf.fn)
 }

@@ -218,18 +218,7 @@ func TestExperimentAnti(t *testing.T) {
 				if v.kind != kind {
 					continue
 				}
-				p := m.prob(v.fs) >= thr
-				y := v.y > 0.5
-				switch {
-				case p && y:
-					cf.tp++
-				case p && !y:
-					cf.fp++
-				case !p && y:
-					cf.fn++
-				default:
-					cf.tn++
-				}
+				cf.add(m.prob(v.fs) >= thr, v.y > 0.5)
 			}
 			res += fmt.Sprintf(" %s %.3f (n=%d)", kind, cf.macroF1(), int(cf.tp+cf.fp+cf.tn+cf.fn))
 		}
@@ -317,17 +306,7 @@ func bestThreshold(m *LinearModel, ms, ys []float64) float64 {
 	for _, th := range cand {
 		var cf conf
 		for i, p := range ps {
-			pp, y := p >= th, ys[i] > 0.5
-			switch {
-			case pp && y:
-				cf.tp++
-			case pp && !y:
-				cf.fp++
-			case !pp && y:
-				cf.fn++
-			default:
-				cf.tn++
-			}
+			cf.add(p >= th, ys[i] > 0.5)
 		}
 		if f := cf.macroF1(); f > best+1e-9 || (math.Abs(f-best) < 1e-9 && math.Abs(th-0.5) < math.Abs(bt-0.5)) {
 			best, bt = f, th
@@ -392,17 +371,7 @@ func TestExperimentCounter(t *testing.T) {
 			if !IsMigrantTarget(d.Target) || dialoSplit(d.Dialogue) != SplitCalib {
 				continue
 			}
-			p, y := s.ScoreText(TaskCounterSpeech, d.Text) >= 0.5, d.Label > 0.5
-			switch {
-			case p && y:
-				cf.tp++
-			case p && !y:
-				cf.fp++
-			case !p && y:
-				cf.fn++
-			default:
-				cf.tn++
-			}
+			cf.add(s.ScoreText(TaskCounterSpeech, d.Text) >= 0.5, d.Label > 0.5)
 		}
 		fp, sfp := 0, 0
 		for _, x := range newsVal {
