@@ -24,6 +24,7 @@ type antiRow struct {
 	y, w  float64
 	split string // train | calib | val | newsval | short | extra validation splits
 	kind  string // hmig, dmig, other, news, hand, ...
+	src   string // hateval, dialoconan or local (news, hand, policy rows)
 }
 
 type antiBench struct {
@@ -31,6 +32,7 @@ type antiBench struct {
 	s         *Scorer
 	rows      []antiRow
 	bodySents []string // every sentence of the 88 article bodies
+	src       string   // source of the rows being added (antiRow.src)
 }
 
 func newAntiBench(t *testing.T, s *Scorer) *antiBench {
@@ -53,7 +55,7 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &antiBench{t: t, s: s}
+	b := &antiBench{t: t, s: s, src: "hateval"}
 	for _, l := range hTrain {
 		isMig := l.Group == "migration"
 		if !isMig && l.Label == 1 {
@@ -69,6 +71,7 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 		}
 		b.add(l.Text, y, 1, sp, k)
 	}
+	b.src = "dialoconan"
 	for _, d := range dialo {
 		sp := dialoSplit(d.Dialogue)
 		if sp == SplitTest {
@@ -90,6 +93,7 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 		}
 		b.add(d.Text, y, 1, sp, k)
 	}
+	b.src = "local"
 	for bi, body := range bodies {
 		d := nlp.Parse(body)
 		for i := range d.Sentences {
@@ -131,7 +135,7 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 }
 
 func (b *antiBench) add(text string, y, w float64, split, kind string) {
-	b.rows = append(b.rows, antiRow{text, b.s.unitOf(text), y, w, split, kind})
+	b.rows = append(b.rows, antiRow{text, b.s.unitOf(text), y, w, split, kind, b.src})
 }
 
 // isCal: the migration-related calibration rows anti_migrant is Platt-fitted on.

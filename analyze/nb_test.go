@@ -2,12 +2,9 @@ package analyze
 
 import "math"
 
-// NB-weighted features (Wang & Manning 2012, NBSVM): each binary feature f
-// gets the log-count ratio r_f = log((p_f/|p|_1) / (q_f/|q|_1)) of its
-// (smoothed, alpha) document frequency in positive vs negative training
-// examples; the linear model is trained on r_f*x_f. Since the model is
-// linear, the ratios are folded into the weights afterwards (w_f*r_f), so
-// scoring needs no extra table.
+// The first session's NB variant (quality round, experiment_test.go): ratios
+// of (smoothed, alpha) weighted DOCUMENT frequencies rather than the feature
+// mass of nbLogRatios (nb.go), tried at the shipped L2 1e-4 (not adopted).
 
 func nbRatios(exs []example, alpha float64) map[string]float64 {
 	p, q := map[string]float64{}, map[string]float64{}
@@ -42,27 +39,4 @@ func nbRatios(exs []example, alpha float64) map[string]float64 {
 		r[n] = math.Log(((p[n] + alpha) / sp) / ((q[n] + alpha) / sq))
 	}
 	return r
-}
-
-// nbScale returns copies of exs with feature values multiplied by r_f, as
-// NBSVM does.
-func nbScale(exs []example, r map[string]float64) []example {
-	out := make([]example, len(exs))
-	for i, e := range exs {
-		fs := make([]feat, len(e.feats))
-		for j, f := range e.feats {
-			f.val *= r[f.name]
-			fs[j] = f
-		}
-		out[i] = example{fs, e.label, e.weight}
-	}
-	return out
-}
-
-// nbFold folds the ratios into the weights of a model trained on scaled
-// features.
-func nbFold(m *LinearModel, r map[string]float64) {
-	for n, w := range m.Weights {
-		m.Weights[n] = round6(w * r[n])
-	}
 }
