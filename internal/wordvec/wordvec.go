@@ -441,10 +441,7 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 						}
 						l2 := syn1[target*dim : target*dim+dim : target*dim+dim]
 						l2 = l2[:len(l1)]
-						var f float32
-						for i := range l1 {
-							f += l1[i] * l2[i]
-						}
+						f := dot32(l1, l2)
 						var g float32
 						switch {
 						case f >= sigMaxExp:
@@ -454,12 +451,13 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 						default:
 							g = (label - sigTable[int((f+sigMaxExp)*sigScale)]) * alpha
 						}
+						// Element i of e reads l2[i] before it is updated,
+						// as two separate loops would.
 						e := neu1e[:len(l1)]
-						for i := range l1 {
-							e[i] += g * l2[i]
-						}
-						for i := range l1 {
-							l2[i] += g * l1[i]
+						for i, x := range l1 {
+							y := l2[i]
+							e[i] += g * y
+							l2[i] = y + g*x
 						}
 					}
 					e := neu1e[:len(l1)]
@@ -471,4 +469,24 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 		}
 	}
 	return v, nil
+}
+
+// dot32 is the dot product of two equal-length vectors with four partial
+// sums (added as ((s0+s1)+(s2+s3))+tail), which breaks the add-latency chain
+// of a single accumulator; the order is fixed, so results are reproducible.
+func dot32(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	s := (s0 + s1) + (s2 + s3)
+	for ; i < len(a); i++ {
+		s += a[i] * b[i]
+	}
+	return s
 }
