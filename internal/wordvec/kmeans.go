@@ -36,7 +36,7 @@ func KMeans(v *Vectors, k, iters int, seed uint64) (map[string]int, error) {
 		r := v.row(i)
 		var s float64
 		for _, f := range r {
-			s += float64(f) * float64(f)
+			s += float64(float64(f) * float64(f)) // no fused multiply-add
 		}
 		if s == 0 {
 			continue
@@ -51,7 +51,7 @@ func KMeans(v *Vectors, k, iters int, seed uint64) (map[string]int, error) {
 		b = b[:len(a)]
 		var s float64
 		for i := range a {
-			s += a[i] * b[i]
+			s += float64(a[i] * b[i]) // no fused multiply-add
 		}
 		return s
 	}

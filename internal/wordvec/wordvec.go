@@ -8,14 +8,17 @@
 // # Determinism
 //
 // Train and KMeans are bit-for-bit reproducible for the same input, options
-// and seed on the same platform (GOARCH): they run on a single goroutine,
-// draw every random number from one math/rand/v2 PCG stream seeded from
-// Options.Seed, sort the vocabulary by (count desc, word asc), and never
-// iterate over a Go map in an order that matters. The float32 arithmetic is
-// plain IEEE; Go may fuse multiply-adds on some architectures (arm64, ppc64,
-// s390x) but not on amd64, so vectors trained on different architectures can
-// differ in the last bits. The sigmoid comes from a table computed once
-// (as in word2vec), not from math.Exp in the inner loop.
+// and seed: they run on a single goroutine, draw every random number from
+// one math/rand/v2 PCG stream seeded from Options.Seed, sort the vocabulary
+// by (count desc, word asc), and never iterate over a Go map in an order that
+// matters. The arithmetic is meant to give the same bits on every platform:
+// every product that is then added is wrapped in an explicit conversion,
+// which the Go spec says prevents fusing it into a multiply-add (Go fuses on
+// arm64, ppc64, s390x and on amd64 with GOAMD64=v3); the sigmoid table uses
+// an exp built from IEEE operations (math.Exp uses FMA on some amd64 CPUs and
+// not others); the noise weights c^0.75 use math.Sqrt (correctly rounded)
+// rather than math.Pow. testdata/golden.sha256 pins the bits; it was checked
+// equal under GOAMD64=v1 and v3 (see TestTrainGolden).
 //
 // # Algorithm (as in the reference word2vec C code)
 //
@@ -164,9 +167,10 @@ func (v *Vectors) Cosine(a, b string) (float64, bool) {
 func cosine(x, y []float32) float64 {
 	var dot, nx, ny float64
 	for i := range x {
-		dot += float64(x[i]) * float64(y[i])
-		nx += float64(x[i]) * float64(x[i])
-		ny += float64(y[i]) * float64(y[i])
+		a, b := float64(x[i]), float64(y[i])
+		dot += float64(a * b) // conversions: no fused multiply-add
+		nx += float64(a * a)
+		ny += float64(b * b)
 	}
 	if nx == 0 || ny == 0 {
 		return 0
@@ -220,11 +224,28 @@ const (
 var sigTable = func() [sigTableSize]float32 {
 	var t [sigTableSize]float32
 	for i := range t {
-		e := math.Exp((float64(i)/sigTableSize*2 - 1) * sigMaxExp)
+		e := exactExp((float64(float64(i)/sigTableSize*2) - 1) * sigMaxExp)
 		t[i] = float32(e / (e + 1))
 	}
 	return t
 }()
+
+// exactExp is exp(x) for |x| <= 8 from IEEE operations only (a Taylor
+// series of exp(x/64), squared six times), so that it gives the same bits on
+// every platform: math.Exp uses FMA on some CPUs and not on others. Its
+// relative error (~1e-14) is far below float32 precision.
+func exactExp(x float64) float64 {
+	y := x / 64
+	sum, term := 1.0, 1.0
+	for k := 1; k <= 16; k++ {
+		term = float64(term*y) / float64(k)
+		sum += term
+	}
+	for range 6 {
+		sum = float64(sum * sum)
+	}
+	return sum
+}
 
 // vocab counts the tokens and keeps the words with count >= minCount, sorted
 // by count desc then word asc.
@@ -271,7 +292,7 @@ func newAlias(weight []float64) alias {
 	}
 	prob := make([]float64, n)
 	for i, w := range weight {
-		prob[i] = w * float64(n) / sum
+		prob[i] = float64(w*float64(n)) / sum
 	}
 	a := alias{n: uint64(n), thresh: make([]uint32, n), other: make([]int32, n)}
 	small := make([]int, 0, n)
@@ -374,9 +395,12 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 			keep[i] = (math.Sqrt(float64(c)/st) + 1) * st / float64(c)
 		}
 	}
+	// c^0.75 = sqrt(c)*sqrt(sqrt(c)): Sqrt is correctly rounded everywhere,
+	// math.Pow is not bit-identical across CPUs.
 	weight := make([]float64, len(words))
 	for i, c := range counts {
-		weight[i] = math.Pow(float64(c), 0.75)
+		r := math.Sqrt(float64(c))
+		weight[i] = r * math.Sqrt(r)
 	}
 	noise := newAlias(weight)
 
@@ -392,7 +416,7 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 
 	lr0 := float32(o.LR)
 	minLR := lr0 * 1e-4
-	denom := float64(o.Epochs)*float64(trainWords) + 1
+	denom := float64(float64(o.Epochs)*float64(trainWords)) + 1
 	var processed int64
 	for epoch := 0; epoch < o.Epochs; epoch++ {
 		for si := 0; si+1 < len(bounds); si++ {
@@ -456,8 +480,8 @@ func Train(sentences [][]string, o Options) (*Vectors, error) {
 						e := neu1e[:len(l1)]
 						for i, x := range l1 {
 							y := l2[i]
-							e[i] += g * y
-							l2[i] = y + g*x
+							e[i] += float32(g * y) // conversions: no fused multiply-add
+							l2[i] = y + float32(g*x)
 						}
 					}
 					e := neu1e[:len(l1)]
@@ -479,14 +503,14 @@ func dot32(a, b []float32) float32 {
 	var s0, s1, s2, s3 float32
 	i := 0
 	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
+		s0 += float32(a[i] * b[i]) // conversions: no fused multiply-add
+		s1 += float32(a[i+1] * b[i+1])
+		s2 += float32(a[i+2] * b[i+2])
+		s3 += float32(a[i+3] * b[i+3])
 	}
 	s := (s0 + s1) + (s2 + s3)
 	for ; i < len(a); i++ {
-		s += a[i] * b[i]
+		s += float32(a[i] * b[i])
 	}
 	return s
 }
