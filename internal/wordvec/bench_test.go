@@ -33,16 +33,20 @@ func BenchmarkTrain(b *testing.B) {
 }
 
 // BenchmarkKMeans clusters the DefaultOptions vectors of the test corpus
-// into 100 clusters with 20 iterations.
+// (14351 words) into k = 100 and 1024 clusters with at most 20 iterations.
 func BenchmarkKMeans(b *testing.B) {
 	v, err := Train(loadCorpus(b), DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := KMeans(v, 100, 20, 1); err != nil {
-			b.Fatal(err)
-		}
+	for _, k := range []int{100, 1024} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := KMeans(v, k, 20, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

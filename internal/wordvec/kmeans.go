@@ -47,14 +47,7 @@ func KMeans(v *Vectors, k, iters int, seed uint64) (map[string]int, error) {
 		}
 	}
 	row := func(m []float64, i int) []float64 { return m[i*dim : (i+1)*dim : (i+1)*dim] }
-	dot := func(a, b []float64) float64 {
-		b = b[:len(a)]
-		var s float64
-		for i := range a {
-			s += float64(a[i] * b[i]) // no fused multiply-add
-		}
-		return s
-	}
+	dot := dot64
 
 	// k-means++ seeding.
 	rng := newRand(seed)
@@ -174,4 +167,23 @@ func dist(cos float64) float64 {
 		return d
 	}
 	return 0
+}
+
+// dot64 is the dot product with four partial sums in a fixed order (like
+// dot32); the conversions keep each product rounded (no fused multiply-add).
+func dot64(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += float64(a[i] * b[i])
+		s1 += float64(a[i+1] * b[i+1])
+		s2 += float64(a[i+2] * b[i+2])
+		s3 += float64(a[i+3] * b[i+3])
+	}
+	s := (s0 + s1) + (s2 + s3)
+	for ; i < len(a); i++ {
+		s += float64(a[i] * b[i])
+	}
+	return s
 }

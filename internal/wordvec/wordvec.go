@@ -40,6 +40,11 @@
 //
 // Memory: two flat []float32 of Vocab*Dim plus the corpus as []int32 word
 // ids (out-of-vocabulary tokens dropped, as word2vec does).
+//
+// Speed (BenchmarkTrain, one core shared with other jobs, DefaultOptions):
+// 507k tokens / 14.4k words in 8.7-12.9 s, 1.52M tokens / 35.6k words in
+// 46 s. The dot product keeps four partial sums (2x faster than one).
+// KMeans of 14.4k words: k=100 1.7 s, k=1024 11.2 s (20 iterations).
 package wordvec
 
 import (
@@ -75,6 +80,12 @@ type Options struct {
 
 // DefaultOptions returns Dim 64, Window 5, MinCount 3, Negative 5, Epochs 5,
 // LR 0.025, Subsample 1e-3, Seed 1.
+//
+// Subsample is word2vec's and gensim's default 1e-3, not the 1e-4 suggested
+// for corpora of billions of tokens: on the 507k-token test corpus, 1e-4
+// discards so many tokens that 5 epochs under-train (mean cosine between
+// the days of the week 0.982 but also 0.825 to unrelated frequent words;
+// with 1e-3: 0.944 vs 0.448, and all seven days in one k=100 cluster).
 func DefaultOptions() Options {
 	return Options{Dim: 64, Window: 5, MinCount: 3, Negative: 5, Epochs: 5, LR: 0.025, Subsample: 1e-3, Seed: 1}
 }
