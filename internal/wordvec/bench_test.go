@@ -26,7 +26,7 @@ func BenchmarkTrain(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "corpus-tokens/s")
 			b.ReportMetric(float64(v.Len()), "vocab")
 		})
 	}
