@@ -165,30 +165,9 @@ func TestExperimentCluster(t *testing.T) {
 		t.Logf("  nearest %s: %v", w, vecs.Nearest(w, 8))
 	}
 	b := newAntiBench(t, s)
-	val, err := LoadTextLabel("testdata/val_anti_news.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range val {
-		b.add(l.Text, l.Label, 0, "newsval2", "valnews")
-	}
-	type res struct {
-		benchResult
-		policyFP int
-		newsVal  float64
-	}
-	run := func(name string, ms []float64) res {
-		ps := b.platt(ms)
-		for i, r := range b.rows {
-			if s.hostile != nil && hostilityGate(r.u) {
-				ps[i] = max(ps[i], s.hostile.prob(s.hostilityFeats(r.u)))
-			}
-		}
-		vf, vn := b.macro(ps, func(r antiRow) bool { return r.split == "newsval2" })
-		pfp, pn := b.positives(ps, "policyval")
-		br := b.report(name, ps, fmt.Sprintf("| policy-val FP %d/%d | val_anti_news %.3f (n=%d)", pfp, pn, vf, vn))
-		return res{br, pfp, vf}
-	}
+	b.addValAntiNews()
+	type res = fullResult
+	run := b.reportFull
 	weight := func(r antiRow) float64 { return r.w }
 	nbOpts := clsOptions
 	nbOpts.L2 = 1e-3

@@ -36,13 +36,7 @@ func TestExperimentHostility(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newAntiBench(t, s)
-	val, err := LoadTextLabel("testdata/val_anti_news.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range val {
-		b.add(l.Text, l.Label, 0, "newsval2", "valnews")
-	}
+	b.addValAntiNews()
 	ms, _ := b.fit(func(r antiRow) []feat { return r.u.feats }, func(r antiRow) float64 { return r.w }, clsOptions)
 	word := b.platt(ms)
 	// iteration 2 (after the first run: news-val FP 1 -> 28): ordinary

@@ -47,13 +47,7 @@ func TestExperimentNews(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newAntiBench(t, s) // policy negatives as shipped
-	val, err := LoadTextLabel("testdata/val_anti_news.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range val {
-		b.add(l.Text, l.Label, 0, "newsval2", "valnews")
-	}
+	b.addValAntiNews()
 	hand, err := LoadTextLabel("testdata/hand_anti_migrant.csv")
 	if err != nil {
 		t.Fatal(err)

@@ -44,7 +44,6 @@ package analyze
 // 0.02 lower.
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"sort"
@@ -71,31 +70,9 @@ func TestExperimentRepr(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newAntiBench(t, s)
-	val, err := LoadTextLabel("testdata/val_anti_news.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range val {
-		b.add(l.Text, l.Label, 0, "newsval2", "valnews")
-	}
-	type res struct {
-		benchResult
-		policyFP int
-		newsVal  float64
-	}
-	// withHostility applies the shipped news-hostility max and reports.
-	run := func(name string, ms []float64) res {
-		ps := b.platt(ms)
-		for i, r := range b.rows {
-			if s.hostile != nil && hostilityGate(r.u) {
-				ps[i] = max(ps[i], s.hostile.prob(s.hostilityFeats(r.u)))
-			}
-		}
-		vf, vn := b.macro(ps, func(r antiRow) bool { return r.split == "newsval2" })
-		pfp, pn := b.positives(ps, "policyval")
-		br := b.report(name, ps, fmt.Sprintf("| policy-val FP %d/%d | val_anti_news %.3f (n=%d)", pfp, pn, vf, vn))
-		return res{br, pfp, vf}
-	}
+	b.addValAntiNews()
+	type res = fullResult
+	run := b.reportFull
 	plain := func(r antiRow) []feat { return r.u.feats }
 	weight := func(r antiRow) float64 { return r.w }
 	fitWith := func(fe func(antiRow) []feat, o trainOptions) []float64 {
@@ -173,14 +150,8 @@ func TestExperimentRepr(t *testing.T) {
 	// evaluation; information, not a bar): NB L2 1e-3 minus shipped,
 	// macro-F1 on HatEval-val and DIALOCONAN-val resampled together by row.
 	if os.Getenv("XS_REPR_BOOT") != "" {
-		pa, pb := b.platt(shippedMs), b.platt(fitWith(nbFeats, with(1e-3, 12)))
-		for _, ps := range [][]float64{pa, pb} {
-			for i, r := range b.rows {
-				if s.hostile != nil && hostilityGate(r.u) {
-					ps[i] = max(ps[i], s.hostile.prob(s.hostilityFeats(r.u)))
-				}
-			}
-		}
+		pa := b.withHostility(b.platt(shippedMs))
+		pb := b.withHostility(b.platt(fitWith(nbFeats, with(1e-3, 12))))
 		for _, kind := range []string{"hmig", "dmig"} {
 			var idx []int
 			for i, r := range b.rows {

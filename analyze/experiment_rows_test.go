@@ -230,6 +230,46 @@ func (b *antiBench) report(name string, ps []float64, extra string) benchResult 
 	return r
 }
 
+// addValAntiNews adds val_anti_news.csv (split newsval2, never trained on).
+func (b *antiBench) addValAntiNews() {
+	val, err := LoadTextLabel("testdata/val_anti_news.csv")
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	for _, l := range val {
+		b.add(l.Text, l.Label, 0, "newsval2", "valnews")
+	}
+}
+
+// withHostility applies the shipped news-hostility max to calibrated
+// probabilities, in place, as scoring does.
+func (b *antiBench) withHostility(ps []float64) []float64 {
+	for i, r := range b.rows {
+		if b.s.hostile != nil && hostilityGate(r.u) {
+			ps[i] = max(ps[i], b.s.hostile.prob(b.s.hostilityFeats(r.u)))
+		}
+	}
+	return ps
+}
+
+// fullResult is a bench result with policy-val false positives and
+// val_anti_news macro-F1.
+type fullResult struct {
+	benchResult
+	policyFP int
+	newsVal  float64
+}
+
+// reportFull calibrates margins ms, applies the news-hostility max and
+// reports every validation measure (addValAntiNews must have run).
+func (b *antiBench) reportFull(name string, ms []float64) fullResult {
+	ps := b.withHostility(b.platt(ms))
+	vf, vn := b.macro(ps, func(r antiRow) bool { return r.split == "newsval2" })
+	pfp, pn := b.positives(ps, "policyval")
+	br := b.report(name, ps, fmt.Sprintf("| policy-val FP %d/%d | val_anti_news %.3f (n=%d)", pfp, pn, vf, vn))
+	return fullResult{br, pfp, vf}
+}
+
 // handRow is a train-split row of a hand-labelled file, with its fold for
 // the 5-fold cross-validation of the small hand models (stance, hate-crime,
 // contribution harnesses).
