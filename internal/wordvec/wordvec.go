@@ -5,6 +5,11 @@
 // features: a word never seen in the labelled data still fires the feature of
 // its cluster (Owoputi et al. 2013 used Brown clusters for the same purpose).
 //
+// Status: used only by analyze's representation-round experiment
+// (analyze/experiment_cluster_test.go). Word-cluster and dense word-vector
+// features did not help anti_migrant on validation data and are not in the
+// shipped models (docs/analysis.md, "Representation round").
+//
 // # Determinism
 //
 // Train and KMeans are bit-for-bit reproducible for the same input, options
