@@ -263,7 +263,12 @@ type fullResult struct {
 // reportFull calibrates margins ms, applies the news-hostility max and
 // reports every validation measure (addValAntiNews must have run).
 func (b *antiBench) reportFull(name string, ms []float64) fullResult {
-	ps := b.withHostility(b.platt(ms))
+	return b.reportProbs(name, b.platt(ms))
+}
+
+// reportProbs is reportFull for probabilities already calibrated.
+func (b *antiBench) reportProbs(name string, ps []float64) fullResult {
+	ps = b.withHostility(ps)
 	vf, vn := b.macro(ps, func(r antiRow) bool { return r.split == "newsval2" })
 	pfp, pn := b.positives(ps, "policyval")
 	br := b.report(name, ps, fmt.Sprintf("| policy-val FP %d/%d | val_anti_news %.3f (n=%d)", pfp, pn, vf, vn))

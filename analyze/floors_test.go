@@ -25,13 +25,13 @@ func TestHeldOutFloors(t *testing.T) {
 		floor float64
 		note  string
 	}{
-		// The issue asks 0.80; the shipped model reaches 0.783 on en_dev's
-		// migration part (0.777 before the quality round, 0.799 before the
-		// policy round, 0.792 before the news-hostility round: both traded
-		// a little here for news-like text, docs/analysis.md); keyword
-		// rules 0.677. The floor is set just below what we reach, not at
-		// the goal.
-		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.77, "HatEval en_dev migration part"},
+		// The issue's floor, 0.80. The shipped model reaches 0.806 on
+		// en_dev's migration part since the factor round (hostility toward
+		// any group x migration gate, antistack.go; chosen on validation,
+		// docs/analysis.md). Before: 0.777 before the quality round, 0.799
+		// before the policy round, 0.792 before the news-hostility round,
+		// 0.783 after it; keyword rules 0.677.
+		{TaskAntiMigrant, []string{"hateval", "en_dev.csv"}, 0.80, "HatEval en_dev migration part"},
 		{TaskCounterSpeech, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, CN vs HS"},
 		{TaskAntiMigrant, []string{"counter-speech", "DIALOCONAN.csv"}, 0.90, "DIALOCONAN MIGRANTS held-out dialogues, HS vs CN"},
 		{TaskTone, []string{"sentiment", "tweets_GroundTruth.txt"}, 0.88, "tweets (VADER 0.881 full set)"},

@@ -73,10 +73,14 @@ type Scorer struct {
 	hslex   *lexicons    // hostile.txt: read only by the news-hostility model
 	contrib *LinearModel // contribution.json: a part of counter_speech
 	hostile *LinearModel // hostility.json: a part of anti_migrant
+	anyHate *LinearModel // any_hate.json: a part of anti_migrant (antistack.go)
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
 	version string
+	// anti_stack.json: anti_migrant inside the migration gate
+	// (antistack.go); nil when WithModel replaces anti_migrant or migration
+	antiStack *LinearModel
 	// NoMentions disables the default prose PERSON mentions (when People is
 	// nil), for callers that do not need them.
 	NoMentions bool
@@ -93,6 +97,10 @@ func WithModel(task string, m *LinearModel) Option {
 			return fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(Tasks, ", "))
 		}
 		s.models[task] = m
+		if task == TaskAntiMigrant || task == TaskMigration {
+			// the stacker was fitted on the shipped models' margins
+			s.antiStack = nil
+		}
 		raw, _ := json.Marshal(m)
 		h := sha256.Sum256(append([]byte(s.version), raw...))
 		s.version = "xs1-" + hex.EncodeToString(h[:])[:12]
@@ -171,7 +179,7 @@ func New(opts ...Option) (*Scorer, error) {
 	}
 	// the part models of counter_speech and anti_migrant (absent in models
 	// trained before they existed)
-	for name, dst := range map[string]**LinearModel{contributionModel: &s.contrib, hostilityModel: &s.hostile} {
+	for name, dst := range map[string]**LinearModel{contributionModel: &s.contrib, hostilityModel: &s.hostile, anyHateModel: &s.anyHate, antiStackModel: &s.antiStack} {
 		if raw, err := modelFS.ReadFile("models/" + name + ".json"); err == nil {
 			var m LinearModel
 			if err := json.Unmarshal(raw, &m); err != nil {
@@ -179,6 +187,9 @@ func New(opts ...Option) (*Scorer, error) {
 			}
 			*dst = &m
 		}
+	}
+	if s.anyHate == nil {
+		s.antiStack = nil
 	}
 	v, err := embeddedVersion()
 	if err != nil {
@@ -244,7 +255,9 @@ func (s *Scorer) Version() string {
 //	7: the migration gate also accepts the anchor phrases of topic.txt.
 //	8: anti_migrant = max(anti_migrant, news-hostility model) where
 //	   hostilityGate holds (hostility.go).
-const scoringRevision = 8
+//	9: anti_migrant from the stacker (any_hate x migration) in units with
+//	   a migration anchor (antistack.go).
+const scoringRevision = 9
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -253,8 +266,10 @@ func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
 type unitScores struct {
 	migration, anti, counter, hate, stance, tone float64
 	// byContribution: counter comes from the contribution model;
-	// byHostility: anti from the news-hostility model
-	byContribution, byHostility bool
+	// byHostility: anti from the news-hostility model; stacked: anti from
+	// the stacker (antistack.go), migMargin the migration margin it used
+	byContribution, byHostility, stacked bool
+	migMargin                            float64
 }
 
 func filterFeats(fs []feat, prefixes ...string) []feat {
@@ -294,8 +309,11 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
-	r.migration = s.models[TaskMigration].prob(u.feats)
-	if !s.migrationAnchored(u) {
+	mig := s.models[TaskMigration]
+	r.migMargin = mig.margin(u.feats)
+	r.migration = sigmoid(mig.PlattA*r.migMargin + mig.PlattB)
+	anchored := s.migrationAnchored(u)
+	if !anchored {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons, the anchor phrases of
 		// topic.txt) is not on its own about
@@ -305,7 +323,15 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 		// quote still counts through its anchored sentences.
 		r.migration = math.Min(r.migration, maxUnanchoredMigration)
 	}
-	r.anti = s.models[TaskAntiMigrant].prob(u.feats)
+	anti := s.models[TaskAntiMigrant]
+	a := anti.margin(u.feats)
+	r.anti = sigmoid(anti.PlattA*a + anti.PlattB)
+	// inside the migration gate: hostility toward any group x target
+	// (antistack.go)
+	if s.antiStack != nil && anchored {
+		r.anti = s.antiStack.prob(stackInputs(a, s.anyHate.margin(u.feats), r.migMargin, true))
+		r.stacked = true
+	}
 	// hostility as local letters and comments tell it, from its own model
 	// (hostility.go)
 	if s.hostile != nil && hostilityGate(u) {
@@ -587,11 +613,17 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		m := s.models[sp.task]
 		u := units[best]
 		fs := u.feats
+		weight := func(name string) float64 { return m.Weights[name] }
 		if sp.task == TaskCounterSpeech && res[best].byContribution {
 			m, fs = s.contrib, s.contributionFeats(u)
 		}
 		if sp.task == TaskAntiMigrant && res[best].byHostility {
 			m, fs = s.hostile, s.hostilityFeats(u)
+		} else if sp.task == TaskAntiMigrant && res[best].stacked {
+			// the stacker is linear in the two models' margins
+			wa, wh := s.stackWeights(res[best].migMargin)
+			am := s.models[TaskAntiMigrant]
+			weight = func(name string) float64 { return wa*am.Weights[name] + wh*s.anyHate.Weights[name] }
 		}
 		switch sp.task {
 		case TaskStance:
@@ -610,7 +642,7 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 			if f.start < 0 {
 				continue
 			}
-			c := m.Weights[f.name] * f.val * sign
+			c := weight(f.name) * f.val * sign
 			if c > 0.05 {
 				cs = append(cs, contrib{f.start, f.end, c})
 			}

@@ -166,6 +166,10 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 	// migration part + DIALOCONAN MIGRANTS calibration dialogues): easy
 	// negatives (news, other targets) would otherwise move the 0.5 point.
 	var antiCalib []example
+	var antiCalibAnchored []bool // the migration gate of each antiCalib row
+	// hate against other groups (women part, other DIALOCONAN targets):
+	// left out of anti_migrant, positives of any_hate (antistack.go)
+	var otherHate []example
 	for _, l := range hTrain {
 		u := s.unitOf(l.Text)
 		sp := hatevalSplit(l.ID)
@@ -186,9 +190,12 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		// news sentences: analyze/experiment_test.go, docs/analysis.md).
 		if isMig || l.Label == 0 {
 			add(&anti, sp, example{u.feats, a, 1})
+		} else if sp == SplitTrain {
+			otherHate = append(otherHate, example{u.feats, 1, 1}) // any_hate only
 		}
 		if isMig && sp == SplitCalib {
 			antiCalib = append(antiCalib, example{u.feats, a, 1})
+			antiCalibAnchored = append(antiCalibAnchored, s.migrationAnchored(u))
 		}
 		if l.Label == 1 {
 			add(&cs, sp, example{u.feats, 0, 1})
@@ -215,9 +222,12 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		// negatives.
 		if isMig || t.Type != "HS" {
 			add(&anti, sp, example{u.feats, a, 1})
+		} else if sp == SplitTrain {
+			otherHate = append(otherHate, example{u.feats, 1, 1}) // any_hate only
 		}
 		if isMig && sp == SplitCalib {
 			antiCalib = append(antiCalib, example{u.feats, a, 1})
+			antiCalibAnchored = append(antiCalibAnchored, s.migrationAnchored(u))
 		}
 		add(&cs, sp, example{u.feats, t.Label, 1})
 	}
@@ -277,11 +287,34 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		return m.Save(filepath.Join(outDir, task+".json"))
 	}
 	m := s.trainCalibrated(TaskMigration, mig.train, mig.calib, clsOptions)
+	migModel := m
 	if err := write(m, TaskMigration, "HatEval en_train (migration keyword part=1, women part=0), DIALOCONAN train dialogues (MIGRANTS=1, other targets except MUSLIMS=0), Zyte benchmark news sentences (0), hand_migration.csv train split; Platt on the calibration splits", len(mig.train)); err != nil {
 		return err
 	}
 	m = s.trainCalibrated(TaskAntiMigrant, anti.train, antiCalib, clsOptions)
 	if err := write(m, TaskAntiMigrant, "HatEval en_train (HS=1 in the migration part=1; HS=0 rows=0; women-part HS=1 rows left out), DIALOCONAN train dialogues (MIGRANTS HS=1, CN turns=0, HS against other targets left out), news sentences (0, weight 2), hand_stance.csv policy statements (0, weight 5, train split), hand_anti_migrant.csv train split; Platt on the migration-related calibration rows", len(anti.train)); err != nil {
+		return err
+	}
+	// any_hate: anti_migrant's rows plus the other-target hate; the
+	// stacker on the migration-related calibration rows (antistack.go,
+	// factor round: TestExperimentFactor)
+	ah := trainLinear(append(append([]example(nil), anti.train...), otherHate...), false, clsOptions)
+	if err := write(ah, anyHateModel, "anti_migrant's training rows plus, as positives, the hate of HatEval en_train's women part and of DIALOCONAN's other targets (train splits); a part of anti_migrant (antistack.go); uncalibrated", len(anti.train)+len(otherHate)); err != nil {
+		return err
+	}
+	var stackCal []example
+	for i, e := range antiCalib {
+		fs := e.feats
+		stackCal = append(stackCal, example{stackInputs(m.margin(fs), ah.margin(fs), migModel.margin(fs), antiCalibAnchored[i]), e.label, 1})
+	}
+	st := trainLinear(stackCal, false, stackOptions)
+	ms := make([]float64, len(stackCal))
+	ys := make([]float64, len(stackCal))
+	for i, e := range stackCal {
+		ms[i], ys[i] = st.margin(e.feats), e.label
+	}
+	st.PlattA, st.PlattB = fitPlatt(ms, ys)
+	if err := write(st, antiStackModel, "stacker of anti_migrant inside the migration gate: logistic regression over the anti_migrant, any_hate and migration margins, the migration anchor and h*m/4, fitted and Platt-calibrated on the migration-related calibration rows (HatEval migration part, DIALOCONAN MIGRANTS dialogues; calibration splits)", len(stackCal)); err != nil {
 		return err
 	}
 	m = s.trainCalibrated(TaskCounterSpeech, cs.train, cs.calib, clsOptions)
