@@ -307,13 +307,7 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		fs := e.feats
 		stackCal = append(stackCal, example{stackInputs(m.margin(fs), ah.margin(fs), migModel.margin(fs), antiCalibAnchored[i]), e.label, 1})
 	}
-	st := trainLinear(stackCal, false, stackOptions)
-	ms := make([]float64, len(stackCal))
-	ys := make([]float64, len(stackCal))
-	for i, e := range stackCal {
-		ms[i], ys[i] = st.margin(e.feats), e.label
-	}
-	st.PlattA, st.PlattB = fitPlatt(ms, ys)
+	st := s.trainCalibrated(antiStackModel, stackCal, stackCal, stackOptions) // fitted and calibrated on the same rows
 	if err := write(st, antiStackModel, "stacker of anti_migrant inside the migration gate: logistic regression over the anti_migrant, any_hate and migration margins, the migration anchor and h*m/4, fitted and Platt-calibrated on the migration-related calibration rows (HatEval migration part, DIALOCONAN MIGRANTS dialogues; calibration splits)", len(stackCal)); err != nil {
 		return err
 	}
