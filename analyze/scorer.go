@@ -81,6 +81,7 @@ type Scorer struct {
 	// anti_stack.json: anti_migrant inside the migration gate
 	// (antistack.go); nil when WithModel replaces anti_migrant or migration
 	antiStack *LinearModel
+	joint     *jointModels // the large models' weights in one table (joint.go)
 	// NoMentions disables the default prose PERSON mentions (when People is
 	// nil), for callers that do not need them.
 	NoMentions bool
@@ -201,6 +202,10 @@ func New(opts ...Option) (*Scorer, error) {
 			return nil, err
 		}
 	}
+	s.joint = newJointModels([numJoint]*LinearModel{
+		jMigration: s.models[TaskMigration], jAnti: s.models[TaskAntiMigrant],
+		jAnyHate: s.anyHate, jCounter: s.models[TaskCounterSpeech],
+	})
 	return s, nil
 }
 
@@ -309,8 +314,9 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
+	z := s.joint.margins(u.feats)
 	mig := s.models[TaskMigration]
-	r.migMargin = mig.margin(u.feats)
+	r.migMargin = z[jMigration]
 	r.migration = sigmoid(mig.PlattA*r.migMargin + mig.PlattB)
 	anchored := s.migrationAnchored(u)
 	if !anchored {
@@ -324,12 +330,12 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 		r.migration = math.Min(r.migration, maxUnanchoredMigration)
 	}
 	anti := s.models[TaskAntiMigrant]
-	a := anti.margin(u.feats)
+	a := z[jAnti]
 	r.anti = sigmoid(anti.PlattA*a + anti.PlattB)
 	// inside the migration gate: hostility toward any group x target
 	// (antistack.go)
 	if s.antiStack != nil && anchored {
-		r.anti = s.antiStack.prob(stackInputs(a, s.anyHate.margin(u.feats), r.migMargin, true))
+		r.anti = s.antiStack.prob(stackInputs(a, z[jAnyHate], r.migMargin, true))
 		r.stacked = true
 	}
 	// hostility as local letters and comments tell it, from its own model
@@ -339,7 +345,8 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 			r.anti, r.byHostility = p, true
 		}
 	}
-	r.counter = s.models[TaskCounterSpeech].prob(u.feats)
+	cm := s.models[TaskCounterSpeech]
+	r.counter = sigmoid(cm.PlattA*z[jCounter] + cm.PlattB)
 	// The fourth kind of counter-speech, a story of migrants'
 	// contributions, from its own model (contribution.go).
 	if s.contrib != nil && contributionGate(u, r.anti) {
