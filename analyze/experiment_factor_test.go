@@ -54,35 +54,18 @@ package analyze
 import (
 	"os"
 	"testing"
-
-	"github.com/xenoscope/xenoscope/internal/shareddata"
 )
 
 func TestExperimentFactor(t *testing.T) {
-	if os.Getenv("XS_EXPERIMENT") == "" {
-		t.Skip("set XS_EXPERIMENT=1")
-	}
-	s, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newAntiBench(t, s)
-	b.addValAntiNews()
+	s, b := newExperimentBench(t)
 	// the hate the bench leaves out: train rows only, outside the
 	// validation carve-out (split "xhate": trained on by h only)
-	hTrain, err := LoadHatEval(shareddata.Require(t, "hateval", "en_train.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	hTrain, dialo := b.hateval, b.dialo
 	b.src = "hateval"
 	for _, l := range hTrain {
 		if l.Group != "migration" && l.Label == 1 && hatevalSplit(l.ID) == SplitTrain && bucket("hval:"+l.ID) >= 15 {
 			b.add(l.Text, 1, 1, "xhate", "other")
 		}
-	}
-	dialo, err := LoadDIALOCONAN(shareddata.Require(t, "counter-speech", "DIALOCONAN.csv"))
-	if err != nil {
-		t.Fatal(err)
 	}
 	b.src = "dialoconan"
 	for _, d := range dialo {
@@ -138,19 +121,12 @@ func TestExperimentFactor(t *testing.T) {
 	mig := s.models[TaskMigration]
 	stackFeats := func(i int, withA bool) []feat {
 		r := b.rows[i]
-		h := hm.margin(r.u.feats)
-		m := mig.margin(r.u.feats)
-		g := 0.0
-		if s.migrationAnchored(r.u) {
-			g = 1
-		}
-		fs := []feat{{name: "h", val: h}, {name: "m", val: m}, {name: "g", val: g}, {name: "hm", val: h * m / 4}}
-		if withA {
-			fs = append(fs, feat{name: "a", val: aMs[i]})
+		fs := stackInputs(aMs[i], hm.margin(r.u.feats), mig.margin(r.u.feats), s.migrationAnchored(r.u))
+		if !withA {
+			fs = fs[:len(fs)-1] // stackInputs puts a last
 		}
 		return fs
 	}
-	stackOpts := trainOptions{Epochs: 50, L2: 1e-4, LR: 0.1, MinCount: 1, Seed: 1, Average: true}
 	var picked string
 	for _, v := range []struct {
 		name  string
@@ -162,7 +138,7 @@ func TestExperimentFactor(t *testing.T) {
 				cal = append(cal, example{stackFeats(i, v.withA), r.y, 1})
 			}
 		}
-		st := trainLinear(cal, false, stackOpts)
+		st := trainLinear(cal, false, stackOptions)
 		t.Logf("  %s weights %v bias %.3f", v.name, st.Weights, st.Bias)
 		// margins whose Platt fit is the identity up to noise: reportFull
 		// calibrates again on the same rows, harmless for a fitted LR

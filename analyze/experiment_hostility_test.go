@@ -28,15 +28,7 @@ import (
 )
 
 func TestExperimentHostility(t *testing.T) {
-	if os.Getenv("XS_EXPERIMENT") == "" {
-		t.Skip("set XS_EXPERIMENT=1")
-	}
-	s, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newAntiBench(t, s)
-	b.addValAntiNews()
+	s, b := newExperimentBench(t)
 	ms, _ := b.fit(func(r antiRow) []feat { return r.u.feats }, func(r antiRow) float64 { return r.w }, clsOptions)
 	word := b.platt(ms)
 	// iteration 2 (after the first run: news-val FP 1 -> 28): ordinary

@@ -30,7 +30,6 @@ package analyze
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
@@ -39,15 +38,7 @@ import (
 const maxUnanchoredAnti = 0.25
 
 func TestExperimentNews(t *testing.T) {
-	if os.Getenv("XS_EXPERIMENT") == "" {
-		t.Skip("set XS_EXPERIMENT=1")
-	}
-	s, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newAntiBench(t, s) // policy negatives as shipped
-	b.addValAntiNews()
+	_, b := newExperimentBench(t) // policy negatives as shipped
 	hand, err := LoadTextLabel("testdata/hand_anti_migrant.csv")
 	if err != nil {
 		t.Fatal(err)

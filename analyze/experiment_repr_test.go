@@ -62,15 +62,7 @@ func nbRatiosRows(b *antiBench, alpha float64) map[string]float64 {
 }
 
 func TestExperimentRepr(t *testing.T) {
-	if os.Getenv("XS_EXPERIMENT") == "" {
-		t.Skip("set XS_EXPERIMENT=1")
-	}
-	s, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newAntiBench(t, s)
-	b.addValAntiNews()
+	_, b := newExperimentBench(t)
 	type res = fullResult
 	run := b.reportFull
 	plain := func(r antiRow) []feat { return r.u.feats }

@@ -11,6 +11,7 @@ package analyze
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -31,8 +32,26 @@ type antiBench struct {
 	t         *testing.T
 	s         *Scorer
 	rows      []antiRow
-	bodySents []string // every sentence of the 88 article bodies
-	src       string   // source of the rows being added (antiRow.src)
+	bodySents []string    // every sentence of the 88 article bodies
+	src       string      // source of the rows being added (antiRow.src)
+	hateval   []Labeled   // HatEval en_train, as loaded
+	dialo     []DialoTurn // DIALOCONAN, as loaded
+}
+
+// newExperimentBench skips unless XS_EXPERIMENT is set, and returns the
+// embedded scorer and the bench with val_anti_news.csv added.
+func newExperimentBench(t *testing.T) (*Scorer, *antiBench) {
+	t.Helper()
+	if os.Getenv("XS_EXPERIMENT") == "" {
+		t.Skip("set XS_EXPERIMENT=1")
+	}
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newAntiBench(t, s)
+	b.addValAntiNews()
+	return s, b
 }
 
 func newAntiBench(t *testing.T, s *Scorer) *antiBench {
@@ -55,7 +74,7 @@ func newAntiBench(t *testing.T, s *Scorer) *antiBench {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &antiBench{t: t, s: s, src: "hateval"}
+	b := &antiBench{t: t, s: s, src: "hateval", hateval: hTrain, dialo: dialo}
 	for _, l := range hTrain {
 		isMig := l.Group == "migration"
 		if !isMig && l.Label == 1 {
