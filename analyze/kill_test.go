@@ -14,9 +14,9 @@ import (
 )
 
 // TestAnalyzeHelperProcess is the child of TestKillAndResumeAnalyze: it
-// analyzes the database named by XS_ANALYZE_DB slowly, until killed.
+// analyzes the database named by XENOSCOPE_TEST_ANALYZE_DB slowly, until killed.
 func TestAnalyzeHelperProcess(t *testing.T) {
-	p := os.Getenv("XS_ANALYZE_DB")
+	p := os.Getenv("XENOSCOPE_TEST_ANALYZE_DB")
 	if p == "" {
 		t.Skip("helper process")
 	}
@@ -45,7 +45,7 @@ func TestKillAndResumeAnalyze(t *testing.T) {
 	db, p := seedDB(t, 400)
 	db.Close()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestAnalyzeHelperProcess$")
-	cmd.Env = append(os.Environ(), "XS_ANALYZE_DB="+p)
+	cmd.Env = append(os.Environ(), "XENOSCOPE_TEST_ANALYZE_DB="+p)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
