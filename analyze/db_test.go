@@ -5,41 +5,30 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"testing"
+	"time"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
+	"github.com/xenoscope/xenoscope/store/storetest"
 )
 
 func seedDB(t *testing.T, n int) (*store.DB, string) {
 	t.Helper()
-	ctx := context.Background()
-	p := filepath.Join(t.TempDir(), "x.db")
-	db, err := store.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &config.Config{Cities: []config.City{{Name: "Leeds", Sources: []config.Source{{Name: "post", Kind: "news"}}}}}
-	ids, err := db.SyncConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := ids[store.SourceRef{City: "Leeds", Source: "post"}]
+	f := storetest.New(t)
 	texts := []string{
 		"The council welcomed 40 refugee families this month. Volunteers helped them settle in.",
 		"These migrants are vermin and parasites, send them all back! The corrupt elite betrayed us.",
 		"The new library opens on Monday. The mayor cut the ribbon.",
 		"",
 	}
-	for i := 0; i < n; i++ {
-		if _, err := db.W.Exec(`INSERT INTO documents(url, source_id, text, fetched_at, content_hash) VALUES (?, ?, ?, '2026-10-01T00:00:00Z', ?)`,
-			fmt.Sprintf("https://news.test/%d", i), src, texts[i%len(texts)], fmt.Sprint("h", i)); err != nil {
-			t.Fatal(err)
-		}
+	docs := make([]storetest.Doc, n)
+	for i := range docs {
+		docs[i] = storetest.Doc{City: "Leeds", Source: "post", URL: fmt.Sprintf("https://news.test/%d", i),
+			Text: texts[i%len(texts)], FetchedAt: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}
 	}
-	return db, p
+	f.Docs(docs...)
+	return f.DB, f.Path
 }
 
 func countRows(t *testing.T, db *store.DB, q string, args ...any) int {

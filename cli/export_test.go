@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -13,8 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xenoscope/xenoscope/config"
-	"github.com/xenoscope/xenoscope/store"
+	"github.com/xenoscope/xenoscope/store/storetest"
 )
 
 // export streams: exporting 80 MB of text never holds more than a
@@ -23,39 +20,16 @@ func TestExportStreamsInConstantMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("inserts 20,000 documents")
 	}
-	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "x.db")
-	db, err := store.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("c.toml", []byte("[[city]]\nname = \"Big\"\n[[city.source]]\nname = \"S\"\nseeds = [\"https://s.example/\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := db.SyncConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := storetest.New(t)
+	dbPath := f.Path
 	const n, size = 20000, 4096
 	body := strings.Repeat("word ", size/5)
-	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.Prepare(`INSERT INTO documents(url, source_id, text, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		for i := 0; i < n; i++ {
-			if _, err := st.Exec(fmt.Sprintf("https://s.example/%d", i), ids[store.SourceRef{City: "Big", Source: "S"}],
-				fmt.Sprintf("%d %s", i, body), "2026-01-01T00:00:00Z", fmt.Sprint(i)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
+	docs := make([]storetest.Doc, n)
+	for i := range docs {
+		docs[i] = storetest.Doc{City: "Big", Source: "S", URL: fmt.Sprintf("https://s.example/%d", i), Text: fmt.Sprintf("%d %s", i, body)}
 	}
+	f.Docs(docs...)
+	f.Close()
 	// Collect garbage eagerly, so that the heap measures what export
 	// holds, not what the collector has not reclaimed yet.
 	defer debug.SetGCPercent(debug.SetGCPercent(5))
@@ -80,7 +54,7 @@ func TestExportStreamsInConstantMemory(t *testing.T) {
 		}
 	}()
 	cw := &countWriter{}
-	code := Run(ctx, []string{"export", "-db", dbPath, "-format", "csv"}, strings.NewReader(""), cw, io.Discard)
+	code := Run(context.Background(), []string{"export", "-db", dbPath, "-format", "csv"}, strings.NewReader(""), cw, io.Discard)
 	close(stop)
 	if code != ExitOK || cw.lines.Load() < n {
 		t.Fatalf("export exit %d, %d lines", code, cw.lines.Load())

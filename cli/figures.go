@@ -35,7 +35,7 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	minStatements := fs.Int("min-statements", 0, "keep figures with at least this many attributed statements (or -min-mentions); with -candidates the default is 1")
 	cfgPath := fs.String("config", "", "config file: sync its [[city.figure]] registry into -db first; with -find, the registry to recognise")
 	find := fs.Bool("find", false, "read a text on stdin and print its person mentions and attributed quotes as JSON")
-	kind := fs.String("kind", "news", "with -find: the source kind (news or statements)")
+	kind := fs.String("kind", model.KindNews, "with -find: the source kind ("+strings.ReplaceAll(model.SourceKindNames(), `"`, "")+")")
 	speaker := fs.String("speaker", "", "with -find and -kind statements: the speaker who owns the text")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -68,7 +68,7 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	}
 	defer db.Close()
 	if cfg != nil {
-		if err := db.SyncRegistry(ctx, cfg); err != nil {
+		if err := db.SyncRegistry(ctx, cfg.Specs()); err != nil {
 			return err
 		}
 	}
@@ -128,8 +128,8 @@ func writeFigures(w io.Writer, format string, rows []store.FigureSummary) error 
 }
 
 func runFind(env *Env, cfg *config.Config, tc model.TextContext) error {
-	if tc.Kind != model.KindNews && tc.Kind != model.KindStatements {
-		return usageErr("use -kind news or -kind statements", "unknown kind %q", tc.Kind)
+	if _, ok := model.LookupSourceKind(tc.Kind); !ok {
+		return usageErr("use -kind "+strings.ReplaceAll(model.SourceKindNames(), `"`, ""), "unknown kind %q", tc.Kind)
 	}
 	b, err := io.ReadAll(env.Stdin)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/xenoscope/xenoscope/figures"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
+	"github.com/xenoscope/xenoscope/store/storetest"
 )
 
 func runFiguresCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -25,27 +26,14 @@ func runFiguresCLI(t *testing.T, stdin string, args ...string) (int, string, str
 
 func TestFiguresCommand(t *testing.T) {
 	ctx := context.Background()
-	p := filepath.Join(t.TempDir(), "x.db")
-	db, err := store.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fx := storetest.New(t)
+	p, db := fx.Path, fx.DB
 	cfg := &config.Config{Cities: []config.City{{Name: "Leeds", Sources: []config.Source{{Name: "post", Kind: "news"}},
 		Figures: []config.Figure{{Name: "Jane Doe", Role: "Mayor"}}}}}
-	ids, err := db.SyncConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SyncRegistry(ctx, cfg); err != nil {
-		t.Fatal(err)
-	}
+	fx.Cities(cfg.Specs()...)
 	text := "Mayor Jane Doe said refugees are welcome in Leeds.\n\n\"We will not let hate divide us,\" she said. Her rival Bob Roe disagreed.\n\n\"They take our jobs,\" Roe told reporters."
 	pub := time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
-	var docID int64
-	if err := db.W.QueryRow(`INSERT INTO documents(url, source_id, text, published, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, 'h') RETURNING id`,
-		"https://news.test/a", ids[store.SourceRef{City: "Leeds", Source: "post"}], text, store.FormatTime(pub), store.FormatTime(pub)).Scan(&docID); err != nil {
-		t.Fatal(err)
-	}
+	docID := fx.Doc(storetest.Doc{City: "Leeds", Source: "post", URL: "https://news.test/a", Text: text, Published: pub}).ID
 	f, err := figures.NewFinderFromConfig(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -13,10 +13,13 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/xenoscope/xenoscope/model"
 )
 
 // DefaultUserAgent identifies xenoscope to the sites it crawls.
@@ -33,12 +36,23 @@ type Config struct {
 	Path string `toml:"-"`
 }
 
+// Defaults of the [crawl] settings. Only a missing key takes its default:
+// an explicit `delay = "0s"` means no pause.
+const (
+	DefaultDelay       = time.Second
+	DefaultParallelism = 2
+)
+
 // Crawl holds crawler-wide settings.
 type Crawl struct {
 	UserAgent    string   `toml:"user_agent"`
 	Delay        Duration `toml:"delay"`
 	Parallelism  int      `toml:"parallelism"`
 	AllowPrivate bool     `toml:"allow_private"`
+	// MinWords is the least number of words of extracted text for a page
+	// to be stored as an article; nil when the key is missing (the
+	// crawler's default applies). 0 stores every page with any text.
+	MinWords *int `toml:"min_words"`
 }
 
 // City is one city and its sources.
@@ -69,18 +83,17 @@ type Figure struct {
 	Party   string   `toml:"party"`
 }
 
-// Kind is a source kind: "news" or "statements".
+// Kind is a source kind, one of model.SourceKinds.
 type Kind string
 
 // UnmarshalText validates the kind.
 func (k *Kind) UnmarshalText(b []byte) error {
-	switch s := string(b); s {
-	case "news", "statements":
-		*k = Kind(s)
-		return nil
-	default:
-		return fmt.Errorf("kind %q: must be \"news\" or \"statements\"", s)
+	s := string(b)
+	if _, ok := model.LookupSourceKind(s); !ok {
+		return fmt.Errorf("kind %q: must be %s", s, model.SourceKindNames())
 	}
+	*k = Kind(s)
+	return nil
 }
 
 // Duration is a time.Duration written as "1s", "500ms".
@@ -160,7 +173,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%w: %s:%d: unknown key %q", ErrInvalid, path, lines.key(k[len(k)-1]), k.String())
 	}
 	c.Path = path
-	if err := c.defaults(); err != nil {
+	if err := c.defaults(md); err != nil {
 		return nil, err
 	}
 	if err := c.validate(lines); err != nil {
@@ -169,21 +182,24 @@ func Parse(path string, data []byte) (*Config, error) {
 	return &c, nil
 }
 
-func (c *Config) defaults() error {
+// defaults fills what the file leaves out. Only a missing key takes the
+// default: a value written in the file, zero included, is kept (and
+// validated).
+func (c *Config) defaults(md toml.MetaData) error {
 	if c.Crawl.UserAgent == "" {
 		c.Crawl.UserAgent = DefaultUserAgent
 	}
-	if c.Crawl.Delay.Duration == 0 {
-		c.Crawl.Delay.Duration = time.Second
+	if !md.IsDefined("crawl", "delay") {
+		c.Crawl.Delay.Duration = DefaultDelay
 	}
-	if c.Crawl.Parallelism == 0 {
-		c.Crawl.Parallelism = 2
+	if !md.IsDefined("crawl", "parallelism") {
+		c.Crawl.Parallelism = DefaultParallelism
 	}
 	for i := range c.Cities {
 		for j := range c.Cities[i].Sources {
 			s := &c.Cities[i].Sources[j]
 			if s.Kind == "" {
-				s.Kind = "news"
+				s.Kind = model.KindNews
 			}
 			if len(s.AllowedDomains) == 0 {
 				seen := map[string]bool{}
@@ -205,8 +221,11 @@ func (c *Config) validate(lines *lineFinder) error {
 	bad := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%w: %s:%d: %s", ErrInvalid, c.Path, line, fmt.Sprintf(format, args...))
 	}
-	if c.Crawl.Parallelism < 0 || c.Crawl.Parallelism > 64 {
+	if c.Crawl.Parallelism < 1 || c.Crawl.Parallelism > 64 {
 		return bad(lines.key("parallelism"), "parallelism %d: must be between 1 and 64", c.Crawl.Parallelism)
+	}
+	if m := c.Crawl.MinWords; m != nil && (*m < 0 || *m > 10000) {
+		return bad(lines.key("min_words"), "min_words %d: must be between 0 and 10000", *m)
 	}
 	if len(c.Cities) == 0 {
 		return bad(1, "no [[city]] tables: add at least one city with a [[city.source]]")
@@ -221,6 +240,9 @@ func (c *Config) validate(lines *lineFinder) error {
 			return bad(line, "city %q is listed twice", city.Name)
 		}
 		cityNames[city.Name] = true
+		if len(city.Sources) == 0 {
+			return bad(line, "city %q has no [[city.source]]: add at least one source to crawl", city.Name)
+		}
 		srcNames := map[string]bool{}
 		for j, s := range city.Sources {
 			sline := lines.table("city.source", lines.countBefore("city.source", line)+j)
@@ -237,8 +259,8 @@ func (c *Config) validate(lines *lineFinder) error {
 			if s.MaxDepth < 0 || s.MaxDepth > 10 {
 				return bad(sline, "source %q: max_depth %d must be between 0 and 10", s.Name, s.MaxDepth)
 			}
-			if s.Speaker != "" && s.Kind != "statements" {
-				return bad(sline, "source %q: speaker is only for kind = \"statements\"", s.Name)
+			if k, _ := model.LookupSourceKind(string(s.Kind)); s.Speaker != "" && !k.Speaker {
+				return bad(sline, "source %q: speaker is only for kind = %s", s.Name, speakerKinds())
 			}
 		}
 		for j, f := range city.Figures {
@@ -249,6 +271,35 @@ func (c *Config) validate(lines *lineFinder) error {
 		}
 	}
 	return nil
+}
+
+// Specs returns the cities, sources and figures as the plain values the
+// store records (model.CitySpec), in config order.
+func (c *Config) Specs() []model.CitySpec {
+	out := make([]model.CitySpec, 0, len(c.Cities))
+	for _, city := range c.Cities {
+		cs := model.CitySpec{Name: city.Name, Country: city.Country}
+		for _, s := range city.Sources {
+			cs.Sources = append(cs.Sources, model.SourceSpec{Name: s.Name, Kind: string(s.Kind), Speaker: s.Speaker})
+		}
+		for _, f := range city.Figures {
+			cs.Figures = append(cs.Figures, model.FigureSpec{Name: f.Name, Aliases: append([]string(nil), f.Aliases...),
+				Role: f.Role, Party: f.Party})
+		}
+		out = append(out, cs)
+	}
+	return out
+}
+
+// speakerKinds names the kinds that take a speaker.
+func speakerKinds() string {
+	var names []string
+	for _, k := range model.SourceKinds {
+		if k.Speaker {
+			names = append(names, strconv.Quote(k.Name))
+		}
+	}
+	return strings.Join(names, " or ")
 }
 
 // Source finds a city's source by names.

@@ -72,6 +72,41 @@ func TestParseGood(t *testing.T) {
 	}
 }
 
+// Explicit values are honoured; only a missing key takes the default
+// (delay = "0s" used to become 1s, issue 13 point 8).
+func TestExplicitZeroHonoured(t *testing.T) {
+	t.Parallel()
+	const city = "\n[[city]]\nname = \"X\"\n[[city.source]]\nname = \"S\"\nseeds = [\"https://x.example/\"]\n"
+	for _, tc := range []struct {
+		name, crawl string
+		delay       time.Duration
+		par         int
+		minWords    int // -1: unset
+	}{
+		{"missing keys take defaults", "", DefaultDelay, DefaultParallelism, -1},
+		{"delay 0s is no pause", "delay = \"0s\"\nparallelism = 8\n", 0, 8, -1},
+		{"delay 0ms", "delay = \"0ms\"\n", 0, DefaultParallelism, -1},
+		{"min_words 0 stores any text", "min_words = 0\n", DefaultDelay, DefaultParallelism, 0},
+		{"min_words 20", "min_words = 20\n", DefaultDelay, DefaultParallelism, 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Parse("c.toml", []byte("[crawl]\n"+tc.crawl+city))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Crawl.Delay.Duration != tc.delay || c.Crawl.Parallelism != tc.par {
+				t.Errorf("delay %v parallelism %d, want %v %d", c.Crawl.Delay.Duration, c.Crawl.Parallelism, tc.delay, tc.par)
+			}
+			switch {
+			case tc.minWords < 0 && c.Crawl.MinWords != nil:
+				t.Errorf("min_words %d, want unset", *c.Crawl.MinWords)
+			case tc.minWords >= 0 && (c.Crawl.MinWords == nil || *c.Crawl.MinWords != tc.minWords):
+				t.Errorf("min_words %v, want %d", c.Crawl.MinWords, tc.minWords)
+			}
+		})
+	}
+}
+
 // Every bad config names the file, the line and the problem.
 func TestParseErrors(t *testing.T) {
 	src := func(extra string) string {
@@ -99,6 +134,9 @@ func TestParseErrors(t *testing.T) {
 		{"max_depth", src("max_depth = 11\n"), 4, "max_depth 11"},
 		{"speaker on news", src("speaker = \"Mayor\"\n"), 4, "speaker is only for kind = \"statements\""},
 		{"second city's source", src("") + "\n[[city]]\nname = \"Shelbyville\"\n\n[[city.source]]\nname = \"Shopper\"\n", 11, `source "Shopper" has no feeds`},
+		{"explicit parallelism 0", "[crawl]\nparallelism = 0\n" + src(""), 2, "parallelism 0: must be between 1 and 64"},
+		{"negative min_words", "[crawl]\nmin_words = -1\n" + src(""), 2, "min_words -1"},
+		{"city without sources", "[[city]]\nname = \"Springfield\"\ncountry = \"US\"\n", 1, `city "Springfield" has no [[city.source]]`},
 		{"figure without name", src("\n[[city.figure]]\nrole = \"mayor\"\n"), 8, "figure #1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -97,12 +97,18 @@ type crawler struct {
 // counts so far with ctx.Err(); nothing committed is lost.
 func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (model.CrawlStats, error) {
 	opts.defaults()
+	if opts.MinWords <= 0 {
+		opts.MinWords = DefaultMinWords
+		if cfg.Crawl.MinWords != nil {
+			opts.MinWords = *cfg.Crawl.MinWords
+		}
+	}
 	if opts.City != "" {
 		if _, ok := cfg.City(opts.City); !ok {
 			return model.CrawlStats{}, fmt.Errorf("crawl: %w %q (not in %s)", ErrUnknownCity, opts.City, cfg.Path)
 		}
 	}
-	ids, err := db.SyncConfig(ctx, cfg)
+	ids, err := db.SyncSources(ctx, cfg.Specs())
 	if err != nil {
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}

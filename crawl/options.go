@@ -41,7 +41,8 @@ type Options struct {
 	// are refused with error kind too_large.
 	MaxBodyBytes int64
 	// MinWords is the least extracted words for a page to be stored as a
-	// document (default 50). Seed pages are never stored.
+	// document. 0: the config's [crawl] min_words, else DefaultMinWords.
+	// Seed pages are never stored.
 	MinWords int
 	// MaxRetries is how often a 429/503 answer is retried in one run
 	// (default 3); MaxRetryWait caps the wait a Retry-After may ask for
@@ -73,9 +74,6 @@ func (o *Options) defaults() {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
-	}
-	if o.MinWords <= 0 {
-		o.MinWords = DefaultMinWords
 	}
 	if o.MaxRetries <= 0 {
 		o.MaxRetries = DefaultMaxRetries

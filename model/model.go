@@ -3,13 +3,88 @@
 // dependencies, so every package can import it.
 package model
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Source kinds.
 const (
 	KindNews       = "news"
 	KindStatements = "statements"
 )
+
+// SourceKind describes one kind of configured source.
+type SourceKind struct {
+	Name string
+	// Speaker: a source of this kind may name the one speaker who owns all
+	// its texts (a mayor's press page); its texts are then attributed to him.
+	Speaker bool
+	// Doc is the one-line description shown in errors and docs.
+	Doc string
+}
+
+// SourceKinds is the one list of source kinds. The config's kind check,
+// the store (sources.kind), `figures -find -kind` and their messages all
+// read it: a new kind is one entry here (plus what analysis should do
+// differently for it, see docs/architecture.md).
+var SourceKinds = []SourceKind{
+	{Name: KindNews, Doc: "local news: articles and reports"},
+	{Name: KindStatements, Speaker: true, Doc: "public statements: a council, mayor or party press page"},
+}
+
+// LookupSourceKind returns the kind named name.
+func LookupSourceKind(name string) (SourceKind, bool) {
+	for _, k := range SourceKinds {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return SourceKind{}, false
+}
+
+// SourceKindNames lists the kinds' names, quoted, for messages:
+// `"news" or "statements"`.
+func SourceKindNames() string {
+	var b strings.Builder
+	for i, k := range SourceKinds {
+		switch {
+		case i == 0:
+		case i == len(SourceKinds)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(k.Name))
+	}
+	return b.String()
+}
+
+// CitySpec is a configured city as the store records it: plain values
+// (the config package builds them with (*config.Config).Specs), so that the
+// store does not depend on the config file's format.
+type CitySpec struct {
+	Name    string
+	Country string
+	Sources []SourceSpec
+	Figures []FigureSpec
+}
+
+// SourceSpec is a configured source of a city.
+type SourceSpec struct {
+	Name    string
+	Kind    string // one of SourceKinds
+	Speaker string
+}
+
+// FigureSpec is a registered public figure of a city.
+type FigureSpec struct {
+	Name    string
+	Aliases []string
+	Role    string
+	Party   string
+}
 
 // Document is one stored article or public statement.
 type Document struct {
@@ -26,6 +101,9 @@ type Document struct {
 	FetchedAt time.Time `json:"-"`
 	// Speaker is the source's configured speaker (statements sources only).
 	Speaker string `json:"-"`
+	// ContentHash identifies the text (documents.content_hash): analyze
+	// stores the hash of the text it scored, so a changed text is scored again.
+	ContentHash string `json:"-"`
 }
 
 // Month returns the document's month as "2006-01": by Published, or by

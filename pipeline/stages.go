@@ -71,7 +71,7 @@ func Analyze(ctx context.Context, db *store.DB, s *analyze.Scorer, cfg *config.C
 		return analyze.AnalyzeStats{}, err
 	}
 	if cfg != nil {
-		if err := db.SyncRegistry(ctx, cfg); err != nil {
+		if err := db.SyncRegistry(ctx, cfg.Specs()); err != nil {
 			return analyze.AnalyzeStats{}, fmt.Errorf("figure registry: %w", err)
 		}
 	}

@@ -8,33 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 )
 
-func testConfig(t *testing.T) *config.Config {
-	t.Helper()
-	cfg, err := config.Parse("cities.toml", []byte(`
-[[city]]
-name = "Springfield"
-  [[city.source]]
-  name = "Gazette"
-  seeds = ["https://gazette.example/"]
-  [[city.source]]
-  name = "Mayor"
-  kind = "statements"
-  speaker = "Mayor Jane Doe"
-  seeds = ["https://city.example/press/"]
-[[city]]
-name = "Shelbyville"
-  [[city.source]]
-  name = "Shopper"
-  feeds = ["https://shopper.example/feed"]
-`))
-	if err != nil {
-		t.Fatal(err)
+func testConfig() []model.CitySpec {
+	return []model.CitySpec{
+		{Name: "Springfield", Sources: []model.SourceSpec{{Name: "Gazette", Kind: "news"},
+			{Name: "Mayor", Kind: "statements", Speaker: "Mayor Jane Doe"}}},
+		{Name: "Shelbyville", Sources: []model.SourceSpec{{Name: "Shopper", Kind: "news"}}},
 	}
-	return cfg
 }
 
 func TestSavePageOutcomes(t *testing.T) {
@@ -44,12 +26,12 @@ func TestSavePageOutcomes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ids, err := db.SyncConfig(ctx, testConfig(t))
+	ids, err := db.SyncSources(ctx, testConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Syncing twice keeps the ids.
-	ids2, err := db.SyncConfig(ctx, testConfig(t))
+	ids2, err := db.SyncSources(ctx, testConfig())
 	if err != nil || len(ids2) != 3 || ids2[SourceRef{"Springfield", "Mayor"}] != ids[SourceRef{"Springfield", "Mayor"}] {
 		t.Fatalf("resync %v %v", ids2, err)
 	}

@@ -6,13 +6,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 )
 
@@ -46,23 +46,29 @@ type SourceRef struct {
 	Source string
 }
 
-// SyncConfig makes the cities and sources tables match the config: new
-// cities and sources are inserted, kind/speaker/country updated. Rows that
-// left the config are kept (their documents stay). It returns the id of
-// every configured source.
-func (db *DB) SyncConfig(ctx context.Context, cfg *config.Config) (map[SourceRef]int64, error) {
+// ErrUnknownKind is returned for a source kind not in model.SourceKinds.
+var ErrUnknownKind = errors.New("unknown source kind")
+
+// SyncSources makes the cities and sources tables match the configured
+// cities (plain values: (*config.Config).Specs()): new cities and sources
+// are inserted, kind/speaker/country updated. Rows that left the config are
+// kept (their documents stay). It returns the id of every given source.
+func (db *DB) SyncSources(ctx context.Context, cities []model.CitySpec) (map[SourceRef]int64, error) {
 	ids := map[SourceRef]int64{}
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		for _, c := range cfg.Cities {
+		for _, c := range cities {
 			cityID, err := upsertCity(ctx, tx, c)
 			if err != nil {
 				return fmt.Errorf("sync %w", err)
 			}
 			for _, s := range c.Sources {
+				if _, ok := model.LookupSourceKind(s.Kind); !ok {
+					return fmt.Errorf("sync source %q of %q: %w %q", s.Name, c.Name, ErrUnknownKind, s.Kind)
+				}
 				var id int64
 				if err := tx.QueryRowContext(ctx, `INSERT INTO sources(city_id, name, kind, speaker) VALUES (?, ?, ?, ?)
 					ON CONFLICT(city_id, name) DO UPDATE SET kind = excluded.kind, speaker = excluded.speaker RETURNING id`,
-					cityID, s.Name, string(s.Kind), s.Speaker).Scan(&id); err != nil {
+					cityID, s.Name, s.Kind, s.Speaker).Scan(&id); err != nil {
 					return fmt.Errorf("sync source %q of %q: %w", s.Name, c.Name, err)
 				}
 				ids[SourceRef{c.Name, s.Name}] = id
@@ -108,7 +114,7 @@ func (db *DB) EachDocument(ctx context.Context, f DocumentFilter, fn func(d *mod
 		text = "''"
 	}
 	q := `SELECT d.id, d.url, c.name, s.name, s.kind, s.speaker, d.title, ` + text + `, d.published,
-		d.authors, d.language, d.fetched_at
+		d.authors, d.language, d.fetched_at, d.content_hash
 		FROM documents d JOIN sources s ON s.id = d.source_id JOIN cities c ON c.id = s.city_id`
 	var where []string
 	var args []any
@@ -154,7 +160,7 @@ func (db *DB) EachDocument(ctx context.Context, f DocumentFilter, fn func(d *mod
 		var published, authors, fetched string
 		d = model.Document{}
 		if err := rows.Scan(&d.ID, &d.URL, &d.City, &d.Source, &d.Kind, &d.Speaker, &d.Title, &d.Text,
-			&published, &authors, &d.Language, &fetched); err != nil {
+			&published, &authors, &d.Language, &fetched, &d.ContentHash); err != nil {
 			return fmt.Errorf("list documents: %w", Classify(err))
 		}
 		if d.Published, err = ParseTime(published); err != nil {
@@ -281,7 +287,7 @@ func (db *DB) Cities(ctx context.Context) ([]string, error) {
 }
 
 // upsertCity inserts a configured city or updates its country, returning its id.
-func upsertCity(ctx context.Context, tx *sql.Tx, c config.City) (int64, error) {
+func upsertCity(ctx context.Context, tx *sql.Tx, c model.CitySpec) (int64, error) {
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO cities(name, country) VALUES (?, ?)
 		ON CONFLICT(name) DO UPDATE SET country = excluded.country RETURNING id`,

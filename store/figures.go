@@ -10,20 +10,17 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 )
 
-// SyncRegistry writes the config's [[city.figure]] registry: every
+// SyncRegistry writes the registry of public figures (the config's
+// [[city.figure]] tables, as plain values from (*config.Config).Specs): every
 // registered figure (registered = 1, role, party) and its aliases. A figure
 // that left the registry keeps its row and statements but is marked
 // registered = 0 (it becomes a discovered figure again).
-func (db *DB) SyncRegistry(ctx context.Context, cfg *config.Config) error {
-	if cfg == nil {
-		return errors.New("sync registry: nil config")
-	}
+func (db *DB) SyncRegistry(ctx context.Context, cities []model.CitySpec) error {
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		for _, c := range cfg.Cities {
+		for _, c := range cities {
 			cityID, err := upsertCity(ctx, tx, c)
 			if err != nil {
 				return err

@@ -8,11 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 )
 
-func figuresTestDB(t *testing.T) (*DB, *config.Config, map[SourceRef]int64) {
+func figuresTestDB(t *testing.T) (*DB, []model.CitySpec, map[SourceRef]int64) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "fig.db"))
@@ -20,12 +19,12 @@ func figuresTestDB(t *testing.T) (*DB, *config.Config, map[SourceRef]int64) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	cfg := &config.Config{Cities: []config.City{{
+	cfg := []model.CitySpec{{
 		Name: "Leeds", Country: "GB",
-		Sources: []config.Source{{Name: "post", Kind: "news"}},
-		Figures: []config.Figure{{Name: "Jane Doe", Aliases: []string{"J. Doe"}, Role: "Mayor", Party: "Labour"}},
-	}}}
-	ids, err := db.SyncConfig(ctx, cfg)
+		Sources: []model.SourceSpec{{Name: "post", Kind: "news"}},
+		Figures: []model.FigureSpec{{Name: "Jane Doe", Aliases: []string{"J. Doe"}, Role: "Mayor", Party: "Labour"}},
+	}}
+	ids, err := db.SyncSources(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +119,7 @@ func TestSaveDocFiguresRoundTrip(t *testing.T) {
 		t.Fatalf("candidates = %+v, want only Bob Roe", cands)
 	}
 	// registry change: Jane Doe leaves the config, keeps her statements
-	cfg.Cities[0].Figures = nil
+	cfg[0].Figures = nil
 	if err := db.SyncRegistry(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
 )
 
@@ -20,7 +19,7 @@ func TestScoresRoundTripPendingAndReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ids, err := db.SyncConfig(ctx, &config.Config{Cities: []config.City{{Name: "Leeds", Sources: []config.Source{{Name: "post", Kind: "news"}}}}})
+	ids, err := db.SyncSources(ctx, []model.CitySpec{{Name: "Leeds", Sources: []model.SourceSpec{{Name: "post", Kind: "news"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
