@@ -321,7 +321,8 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			}
 			a, b := s.first+sp.Start, s.first+sp.End
 			// titles mark a person but are not part of the name
-			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] || !isCapitalised(toks[a].text)) {
+			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] ||
+				!isCapitalised(toks[a].text) && !(nameParticles[toks[a].lower] && a+1 < b && isCapitalised(toks[a+1].text))) {
 				a++
 			}
 			// a known given name right before the span belongs to it (the tagger
@@ -336,7 +337,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
-			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) || looksLikePlace(toks, a, b) || f.isCityName(toks[a:b], tc.City) {
+			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) && !nameParticles[toks[a].lower] || looksLikePlace(toks, a, b) || f.isCityName(toks[a:b], tc.City) {
 				continue
 			}
 			raw = append(raw, rawMention{a, b, nil})
@@ -580,19 +581,22 @@ var englishStop = map[string]bool{"the": true, "and": true, "of": true, "to": tr
 	"be": true, "has": true, "his": true, "her": true, "they": true, "we": true, "said": true, "not": true}
 
 // isEnglish reports whether the text reads as English: at least 8% of its
-// words are common English function words (English news: 25–35%). Short
-// texts always pass.
+// lower-case words are common English function words (English news:
+// 40–50%). Only lower-case words are judged: a list of names, a results
+// table or a headline in capitals has few of them and always passes, so the
+// tagger still reads "Squad: Javier Pertile, Paolo Vaccari, ...". Texts
+// with fewer than 15 lower-case words always pass.
 func isEnglish(toks []token) bool {
 	words, stop := 0, 0
 	for _, t := range toks {
-		if isWordTok(t.norm) {
+		if isWordTok(t.norm) && t.text == t.lower && !isNumberTok(t.norm) {
 			words++
 			if englishStop[t.lower] {
 				stop++
 			}
 		}
 	}
-	return words < 30 || stop*100 >= words*8
+	return words < 15 || stop*100 >= words*8
 }
 
 // isCityName reports a span that is the name of a configured city (or of

@@ -403,7 +403,16 @@ func TrainTaggerBeam(sents []TrainSentence, iters int, seed uint64, minWeight fl
 	prepared := make([]*nerSent, len(sents))
 	gold := make([][]int, len(sents))
 	for i, s := range sents {
-		prepared[i] = newSent(s.Words, ds[s.Doc])
+		if i%2 == 1 {
+			// every other sentence is trained as its own document: the
+			// tagger then also works on a sentence alone (`score` on one
+			// line, a headline), where the document-level features say
+			// little; chosen on a validation fifth of eng.train (sentence
+			// alone F1 0.855 -> 0.874, whole documents 0.873 -> 0.885)
+			prepared[i] = newSent(s.Words, newDocStats([][]string{s.Words}))
+		} else {
+			prepared[i] = newSent(s.Words, ds[s.Doc])
+		}
 		gold[i] = make([]int, len(s.Tags))
 		for j, t := range s.Tags {
 			gold[i][j] = tagIndex(t)

@@ -32,6 +32,13 @@ func findQuoteSpans(d *docState) []quoteSpan {
 		}
 		switch toks[k].text {
 		case "“", "„", "«":
+			if p := toks[k-min(k, 1)].norm; open >= 0 && k > open+2 && (p == "," || p == "." || p == "?" || p == "!") &&
+				(k+1 >= len(toks) || toks[k+1].para != toks[k].para || attributionFollows(toks, k+1)) {
+				// a mistyped closing mark: “…,“ said Jim Clyburn
+				out = append(out, quoteSpan{ts: open + 1, te: k, open: open, close: k})
+				open = -1
+				continue
+			}
 			flushOpen(k)
 			open = k
 		case "”", "»":
@@ -173,6 +180,32 @@ var speechVerbs = map[string]bool{
 	"adding": true, "writing": true, "describing": true, "described": true, "called": true, "calls": true,
 	"demanded": true, "pointed": true, "emphasised": true, "emphasized": true, "maintained": true,
 	"confirmed": true, "denied": true, "alleged": true, "believes": true, "thinks": true, "feels": true,
+	"barked": true, "charged": true, "snapped": true, "retorted": true, "scoffed": true, "mused": true,
+	"interjected": true, "lamented": true, "deadpanned": true, "yelled": true, "screamed": true, "cried": true,
+	"answered": true, "reasoned": true, "recounted": true, "offered": true, "chimed": true,
+	"shouts": true, "sighed": true, "whispered": true, "bragged": true, "proclaimed": true, "marveled": true,
+	"marvelled": true, "contended": true, "contends": true, "opined": true, "elaborated": true,
+	"texted": true, "emailed": true, "wrote:": true, "says:": true, "continues": true,
+}
+
+// isSpeechVerb reports a speech verb at token k, phrasal ones included
+// ("shot back", "fired back", "went on").
+func (d *docState) isSpeechVerb(k int) bool {
+	l := d.toks[k].lower
+	if speechVerbs[l] {
+		return true
+	}
+	if k+1 < len(d.toks) {
+		switch l {
+		case "shot", "fired", "hit", "pushed", "struck", "wrote", "snapped":
+			return d.toks[k+1].lower == "back"
+		case "went", "goes", "carried", "pressed":
+			return d.toks[k+1].lower == "on"
+		case "chimed", "weighed":
+			return d.toks[k+1].lower == "in"
+		}
+	}
+	return false
 }
 
 // indirectVerbs introduce reported speech ("X said that ...").
@@ -197,6 +230,23 @@ var afterVerbWords = map[string]bool{".": true, ",": true, ";": true, "in": true
 var subjAdverbs = map[string]bool{"also": true, "later": true, "then": true, "previously": true, "has": true,
 	"had": true, "have": true, "repeatedly": true, "publicly": true, "again": true, "once": true, "first": true,
 	"further": true, "recently": true, "earlier": true, "then-": true, "has since": true, "initially": true}
+
+// modifiedNouns follow a name that modifies them: "Clinton spokesman Josh
+// Schwerin", "Sanders campaign manager Jeff Weaver", "Cruz constituent".
+var modifiedNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "campaign": true,
+	"ally": true, "allies": true, "aide": true, "aides": true, "adviser": true, "advisor": true, "pollster": true,
+	"strategist": true, "constituent": true, "supporter": true, "supporters": true, "surrogate": true,
+	"staffer": true, "staff": true, "official": true, "officials": true, "lawyer": true, "attorney": true,
+	"press": true, "speechwriter": true, "deputy": true, "senior": true, "top": true, "administration": true,
+	"economist": true, "researcher": true, "executive": true, "loyalist": true, "backer": true, "friend": true,
+	"confidant": true, "donor": true, "fundraiser": true, "critic": true, "biographer": true, "associate": true,
+	"protesters": true, "voters": true, "delegate": true, "delegates": true, "team": true, "transition": true}
+
+// isAdverb reports an adverb between a subject and its verb ("Trump
+// reportedly said").
+func isAdverb(w string) bool {
+	return subjAdverbs[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "family"
+}
 
 var pronouns = map[string]byte{"he": 'm', "she": 'f'}
 
@@ -420,7 +470,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 			if t.norm == `"` || t.text == "“" || t.text == "”" {
 				break
 			}
-			if !speechVerbs[t.lower] || d.inQuote[k] {
+			if !d.isSpeechVerb(k) || d.inQuote[k] {
 				continue
 			}
 			if k+1 < end && toks[k+1].norm == ":" {
@@ -430,15 +480,8 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 			var subj *person
 			pron := -1
 			found := false
-			for j := q.close + 1; j < k; j++ {
-				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
-					subj, found = d.mentions[mi].p, true
-					break
-				}
-				if _, ok := pronouns[toks[j].lower]; ok {
-					pron, found = j, true
-					break
-				}
+			if p, pr, ok := d.npSpeaker(q.close+1, k, k); ok {
+				subj, pron, found = p, pr, true
 			}
 			if !found && k-1 > q.close {
 				w := toks[k-1]
@@ -449,19 +492,13 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 					subj, found = d.roleHolder(k-1), true // "the company said" (nobody) / "the mayor said"
 				}
 			}
-			if !found { // inverted: said Mayor Doe / said he
-				for j := k + 1; j < end && j < k+6; j++ {
-					if mi := d.mentAt[j]; mi >= 0 {
-						subj, found = d.mentions[mi].p, true
-						break
-					}
-					if _, ok := pronouns[toks[j].lower]; ok {
-						pron, found = j, true
-						break
-					}
-					if toks[j].norm == "," || toks[j].norm == "." {
-						break
-					}
+			if !found { // inverted: said Mayor Doe / said he / said Clinton ally James Carville
+				a := k + 1
+				if a < end && (toks[a].lower == "back" || toks[a].lower == "on" || toks[a].lower == "in") {
+					a++
+				}
+				if p, pr, ok := d.npSpeaker(a, end, -1); ok {
+					subj, pron, found = p, pr, true
 				}
 			}
 			usedVerb[k] = true
@@ -485,7 +522,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 		}
 	}
 	for k := q.open - 1; k >= start; k-- {
-		if !speechVerbs[toks[k].lower] {
+		if !d.isSpeechVerb(k) {
 			continue
 		}
 		for j := k - 1; j >= start && j >= k-6; j-- {
@@ -499,6 +536,10 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 			if _, ok := pronouns[toks[j].lower]; ok {
 				st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
 				return
+			}
+			if isAdverb(toks[j].lower) && j == k-1 {
+				k-- // "Trump reportedly said"
+				continue
 			}
 			if nominalPronouns[toks[j].lower] || (isWordTok(toks[j].norm) && !subjAdverbs[toks[j].lower] && j == k-1 && toks[j].lower != "and") {
 				st.speaker, st.attributed = d.roleHolder(j), true // "the statement said" / "the mayor said"
@@ -514,6 +555,33 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 			}
 		}
 		break
+	}
+	// colon introductions: "Carl Bialik: “…”", "Stated Stone: ¶ “…”"
+	colon := -1
+	if q.open > 0 && toks[q.open-1].norm == ":" {
+		colon = q.open - 1
+	} else if q.open > 0 && toks[q.open-1].para != toks[q.open].para && toks[q.open-1].norm == ":" {
+		colon = q.open - 1
+	}
+	if colon > 0 {
+		if mi := d.mentAt[colon-1]; mi >= 0 && !d.mentions[mi].poss {
+			st.speaker, st.attributed = d.mentions[mi].p, true
+			return
+		}
+		if cs := d.sentOf[colon]; cs != si {
+			// the introducing sentence is in the paragraph before: its subject speaks
+			first := d.sents[cs].first
+			for j := first; j < colon && j < first+4; j++ {
+				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+					st.speaker, st.attributed = d.mentions[mi].p, true
+					return
+				}
+				if _, ok := pronouns[toks[j].lower]; ok {
+					st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
+					return
+				}
+			}
+		}
 	}
 	// "Buckley … had a similar experience: “…”" — the sentence's subject speaks
 	if start == d.sents[si].first {
@@ -532,6 +600,70 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 	if last != nil && toks[last.s].para >= toks[st.s].para-1 {
 		st.speaker = last.speaker
 	}
+}
+
+// npSpeaker reads the noun phrase of a speaker in tokens [a, b): up to the
+// first comma, the last person mention that is neither possessive nor a
+// modifier of the noun after it ("Clinton spokesman Josh Schwerin",
+// "Rubio's deputy campaign manager, Rich Beeson" from the appositive when
+// the first part names nobody), else a pronoun. verb is the speech verb
+// that ends the phrase (-1 when the phrase follows its verb). It reports
+// ok=false when the phrase names no one.
+func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
+	toks := d.toks
+	scan := func(a, b int) (*person, int, bool) {
+		var best *person
+		pr := -1
+		for j := a; j < b; j++ {
+			n := toks[j].norm
+			if n == "." || n == ";" || n == `"` || toks[j].text == "“" || toks[j].text == "”" || toks[j].lower == "who" || toks[j].lower == "whose" ||
+				(verb < 0 && (toks[j].lower == "in" || toks[j].lower == "on" || toks[j].lower == "at" || toks[j].lower == "of" || toks[j].lower == "to" || toks[j].lower == "about")) {
+				break
+			}
+			if mi := d.mentAt[j]; mi >= 0 {
+				m := d.mentions[mi]
+				j = m.e - 1
+				if m.poss {
+					continue
+				}
+				if nx := m.e; nx < b && nx != verb && (modifiedNouns[toks[nx].lower] || titleWords[toks[nx].lower]) {
+					continue // "Clinton spokesman …": a modifier
+				}
+				best = m.p
+				continue
+			}
+			if _, isPron := pronouns[toks[j].lower]; isPron && best == nil && pr < 0 {
+				pr = j
+			}
+		}
+		return best, pr, best != nil || pr >= 0
+	}
+	comma := b
+	for j := a; j < b; j++ {
+		if toks[j].norm == "," {
+			comma = j
+			break
+		}
+	}
+	if p, pr, ok := scan(a, comma); ok {
+		if p != nil {
+			pr = -1
+		}
+		return p, pr, true
+	}
+	if comma < b { // the appositive: "said Rubio's deputy campaign manager, Rich Beeson, who …"
+		end := b
+		for j := comma + 1; j < b; j++ {
+			if toks[j].norm == "," {
+				end = j
+				break
+			}
+		}
+		if p, _, ok := scan(comma+1, end); ok && p != nil {
+			return p, -1, true
+		}
+	}
+	return nil, -1, false
 }
 
 func (d *docState) personsIn(a, b, skip int) map[*person]bool {

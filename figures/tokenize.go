@@ -155,6 +155,23 @@ func tokenize(text string) ([]token, []sentence) {
 
 // splitChunk splits one whitespace-delimited chunk [a, b) into tokens.
 func splitChunk(text string, a, b int, add func(a, b int)) {
+	// a quotation mark glued inside the chunk splits it: ,”Clinton / said,“Look
+	for i := a + 1; i < b; {
+		r, sz := utf8.DecodeRuneInString(text[i:b])
+		if (r == '“' || r == '”' || r == '"' || r == '„' || r == '«' || r == '»') && i+sz < b {
+			splitChunk(text, a, i, add)
+			add(i, i+sz)
+			splitChunk(text, i+sz, b, add)
+			return
+		}
+		i += sz
+	}
+	// a clitic written apart, as in tokenized newswire ("Levy 's visit")
+	switch strings.ToLower(text[a:b]) {
+	case "'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m":
+		add(a, b)
+		return
+	}
 	// leading punctuation
 	for a < b {
 		r, sz := utf8.DecodeRuneInString(text[a:b])
