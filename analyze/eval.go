@@ -7,15 +7,17 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // EvalOptions controls Evaluate.
 type EvalOptions struct {
-	Baseline bool   // score with the keyword rules instead of the model
+	Baseline bool   // score with the keyword rules instead of the model (not for sample files)
 	Split    string // "test" (default: the held-out split of known files) or "all"
 	Boot     int    // bootstrap resamples (default 1000)
 	Seed     uint64 // bootstrap seed (default 1)
@@ -44,6 +46,43 @@ type EvalResult struct {
 	Accuracy  float64 `json:"accuracy,omitempty"`
 	Positives int     `json:"positives,omitempty"`
 	Negatives int     `json:"negatives,omitempty"`
+	// Unit is what was scored: "text" (each row as one unit, like a
+	// sentence) or "document" (each row scored as analyze scores a stored
+	// document; the rows of a file written by xenoscope sample).
+	Unit string `json:"unit"`
+	// Unlabelled counts rows skipped because their label was empty.
+	Unlabelled int `json:"unlabelled,omitempty"`
+	// Rows are the evaluated rows with their predictions, in file order.
+	Rows []EvalRow `json:"-"`
+}
+
+// EvalRow is one evaluated row: its id in the file (document_id for
+// sample files, else the CSV line number or the data set's id), its text,
+// its label and the scorer's prediction.
+type EvalRow struct {
+	ID         string
+	Text       string
+	Label      float64
+	Prediction float64
+}
+
+// Predicted turns a prediction into the class the metric counts: 1 when a
+// probability is >= 0.5 (stance: > 0, restrictive), else 0; tone has no
+// class (NaN).
+func Predicted(task string, prediction float64) float64 {
+	switch task {
+	case TaskTone:
+		return math.NaN()
+	case TaskStance:
+		if prediction > 0 {
+			return 1
+		}
+		return 0
+	}
+	if prediction >= 0.5 {
+		return 1
+	}
+	return 0
 }
 
 // keywordScore is the keyword-rule baseline for task on text: 1/0 for
@@ -84,8 +123,45 @@ func (s *Scorer) keywordScore(task, text string) float64 {
 type evalSet struct {
 	texts    []string
 	labels   []float64
+	ids      []string
 	subset   string
 	positive string
+	// document: score each row as a stored document (sample files), with
+	// its source's context.
+	document   bool
+	contexts   []model.TextContext
+	unlabelled int
+}
+
+// loadSampleFile reads a file written by xenoscope sample: rows with an
+// empty label are skipped (not labelled yet); text cells that sample
+// protected against spreadsheet formulas get their apostrophe back off.
+func loadSampleFile(rows []map[string]string, es *evalSet, task string) error {
+	for i, r := range rows {
+		lab := strings.TrimSpace(r["label"])
+		if lab == "" {
+			es.unlabelled++
+			continue
+		}
+		v, err := strconv.ParseFloat(lab, 64)
+		if err != nil {
+			return fmt.Errorf("row %d: label %q is not a number: %w", i+2, lab, ErrBadData)
+		}
+		if t := r["task"]; t != "" && t != task {
+			return fmt.Errorf("row %d: the sample was drawn for task %s, not %s: %w", i+2, t, task, ErrBadData)
+		}
+		text := r["text"]
+		if len(text) > 1 && text[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(text[1])) {
+			text = text[1:]
+		}
+		es.texts = append(es.texts, text)
+		es.labels = append(es.labels, v)
+		es.ids = append(es.ids, r["document_id"])
+		es.contexts = append(es.contexts, model.TextContext{City: r["city"], Kind: r["kind"]})
+	}
+	es.document = true
+	es.subset = "labelled rows of a xenoscope sample (stratified: weight the rows to estimate population rates)"
+	return nil
 }
 
 // loadEvalSet picks rows and labels for task from a known or generic file.
@@ -143,6 +219,12 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 			return nil, err
 		}
 		if len(rows) > 0 {
+			if _, ok := rows[0]["document_id"]; ok {
+				if err := loadSampleFile(rows, es, task); err != nil {
+					return nil, fmt.Errorf("%s: %w", path, err)
+				}
+				break
+			}
 			if _, ok := rows[0]["HS"]; ok {
 				if task != TaskAntiMigrant {
 					return nil, fmt.Errorf("%s is HatEval: use -task anti_migrant", base)
@@ -176,6 +258,7 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 			}
 			es.texts = append(es.texts, l.Text)
 			es.labels = append(es.labels, l.Label)
+			es.ids = append(es.ids, l.ID)
 		}
 		es.subset = "all rows"
 		if hand && split != "all" {
@@ -183,6 +266,9 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 		}
 	}
 	if len(es.texts) == 0 {
+		if es.unlabelled > 0 {
+			return nil, fmt.Errorf("%s: none of its %d rows is labelled yet (fill in the label column)", path, es.unlabelled)
+		}
 		return nil, fmt.Errorf("%s: no rows for task %s", path, task)
 	}
 	return es, nil
@@ -207,6 +293,9 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 	if err != nil {
 		return nil, err
 	}
+	if es.document && o.Baseline {
+		return nil, fmt.Errorf("the keyword baseline scores texts, not documents: evaluate a sample file without -baseline")
+	}
 	preds := make([]float64, len(es.texts))
 	var wg sync.WaitGroup
 	next := make(chan int, len(es.texts))
@@ -219,16 +308,30 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if o.Baseline {
+				switch {
+				case o.Baseline:
 					preds[i] = s.keywordScore(task, es.texts[i])
-				} else {
+				case es.document:
+					preds[i] = docScore(s.Score("", es.texts[i], es.contexts[i]), task)
+				default:
 					preds[i] = s.ScoreText(task, es.texts[i])
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	r := &EvalResult{Task: task, Data: path, Subset: es.subset, N: len(preds), Boot: o.Boot, Seed: o.Seed, Positive: es.positive, Scorer: s.Version()}
+	r := &EvalResult{Task: task, Data: path, Subset: es.subset, N: len(preds), Boot: o.Boot, Seed: o.Seed, Positive: es.positive,
+		Scorer: s.Version(), Unit: "text", Unlabelled: es.unlabelled}
+	if es.document {
+		r.Unit = "document"
+	}
+	for i := range preds {
+		id := strconv.Itoa(i + 1)
+		if i < len(es.ids) {
+			id = es.ids[i]
+		}
+		r.Rows = append(r.Rows, EvalRow{ID: id, Text: es.texts[i], Label: es.labels[i], Prediction: preds[i]})
+	}
 	if o.Baseline {
 		r.Scorer = "keyword-baseline"
 		if task == TaskTone {
@@ -278,18 +381,31 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 	return r, nil
 }
 
+// docScore is the document-level score of task.
+func docScore(sc model.Scores, task string) float64 {
+	switch task {
+	case TaskMigration:
+		return sc.Migration
+	case TaskAntiMigrant:
+		return sc.AntiMigrant
+	case TaskCounterSpeech:
+		return sc.CounterSpeech
+	case TaskHateCrime:
+		return sc.HateCrimeReport
+	case TaskStance:
+		return sc.Stance
+	case TaskTone:
+		return sc.Tone
+	}
+	return math.NaN()
+}
+
 type conf struct{ tp, fp, tn, fn float64 }
 
 func confusion(preds, labels []float64, idx []int, task string) conf {
 	var c conf
 	for _, i := range idx {
-		var p bool
-		if task == TaskStance {
-			p = preds[i] > 0 // restrictive
-		} else {
-			p = preds[i] >= 0.5
-		}
-		c.add(p, labels[i] > 0.5)
+		c.add(Predicted(task, preds[i]) == 1, labels[i] > 0.5)
 	}
 	return c
 }

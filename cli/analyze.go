@@ -17,15 +17,18 @@ func init() {
 }
 
 func runAnalyze(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "analyze", "-db xenoscope.db [-workers N] [-config F] [-json]")
-	dbPath := fs.String("db", "", "the SQLite database (required)")
+	fs := newFlags(env, "analyze", "-db xenoscope.db [-config cities.toml] [-workers N] [-format text|json]")
+	dbPath := dbFlag(fs, false)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "scoring goroutines")
-	cfgPath := fs.String("config", "", "config file: its [[city.figure]] registry names figures in mentions and statements")
-	asJSON := fs.Bool("json", false, "print the run's statistics as JSON")
-	quiet := fs.Bool("q", false, "no progress lines")
+	cfgPath := configFlag(fs, "optional; its [[city.figure]] registry names figures in mentions and statements")
+	format := newFormat(fs, true, "text", "json")
+	quiet := fs.Bool("q", false, "no progress line on a terminal")
 	var models modelFlags
 	fs.Var(&models, "model", "TASK=FILE.json: use a retrained model for TASK (repeatable; changes the model version)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	if *dbPath == "" {
@@ -55,10 +58,11 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 		Logger:  slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if !*quiet {
-		o.Progress = env.Stderr
+		o.Progress = terminal(env.Stderr)
 	}
 	st, err := pipeline.Analyze(ctx, db, s, cfg, o)
-	if *asJSON {
+	endProgress(o.Progress)
+	if format.value == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		if e := enc.Encode(st); e != nil {

@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/store"
@@ -77,6 +76,9 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return ExitOK
 	}
+	if args[0] == "-version" || args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "error: unknown command %q\n", args[0])
@@ -109,7 +111,7 @@ func report(stderr io.Writer, name string, err error) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "xenoscope measures xenophobia and inclusion in local public discourse.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage: xenoscope COMMAND [flags]   (xenoscope COMMAND -h for a command's flags)")
+	fmt.Fprintln(w, "Usage: xenoscope COMMAND [flags]   (xenoscope COMMAND -h for a command's flags; xenoscope -version)")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	names := make([]string, 0, len(commands))
@@ -147,12 +149,6 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return nil
 }
-
-// stringList is a repeatable string flag (-city A -city B).
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 // openExisting opens a database that must already exist: reading commands
 // must not create an empty file for a mistyped path.

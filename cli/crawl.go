@@ -5,14 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
 	"sort"
 	"strings"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/xenoscope/xenoscope/crawl"
 	"github.com/xenoscope/xenoscope/model"
@@ -24,21 +20,22 @@ func init() {
 }
 
 func runCrawl(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "crawl", "-config cities.toml -db xenoscope.db [-city NAME] [-max-pages N] [-json]")
-	cfgPath := fs.String("config", "", "the TOML file listing cities and sources (required)")
-	dbPath := fs.String("db", "", "the SQLite database (created if missing; required)")
-	city := fs.String("city", "", "crawl only this city")
+	fs := newFlags(env, "crawl", "-config cities.toml -db xenoscope.db [-city NAME ...] [-max-pages N] [-format text|json] [-v]")
+	cfgPath := configFlag(fs, "what to crawl (required)")
+	dbPath := dbFlag(fs, true)
+	var cities stringList
+	cityFlag(fs, &cities, "default: every city in the config")
 	maxPages := fs.Int("max-pages", 0, "stop after fetching this many HTML pages (0 = no limit); the rest stays queued for the next run")
-	asJSON := fs.Bool("json", false, "print the run summary as JSON")
+	format := newFormat(fs, true, "text", "json")
 	revisit := fs.Bool("revisit", false, "re-check every known page with a conditional GET (default: only feeds, sitemaps, seeds and listing pages)")
 	timeout := fs.Duration("timeout", crawl.DefaultTimeout, "timeout of one request")
 	maxBody := fs.Int64("max-body", crawl.DefaultMaxBodyBytes, "largest response body in bytes")
-	verbose := fs.Bool("v", false, "log every failed fetch to stderr")
+	verbose := fs.Bool("v", false, "verbose: log every page fetched (and every failure) to stderr")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "crawl takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	if *cfgPath == "" || *dbPath == "" {
 		return usageErr("example: xenoscope crawl -config cities.toml -db xenoscope.db", "crawl needs -config and -db")
@@ -51,14 +48,10 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *city != "" {
-		if _, ok := cfg.City(*city); !ok {
-			var names []string
-			for _, c := range cfg.Cities {
-				names = append(names, c.Name)
-			}
-			return usageErr("cities in "+*cfgPath+": "+strings.Join(names, ", "), "unknown city %q", *city)
-		}
+	warnSharedSources(env.Stderr, cfg)
+	cfg, city, err := restrictConfig(cfg, cities)
+	if err != nil {
+		return err
 	}
 	db, err := store.Open(ctx, *dbPath)
 	if err != nil {
@@ -68,22 +61,24 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 
 	level := slog.LevelError
 	if *verbose {
-		level = slog.LevelWarn
+		level = slog.LevelDebug
 	}
+	asJSON := format.value == "json"
 	opts := crawl.Options{
-		City: *city, MaxPages: *maxPages, Revisit: *revisit, Timeout: *timeout, MaxBodyBytes: *maxBody,
+		City: city, MaxPages: *maxPages, Revisit: *revisit, Timeout: *timeout, MaxBodyBytes: *maxBody,
 		Logger: slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level})),
 	}
-	if isTerminal(env.Stderr) && !*asJSON {
-		opts.Progress = env.Stderr
+	if !asJSON && !*verbose {
+		opts.Progress = terminal(env.Stderr)
 	}
 	start := time.Now()
 	st, err := crawl.Run(ctx, db, cfg, opts)
+	endProgress(opts.Progress)
 	elapsed := time.Since(start)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := struct {
 			model.CrawlStats
 			Status  string  `json:"status"`
@@ -105,6 +100,9 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 		if s.Failed {
 			failed = append(failed, fmt.Sprintf("%s / %s (%s)", s.City, s.Source, kindsString(s.Errors)))
 		}
+	}
+	if len(failed) > 0 && len(failed) == len(st.Sources) {
+		return usageErr(failedHint(st), "every source failed (%d of %d): %s", len(failed), len(st.Sources), strings.Join(failed, "; "))
 	}
 	if len(failed) > 0 {
 		return &PartialError{Msg: fmt.Sprintf("%d of %d sources failed entirely: %s", len(failed), len(st.Sources), strings.Join(failed, "; "))}
@@ -152,8 +150,20 @@ func kindsString(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// isTerminal reports whether w is a terminal (progress bars only there).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+// failedHint says what to do when every source failed, by the kinds of
+// error seen.
+func failedHint(st model.CrawlStats) string {
+	switch {
+	case st.Errors["private_address"] > 0:
+		return "the sources resolve to loopback or private addresses, which are refused; set allow_private = true under [crawl] if you crawl a local test site on purpose"
+	case st.RobotsSkipped > 0 && st.Fetched == 0:
+		return "robots.txt forbids the configured URLs to our user agent; check the sites' robots.txt"
+	case st.Errors["network"] > 0 || st.Errors["timeout"] > 0:
+		return "the sites could not be reached: check the URLs in the config and the network (rerun with -v to see every request)"
+	case st.Errors["http_5xx"] > 0 || st.Errors["http_429"] > 0:
+		return "the sites answered with server errors or rate limits: try again later (rerun with -v to see every request)"
+	case st.Errors["http_4xx"] > 0:
+		return "the sites answered 4xx: check the feed, sitemap and seed URLs in the config (rerun with -v to see every request)"
+	}
+	return "rerun with -v to see every request and its error"
 }

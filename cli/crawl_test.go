@@ -104,8 +104,11 @@ func TestCrawlAndExportCommands(t *testing.T) {
 				t.Errorf("jsonl row lacks %q: %.200s", k, l)
 			}
 		}
-		if len(m) != 11 {
-			t.Errorf("jsonl row has %d fields, want 11", len(m))
+		if len(m) != len(exportColumns) {
+			t.Errorf("jsonl row has %d fields, want %d", len(m), len(exportColumns))
+		}
+		if m["model"] != nil || m["migration"] != nil {
+			t.Errorf("an unscored document has scores: %v %v", m["model"], m["migration"])
 		}
 		if m["city"] != "Testville" || m["kind"] != "news" || !strings.HasPrefix(m["url"].(string), site.URL+"/news/") {
 			t.Errorf("row %v %v %v", m["city"], m["kind"], m["url"])
@@ -129,7 +132,7 @@ func TestCrawlAndExportCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 12 || strings.Join(recs[0], ",") != "id,url,city,source,kind,title,text,published,authors,language,fetched_at" {
+	if len(recs) != 12 || strings.Join(recs[0], ",") != "id,url,city,source,kind,title,text,published,authors,language,fetched_at,month,month_from_fetch,model,scored_at,migration,anti_migrant,counter_speech,stance,populism,populist_sentences,tone,hate_crime_report" {
 		t.Errorf("csv: %d records, header %v", len(recs), recs[0])
 	}
 

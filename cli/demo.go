@@ -38,8 +38,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "demo takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := pf.check(); err != nil {
+		return err
 	}
 	if *scale <= 0 || *scale > 50 {
 		return usageErr("", "-scale %g: must be above 0 and at most 50", *scale)
@@ -69,10 +72,14 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err := os.WriteFile(filepath.Join(*outDir, "demo-config.toml"), d.TOML, 0o644); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	opts := pf.options(log, terminal(env.Stderr))
+	cfg, opts, err := pf.options(d.Config, log, terminal(env.Stderr))
+	if err != nil {
+		return err
+	}
 	opts.SyntheticNotice = demo.SyntheticNotice
 	opts.Crawl.Timeout = 20 * time.Second
-	res, err := pipeline.Run(ctx, d.Config, filepath.Join(*outDir, "xenoscope.db"), *outDir, opts)
+	res, err := pipeline.Run(ctx, cfg, filepath.Join(*outDir, "xenoscope.db"), *outDir, opts)
+	endProgress(opts.Progress)
 	if res != nil {
 		printResult(env.Stderr, res)
 	}

@@ -2,11 +2,16 @@ package cli
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/internal/atomicfile"
 )
 
 func init() {
@@ -14,14 +19,15 @@ func init() {
 }
 
 func runEval(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "eval", "-task TASK -data FILE [-baseline] [-split test|all] [-json]")
+	fs := newFlags(env, "eval", "-task TASK -data FILE [-predictions OUT.csv] [-baseline] [-split test|all] [-format text|json]")
 	task := fs.String("task", "", "one of "+strings.Join(analyze.Tasks, ", "))
-	data := fs.String("data", "", "HatEval csv, DIALOCONAN.csv, *_GroundTruth.txt, or a CSV with text,label")
+	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
+	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
 	split := fs.String("split", "test", "test: the held-out rows of known files; all: every row")
 	boot := fs.Int("boot", 1000, "bootstrap resamples")
 	seed := fs.Uint64("seed", 1, "bootstrap seed")
-	asJSON := fs.Bool("json", false, "print JSON")
+	format := newFormat(fs, true, "text", "json")
 	var models modelFlags
 	fs.Var(&models, "model", "TASK=FILE.json: use a retrained model for TASK (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -29,6 +35,9 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	}
 	if *task == "" || *data == "" {
 		return usageErr("example: xenoscope eval -task anti_migrant -data ../shared/data/hateval/en_dev.csv", "-task and -data are required")
+	}
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	if *split != "test" && *split != "all" {
 		return usageErr("", "-split must be test or all, not %q", *split)
@@ -41,19 +50,52 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErr("", "eval %s on %s: %v", *task, *data, err)
 	}
-	if *asJSON {
+	if *predictions != "" {
+		if err := writePredictions(*predictions, r); err != nil {
+			return err
+		}
+	}
+	if format.value == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "task      %s\ndata      %s\nsubset    %s\nscorer    %s\nn         %d\n", r.Task, r.Data, r.Subset, r.Scorer, r.N)
+	fmt.Fprintf(w, "task      %s\ndata      %s\nsubset    %s\nunit      %s\nscorer    %s\nn         %d\n", r.Task, r.Data, r.Subset, r.Unit, r.Scorer, r.N)
+	if r.Unlabelled > 0 {
+		fmt.Fprintf(w, "skipped   %d rows without a label\n", r.Unlabelled)
+	}
 	fmt.Fprintf(w, "%-9s %.3f  (95%% CI %.3f-%.3f, %d bootstrap resamples, seed %d)\n", r.Metric, r.Value, r.CILow, r.CIHigh, r.Boot, r.Seed)
 	if r.Metric == "macro_f1" {
 		fmt.Fprintf(w, "positive  %s: %d positives, %d negatives\n", r.Positive, r.Positives, r.Negatives)
 		fmt.Fprintf(w, "class 1   precision %.3f recall %.3f F1 %.3f\nmacro     precision %.3f recall %.3f; accuracy %.3f\n", r.Precision, r.Recall, r.F1, r.MacroP, r.MacroR, r.Accuracy)
 	}
 	return nil
+}
+
+// predictionColumns is the header of eval -predictions.
+var predictionColumns = []string{"id", "label", "prediction", "predicted_label", "correct", "text"}
+
+// writePredictions writes every evaluated row beside its label: the
+// prediction (probability, or stance/tone value), the class it counts as
+// (empty for tone) and whether that matches the label.
+func writePredictions(path string, r *analyze.EvalResult) error {
+	return atomicfile.Write(path, func(f *os.File) error {
+		w := csv.NewWriter(f)
+		w.Write(predictionColumns)
+		for _, row := range r.Rows {
+			cls := analyze.Predicted(r.Task, row.Prediction)
+			predicted, correct := "", ""
+			if !math.IsNaN(cls) {
+				predicted = strconv.Itoa(int(cls))
+				correct = strconv.FormatBool((cls == 1) == (row.Label > 0.5))
+			}
+			w.Write([]string{safeCell(row.ID), strconv.FormatFloat(row.Label, 'f', -1, 64),
+				strconv.FormatFloat(row.Prediction, 'f', 4, 64), predicted, correct, safeCell(row.Text)})
+		}
+		w.Flush()
+		return w.Error()
+	})
 }
 
 // modelFlags collects -model TASK=FILE.json.

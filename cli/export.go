@@ -2,15 +2,16 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
 )
 
@@ -18,23 +19,13 @@ func init() {
 	register("export", "write the stored documents as JSON lines or CSV", runExport)
 }
 
-// exportRow is one exported document; the field names are a public
-// contract (issue 2).
-type exportRow struct {
-	ID        int64    `json:"id"`
-	URL       string   `json:"url"`
-	City      string   `json:"city"`
-	Source    string   `json:"source"`
-	Kind      string   `json:"kind"`
-	Title     string   `json:"title"`
-	Text      string   `json:"text"`
-	Published string   `json:"published"`
-	Authors   []string `json:"authors"`
-	Language  string   `json:"language"`
-	FetchedAt string   `json:"fetched_at"`
-}
-
-var exportColumns = []string{"id", "url", "city", "source", "kind", "title", "text", "published", "authors", "language", "fetched_at"}
+// The exported columns (CSV) and keys (JSON), in order: the document, its
+// month (the indicators' month: published, else fetched), then its
+// doc_scores row: model version, scored_at and every score by name
+// (store.DocScoreNames). Unscored documents have empty cells (CSV) and
+// nulls (JSON). The names are a public contract.
+var exportColumns = append([]string{"id", "url", "city", "source", "kind", "title", "text", "published", "authors",
+	"language", "fetched_at", "month", "month_from_fetch", "model", "scored_at"}, store.DocScoreNames...)
 
 func rfc3339(t time.Time) string {
 	if t.IsZero() {
@@ -43,26 +34,33 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// safeCell neutralises a CSV text cell that a spreadsheet would run as a
+// formula (it starts with =, +, -, @, a tab or a carriage return): a leading
+// apostrophe makes it text. Numbers we write are never passed here.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 func runExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "export", "-db xenoscope.db [-format jsonl|csv] [-city NAME] [-since 2026-01-01]")
-	dbPath := fs.String("db", "", "the SQLite database (required)")
-	format := fs.String("format", "jsonl", "jsonl (one JSON object per line) or csv")
-	city := fs.String("city", "", "export only this city")
+	fs := newFlags(env, "export", "-db xenoscope.db [-format jsonl|csv] [-city NAME ...] [-since 2026-01-01]")
+	dbPath := dbFlag(fs, false)
+	format := newFormat(fs, false, "jsonl", "csv")
+	var cities stringList
+	cityFlag(fs, &cities, "default: every city")
 	since := fs.String("since", "", "only documents published on or after this date (YYYY-MM-DD or RFC 3339); undated documents by fetch time")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "export takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	if *dbPath == "" {
 		return usageErr("example: xenoscope export -db xenoscope.db -format csv > documents.csv", "export needs -db")
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return usageErr("use -format jsonl or -format csv", "unknown format %q", *format)
-	}
-	var f store.DocumentFilter
-	f.City = *city
+	f := store.DocumentFilter{Cities: cities}
 	if *since != "" {
 		t, err := time.Parse("2006-01-02", *since)
 		if err != nil {
@@ -77,42 +75,56 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if *city != "" {
-		cities, err := db.Cities(ctx)
-		if err != nil {
-			return err
-		}
-		found := false
-		for _, c := range cities {
-			found = found || c == *city
-		}
-		if !found {
-			return usageErr("cities in the database: "+strings.Join(cities, ", "), "unknown city %q", *city)
-		}
+	if err := checkCities(ctx, db, cities); err != nil {
+		return err
 	}
 	w := bufio.NewWriterSize(env.Stdout, 64<<10)
-	var write func(d *model.Document) error
-	switch *format {
+	var write func(d *store.ScoredDocument) error
+	switch format.value {
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		write = func(d *model.Document) error {
-			authors := d.Authors
-			if authors == nil {
-				authors = []string{}
+		// An ordered object: encoding/json would sort a map's keys.
+		var buf bytes.Buffer
+		write = func(d *store.ScoredDocument) error {
+			buf.Reset()
+			for i, v := range exportValues(d) {
+				if i > 0 {
+					buf.WriteByte(',')
+				}
+				k, _ := json.Marshal(exportColumns[i])
+				buf.Write(k)
+				buf.WriteByte(':')
+				b, err := json.Marshal(v)
+				if err != nil {
+					return err
+				}
+				buf.Write(b)
 			}
-			return enc.Encode(exportRow{ID: d.ID, URL: d.URL, City: d.City, Source: d.Source, Kind: d.Kind,
-				Title: d.Title, Text: d.Text, Published: rfc3339(d.Published), Authors: authors,
-				Language: d.Language, FetchedAt: rfc3339(d.FetchedAt)})
+			return enc.Encode(json.RawMessage("{" + buf.String() + "}"))
 		}
 	case "csv":
 		cw := csv.NewWriter(w)
 		if err := cw.Write(exportColumns); err != nil {
 			return err
 		}
-		write = func(d *model.Document) error {
-			err := cw.Write([]string{strconv.FormatInt(d.ID, 10), d.URL, d.City, d.Source, d.Kind, d.Title, d.Text,
-				rfc3339(d.Published), strings.Join(d.Authors, "; "), d.Language, rfc3339(d.FetchedAt)})
+		write = func(d *store.ScoredDocument) error {
+			vals := exportValues(d)
+			rec := make([]string, len(vals))
+			for i, v := range vals {
+				switch x := v.(type) {
+				case nil:
+				case string:
+					rec[i] = safeCell(x)
+				case []string:
+					rec[i] = safeCell(strings.Join(x, "; "))
+				case float64:
+					rec[i] = strconv.FormatFloat(x, 'f', -1, 64)
+				default:
+					rec[i] = fmt.Sprint(x)
+				}
+			}
+			err := cw.Write(rec)
 			cw.Flush() // into the bufio writer; keeps memory constant
 			if err == nil {
 				err = cw.Error()
@@ -121,7 +133,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	n := 0
-	err = db.EachDocument(ctx, f, func(d *model.Document) error {
+	err = db.EachScoredDocument(ctx, f, func(d *store.ScoredDocument) error {
 		n++
 		return write(d)
 	})
@@ -132,4 +144,27 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("export after %d documents: %w", n, err)
 	}
 	return nil
+}
+
+// exportValues returns d's values in exportColumns order: strings, numbers,
+// a []string for authors, nil for what is missing.
+func exportValues(d *store.ScoredDocument) []any {
+	authors := d.Authors
+	if authors == nil {
+		authors = []string{}
+	}
+	month, fallback := d.Month()
+	out := []any{d.ID, d.URL, d.City, d.Source, d.Kind, d.Title, d.Text, rfc3339(d.Published), authors,
+		d.Language, rfc3339(d.FetchedAt), month, fallback, nil, nil}
+	if d.Model != "" {
+		out[13], out[14] = d.Model, d.ScoredAt
+	}
+	for i := range store.DocScoreNames {
+		if d.Scores == nil || math.IsNaN(d.Scores[i]) {
+			out = append(out, nil)
+		} else {
+			out = append(out, d.Scores[i])
+		}
+	}
+	return out
 }

@@ -67,6 +67,11 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *city != "" {
+		if err := checkCities(ctx, db, []string{*city}); err != nil {
+			return err
+		}
+	}
 	if cfg != nil {
 		if err := db.SyncRegistry(ctx, cfg.Specs()); err != nil {
 			return err

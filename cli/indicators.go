@@ -16,23 +16,18 @@ func init() {
 
 func runIndicators(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "indicators", "-db xenoscope.db [-from 2026-01] [-to 2026-10] [-city NAME ...] [-format csv|json|table] [-min-n 20]")
-	dbPath := fs.String("db", "", "the SQLite database (required)")
+	dbPath := dbFlag(fs, false)
 	var qf queryFlags
-	qf.register(fs)
-	format := fs.String("format", "csv", "output format: csv (tidy: city,month,indicator,value,ci_low,ci_high,n), json or table")
+	qf.register(fs, indicators.DefaultMinN)
+	format := newFormat(fs, false, "csv", "json", "table")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "indicators takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	if *dbPath == "" {
 		return usageErr("example: xenoscope indicators -db xenoscope.db -from 2026-01 -format table", "indicators needs -db")
-	}
-	switch *format {
-	case "csv", "json", "table":
-	default:
-		return usageErr("use -format csv, json or table", "unknown format %q", *format)
 	}
 	if err := qf.check(); err != nil {
 		return err
@@ -42,14 +37,17 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkCities(ctx, db, qf.cities); err != nil {
+		return err
+	}
 	res, err := indicators.Compute(ctx, db, qf.query())
-	if errors.Is(err, indicators.ErrBadQuery) || errors.Is(err, indicators.ErrUnknownCity) {
+	if errors.Is(err, indicators.ErrBadQuery) {
 		return usageErr("", "%v", err)
 	}
 	if err != nil {
 		return err
 	}
-	switch *format {
+	switch format.value {
 	case "csv":
 		err = indicators.WriteCSV(env.Stdout, res.Values)
 	case "json":
@@ -66,31 +64,48 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("write indicators: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, "%d documents in %d cities x %d months; scores of model %q; %d dated by fetch time (no publication date); %d stale (older model), %d unscored\n",
-		res.Documents, len(res.Cities), len(res.Months), res.Model, res.Fallback, res.Stale, res.Unscored)
+	fmt.Fprintf(env.Stderr, "%d documents in %d cities x %d months (%s to %s); scores of model %q; %d dated by fetch time (no publication date); %d stale (older model), %d unscored\n",
+		res.Documents, len(res.Cities), len(res.Months), first(res.Months), last(res.Months), res.Model, res.Fallback, res.Stale, res.Unscored)
 	return nil
 }
 
-// queryFlags are the flags that choose which indicator values to compute,
-// shared by indicators and report.
+func first(s []string) string {
+	if len(s) == 0 {
+		return "-"
+	}
+	return s[0]
+}
+
+func last(s []string) string {
+	if len(s) == 0 {
+		return "-"
+	}
+	return s[len(s)-1]
+}
+
+// queryFlags choose which indicator values to compute: the range, the
+// cities, the minimum n and the bootstrap. indicators, report, run,
+// schedule and demo share them.
 type queryFlags struct {
-	from, to  string
+	rangeFlags
 	cities    stringList
 	minN      int
 	resamples int
 	seed      uint64
 }
 
-func (q *queryFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&q.from, "from", "", "first month, YYYY-MM (default: the first month with documents)")
-	fs.StringVar(&q.to, "to", "", "last month, YYYY-MM (default: the last month with documents)")
-	fs.Var(&q.cities, "city", "only this city (repeatable)")
-	fs.IntVar(&q.minN, "min-n", indicators.DefaultMinN, "months with fewer documents behind a value are marked insufficient")
-	fs.IntVar(&q.resamples, "resamples", indicators.DefaultResamples, "bootstrap resamples")
+func (q *queryFlags) register(fs *flag.FlagSet, minN int) {
+	q.rangeFlags.register(fs)
+	cityFlag(fs, &q.cities, "default: every city")
+	fs.IntVar(&q.minN, "min-n", minN, "values with fewer documents behind them are marked insufficient")
+	fs.IntVar(&q.resamples, "resamples", indicators.DefaultResamples, "bootstrap resamples (for means and rates; shares use Wilson intervals)")
 	fs.Uint64Var(&q.seed, "seed", 0, "bootstrap seed (the same seed gives the same intervals)")
 }
 
 func (q *queryFlags) check() error {
+	if err := q.rangeFlags.check(); err != nil {
+		return err
+	}
 	if q.minN < 1 {
 		return usageErr("", "-min-n must be at least 1, got %d", q.minN)
 	}

@@ -16,17 +16,17 @@ func init() {
 
 func runReport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "report", "-db xenoscope.db -out DIR [-from 2026-01] [-to 2026-10] [-city NAME ...]")
-	dbPath := fs.String("db", "", "the SQLite database (required)")
+	dbPath := dbFlag(fs, false)
 	out := fs.String("out", "", "directory for index.html, indicators.csv, figures.csv, coverage.csv and charts/ (created if missing; required)")
 	var qf queryFlags
-	qf.register(fs)
+	qf.register(fs, indicators.DefaultMinN)
 	title := fs.String("title", "", "page title (default \"xenoscope report\")")
 	synthetic := fs.Bool("synthetic", false, "label the report as SYNTHETIC SAMPLE DATA")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "report takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	if *dbPath == "" || *out == "" {
 		return usageErr("example: xenoscope report -db xenoscope.db -out report/", "report needs -db and -out")
@@ -39,10 +39,13 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkCities(ctx, db, qf.cities); err != nil {
+		return err
+	}
 	err = reports.Write(ctx, db, *out, reports.Options{From: qf.from, To: qf.to, Cities: qf.cities, MinN: qf.minN,
 		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic})
 	switch {
-	case errors.Is(err, indicators.ErrBadQuery), errors.Is(err, indicators.ErrUnknownCity):
+	case errors.Is(err, indicators.ErrBadQuery):
 		return usageErr("", "%v", err)
 	case errors.Is(err, reports.ErrNoData):
 		return usageErr("check -from/-to/-city, or crawl and analyze first", "%v", err)

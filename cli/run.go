@@ -8,14 +8,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"golang.org/x/term"
-
 	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/pipeline"
 )
 
@@ -25,36 +24,66 @@ func init() {
 
 // pipelineFlags are the flags run, schedule and demo share.
 type pipelineFlags struct {
-	city      string
+	queryFlags
 	maxPages  int
 	noCrawl   bool
 	workers   int
-	from, to  string
-	minN      int
 	logFormat string
 	verbose   bool
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet, crawlFlags bool, minN int) {
+	pf.queryFlags.register(fs, minN)
 	if crawlFlags {
-		fs.StringVar(&pf.city, "city", "", "crawl only this city (default: every city in the config)")
 		fs.IntVar(&pf.maxPages, "max-pages", 0, "stop crawling after this many pages per run (0 = no limit; the rest is crawled next run)")
 		fs.BoolVar(&pf.noCrawl, "no-crawl", false, "skip the crawl: analyze, compute indicators and report on what is stored")
 	}
 	fs.IntVar(&pf.workers, "workers", 0, "analyze workers (0 = number of CPUs)")
-	fs.StringVar(&pf.from, "from", "", "first month of the indicators and report, YYYY-MM (default: first month with documents)")
-	fs.StringVar(&pf.to, "to", "", "last month of the indicators and report, YYYY-MM (default: last month with documents)")
-	fs.IntVar(&pf.minN, "min-n", minN, "months with fewer documents than this behind a value are marked insufficient (0 = the indicators default, 20)")
 	fs.StringVar(&pf.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&pf.verbose, "v", false, "verbose: debug logging (every page fetched)")
 }
 
-func (pf *pipelineFlags) options(log *slog.Logger, progress io.Writer) pipeline.Options {
-	o := pipeline.Options{SkipCrawl: pf.noCrawl, Workers: pf.workers, From: pf.from, To: pf.to, MinN: pf.minN,
-		Logger: log, Progress: progress}
-	o.Crawl.City = pf.city
+// options returns the pipeline options; cfg (nil with -no-crawl) is
+// restricted to the -city cities, which it must know.
+func (pf *pipelineFlags) options(cfg *config.Config, log *slog.Logger, progress io.Writer) (*config.Config, pipeline.Options, error) {
+	o := pipeline.Options{SkipCrawl: pf.noCrawl, Workers: pf.workers, From: pf.from, To: pf.to, Cities: pf.cities,
+		MinN: pf.minN, Resamples: pf.resamples, Seed: pf.seed, Logger: log, Progress: progress}
 	o.Crawl.MaxPages = pf.maxPages
-	return o
+	if cfg != nil {
+		var err error
+		if cfg, o.Crawl.City, err = restrictConfig(cfg, pf.cities); err != nil {
+			return nil, o, err
+		}
+	}
+	return cfg, o, nil
+}
+
+// restrictConfig returns cfg with only the given cities (all when none)
+// and the crawl's city filter: the city when there is one, "" otherwise.
+// A city the config does not list is unknownCity.
+func restrictConfig(cfg *config.Config, cities []string) (*config.Config, string, error) {
+	if len(cities) == 0 {
+		return cfg, "", nil
+	}
+	var names []string
+	for _, c := range cfg.Cities {
+		names = append(names, c.Name)
+	}
+	out := *cfg
+	out.Cities = nil
+	for _, name := range cities {
+		c, ok := cfg.City(name)
+		if !ok {
+			return nil, "", unknownCity(name, names)
+		}
+		if !slices.ContainsFunc(out.Cities, func(x config.City) bool { return x.Name == name }) {
+			out.Cities = append(out.Cities, *c)
+		}
+	}
+	if len(out.Cities) == 1 {
+		return &out, out.Cities[0].Name, nil
+	}
+	return &out, "", nil
 }
 
 // newLogger makes the slog logger of a long-running command: text (the
@@ -73,14 +102,6 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 	default:
 		return nil, usageErr("use -log-format text or -log-format json", "unknown -log-format %q", format)
 	}
-}
-
-// terminal returns w when it is a terminal (for progress bars), else nil.
-func terminal(w io.Writer) io.Writer {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return w
-	}
-	return nil
 }
 
 // requirePaths checks the flags every pipeline command needs.
@@ -109,17 +130,20 @@ func pipelineErr(err error) error {
 
 func runRun(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "run", "-config cities.toml -db xenoscope.db -out DIR [flags]")
-	cfgPath := fs.String("config", "", "the TOML config of cities and sources")
-	dbPath := fs.String("db", "", "the SQLite database (created if missing)")
+	cfgPath := configFlag(fs, "what to crawl (required unless -no-crawl); its figure registry names figures")
+	dbPath := dbFlag(fs, true)
 	outDir := fs.String("out", "", "directory for the report (index.html, indicators.csv, charts)")
-	jsonOut := fs.Bool("json", false, "print the run's result as JSON on stdout")
+	format := newFormat(fs, true, "text", "json")
 	var pf pipelineFlags
-	pf.register(fs, true, 0)
+	pf.register(fs, true, indicators.DefaultMinN)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "run takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := pf.check(); err != nil {
+		return err
 	}
 	if err := requirePaths("run", *cfgPath, *dbPath, *outDir, !pf.noCrawl); err != nil {
 		return err
@@ -133,10 +157,16 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 		if cfg, err = loadConfig(*cfgPath); err != nil {
 			return err
 		}
+		warnSharedSources(env.Stderr, cfg)
 	}
-	res, err := pipeline.Run(ctx, cfg, *dbPath, *outDir, pf.options(log, terminal(env.Stderr)))
+	cfg, opts, err := pf.options(cfg, log, terminal(env.Stderr))
+	if err != nil {
+		return err
+	}
+	res, err := pipeline.Run(ctx, cfg, *dbPath, *outDir, opts)
+	endProgress(opts.Progress)
 	if res != nil {
-		if *jsonOut {
+		if format.value == "json" {
 			enc := json.NewEncoder(env.Stdout)
 			enc.SetIndent("", "  ")
 			enc.Encode(res)

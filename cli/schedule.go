@@ -10,6 +10,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/pipeline"
 )
 
@@ -27,18 +28,21 @@ func (c cronLogger) Error(err error, msg string, kv ...any) {
 
 func runSchedule(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "schedule", `-config cities.toml -db xenoscope.db -out DIR -cron "0 3 * * *" [flags]`)
-	cfgPath := fs.String("config", "", "the TOML config of cities and sources (re-read before every run)")
-	dbPath := fs.String("db", "", "the SQLite database (created if missing)")
+	cfgPath := configFlag(fs, "what to crawl (required; re-read before every run)")
+	dbPath := dbFlag(fs, true)
 	outDir := fs.String("out", "", "directory for the report")
 	spec := fs.String("cron", "0 3 * * *", `when to run: a 5-field cron spec ("0 3 * * *" = 03:00 daily, local time) or @daily, @hourly, "@every 6h"`)
 	runNow := fs.Bool("run-now", false, "also run once at start")
 	var pf pipelineFlags
-	pf.register(fs, true, 0)
+	pf.register(fs, true, indicators.DefaultMinN)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "schedule takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := pf.check(); err != nil {
+		return err
 	}
 	if err := requirePaths("schedule", *cfgPath, *dbPath, *outDir, true); err != nil {
 		return err
@@ -52,8 +56,12 @@ func runSchedule(ctx context.Context, env *Env, args []string) error {
 		return usageErr(`write it like "0 3 * * *" (minute hour day-of-month month day-of-week) or "@every 6h"`, "-cron %q: %v", *spec, err)
 	}
 	// Check the config now, so that a typo fails at start rather than at 3am.
-	if _, err := loadConfig(*cfgPath); err != nil {
+	if cfg, err := loadConfig(*cfgPath); err != nil {
 		return err
+	} else if _, _, err := pf.options(cfg, log, nil); err != nil {
+		return err
+	} else {
+		warnSharedSources(env.Stderr, cfg)
 	}
 
 	job := func() {
@@ -63,8 +71,13 @@ func runSchedule(ctx context.Context, env *Env, args []string) error {
 			log.Error("run skipped: bad config", "error", err)
 			return
 		}
+		cfg, opts, err := pf.options(cfg, log, nil)
+		if err != nil {
+			log.Error("run skipped: bad -city for the config", "error", err)
+			return
+		}
 		log.Info("run start", "db", *dbPath, "out", *outDir)
-		res, err := pipeline.Run(ctx, cfg, *dbPath, *outDir, pf.options(log, nil))
+		res, err := pipeline.Run(ctx, cfg, *dbPath, *outDir, opts)
 		switch {
 		case err != nil:
 			log.Error("run failed", "error", err, "after", time.Since(start).Round(time.Millisecond))

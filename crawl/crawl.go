@@ -270,6 +270,10 @@ func (c *crawler) save(p store.PageRecord) store.SaveResult {
 	case c.wake <- struct{}{}:
 	default:
 	}
+	if err == nil {
+		// One line per page at debug level (crawl -v).
+		c.log.Debug("page", "url", p.URL, "status", p.Status, "state", p.State, "outcome", res.Outcome)
+	}
 	if err == nil && c.opts.AfterPage != nil {
 		c.opts.AfterPage(p.URL, res.Outcome)
 	}

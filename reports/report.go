@@ -34,6 +34,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/xenoscope/xenoscope/indicators"
+	"github.com/xenoscope/xenoscope/internal/atomicfile"
 	"github.com/xenoscope/xenoscope/store"
 )
 
@@ -243,22 +244,7 @@ func writeChart(p *plot.Plot, outDir, name string, synthetic bool) (template.URL
 
 // writeFile writes path through a temporary file and a rename.
 func writeFile(path string, fill func(*os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := fill(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("report: write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report: write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicfile.Write(path, fill); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

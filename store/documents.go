@@ -85,6 +85,8 @@ func (db *DB) SyncSources(ctx context.Context, cities []model.CitySpec) (map[Sou
 // DocumentFilter selects documents for EachDocument. Zero fields match all.
 type DocumentFilter struct {
 	City string
+	// Cities restricts to these cities when non-empty.
+	Cities []string
 	// Source restricts to one source name (within City when set).
 	Source string
 	// Since keeps documents published on or after Since; documents with an
@@ -102,6 +104,48 @@ type DocumentFilter struct {
 	WithoutText bool
 }
 
+// sql returns the filter as SQL over documents d, sources s and cities c
+// (" WHERE ... ORDER BY d.id [LIMIT n]") and its arguments.
+func (f DocumentFilter) sql() (string, []any) {
+	var where []string
+	var args []any
+	add := func(cond string, arg any) {
+		where = append(where, cond)
+		args = append(args, arg)
+	}
+	const docTime = "(CASE WHEN d.published != '' THEN d.published ELSE d.fetched_at END)"
+	if f.City != "" {
+		add("c.name = ?", f.City)
+	}
+	if len(f.Cities) > 0 {
+		add("c.name IN (SELECT value FROM json_each(?))", jsonText(f.Cities))
+	}
+	if f.Source != "" {
+		add("s.name = ?", f.Source)
+	}
+	if !f.Since.IsZero() {
+		add(docTime+" >= ?", FormatTime(f.Since))
+	}
+	if !f.Until.IsZero() {
+		add(docTime+" < ?", FormatTime(f.Until))
+	}
+	if f.AfterID > 0 {
+		add("d.id > ?", f.AfterID)
+	}
+	if len(f.IDs) > 0 {
+		add("d.id IN (SELECT value FROM json_each(?))", jsonText(f.IDs))
+	}
+	q := ""
+	if len(where) > 0 {
+		q = " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY d.id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return q, args
+}
+
 // EachDocument streams the documents matching f in id order to fn, one at a
 // time, through the read pool: memory stays constant however many rows
 // match, and a crawl may write meanwhile (the scan sees one snapshot).
@@ -109,58 +153,33 @@ type DocumentFilter struct {
 // keep d after returning (it is reused); returning an error stops the scan
 // and is returned as is.
 func (db *DB) EachDocument(ctx context.Context, f DocumentFilter, fn func(d *model.Document) error) error {
+	return db.eachDocument(ctx, f, "", "", nil, fn)
+}
+
+// eachDocument is EachDocument with extra columns (SQL, after the
+// document's) from an extra join, scanned into extra before fn is called.
+func (db *DB) eachDocument(ctx context.Context, f DocumentFilter, cols, join string, extra []any, fn func(d *model.Document) error) error {
 	text := "d.text"
 	if f.WithoutText {
 		text = "''"
 	}
 	q := `SELECT d.id, d.url, c.name, s.name, s.kind, s.speaker, d.title, ` + text + `, d.published,
-		d.authors, d.language, d.fetched_at, d.content_hash
-		FROM documents d JOIN sources s ON s.id = d.source_id JOIN cities c ON c.id = s.city_id`
-	var where []string
-	var args []any
-	if f.City != "" {
-		where = append(where, "c.name = ?")
-		args = append(args, f.City)
-	}
-	if f.Source != "" {
-		where = append(where, "s.name = ?")
-		args = append(args, f.Source)
-	}
-	if !f.Since.IsZero() {
-		where = append(where, "(CASE WHEN d.published != '' THEN d.published ELSE d.fetched_at END) >= ?")
-		args = append(args, FormatTime(f.Since))
-	}
-	if !f.Until.IsZero() {
-		where = append(where, "(CASE WHEN d.published != '' THEN d.published ELSE d.fetched_at END) < ?")
-		args = append(args, FormatTime(f.Until))
-	}
-	if f.AfterID > 0 {
-		where = append(where, "d.id > ?")
-		args = append(args, f.AfterID)
-	}
-	if len(f.IDs) > 0 {
-		where = append(where, "d.id IN (SELECT value FROM json_each(?))")
-		b, _ := json.Marshal(f.IDs)
-		args = append(args, string(b))
-	}
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY d.id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
+		d.authors, d.language, d.fetched_at, d.content_hash` + cols + `
+		FROM documents d JOIN sources s ON s.id = d.source_id JOIN cities c ON c.id = s.city_id` + join
+	where, args := f.sql()
+	q += where
 	rows, err := db.R.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("list documents: %w", Classify(err))
 	}
 	defer rows.Close()
 	var d model.Document
+	var published, authors, fetched string
+	dest := append([]any{&d.ID, &d.URL, &d.City, &d.Source, &d.Kind, &d.Speaker, &d.Title, &d.Text,
+		&published, &authors, &d.Language, &fetched, &d.ContentHash}, extra...)
 	for rows.Next() {
-		var published, authors, fetched string
 		d = model.Document{}
-		if err := rows.Scan(&d.ID, &d.URL, &d.City, &d.Source, &d.Kind, &d.Speaker, &d.Title, &d.Text,
-			&published, &authors, &d.Language, &fetched, &d.ContentHash); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("list documents: %w", Classify(err))
 		}
 		if d.Published, err = ParseTime(published); err != nil {
@@ -266,24 +285,6 @@ func gunzip(b []byte) ([]byte, error) {
 	}
 	defer zr.Close()
 	return io.ReadAll(zr)
-}
-
-// Cities returns the names of the cities in the database, sorted.
-func (db *DB) Cities(ctx context.Context) ([]string, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT name FROM cities ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("list cities: %w", Classify(err))
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
 }
 
 // upsertCity inserts a configured city or updates its country, returning its id.

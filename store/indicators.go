@@ -305,24 +305,6 @@ func (db *DB) CrawlCoverage(ctx context.Context, f MonthFilter) ([]CrawlCoverage
 	return out, Classify(rows.Err())
 }
 
-// CityNames returns every city name, sorted.
-func (db *DB) CityNames(ctx context.Context) ([]string, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT name FROM cities ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("city names: %w", Classify(err))
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("city names: %w", Classify(err))
-		}
-		out = append(out, n)
-	}
-	return out, Classify(rows.Err())
-}
-
 // LatestFetched returns max(documents.fetched_at), "" when there are none.
 func (db *DB) LatestFetched(ctx context.Context) (string, error) {
 	var s sql.NullString
