@@ -129,14 +129,9 @@ type docState struct {
 // caller (analyze) to fill.
 func (f *Finder) Find(text string, tc model.TextContext) ([]model.Mention, []model.Quote) {
 	d := f.analyse(text, tc)
-	var qs []model.Quote
+	qs := d.quotes(f)
 	if tc.Kind == model.KindStatements && strings.TrimSpace(tc.Speaker) != "" {
-		s, e := trimSpan(text, 0, len(text))
-		if s < e {
-			qs = append(qs, model.Quote{Speaker: f.canonicalSpeaker(tc), Text: text[s:e], Start: s, End: e, Kind: "source"})
-		}
-	} else {
-		qs = d.quotes(f)
+		qs = f.sourceStatements(text, tc, qs)
 	}
 	ms := make([]model.Mention, 0, len(d.mentions))
 	for _, m := range d.mentions {
@@ -147,6 +142,48 @@ func (f *Finder) Find(text string, tc model.TextContext) ([]model.Mention, []mod
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, qs
+}
+
+// sourceStatements applies a statements source's configured speaker (a
+// council or party press page): the speaker is the default author of a
+// release. When the release quotes a named person other than the speaker
+// ("Councillor Priya Shah said: …"), those quotes are theirs and the
+// release is not the speaker's; otherwise the whole text is one statement
+// of kind "source" by the speaker, and the quotes in it (unnamed, or the
+// speaker's own) are not repeated.
+func (f *Finder) sourceStatements(text string, tc model.TextContext, qs []model.Quote) []model.Quote {
+	speaker := f.canonicalSpeaker(tc)
+	var others []model.Quote
+	for _, q := range qs {
+		if q.Speaker != "" && !samePerson(q.Speaker, speaker) {
+			others = append(others, q)
+		}
+	}
+	if len(others) > 0 {
+		return others
+	}
+	s, e := trimSpan(text, 0, len(text))
+	if s >= e {
+		return nil
+	}
+	return []model.Quote{{Speaker: speaker, Text: text[s:e], Start: s, End: e, Kind: "source"}}
+}
+
+// samePerson reports two names of one person: equal, or one is the
+// other's surname ("Ruiz" / "Ana Ruiz"), or the same full name by
+// sameFullName.
+func samePerson(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	if len(fa) == 1 || len(fb) == 1 {
+		return strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1])
+	}
+	return sameFullName(fa, fb)
 }
 
 // personNamed makes token k a mention (a capitalised word the tagger missed
@@ -321,7 +358,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			}
 			a, b := s.first+sp.Start, s.first+sp.End
 			// titles mark a person but are not part of the name
-			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || commonInitial[toks[a].lower] ||
+			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || partyWords[toks[a].lower] || commonInitial[toks[a].lower] ||
 				!isCapitalised(toks[a].text) && !(nameParticles[toks[a].lower] && a+1 < b && isCapitalised(toks[a+1].text))) {
 				a++
 			}
@@ -337,7 +374,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
-			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) && !nameParticles[toks[a].lower] || looksLikePlace(toks, a, b) || f.isCityName(toks[a:b], tc.City) {
+			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) && !nameParticles[toks[a].lower] || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
 				continue
 			}
 			raw = append(raw, rawMention{a, b, nil})
@@ -356,7 +393,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		for b < len(toks) && b-a < 3 && isCapitalised(toks[b].text) && isNameWord(toks[b].text) && toks[b].para == toks[a].para {
 			b++
 		}
-		if b > a && !overlaps(taken, a, b) {
+		if b > a && !overlaps(taken, a, b) && !looksLikePlace(toks, a, b) && !f.notAPerson(toks, a, b, tc.City) {
 			raw = append(raw, rawMention{a, b, nil})
 			for j := a; j < b; j++ {
 				taken[j] = true
@@ -551,7 +588,11 @@ var placeHeads = map[string]bool{"road": true, "street": true, "avenue": true, "
 	"general": true, "infirmary": true, "stadium": true, "arena": true, "museum": true, "hotel": true,
 	"house": true, "office": true, "party": true, "police": true, "trust": true, "association": true,
 	"society": true, "foundation": true, "group": true, "network": true, "forum": true, "committee": true,
-	"city": true, "town": true, "village": true, "county": true, "borough": true, "district": true, "ward": true}
+	"city": true, "town": true, "village": true, "county": true, "borough": true, "district": true, "ward": true,
+	"park": true, "green": true, "grammar": true, "box": true, "market": true, "hall": true, "common": true,
+	"row": true, "parade": true, "quay": true, "fields": true, "together": true, "support": true, "inc": true,
+	"ltd": true, "llc": true, "corp": true, "plc": true, "press": true, "news": true, "times": true, "post": true,
+	"stadia": true, "club": true, "union": true, "league": true, "alliance": true, "coalition": true}
 
 // looksLikePlace rejects a tagger PER span [a, b) that reads as a place or
 // organisation: a place head noun last, "Councillor for X", "in X". A known
@@ -599,23 +640,100 @@ func isEnglish(toks []token) bool {
 	return words < 15 || stop*100 >= words*8
 }
 
-// isCityName reports a span that is the name of a configured city (or of
-// the text's city): "Lakeside" is never a person in xenoscope's corpora.
-func (f *Finder) isCityName(ts []token, city string) bool {
-	var b strings.Builder
-	for i, t := range ts {
-		if i > 0 {
-			b.WriteByte(' ')
+// notAPerson rejects a candidate person span [a, b) that names something
+// else: a span containing the name of a configured city or of the text's
+// city ("Lakeside", "Upper Millbrook", "Welcome Riverton", "Millbrook
+// Grammar"), a span with a word that cannot be part of a name ("Frank )
+// Vogel", "P.O. Box 12"), a single word that names a holiday, language,
+// faith or group ("Christmas", "Pashto", "Muslims"), and a name in a byline
+// or credit line ("Additional reporting by Lucy Tran"): the reporter is not
+// part of the story.
+func (f *Finder) notAPerson(toks []token, a, b int, city string) bool {
+	city = strings.ToLower(strings.TrimSpace(city))
+	for k := a; k < b; k++ {
+		l := toks[k].lower
+		if l == city && city != "" {
+			return true
 		}
-		b.WriteString(t.lower)
+		if _, ok := f.cities[l]; ok {
+			return true
+		}
+		if !isNameWord(toks[k].text) && !nameParticles[l] {
+			return true
+		}
 	}
-	n := b.String()
-	if n == strings.ToLower(strings.TrimSpace(city)) {
+	if b-a == 1 && nonPersonWords[toks[a].lower] {
 		return true
 	}
-	_, ok := f.cities[n]
-	return ok
+	if b-a > 1 {
+		// a two-word city name: "New Haven"
+		var sb strings.Builder
+		for k := a; k < b; k++ {
+			if k > a {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(toks[k].lower)
+		}
+		n := sb.String()
+		if _, ok := f.cities[n]; ok || n == city {
+			return true
+		}
+	}
+	return inByline(toks, a)
 }
+
+// inByline reports a token in a byline or credit line: "By Lucy Tran",
+// "Additional reporting by …", "Editing by …", "Photo: …".
+func inByline(toks []token, a int) bool {
+	p := toks[a].para
+	first := a
+	for first > 0 && toks[first-1].para == p {
+		first--
+	}
+	words := 0
+	for k := first; k < len(toks) && toks[k].para == p; k++ {
+		if isWordTok(toks[k].norm) {
+			words++
+		}
+	}
+	if words > 12 {
+		return false
+	}
+	if toks[first].lower == "by" || toks[first].lower == "photo" || toks[first].lower == "photograph" {
+		return true
+	}
+	for k := first; k < a; k++ {
+		if toks[k].lower == "by" && k > first {
+			switch toks[k-1].lower {
+			case "reporting", "editing", "writing", "compiled", "photo", "photos", "photograph", "images", "produced", "edited":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nonPersonWords are capitalised single words the tagger sometimes takes
+// for a surname: holidays, languages, faiths and groups, days and months.
+var nonPersonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`christmas easter ramadan eid diwali hanukkah passover advent lent halloween
+pashto arabic urdu farsi dari persian kurdish somali tigrinya ukrainian russian polish romanian english welsh french
+german spanish italian turkish punjabi bengali hindi mandarin cantonese
+muslims muslim christians christian jews jewish hindus hindu sikhs sikh buddhists catholics protestants islam
+refugees migrants asylum afghans syrians ukrainians eritreans sudanese
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december god allah vicar imam rabbi pastor bishop mayor councillor`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// partyWords are party labels in front of a name ("Democrat Hillary
+// Clinton", "Labour councillor"): not part of it.
+var partyWords = map[string]bool{"democrat": true, "democratic": true, "republican": true, "gop": true,
+	"labour": true, "conservative": true, "tory": true, "liberal": true, "independent": true, "libdem": true,
+	"reform": true, "ukip": true, "snp": true}
 
 // sameFullName reports two multi-token names of one person: the same
 // surname (suffixes Jr./Sr. aside) and given names where one is the other,
