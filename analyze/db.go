@@ -26,16 +26,26 @@ type AnalyzeOptions struct {
 	// BatchSize is the number of documents read per query and written per
 	// transaction (default 64).
 	BatchSize int
+	// Reattribute stores a document's mentions and attributed quotes
+	// inside the write transaction. When set and the scorer has an
+	// AttributionVersion, documents whose scores are current but whose
+	// attribution is not (store.PendingAttribution) are re-attributed
+	// with their stored sentence scores, without rescoring.
+	Reattribute func(tx *sql.Tx, doc model.Document, mentions []model.Mention, quotes []model.Quote) error
 }
 
 // AnalyzeStats says what AnalyzeDB did.
 type AnalyzeStats struct {
-	Model    string        `json:"model"`
-	Pending  int           `json:"pending"` // documents to score at the start
-	Scored   int           `json:"scored"`
-	Words    int           `json:"words"`
-	Batches  int           `json:"batches"`
-	Duration time.Duration `json:"duration_ns"`
+	Model   string `json:"model"`
+	Pending int    `json:"pending"` // documents to score at the start
+	Scored  int    `json:"scored"`
+	// Attribution is the People finder's version; Reattributed counts the
+	// documents whose mentions and statements alone were redone.
+	Attribution  string        `json:"attribution,omitempty"`
+	Reattributed int           `json:"reattributed"`
+	Words        int           `json:"words"`
+	Batches      int           `json:"batches"`
+	Duration     time.Duration `json:"duration_ns"`
 }
 
 type scoredDoc struct {
@@ -62,7 +72,7 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	st := AnalyzeStats{Model: s.Version()}
+	st := AnalyzeStats{Model: s.Version(), Attribution: s.AttributionVersion()}
 	pending, _, err := db.CountPendingScores(ctx, st.Model)
 	if err != nil {
 		return st, err
@@ -70,8 +80,11 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 	st.Pending = pending
 	log.Info("analyze", "model", st.Model, "pending", pending, "workers", o.Workers)
 	if pending == 0 {
+		if o.Reattribute != nil && st.Attribution != "" {
+			err = reattribute(ctx, db, s, o, &st)
+		}
 		st.Duration = time.Since(start)
-		return st, nil
+		return st, err
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -194,7 +207,60 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 	if firstErr == nil && ctx.Err() != nil {
 		firstErr = ctx.Err()
 	}
+	if firstErr == nil && o.Reattribute != nil && s.AttributionVersion() != "" {
+		firstErr = reattribute(ctx, db, s, o, &st)
+	}
 	st.Duration = time.Since(start)
 	log.Info("analyze done", "scored", st.Scored, "words", st.Words, "seconds", st.Duration.Seconds())
 	return st, firstErr
+}
+
+// reattribute redoes the mentions and statements of documents whose scores
+// are current (by s.Version) but whose attribution is not (by
+// s.AttributionVersion): a new figure registry, or analyze run once with
+// and once without -config, re-attributes; it never rescores.
+func reattribute(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions, st *AnalyzeStats) error {
+	var after int64
+	for {
+		ids, err := db.PendingAttribution(ctx, st.Model, st.Attribution, after, o.BatchSize)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		after = ids[len(ids)-1]
+		var docs []model.Document
+		if err := db.EachDocument(ctx, store.DocumentFilter{IDs: ids}, func(d *model.Document) error {
+			docs = append(docs, *d)
+			return nil
+		}); err != nil {
+			return err
+		}
+		type found struct {
+			ms []model.Mention
+			qs []model.Quote
+		}
+		res := make([]found, len(docs))
+		for i, d := range docs {
+			sents, err := db.SentenceMigration(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			tc := model.TextContext{City: d.City, Kind: d.Kind, Speaker: d.Speaker}
+			res[i].ms, res[i].qs = s.Attribute(d.Text, tc, sents)
+		}
+		err = db.Tx(ctx, func(tx *sql.Tx) error {
+			for i, d := range docs {
+				if err := o.Reattribute(tx, d, res[i].ms, res[i].qs); err != nil {
+					return fmt.Errorf("re-attribute document %d: %w", d.ID, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store attribution: %w", err)
+		}
+		st.Reattributed += len(docs)
+		if o.Progress != nil {
+			fmt.Fprintf(o.Progress, "analyze: %d documents re-attributed (figure registry or attribution rules changed)\n", st.Reattributed)
+		}
+	}
 }

@@ -236,13 +236,11 @@ func embeddedVersion() (string, error) {
 }
 
 // Version is the model version string written with every score: the hash
-// of the embedded models and lexicons and of scoringRevision, plus the
-// People finder's own version when it has one (figures.Finder does), so
-// that a change to any of them makes analyze rescore.
+// of the embedded models and lexicons and of scoringRevision. It does not
+// depend on the People finder or its figure registry (see
+// AttributionVersion), so analyze with or without -config gives the same
+// version and never rescores for a registry change.
 func (s *Scorer) Version() string {
-	if v, ok := s.People.(interface{ Version() string }); ok {
-		return s.version + "+" + v.Version()
-	}
 	return s.version
 }
 
@@ -497,52 +495,11 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 	sc.Evidence = s.evidence(text, doc, units, res, whole, &sc)
 
 	if s.People != nil {
-		ms, qs := s.People.Find(text, tc)
-		if ms != nil {
-			sc.Mentions = ms
-		}
-		for i := range qs {
-			q := &qs[i]
-			if q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
-				qd := nlp.Parse(text[q.Start:q.End])
-				qu := s.buildUnit(text[q.Start:q.End], qd.Tokens)
-				r := s.scoreUnit(qu)
-				g := quoteRelevance(r.migration, q.Start, q.End, units, res)
-				q.CounterSpeech, q.AntiMigrant = r.counter*g, r.anti*g
-			}
-		}
-		if qs != nil {
-			sc.Quotes = qs
-		}
+		sc.Mentions, sc.Quotes = s.Attribute(text, tc, sc.SentenceScores)
 	} else if !s.NoMentions {
 		sc.Mentions = personMentions(text, doc)
 	}
 	return sc
-}
-
-// quoteRelevance gates a quote's counter_speech and anti_migrant by whether
-// it is about migration at all: a figure "addresses xenophobia" or "promotes
-// hostility" only in a statement on migrants, not with a housing quote that
-// happens to sound welcoming ("homes local people can afford"). The context
-// is the quote's own migration probability and that of the sentences it
-// overlaps and the sentence before them (a quote often says "them" where the
-// sentence before it names refugees). The gate is 1 when that context is
-// about migration (>= 0.5) and migration/0.5 below, so a quote in an
-// unrelated context is scaled down in proportion.
-func quoteRelevance(quoteMigration float64, start, end int, units []*unit, res []unitScores) float64 {
-	rel := quoteMigration
-	for j, u := range units {
-		if u.start < end && u.end > start {
-			rel = math.Max(rel, res[j].migration)
-			if j > 0 {
-				rel = math.Max(rel, res[j-1].migration)
-			}
-		}
-	}
-	if rel >= 0.5 {
-		return 1
-	}
-	return rel / 0.5
 }
 
 // ScoreText scores a short piece of text as one unit and returns the

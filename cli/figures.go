@@ -31,6 +31,8 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	month := fs.String("month", "", "only mentions and statements of this month (YYYY-MM)")
 	format := fs.String("format", "table", "table, csv or json")
 	cands := fs.Bool("candidates", false, "list only discovered (unregistered) persons, to review for the registry")
+	regOnly := fs.Bool("registered-only", false, "count only the [[city.figure]] registry (also: registered_figures_only in the config)")
+	also := fs.Bool("also", false, "list the figures quoted but not counted as the city's: from elsewhere (wire stories) or mentioned in too few local documents")
 	minMentions := fs.Int("min-mentions", 0, "keep figures with at least this many mentions (or -min-statements); with -candidates the default is 3")
 	minStatements := fs.Int("min-statements", 0, "keep figures with at least this many attributed statements (or -min-mentions); with -candidates the default is 1")
 	cfgPath := fs.String("config", "", "config file: sync its [[city.figure]] registry into -db first; with -find, the registry to recognise")
@@ -78,6 +80,14 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	f := store.FigureFilter{City: *city, Month: *month, Candidates: *cands, MinMentions: *minMentions, MinStatements: *minStatements}
+	switch {
+	case *cands:
+		f.Scope = "all" // the review list: every discovered person
+	case *also:
+		f.Scope = "also"
+	case *regOnly:
+		f.Scope = "registered"
+	}
 	if *cands && f.MinMentions == 0 && f.MinStatements == 0 {
 		f.MinMentions, f.MinStatements = 3, 1
 	}

@@ -67,8 +67,19 @@ func TestFiguresCommand(t *testing.T) {
 	if d := byName["Jane Doe"]; !d.Registered || d.Counter != 2 || d.TopURL != "https://news.test/a" {
 		t.Errorf("Jane Doe = %+v (want 2 counter statements: indirect + pronoun-resolved direct)", d)
 	}
-	if r := byName["Bob Roe"]; r.Registered || r.Anti != 1 {
-		t.Errorf("Bob Roe = %+v", r)
+	// Bob Roe is quoted in one local document only (figure_min_local is
+	// 2): quoted, but not counted as Leeds's figure.
+	if r, ok := byName["Bob Roe"]; ok {
+		t.Errorf("Bob Roe counted as a figure of Leeds: %+v", r)
+	}
+	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p, "-format", "json", "-also")
+	rows = nil
+	if err := json.Unmarshal([]byte(out), &rows); code != 0 || err != nil || len(rows) != 1 || rows[0].Name != "Bob Roe" || rows[0].Anti != 1 || rows[0].Scope != "elsewhere" {
+		t.Errorf("-also: exit %d, %v, %s", code, err, out)
+	}
+	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p, "-format", "csv", "-registered-only")
+	if code != 0 || !strings.Contains(out, "Jane Doe") || strings.Contains(out, "Bob Roe") {
+		t.Errorf("-registered-only: exit %d\n%s", code, out)
 	}
 	code, out, _ = runFiguresCLI(t, "", "figures", "-db", p, "-month", "2026-09")
 	if code != 0 || !strings.Contains(out, "no figures") {

@@ -61,6 +61,21 @@ type City struct {
 	Country string   `toml:"country"`
 	Sources []Source `toml:"source"`
 	Figures []Figure `toml:"figure"`
+	// Exclude lists names never counted as the city's figures
+	// ([[city.exclude]] name = "…"): a namesake, a journalist, a misread.
+	Exclude []Exclude `toml:"exclude"`
+	// FigureMinLocal is the number of local documents (the city's own
+	// sources, not wire stories) that must mention or quote an unregistered
+	// person before they count as the city's figure; nil: the default
+	// (model.DefaultFigureMinLocal).
+	FigureMinLocal *int `toml:"figure_min_local"`
+	// RegisteredFiguresOnly counts only the [[city.figure]] registry.
+	RegisteredFiguresOnly bool `toml:"registered_figures_only"`
+}
+
+// Exclude is one [[city.exclude]] entry.
+type Exclude struct {
+	Name string `toml:"name"`
 }
 
 // Source is one site of a city.
@@ -269,6 +284,15 @@ func (c *Config) validate(lines *lineFinder) error {
 				return bad(fline, "figure #%d of city %q has no name", j+1, city.Name)
 			}
 		}
+		for j, x := range city.Exclude {
+			if strings.TrimSpace(x.Name) == "" {
+				xline := lines.table("city.exclude", lines.countBefore("city.exclude", line)+j)
+				return bad(xline, "exclude #%d of city %q has no name", j+1, city.Name)
+			}
+		}
+		if city.FigureMinLocal != nil && *city.FigureMinLocal < 1 {
+			return bad(line, "city %q: figure_min_local %d must be at least 1", city.Name, *city.FigureMinLocal)
+		}
 	}
 	return nil
 }
@@ -286,6 +310,14 @@ func (c *Config) Specs() []model.CitySpec {
 			cs.Figures = append(cs.Figures, model.FigureSpec{Name: f.Name, Aliases: append([]string(nil), f.Aliases...),
 				Role: f.Role, Party: f.Party})
 		}
+		for _, x := range city.Exclude {
+			cs.Exclude = append(cs.Exclude, strings.TrimSpace(x.Name))
+		}
+		cs.FigureMinLocal = model.DefaultFigureMinLocal
+		if city.FigureMinLocal != nil {
+			cs.FigureMinLocal = *city.FigureMinLocal
+		}
+		cs.RegisteredFiguresOnly = city.RegisteredFiguresOnly
 		out = append(out, cs)
 	}
 	return out

@@ -87,6 +87,50 @@ func NewFinderFromConfig(cfg *config.Config) (*Finder, error) {
 	return NewFinder(reg)
 }
 
+// NewFinderFromSpecs builds a Finder from the cities and registered
+// figures as the store records them (store.RegistrySpecs).
+func NewFinderFromSpecs(cities []model.CitySpec) (*Finder, error) {
+	reg := map[string][]config.Figure{}
+	for _, c := range cities {
+		figs := []config.Figure{}
+		for _, f := range c.Figures {
+			figs = append(figs, config.Figure{Name: f.Name, Aliases: f.Aliases, Role: f.Role, Party: f.Party})
+		}
+		reg[c.Name] = figs
+	}
+	return NewFinder(reg)
+}
+
+// LocalContext reports whether a document of city is local context for
+// its persons: not a wire story (no agency dateline or credit such as
+// "WASHINGTON (AP) —", "(Reuters)", "Agence France-Presse" near its start
+// or end) and, for news, naming the city. Statements sources are local.
+// Figures of the city who are not registered count once they are
+// mentioned or quoted in figure_min_local local documents.
+func LocalContext(text, city, kind string) bool {
+	if kind == model.KindStatements {
+		return true
+	}
+	head, tail := text, text
+	if len(head) > 400 {
+		head = head[:400]
+	}
+	if len(tail) > 300 {
+		tail = tail[len(tail)-300:]
+	}
+	for _, w := range wireMarks {
+		if strings.Contains(head, w) || strings.Contains(tail, w) {
+			return false
+		}
+	}
+	city = strings.TrimSpace(city)
+	return city == "" || strings.Contains(strings.ToLower(text), strings.ToLower(city))
+}
+
+// wireMarks are agency datelines and credits of wire stories.
+var wireMarks = []string{"(AP)", "(Reuters)", "(AFP)", "(CNN)", "(UPI)", "(dpa)", "(PA)", "Associated Press",
+	"Agence France-Presse", "Reuters reported", "(Bloomberg)", "– AFP", "— AFP", "- AFP", "©AFP", "© AFP"}
+
 func aliasTokens(s string) []string {
 	toks, _ := tokenize(s)
 	out := make([]string, 0, len(toks))
@@ -775,16 +819,31 @@ func hashRegistry(registry map[string][]config.Figure) string {
 	if len(registry) == 0 {
 		return ""
 	}
+	// The same registry gives the same hash whether it comes from the
+	// config or from the store: cities without figures do not count,
+	// figures and aliases are sorted.
 	cities := make([]string, 0, len(registry))
-	for c := range registry {
-		cities = append(cities, c)
+	for c, figs := range registry {
+		if len(figs) > 0 {
+			cities = append(cities, c)
+		}
+	}
+	if len(cities) == 0 {
+		return ""
 	}
 	sort.Strings(cities)
 	h := sha256.New()
 	for _, c := range cities {
 		fmt.Fprintf(h, "city\x00%s\x00", c)
-		for _, f := range registry[c] {
-			fmt.Fprintf(h, "figure\x00%s\x00%s\x00%s\x00%q\x00", f.Name, f.Role, f.Party, f.Aliases)
+		figs := append([]config.Figure(nil), registry[c]...)
+		sort.Slice(figs, func(i, j int) bool { return strings.TrimSpace(figs[i].Name) < strings.TrimSpace(figs[j].Name) })
+		for _, f := range figs {
+			as := append([]string(nil), f.Aliases...)
+			for i := range as {
+				as[i] = strings.TrimSpace(as[i])
+			}
+			sort.Strings(as)
+			fmt.Fprintf(h, "figure\x00%s\x00%s\x00%s\x00%q\x00", strings.TrimSpace(f.Name), f.Role, f.Party, as)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:8]

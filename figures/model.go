@@ -38,8 +38,9 @@ var finderVersion = sync.OnceValue(func() string {
 	return fmt.Sprintf("%s-%s-r%d", NERModelVersion, hex.EncodeToString(h[:])[:8], attributionRevision)
 })
 
-// attributionRevision counts changes to the mention and quote rules.
-const attributionRevision = 1
+// attributionRevision counts changes to the mention and quote rules (2:
+// issue 12, persons only, speaker noun phrases, statements sources).
+const attributionRevision = 2
 
 var (
 	defaultOnce   sync.Once

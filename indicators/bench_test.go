@@ -95,7 +95,7 @@ func generateBenchDB(ctx context.Context, path string, n int) error {
 			        '2026-11-01T00:00:00Z'
 			 FROM c`, n-1, r(4), r(5), r(6), r(7), r(8), r(9), r(3), r(10), r(11), r(12), r(13), r(13), r(14)),
 			`WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i < 200)
-			 INSERT INTO figures(id, city_id, name) SELECT i, (i-1)/20 + 1, 'Figure ' || i FROM c`,
+			 INSERT INTO figures(id, city_id, name, registered) SELECT i, (i-1)/20 + 1, 'Figure ' || i, 1 FROM c`,
 			fmt.Sprintf(`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, model)
 			 SELECT d.id, (so.city_id - 1)*20 + 1 + (d.id %% 20), so.city_id, '', 'x', 0, 0, 'q', 'direct',
 			        ((d.id * 7919) %% 1000)/1000.0, ((d.id * 104729) %% 1000)/1000.0, 'f'

@@ -107,7 +107,7 @@ func insert(ctx context.Context, db *store.DB, docs []docRow, stmts []stmtRow) e
 			fk := [2]string{d.city, s.figure}
 			fid, ok := figs[fk]
 			if !ok {
-				r, err := tx.ExecContext(ctx, `INSERT INTO figures(city_id, name) VALUES (?,?)`, cid, s.figure)
+				r, err := tx.ExecContext(ctx, `INSERT INTO figures(city_id, name, registered) VALUES (?,?,1)`, cid, s.figure)
 				if err != nil {
 					return err
 				}

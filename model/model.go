@@ -69,7 +69,19 @@ type CitySpec struct {
 	Country string
 	Sources []SourceSpec
 	Figures []FigureSpec
+	// Exclude names persons never counted as the city's figures.
+	Exclude []string
+	// FigureMinLocal: local documents that must mention or quote an
+	// unregistered person before they count as the city's figure.
+	FigureMinLocal int
+	// RegisteredFiguresOnly counts only registered figures.
+	RegisteredFiguresOnly bool
 }
+
+// DefaultFigureMinLocal is FigureMinLocal when the config does not set it:
+// two local documents, so that one passing mention makes nobody a city's
+// figure.
+const DefaultFigureMinLocal = 2
 
 // SourceSpec is a configured source of a city.
 type SourceSpec struct {
@@ -141,6 +153,9 @@ type Quote struct {
 	Kind          string  `json:"kind,omitempty"` // direct | indirect | source
 	CounterSpeech float64 `json:"counter_speech"`
 	AntiMigrant   float64 `json:"anti_migrant"`
+	// Migration is how much the quote is about migration: the higher of
+	// its own migration probability and that of the sentences around it.
+	Migration float64 `json:"migration"`
 }
 
 // SentenceScore holds the per-sentence scores behind a document's scores.

@@ -67,18 +67,37 @@ func AttachPeople(s *analyze.Scorer, cfg *config.Config) error {
 // Finder, and stores each document's mentions and attributed statements in
 // the same transaction as its scores (o.AfterScore is set here).
 func Analyze(ctx context.Context, db *store.DB, s *analyze.Scorer, cfg *config.Config, o analyze.AnalyzeOptions) (analyze.AnalyzeStats, error) {
-	if err := AttachPeople(s, cfg); err != nil {
-		return analyze.AnalyzeStats{}, err
+	if cfg != nil {
+		if err := AttachPeople(s, cfg); err != nil {
+			return analyze.AnalyzeStats{}, err
+		}
+	} else {
+		// Without -config, the registry the last `run -config` stored:
+		// the same registry, so the same attribution version.
+		specs, err := db.RegistrySpecs(ctx)
+		if err != nil {
+			return analyze.AnalyzeStats{}, err
+		}
+		finder, err := figures.NewFinderFromSpecs(specs)
+		if err != nil {
+			return analyze.AnalyzeStats{}, fmt.Errorf("figures: %w", err)
+		}
+		s.People = finder
 	}
 	if cfg != nil {
 		if err := db.SyncRegistry(ctx, cfg.Specs()); err != nil {
 			return analyze.AnalyzeStats{}, fmt.Errorf("figure registry: %w", err)
 		}
 	}
-	o.AfterScore = func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
+	version := s.AttributionVersion()
+	save := func(tx *sql.Tx, doc model.Document, ms []model.Mention, qs []model.Quote) error {
 		// Not cancelled halfway: the transaction commits or rolls back whole.
-		return store.SaveDocFigures(context.WithoutCancel(ctx), tx, doc, sc.Mentions, sc.Quotes, sc.Model)
+		return store.SaveDocAttribution(context.WithoutCancel(ctx), tx, doc, ms, qs, version, figures.LocalContext(doc.Text, doc.City, doc.Kind))
 	}
+	o.AfterScore = func(tx *sql.Tx, doc model.Document, sc *model.Scores) error {
+		return save(tx, doc, sc.Mentions, sc.Quotes)
+	}
+	o.Reattribute = save
 	return analyze.AnalyzeDB(ctx, db, s, o)
 }
 

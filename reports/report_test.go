@@ -74,8 +74,8 @@ func buildReportDB(t testing.TB) *store.DB {
 			src := exec(`INSERT INTO sources(city_id, name, kind) VALUES (?, ?, 'news')`, cid, city+" Gazette")
 			exec(`INSERT INTO crawl_run_sources(run_id, source_id, fetched, new_docs, errors) VALUES (?,?,?,?,?)`, run, src, 40, 30, ci+1)
 			figs := []int64{
-				exec(`INSERT INTO figures(city_id, name, role) VALUES (?, ?, 'Mayor')`, cid, "Mayor "+city),
-				exec(`INSERT INTO figures(city_id, name, role) VALUES (?, ?, 'Councillor')`, cid, "Councillor "+city),
+				exec(`INSERT INTO figures(city_id, name, role, registered) VALUES (?, ?, 'Mayor', 1)`, cid, "Mayor "+city),
+				exec(`INSERT INTO figures(city_id, name, role, registered) VALUES (?, ?, 'Councillor', 1)`, cid, "Councillor "+city),
 			}
 			for mi, month := range []string{"2026-01", "2026-02", "2026-03", "2026-04"} {
 				n := 30
@@ -153,7 +153,7 @@ func buildReportDB(t testing.TB) *store.DB {
 							cs, am = 0.05, 0.8
 						}
 						q := fmt.Sprintf("Quote %d: <b>we</b> stand together", docN)
-						exec(`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+						exec(`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, migration, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)`,
 							did, f, cid, month, "x", 0, 5, q, "direct", cs, am, "f-1")
 					}
 				}
@@ -232,7 +232,7 @@ func TestWriteReport(t *testing.T) {
 		t.Errorf("indicators.csv has %d lines", got)
 	}
 	figs, _ := os.ReadFile(filepath.Join(out, FiguresFile))
-	if !strings.Contains(string(figs), "Lakeside,2026-01,Councillor Lakeside,Councillor,,false,") {
+	if !strings.Contains(string(figs), "Lakeside,2026-01,Councillor Lakeside,Councillor,,true,") {
 		t.Errorf("figures.csv:\n%s", figs)
 	}
 	// Reproducible: a second report gives the same CSV and charts.

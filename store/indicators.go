@@ -25,6 +25,9 @@ const monthExpr = `CASE WHEN d.published <> '' THEN substr(d.published, 1, 7) EL
 type MonthFilter struct {
 	From, To string // "2006-01", inclusive
 	Cities   []string
+	// RegisteredFiguresOnly counts only registered figures (figures
+	// -registered-only); otherwise registered and local ones (figure_scope).
+	RegisteredFiguresOnly bool
 }
 
 func (f MonthFilter) where(month, city string) (string, []any) {
@@ -149,7 +152,7 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 		JOIN cities c ON c.id = so.city_id`
 	st, err := db.R.QueryContext(ctx, `
 		SELECT c.name, `+monthExpr+` AS month, d.id, st.figure_id, st.counter_speech >= @t, st.anti_migrant >= @t`+from+`
-		JOIN statements st ON st.document_id = d.id
+		JOIN statements st ON st.document_id = d.id`+countedFigures("st", f.RegisteredFiguresOnly)+`
 		WHERE (st.counter_speech >= @t OR st.anti_migrant >= @t) AND `+where+`
 		ORDER BY c.name, month, d.id, st.figure_id`, append([]any{sql.Named("t", threshold)}, args...)...)
 	if err != nil {
@@ -454,7 +457,7 @@ func (db *DB) FigureMonths(ctx context.Context, f MonthFilter) ([]FigureMonth, e
 		JOIN documents d ON d.id = st.document_id
 		JOIN sources so ON so.id = d.source_id
 		JOIN cities c ON c.id = so.city_id
-		JOIN figures fi ON fi.id = st.figure_id
+		JOIN figures fi ON fi.id = st.figure_id`+countedFigures("st", f.RegisteredFiguresOnly)+`
 		WHERE `+where+`
 		GROUP BY c.name, month, fi.id
 		ORDER BY c.name, month, fi.name`, args...)
@@ -510,8 +513,8 @@ func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, e
 			JOIN documents d ON d.id = st.document_id
 			JOIN sources so ON so.id = d.source_id
 			JOIN cities c ON c.id = so.city_id
-			JOIN figures fi ON fi.id = st.figure_id
-			WHERE `+where+`
+			JOIN figures fi ON fi.id = st.figure_id`+countedFigures("st", f.RegisteredFiguresOnly)+`
+			WHERE st.migration >= 0.5 AND `+where+`
 			WINDOW w AS (PARTITION BY fi.id)
 		) WHERE rn = 1
 		ORDER BY city, figure, kind DESC`, args...)

@@ -35,12 +35,12 @@ func indicatorsTestDB(t *testing.T) *DB {
 			 (4, 'new', 0.5, 0.5, 0.5, -1, 0, 0, 0, 0.5, 7, 1, 3000000, 1, 2, -1, '[]', '2026-02-20T00:00:00Z')`,
 			`INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant, counter_speech, stance, tone, hate_crime_report, populism_matches) VALUES
 			 (1, 0, 0, 21, 0.9, 0.1, 0.8, 0.5, 0.6, 0, 0), (1, 1, 22, 45, 0.1, 0.3, 0.0, 0, -0.5, 0, 1), (2, 0, 0, 9, 0.6, 0.7, 0.1, 0, -0.2, 0, 0)`,
-			`INSERT INTO figures(id, city_id, name, role) VALUES (1, 1, 'Mayor Ada', 'Mayor'), (2, 1, 'Bo', '')`,
-			`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, model) VALUES
-			 (1, 1, 1, '2026-01', 'Ada', 0, 21, 'Migrants are welcome.', 'direct', 0.9, 0.0, 'f'),
-			 (1, 2, 1, '2026-01', 'Bo', 0, 5, 'Go home.', 'direct', 0.0, 0.95, 'f'),
-			 (5, 2, 1, '2026-01', 'Bo', 0, 5, 'Hmm.', 'direct', 0.1, 0.6, 'f'),
-			 (2, 1, 1, '2026-01', 'Ada', 0, 5, 'Also.', 'direct', 0.2, 0.2, 'f')`,
+			`INSERT INTO figures(id, city_id, name, role, registered) VALUES (1, 1, 'Mayor Ada', 'Mayor', 1), (2, 1, 'Bo', '', 1)`,
+			`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, migration, model) VALUES
+			 (1, 1, 1, '2026-01', 'Ada', 0, 21, 'Migrants are welcome.', 'direct', 0.9, 0.0, 1, 'f'),
+			 (1, 2, 1, '2026-01', 'Bo', 0, 5, 'Go home.', 'direct', 0.0, 0.95, 1, 'f'),
+			 (5, 2, 1, '2026-01', 'Bo', 0, 5, 'Hmm.', 'direct', 0.1, 0.6, 1, 'f'),
+			 (2, 1, 1, '2026-01', 'Ada', 0, 5, 'Also.', 'direct', 0.2, 0.2, 1, 'f')`,
 			`INSERT INTO crawl_runs(id, started_at) VALUES (1, '2026-01-15T00:00:00Z'), (2, '2026-02-15T00:00:00Z')`,
 			`INSERT INTO crawl_run_sources(run_id, source_id, fetched, new_docs, errors) VALUES (1, 1, 10, 3, 2), (1, 2, 5, 1, 1), (2, 1, 4, 1, 0), (1, 3, 1, 1, 7)`,
 		} {
