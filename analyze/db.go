@@ -159,9 +159,23 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 			return nil
 		}
 		now := time.Now()
+		stale := map[int64]bool{}
 		err := db.Tx(ctx, func(tx *sql.Tx) error {
+			clear(stale)
 			for i := range buf {
 				r := &buf[i]
+				// A crawl may have stored a new text since it was read:
+				// these scores are not the document's; it stays pending.
+				if r.doc.ContentHash != "" {
+					same, err := store.SameText(ctx, tx, r.doc.ID, r.doc.ContentHash)
+					if err != nil {
+						return err
+					}
+					if !same {
+						stale[r.doc.ID] = true
+						continue
+					}
+				}
 				if err := store.SaveScores(ctx, tx, r.doc.ID, &r.sc, now); err != nil {
 					return err
 				}
@@ -177,6 +191,10 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 			return fmt.Errorf("store scores: %w", err)
 		}
 		for _, r := range buf {
+			if stale[r.doc.ID] {
+				log.Info("text changed while scoring; left pending", "document", r.doc.ID)
+				continue
+			}
 			st.Scored++
 			st.Words += r.sc.Words
 		}

@@ -8,7 +8,7 @@
 // frontier row and the links found on it are committed in one transaction,
 // so a killed crawl resumes where it stopped with nothing lost or doubled.
 //
-// Politeness: robots.txt is obeyed (colly IgnoreRobotsTxt=false) and its
+// Politeness: robots.txt is obeyed (read by the crawler, RFC 9309) and its
 // Crawl-delay honoured, each domain has its own colly LimitRule (delay and
 // parallelism from the config), requests carry an identifying User-Agent,
 // 429/503 answers are retried after Retry-After (or an exponential backoff)
@@ -24,6 +24,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -34,7 +35,6 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"github.com/temoto/robotstxt"
 
 	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/model"
@@ -69,7 +69,11 @@ type crawler struct {
 	ctx     context.Context
 	sources map[int64]*sourceInfo
 	order   []*sourceInfo
-	client  *http.Client
+	// allowedHosts is the union of the sources' allowed domains: nothing
+	// else is requested (robots.txt included).
+	allowedHosts map[string]bool
+	// robotsClient fetches robots.txt (same transport as the pages).
+	robotsClient *http.Client
 
 	mu       sync.Mutex
 	stats    model.CrawlStats
@@ -78,8 +82,8 @@ type crawler struct {
 	// list read just before a commit must not send them again.
 	finished map[string]bool
 	wake     chan struct{}
-	pauses   map[string]time.Time // host -> not before
-	robots   map[string]*robotstxt.Group
+	pauses   map[string]time.Time    // host -> not before
+	robots   map[string]*robotsRules // scheme://host -> rules, fetched once per run
 	bar      *progressbar.ProgressBar
 	fatal    error // a store error: stops the run
 	pages    int   // HTML pages dispatched
@@ -113,7 +117,7 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c := &crawler{db: db, cfg: cfg, opts: opts, log: opts.Logger, ctx: ctx, sources: map[int64]*sourceInfo{},
-		inflight: map[string]flight{}, finished: map[string]bool{}, wake: make(chan struct{}, 1), pauses: map[string]time.Time{}, robots: map[string]*robotstxt.Group{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		inflight: map[string]flight{}, finished: map[string]bool{}, wake: make(chan struct{}, 1), pauses: map[string]time.Time{}, robots: map[string]*robotsRules{}, allowedHosts: map[string]bool{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.stats.Errors = map[string]int{}
 	for i := range cfg.Cities {
 		city := &cfg.Cities[i]
@@ -126,7 +130,9 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 				allowed: map[string]bool{}}
 			si.counts.ErrorsByKind = map[string]int{}
 			for _, d := range s.AllowedDomains {
-				si.allowed[strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")] = true
+				h := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
+				si.allowed[h] = true
+				c.allowedHosts[h] = true
 			}
 			c.sources[si.id] = si
 			c.order = append(c.order, si)
@@ -215,10 +221,8 @@ func (c *crawler) finalStats() model.CrawlStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	st := c.stats
-	st.Errors = map[string]int{}
-	for k, v := range c.stats.Errors {
-		st.Errors[k] = v
-	}
+	st.Errors = maps.Clone(c.stats.Errors)
+	st.NotArticleReasons = maps.Clone(c.stats.NotArticleReasons)
 	st.Sources = nil
 	for _, s := range c.order {
 		e := map[string]int{}

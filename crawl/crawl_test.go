@@ -159,7 +159,7 @@ func TestCrawlSite(t *testing.T) {
 		"/huge.html":                   "failed/error/too_large",
 		"/huge-chunked.html":           "failed/error/too_large",
 		"/broken-feed.xml":             "failed/error/feed_parse",
-		"/local/":                      "done/not_article/",
+		"/local/":                      "done/not_article/seed",
 		"/copy/" + site.Articles[3].ID: "done/duplicate/|done/new/",
 		"/amp/" + site.Articles[2].ID:  "done/duplicate/|done/new/",
 		"/old/" + site.Articles[1].ID:  "done/new/|done/duplicate/",

@@ -19,7 +19,8 @@ import (
 )
 
 // collector builds the colly collector of the run: transport with the
-// address guard, timeouts, robots.txt, one LimitRule per domain.
+// address guard, timeouts and raw (undecoded, size-capped) bodies, one
+// LimitRule per domain. robots.txt is checked by the crawler (robots.go).
 func (c *crawler) collector() (*colly.Collector, error) {
 	dialer := &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}
 	if !c.cfg.Crawl.AllowPrivate {
@@ -35,9 +36,12 @@ func (c *crawler) collector() (*colly.Collector, error) {
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: c.opts.Timeout,
 		ExpectContinueTimeout: time.Second,
+		// Bodies are decoded by the handlers, each with its own limit
+		// (body.go); the transport passes the wire bytes.
+		DisableCompression: true,
 	}
-	c.client = &http.Client{Transport: transport, Timeout: c.opts.Timeout}
-	rt := emptyBodyFix{transport}
+	rt := rawBody{transport}
+	c.robotsClient = &http.Client{Transport: rt, Timeout: c.opts.Timeout, CheckRedirect: robotsRedirects}
 	col := colly.NewCollector(
 		colly.Async(true),
 		colly.UserAgent(c.cfg.Crawl.UserAgent),
@@ -46,16 +50,16 @@ func (c *crawler) collector() (*colly.Collector, error) {
 		colly.ParseHTTPErrorResponse(),
 		colly.StdlibContext(c.ctx),
 	)
-	col.IgnoreRobotsTxt = false
-	col.DetectCharset = false // charset is decided per page by extract.DecodeHTML (header, BOM, <meta>, sniffing)
+	col.IgnoreRobotsTxt = true // checked in dispatch and on redirects, see robots.go
+	col.DetectCharset = false  // charset is decided per page by extract.DecodeHTML (header, BOM, <meta>, sniffing)
 	col.WithTransport(rt)
 	col.SetRequestTimeout(c.opts.Timeout)
 	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return errors.New("stopped after 10 redirects")
 		}
-		// colly checks robots.txt for the requested URL only; a redirect
-		// must not lead into a disallowed path either.
+		// A redirect must not lead into a disallowed path (or a host
+		// whose robots.txt is unavailable) either.
 		if !c.robotsAllow(req.URL) {
 			return fmt.Errorf("%w: %s", errRedirectRobots, req.URL)
 		}
@@ -87,17 +91,28 @@ func (c *crawler) collector() (*colly.Collector, error) {
 	return col, nil
 }
 
-// emptyBodyFix marks bodiless responses (304, HEAD-like) as uncompressed:
-// colly would otherwise try to gunzip the empty body of a 304 for a
-// .xml.gz URL and fail with EOF.
-type emptyBodyFix struct{ rt http.RoundTripper }
+// contentTypeHeader keeps a response's Content-Type for the handlers:
+// rawBody moves it there so that colly does not convert a body whose
+// Content-Type names a charset (it would do so before the body is
+// decompressed, and the page handler decodes the charset itself).
+const contentTypeHeader = "X-Xenoscope-Content-Type"
 
-func (f emptyBodyFix) RoundTrip(req *http.Request) (*http.Response, error) {
+// rawBody passes response bodies as they came over the wire: marked
+// Uncompressed so that colly never gunzips them (without a limit; see
+// body.go), and with the Content-Type moved to contentTypeHeader.
+type rawBody struct{ rt http.RoundTripper }
+
+func (f rawBody) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := f.rt.RoundTrip(req)
-	if err == nil && (resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent) {
-		resp.Uncompressed = true
+	if err != nil {
+		return resp, err
 	}
-	return resp, err
+	resp.Uncompressed = true
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		resp.Header.Set(contentTypeHeader, ct)
+		resp.Header.Del("Content-Type")
+	}
+	return resp, nil
 }
 
 // limitRules makes one rule per crawled host (host:port of the configured
@@ -170,7 +185,7 @@ func (c *crawler) onError(r *colly.Response, err error) {
 		return // cancelled: the URL stays pending for the next run
 	}
 	if errors.Is(err, errRedirectRobots) {
-		c.robotsSkip(*e)
+		c.robotsSkip(*e, "robots")
 		return
 	}
 	kind := errorKind(err)

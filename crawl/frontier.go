@@ -1,9 +1,12 @@
 package crawl
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,7 +50,8 @@ func (c *crawler) run() error {
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
-	c.log.Debug("frontier requeued", "urls", requeued)
+	c.log.Debug("frontier requeued", "urls", requeued.Queued)
+	c.givenUp(requeued.GivenUp)
 
 	col, err := c.collector()
 	if err != nil {
@@ -106,12 +110,16 @@ func (c *crawler) run() error {
 				}
 				break
 			}
+			var batch []store.FrontierEntry
+			var urls []string
 			for _, e := range entries {
-				if ctx.Err() != nil || n+attempted >= c.opts.Batch {
+				if n+len(batch) >= c.opts.Batch {
 					break
 				}
-				if e.Kind == store.FrontierPage && c.opts.MaxPages > 0 && c.pages >= c.opts.MaxPages {
-					continue
+				if e.Kind == store.FrontierPage {
+					if c.opts.MaxPages > 0 && c.pages >= c.opts.MaxPages {
+						continue
+					}
 				}
 				c.mu.Lock()
 				_, busy := c.inflight[e.URL]
@@ -123,6 +131,29 @@ func (c *crawler) run() error {
 				c.mu.Unlock()
 				if busy {
 					continue
+				}
+				if e.Kind == store.FrontierPage {
+					c.pages++
+				}
+				batch = append(batch, e)
+				urls = append(urls, e.URL)
+			}
+			// Recorded before the requests go out: a fetch that kills the
+			// process still counts as an attempt (store.MarkDispatched).
+			if err := c.db.MarkDispatched(ctx, urls); err != nil {
+				if ctx.Err() == nil {
+					runErr = fmt.Errorf("crawl: %w", err)
+				}
+				c.mu.Lock()
+				for _, u := range urls {
+					delete(c.inflight, u)
+				}
+				c.mu.Unlock()
+				break
+			}
+			for _, e := range batch {
+				if ctx.Err() != nil {
+					break
 				}
 				attempted++
 				c.dispatch(col, e)
@@ -149,10 +180,37 @@ func (c *crawler) run() error {
 		}
 	}
 	col.Wait()
+	if ctx.Err() != nil {
+		// A graceful stop: fetches it cut short do not count as attempts.
+		c.mu.Lock()
+		var cut []string
+		for u := range c.inflight {
+			cut = append(cut, u)
+		}
+		c.mu.Unlock()
+		if err := c.db.UnmarkDispatched(context.WithoutCancel(ctx), cut); err != nil {
+			c.log.Warn("take back interrupted attempts", "error", err)
+		}
+	}
 	if runErr == nil {
 		runErr = c.fatalErr()
 	}
 	return runErr
+}
+
+// givenUp reports URLs the store gave up because their fetch was cut short
+// (the process died while fetching them) MaxAttempts times in a row.
+func (c *crawler) givenUp(es []store.FrontierEntry) {
+	for _, e := range es {
+		c.log.Warn("giving up a URL: its fetch was cut short by a crash in each of its last attempts", "url", e.URL,
+			"attempts", c.opts.MaxAttempts)
+		c.mu.Lock()
+		c.stats.Errors[store.ErrorInterrupted]++
+		c.mu.Unlock()
+		if s := c.sources[e.SourceID]; s != nil {
+			c.count(s, func(sc *store.SourceRunCounts) { sc.Errors++; sc.ErrorsByKind[store.ErrorInterrupted]++ })
+		}
+	}
 }
 
 // flight is a dispatched URL waiting for its result.
@@ -176,17 +234,26 @@ func (c *crawler) fatalErr() error {
 // dispatch sends one frontier URL; false when it was not sent (and was
 // recorded as robots-skipped, off-domain or failed).
 func (c *crawler) dispatch(col *colly.Collector, e store.FrontierEntry) bool {
+	u, err := url.Parse(e.URL)
+	if err != nil || !c.allowedHosts[strings.ToLower(u.Hostname())] {
+		c.save(store.PageRecord{URL: e.URL, RunID: c.runID, State: store.StateSkipped, Outcome: "off_domain",
+			FetchedAt: c.opts.Now()})
+		return false
+	}
+	switch skip, err := c.robotsCheck(u); {
+	case err != nil:
+		// robots.txt could not be requested (refused address).
+		c.fail(e, 0, errorKind(err), err.Error())
+		return false
+	case skip != "":
+		c.robotsSkip(e, skip)
+		return false
+	}
 	hdr := http.Header{}
 	hdr.Set("User-Agent", c.cfg.Crawl.UserAgent)
 	hdr.Set("Accept-Language", "*")
-	switch e.Kind {
-	case store.FrontierFeed:
-		hdr.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
-	case store.FrontierSitemap:
-		hdr.Set("Accept", "application/xml, text/xml;q=0.9, */*;q=0.8")
-	default:
-		hdr.Set("Accept", "text/html, application/xhtml+xml;q=0.9, */*;q=0.5")
-	}
+	hdr.Set("Accept-Encoding", "gzip") // decoded by the handlers, bounded (body.go)
+	hdr.Set("Accept", acceptHeader(e.Kind))
 	if e.ETag != "" {
 		hdr.Set("If-None-Match", e.ETag)
 	}
@@ -196,26 +263,18 @@ func (c *crawler) dispatch(col *colly.Collector, e store.FrontierEntry) bool {
 	cctx := colly.NewContext()
 	ec := e
 	cctx.Put("entry", &ec)
-	if e.Kind == store.FrontierPage {
-		c.pages++
-	}
-	err := col.Request("GET", e.URL, nil, cctx, hdr)
+	err = col.Request("GET", e.URL, nil, cctx, hdr)
 	if err == nil {
 		return true
 	}
 	if c.ctx.Err() != nil {
 		return false
 	}
-	switch {
-	case errors.Is(err, colly.ErrRobotsTxtBlocked):
-		c.robotsSkip(e)
-	case errors.Is(err, colly.ErrForbiddenDomain):
+	if errors.Is(err, colly.ErrForbiddenDomain) {
 		c.save(store.PageRecord{URL: e.URL, RunID: c.runID, State: store.StateSkipped, Outcome: "off_domain",
 			FetchedAt: c.opts.Now()})
-	default:
-		// robots.txt could not be fetched (refused address, network).
+	} else {
 		c.fail(e, 0, errorKind(err), err.Error())
 	}
-	c.progress()
 	return false
 }

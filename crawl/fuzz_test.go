@@ -42,7 +42,7 @@ func FuzzParseSitemap(f *testing.F) {
 	f.Add([]byte{0x1f, 0x8b, 0x08})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		const maxBytes = 1 << 20
-		items, err := parseSitemap(body, maxBytes)
+		items, _, err := parseSitemap(body, "", maxBytes, MaxListedURLs)
 		if err != nil && items != nil {
 			t.Fatalf("error %v with %d items", err, len(items))
 		}

@@ -2,12 +2,90 @@ package crawl
 
 import (
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/gocolly/colly/v2"
 
 	"github.com/xenoscope/xenoscope/store"
 )
+
+// A handler turns one fetched body into what the store records: the
+// document it holds, the URLs it lists. The crawler picks the handler by
+// the URL's frontier kind and the body's content type (like miniflux's
+// parser format switch), so a new source format is one handler in its own
+// file plus one line in handlers:
+//
+//   - sitemapHandler (sitemap.go): sitemaps and sitemap indexes;
+//   - feedHandler (feed.go): RSS, Atom and JSON Feed;
+//   - htmlHandler (page.go): HTML pages, stored as articles or followed
+//     for links.
+//
+// A page whose content type no handler reads (an image, a PDF today) is
+// recorded as skipped (not_article, reason not_html).
+type handler interface {
+	// kind is the frontier kind the handler serves (store.FrontierPage,
+	// FrontierFeed, FrontierSitemap).
+	kind() string
+	// accept lists the media types it reads, for the Accept header.
+	accept() string
+	// reads reports whether it reads a body of this media type, whose
+	// first (decoded) bytes are head.
+	reads(mediaType string, head []byte) bool
+	// handle records the fetched body: c.save, c.fail or c.notArticle.
+	handle(c *crawler, f *fetched)
+}
+
+// handlers in order of preference.
+var handlers = []handler{sitemapHandler{}, feedHandler{}, htmlHandler{}}
+
+// acceptHeader is the Accept header of a request for a frontier kind: the
+// media types of its handlers.
+func acceptHeader(kind string) string {
+	var types []string
+	for _, h := range handlers {
+		if h.kind() == kind {
+			types = append(types, h.accept())
+		}
+	}
+	return strings.Join(append(types, "*/*;q=0.5"), ", ")
+}
+
+// fetched is one successful (2xx) response waiting for its handler.
+type fetched struct {
+	entry  *store.FrontierEntry
+	source *sourceInfo
+	// url is the final URL after redirects.
+	url *url.URL
+	// contentType is the response's Content-Type, mediaType its media type
+	// (lower case, no parameters).
+	contentType, mediaType string
+	// encoding is the Content-Encoding; body the bytes as they came over
+	// the wire (at most MaxBodyBytes), undecoded.
+	encoding string
+	body     []byte
+	// rec is the frontier record to commit, with status and validators.
+	rec store.PageRecord
+}
+
+// decoded returns the body decoded from its Content-Encoding, at most
+// limit bytes (errTooLarge beyond); unwrapGzip also opens a gzip file.
+func (f *fetched) decoded(limit int64, unwrapGzip bool) ([]byte, error) {
+	return decodeBody(f.body, f.encoding, unwrapGzip, limit)
+}
+
+// head returns the first 512 decoded bytes (for content sniffing).
+func (f *fetched) head() []byte {
+	r, err := decodedReader(f.body, f.encoding, false)
+	if err != nil {
+		return nil
+	}
+	b, _ := io.ReadAll(io.LimitReader(r, 512))
+	return b
+}
 
 func (c *crawler) onResponse(r *colly.Response) {
 	e := entryOf(r.Ctx)
@@ -59,58 +137,25 @@ func (c *crawler) onResponse(r *colly.Response) {
 		c.fail(*e, 0, "too_large", fmt.Sprintf("body over %d bytes", c.opts.MaxBodyBytes))
 		return
 	}
-	switch e.Kind {
-	case store.FrontierFeed, store.FrontierSitemap:
-		c.discovery(r, e, s, rec)
-	default:
-		c.page(r, e, s, rec)
+	f := &fetched{entry: e, source: s, url: r.Request.URL, contentType: r.Headers.Get(contentTypeHeader),
+		encoding: r.Headers.Get("Content-Encoding"), body: r.Body, rec: rec}
+	if mt, _, err := mime.ParseMediaType(f.contentType); err == nil {
+		f.mediaType = strings.ToLower(mt)
 	}
-}
-
-// discovery parses a feed or sitemap and queues what it lists.
-func (c *crawler) discovery(r *colly.Response, e *store.FrontierEntry, s *sourceInfo, rec store.PageRecord) {
-	var items []discovered
-	var err error
-	kind := "feed_parse"
-	if e.Kind == store.FrontierFeed {
-		items, err = parseFeed(r.Body)
-	} else {
-		kind = "sitemap_parse"
-		items, err = parseSitemap(r.Body, c.opts.MaxBodyBytes*4)
-	}
-	if err != nil {
-		// The fetch worked; the document did not parse. Counted as an
-		// error of its own kind, not as a failed source.
-		c.mu.Lock()
-		c.stats.Errors[kind]++
-		c.mu.Unlock()
-		c.count(s, func(sc *store.SourceRunCounts) { sc.Errors++; sc.ErrorsByKind[kind]++ })
-		c.log.Warn("cannot parse", "url", e.URL, "kind", kind, "error", err)
-		rec.State, rec.ErrorKind, rec.Outcome = store.StateFailed, kind, store.OutcomeError
-		rec.ETag, rec.LastModified = "", ""
-		c.save(rec)
-		return
-	}
-	base := r.Request.URL
-	for _, it := range items {
-		cu, ok := Canonical(it.URL, base)
-		if !ok || !s.allows(cu) {
+	var head []byte
+	for _, h := range handlers {
+		if h.kind() != e.Kind {
 			continue
 		}
-		fe := store.FrontierEntry{URL: cu, SourceID: s.id, Kind: store.FrontierPage, Depth: s.cfg.MaxDepth,
-			Via: "feed", HintPublished: it.Published, HintUpdated: it.Updated, HintTitle: it.Title}
-		if e.Kind == store.FrontierSitemap {
-			fe.Via = "sitemap"
-			if it.Sitemap {
-				if e.Depth >= 3 {
-					continue // sitemap indexes nest at most this deep
-				}
-				fe.Kind, fe.Depth = store.FrontierSitemap, e.Depth+1
-			}
+		if head == nil {
+			head = f.head()
 		}
-		rec.Links = append(rec.Links, fe)
+		if h.reads(f.mediaType, head) {
+			h.handle(c, f)
+			return
+		}
 	}
-	rec.Outcome = store.OutcomeDiscovery
-	res := c.save(rec)
-	c.count(s, func(sc *store.SourceRunCounts) { sc.Discovered += res.Added })
+	rec.State = store.StateSkipped
+	rec.Outcome = store.OutcomeNotArticle
+	c.notArticle(s, rec, "not_html", "content type "+f.contentType)
 }

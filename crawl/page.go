@@ -1,34 +1,70 @@
 package crawl
 
 import (
-	"mime"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/gocolly/colly/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/xenoscope/xenoscope/extract"
 	"github.com/xenoscope/xenoscope/store"
 )
 
-// page extracts and stores an HTML page.
-func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo, rec store.PageRecord) {
-	ct := r.Headers.Get("Content-Type")
-	if !isHTML(ct, r.Body) {
-		rec.State, rec.Outcome = store.StateSkipped, store.OutcomeNotArticle
-		c.notArticle(s, rec)
+// htmlHandler reads HTML pages: it follows their links (seeds and pages
+// reached by links, up to max_depth), and stores the article a page holds.
+type htmlHandler struct{}
+
+func (htmlHandler) kind() string   { return store.FrontierPage }
+func (htmlHandler) accept() string { return "text/html, application/xhtml+xml;q=0.9" }
+func (htmlHandler) reads(mediaType string, head []byte) bool {
+	return isHTML(mediaType, head)
+}
+
+// Reasons a fetched HTML page is not stored as a document (frontier
+// last_error of its not_article row, CrawlStats.NotArticleReasons).
+const (
+	reasonSeed      = "seed"      // a configured seed: a listing page by definition
+	reasonNoIndex   = "noindex"   // <meta name=robots content=noindex>
+	reasonNotHTML   = "not_html"  // no handler reads its content type
+	reasonNoText    = "no_text"   // the extractor found no article text
+	reasonTooShort  = "too_short" // fewer words than min_words
+	reasonTooLarge  = "too_large" // decoded, more than MaxBodyBytes
+	reasonTooComplx = "too_complex"
+)
+
+// Published dates further than this in the future are not believed (a
+// clock skew of a day or two is): the feed's or sitemap's date is used
+// instead.
+const maxFutureSkew = 48 * time.Hour
+
+func (htmlHandler) handle(c *crawler, f *fetched) {
+	e, s, rec := f.entry, f.source, f.rec
+	raw, err := f.decoded(c.opts.MaxBodyBytes, false)
+	if err != nil {
+		if errors.Is(err, errTooLarge) {
+			c.fail(*e, 0, "too_large", fmt.Sprintf("page over %d bytes decoded (%s)", c.opts.MaxBodyBytes, f.encoding))
+		} else {
+			c.fail(*e, 0, "decode", err.Error())
+		}
 		return
 	}
-	body := r.Body
-	if _, params, err := mime.ParseMediaType(ct); err != nil || params["charset"] == "" {
-		// colly converts bodies whose Content-Type names a charset; the
-		// others are decoded here from BOM / <meta charset>.
-		var derr error
-		if body, _, _, derr = extract.DecodeHTML(body, ct); derr != nil {
-			c.fail(*e, 0, "decode", derr.Error())
-			return
-		}
+	// The charset is decided here for every page (header, BOM, <meta>,
+	// sniffing); extract then gets UTF-8.
+	body, _, _, err := extract.DecodeHTML(raw, f.contentType)
+	if err != nil {
+		c.fail(*e, 0, "decode", err.Error())
+		return
 	}
-	final := r.Request.URL
+	final := f.url
 	finalURL, ok := Canonical(final.String(), nil)
 	if !ok {
 		finalURL = e.URL
@@ -41,10 +77,16 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 			docURL = cu
 		}
 	}
-	for _, u := range []string{finalURL, docURL} {
-		if u != e.URL {
-			rec.Aliases = append(rec.Aliases, store.FrontierEntry{URL: u, SourceID: s.id, Depth: e.Depth, Via: "canonical"})
-		}
+	if finalURL != e.URL {
+		// A redirect's target is this page: not fetched again.
+		rec.Aliases = append(rec.Aliases, store.FrontierEntry{URL: finalURL, SourceID: s.id, Depth: e.Depth, Via: "redirect"})
+	}
+	if docURL != finalURL {
+		// A rel=canonical URL is only what the page claims: it is queued
+		// (unless known) so that its own fetch decides what is stored
+		// there; the claim never overwrites another article (store).
+		rec.Links = append(rec.Links, store.FrontierEntry{URL: docURL, SourceID: s.id, Kind: store.FrontierPage,
+			Depth: e.Depth, Via: "canonical"})
 	}
 	if follow && !meta.NoFollow {
 		seen := map[string]bool{}
@@ -58,9 +100,12 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 				Depth: e.Depth + 1, Via: "link"})
 		}
 	}
-	if e.Via == "seed" || meta.NoIndex {
-		rec.Outcome = store.OutcomeNotArticle
-		c.notArticle(s, rec)
+	switch {
+	case e.Via == "seed":
+		c.notArticle(s, rec, reasonSeed, "")
+		return
+	case meta.NoIndex:
+		c.notArticle(s, rec, reasonNoIndex, "")
 		return
 	}
 	c.cpu <- struct{}{}
@@ -76,19 +121,25 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 	}
 	<-c.cpu
 	if err != nil {
-		c.log.Debug("extract failed", "url", e.URL, "error", err)
-		rec.Outcome = store.OutcomeNotArticle
-		c.notArticle(s, rec)
+		reason := reasonNoText
+		switch {
+		case errors.Is(err, extract.ErrTooLarge):
+			reason = reasonTooLarge
+		case errors.Is(err, extract.ErrTooComplex):
+			reason = reasonTooComplx
+		case errors.Is(err, extract.ErrNotHTML):
+			reason = reasonNotHTML
+		}
+		c.notArticle(s, rec, reason, err.Error())
 		return
 	}
-	words := countWords(res.Text)
-	if words < c.opts.MinWords {
-		rec.Outcome = store.OutcomeNotArticle
-		c.notArticle(s, rec)
+	words, reason := articleDecision(res, c.opts.MinWords)
+	if reason != "" {
+		c.notArticle(s, rec, reason, fmt.Sprintf("%d words, min_words %d", words, c.opts.MinWords))
 		return
 	}
 	published := res.Published
-	if published.IsZero() || published.After(time.Now().Add(48*time.Hour)) {
+	if published.IsZero() || published.After(c.opts.Now().Add(maxFutureSkew)) {
 		published = e.HintPublished
 	}
 	title := res.Title
@@ -98,10 +149,17 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 	rec.Doc = &store.DocumentRecord{URL: docURL, SourceID: s.id, Title: title, Text: res.Text,
 		Published: published.UTC(), Authors: res.Authors, Language: res.Language, Words: words,
 		ContentHash: normalizedHash(res.Text), RawHTMLGz: gz}
+	if docURL != finalURL {
+		rec.Doc.FetchedURL = finalURL // the canonical URL is only claimed
+	}
 	if published.IsZero() {
 		rec.Doc.Published = time.Time{}
 	}
 	out := c.save(rec)
+	if out.StoredURL != "" && out.StoredURL != docURL {
+		c.log.Info("rel=canonical names another stored article: stored under the page's own URL",
+			"url", e.URL, "canonical", docURL)
+	}
 	c.mu.Lock()
 	switch out.Outcome {
 	case store.OutcomeNew:
@@ -127,10 +185,197 @@ func (c *crawler) page(r *colly.Response, e *store.FrontierEntry, s *sourceInfo,
 	})
 }
 
-func (c *crawler) notArticle(s *sourceInfo, rec store.PageRecord) {
+// articleDecision applies the article rule to an extracted page: its word
+// count, and "" when it is an article, else the reason it is not.
+func articleDecision(res *extract.Result, minWords int) (words int, reason string) {
+	words = countWords(res.Text)
+	if words < minWords {
+		return words, reasonTooShort
+	}
+	return words, ""
+}
+
+// notArticle records a fetched page that is not stored as a document, with
+// the reason (listed by crawl -v, counted per reason in the run's stats).
+func (c *crawler) notArticle(s *sourceInfo, rec store.PageRecord, reason, detail string) {
+	if rec.Outcome == "" {
+		rec.Outcome = store.OutcomeNotArticle
+	}
+	rec.ErrorKind = reason
 	out := c.save(rec)
 	c.mu.Lock()
 	c.stats.NotArticles++
+	if c.stats.NotArticleReasons == nil {
+		c.stats.NotArticleReasons = map[string]int{}
+	}
+	c.stats.NotArticleReasons[reason]++
 	c.mu.Unlock()
 	c.count(s, func(sc *store.SourceRunCounts) { sc.Discovered += out.Added })
+	if reason != reasonSeed {
+		c.log.Warn("not stored: not an article", "url", rec.URL, "reason", reason, "detail", detail)
+	}
+}
+
+// pageMeta is what the crawler reads from a page besides the article.
+type pageMeta struct {
+	Canonical string   // href of <link rel=canonical>, resolved
+	Links     []string // hrefs of <a>, resolved, in order, unfiltered
+	NoIndex   bool     // <meta name=robots content=noindex>
+	NoFollow  bool     // <meta name=robots content=nofollow>
+}
+
+// scanHTML tokenises a UTF-8 page once for its canonical link, robots meta
+// and (when links is true) its anchors, resolved against pageURL and <base>.
+func scanHTML(body []byte, pageURL *url.URL, links bool) pageMeta {
+	var m pageMeta
+	base := pageURL
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return m
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr {
+			continue
+		}
+		switch atom.Lookup(name) {
+		case atom.A:
+			if !links {
+				continue
+			}
+			if href := attr(z, "href", ""); href != "" {
+				if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+					m.Links = append(m.Links, base.ResolveReference(u).String())
+				}
+			}
+		case atom.Link:
+			var rel, href string
+			for {
+				k, v, more := z.TagAttr()
+				switch string(k) {
+				case "rel":
+					rel = strings.ToLower(string(v))
+				case "href":
+					href = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			if m.Canonical == "" && href != "" && hasToken(rel, "canonical") {
+				if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+					m.Canonical = base.ResolveReference(u).String()
+				}
+			}
+		case atom.Base:
+			if href := attr(z, "href", ""); href != "" {
+				if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+					base = pageURL.ResolveReference(u)
+				}
+			}
+		case atom.Meta:
+			var nameV, content string
+			for {
+				k, v, more := z.TagAttr()
+				switch string(k) {
+				case "name":
+					nameV = strings.ToLower(string(v))
+				case "content":
+					content = strings.ToLower(string(v))
+				}
+				if !more {
+					break
+				}
+			}
+			if nameV == "robots" || nameV == "xenoscope" {
+				if strings.Contains(content, "noindex") || strings.Contains(content, "none") {
+					m.NoIndex = true
+				}
+				if strings.Contains(content, "nofollow") || strings.Contains(content, "none") {
+					m.NoFollow = true
+				}
+			}
+		}
+	}
+}
+
+func attr(z *html.Tokenizer, key, def string) string {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == key {
+			return string(v)
+		}
+		if !more {
+			return def
+		}
+	}
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizedHash is the content hash that decides whether two pages are the
+// same document: SHA-256 of the text's words (letters and digits), lower
+// cased, joined by single spaces. Differences in whitespace, punctuation,
+// quotes and case do not change it.
+func normalizedHash(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	inWord := false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			inWord = true
+		} else {
+			inWord = false
+		}
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// countWords counts whitespace-separated words that hold a letter or digit.
+func countWords(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		for _, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// isHTML reports whether a response is an HTML page.
+func isHTML(contentType string, body []byte) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "html") {
+		return true
+	}
+	if ct != "" && !strings.HasPrefix(ct, "text/plain") && !strings.Contains(ct, "octet-stream") {
+		return false
+	}
+	head := body
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	if !utf8.Valid(head) && !bytes.Contains(bytes.ToLower(head), []byte("<html")) {
+		return false
+	}
+	return bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(head), []byte("<!doctype html"))
 }

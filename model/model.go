@@ -214,8 +214,11 @@ type CrawlStats struct {
 	// Updated counts stored documents whose page changed and was re-stored.
 	Updated int `json:"updated"`
 	// NotArticles counts fetched pages that were not stored because they are
-	// not articles (listing pages, too little text).
-	NotArticles int `json:"not_articles"`
+	// not articles (listing pages, too little text); NotArticleReasons
+	// splits them by reason (seed, noindex, not_html, no_text, too_short,
+	// too_large, too_complex).
+	NotArticles       int            `json:"not_articles"`
+	NotArticleReasons map[string]int `json:"not_article_reasons,omitempty"`
 	// Sources holds per-source counts, in config order.
 	Sources []SourceCrawlStats `json:"sources,omitempty"`
 }

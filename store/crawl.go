@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
+	"unicode"
 	"time"
 
 	"github.com/xenoscope/xenoscope/model"
@@ -278,66 +281,174 @@ func (db *DB) AddToFrontier(ctx context.Context, runID int64, now time.Time, ent
 	return added, err
 }
 
+// ErrorInterrupted is the error kind of a URL given up because its fetch
+// was cut short (the process died while fetching it) MaxAttempts times in a
+// row: such a URL must not stop every later run.
+const ErrorInterrupted = "interrupted"
+
+// Requeued says what RequeueFrontier did.
+type Requeued struct {
+	Queued int // URLs set pending again
+	// GivenUp are pending URLs whose fetch was cut short maxAttempts times
+	// (a crash while fetching them): now failed with ErrorInterrupted.
+	GivenUp []FrontierEntry // URL and SourceID set
+}
+
 // RequeueFrontier prepares a new run over sources: feeds, sitemaps, seeds
 // and pages that gave no document (listing pages) are queued again, to be
 // re-fetched with a conditional GET; failed URLs are retried while they
-// have had fewer than maxAttempts attempts; URLs robots.txt disallowed are
-// checked against the current robots.txt again (no request when it still
-// disallows them). With revisitAll every done URL
-// is queued again (article pages too). It returns the number queued.
-func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll bool, maxAttempts int) (int, error) {
+// have failed fewer than maxAttempts times in a row; URLs robots.txt
+// disallowed are checked against the current robots.txt again (no request
+// when it still disallows them). With revisitAll every done URL is queued
+// again (article pages too). A pending URL whose fetches were cut short
+// maxAttempts times (see MarkDispatched) is given up first: failed with
+// ErrorInterrupted.
+func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll bool, maxAttempts int) (Requeued, error) {
+	var out Requeued
 	if len(sourceIDs) == 0 {
-		return 0, nil
+		return out, nil
 	}
 	ids, _ := json.Marshal(sourceIDs)
 	cond := `(state = 'done' AND (kind != 'page' OR via = 'seed' OR outcome IN ('not_article', 'error', 'discovery')))
-		OR (state = 'failed' AND attempts < ?) OR state = 'robots'`
+		OR (state = 'failed' AND fails < ?) OR state = 'robots'`
 	if revisitAll {
 		cond += ` OR state = 'done'`
 	}
-	var n int64
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE frontier SET state = 'failed', last_error = ?, outcome = 'error'
+			WHERE state = 'pending' AND fails >= ? AND source_id IN (SELECT value FROM json_each(?)) RETURNING url, source_id`,
+			ErrorInterrupted, maxAttempts, string(ids))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var e FrontierEntry
+			if err := rows.Scan(&e.URL, &e.SourceID); err != nil {
+				rows.Close()
+				return err
+			}
+			out.GivenUp = append(out.GivenUp, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE frontier SET state = 'pending'
 			WHERE source_id IN (SELECT value FROM json_each(?)) AND (`+cond+`)`, string(ids), maxAttempts)
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		n, err := res.RowsAffected()
+		out.Queued = int(n)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("requeue frontier: %w", err)
+		return Requeued{}, fmt.Errorf("requeue frontier: %w", err)
 	}
-	return int(n), nil
+	return out, nil
 }
 
-// PendingFrontier returns up to limit pending URLs of sources: feeds and
-// sitemaps first, then by depth and discovery order.
-func (db *DB) PendingFrontier(ctx context.Context, sourceIDs []int64, limit int) ([]FrontierEntry, error) {
-	ids, _ := json.Marshal(sourceIDs)
-	rows, err := db.R.QueryContext(ctx, `SELECT url, source_id, kind, depth, via, state, attempts, etag,
-		last_modified, hint_published, hint_updated, hint_title, fetched_at FROM frontier
-		WHERE state = 'pending' AND source_id IN (SELECT value FROM json_each(?))
-		ORDER BY CASE kind WHEN 'sitemap' THEN 0 WHEN 'feed' THEN 0 ELSE 1 END, depth, rowid LIMIT ?`,
-		string(ids), limit)
-	if err != nil {
-		return nil, fmt.Errorf("pending frontier: %w", Classify(err))
+// MarkDispatched records, before their requests go out, that a fetch of
+// each URL begins: attempts and fails + 1 in one transaction. A success
+// resets fails (SavePage); a fetch cut short by a crash leaves it counted,
+// so RequeueFrontier can give the URL up. UnmarkDispatched takes the count
+// back for fetches a graceful stop (Ctrl-C) cut short.
+func (db *DB) MarkDispatched(ctx context.Context, urls []string) error {
+	return db.dispatchCount(ctx, urls, `UPDATE frontier SET attempts = attempts + 1, fails = fails + 1
+		WHERE url IN (SELECT value FROM json_each(?))`)
+}
+
+// UnmarkDispatched undoes MarkDispatched for URLs whose fetch a graceful
+// stop cut short (they stay pending, as if never tried).
+func (db *DB) UnmarkDispatched(ctx context.Context, urls []string) error {
+	return db.dispatchCount(ctx, urls, `UPDATE frontier SET attempts = MAX(attempts - 1, 0), fails = MAX(fails - 1, 0)
+		WHERE state = 'pending' AND url IN (SELECT value FROM json_each(?))`)
+}
+
+func (db *DB) dispatchCount(ctx context.Context, urls []string, q string) error {
+	if len(urls) == 0 {
+		return nil
 	}
-	defer rows.Close()
-	var out []FrontierEntry
-	for rows.Next() {
-		var e FrontierEntry
-		var hp, hu, fa string
-		if err := rows.Scan(&e.URL, &e.SourceID, &e.Kind, &e.Depth, &e.Via, &e.State, &e.Attempts, &e.ETag,
-			&e.LastModified, &hp, &hu, &e.HintTitle, &fa); err != nil {
+	b, _ := json.Marshal(urls)
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, q, string(b))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record dispatched URLs: %w", err)
+	}
+	return nil
+}
+
+// pendingQuery selects one source's next pending URLs in crawl order:
+// feeds and sitemaps first, then by depth, then in discovery order. The
+// partial index frontier_pending (source_id, kind = 'page', depth) WHERE
+// state = 'pending' serves it without sorting (rowid is the index's last
+// column), so it costs the same at 300 or 300,000 pending URLs.
+const pendingQuery = `SELECT rowid, url, source_id, kind, depth, via, state, attempts, etag,
+	last_modified, hint_published, hint_updated, hint_title, fetched_at FROM frontier
+	WHERE state = 'pending' AND source_id = ?
+	ORDER BY kind = 'page', depth, rowid LIMIT ?`
+
+// PendingFrontier returns up to limit pending URLs of sources: feeds and
+// sitemaps first, then by depth and discovery order. Each source's head is
+// read through the frontier_pending index and the heads are merged, which
+// gives the same order as one sorted query over the whole queue.
+func (db *DB) PendingFrontier(ctx context.Context, sourceIDs []int64, limit int) ([]FrontierEntry, error) {
+	type row struct {
+		e     FrontierEntry
+		rowid int64
+	}
+	var all []row
+	for _, sid := range sourceIDs {
+		rows, err := db.R.QueryContext(ctx, pendingQuery, sid, limit)
+		if err != nil {
 			return nil, fmt.Errorf("pending frontier: %w", Classify(err))
 		}
-		e.HintPublished, _ = ParseTime(hp)
-		e.HintUpdated, _ = ParseTime(hu)
-		e.FetchedAt, _ = ParseTime(fa)
-		out = append(out, e)
+		for rows.Next() {
+			var r row
+			e := &r.e
+			var hp, hu, fa string
+			if err := rows.Scan(&r.rowid, &e.URL, &e.SourceID, &e.Kind, &e.Depth, &e.Via, &e.State, &e.Attempts, &e.ETag,
+				&e.LastModified, &hp, &hu, &e.HintTitle, &fa); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("pending frontier: %w", Classify(err))
+			}
+			e.HintPublished, _ = ParseTime(hp)
+			e.HintUpdated, _ = ParseTime(hu)
+			e.FetchedAt, _ = ParseTime(fa)
+			all = append(all, r)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("pending frontier: %w", Classify(err))
+		}
 	}
-	return out, rows.Err()
+	page := func(k string) int {
+		if k == FrontierPage {
+			return 1
+		}
+		return 0
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if pa, pb := page(a.e.Kind), page(b.e.Kind); pa != pb {
+			return pa < pb
+		}
+		if a.e.Depth != b.e.Depth {
+			return a.e.Depth < b.e.Depth
+		}
+		return a.rowid < b.rowid
+	})
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	out := make([]FrontierEntry, len(all))
+	for i := range all {
+		out[i] = all[i].e
+	}
+	return out, nil
 }
 
 // FrontierCounts returns the number of frontier rows per state.
@@ -361,7 +472,13 @@ func (db *DB) FrontierCounts(ctx context.Context) (map[string]int, error) {
 
 // DocumentRecord is an extracted article to store.
 type DocumentRecord struct {
-	URL         string // canonical URL the document is stored under
+	URL string // canonical URL the document is stored under
+	// FetchedURL is the URL the page was fetched from (after redirects)
+	// when URL is only what the page claims (rel=canonical); "" when equal.
+	// A claimed URL never overwrites another article stored there: the
+	// page is then a duplicate of it (same article) or stored under
+	// FetchedURL.
+	FetchedURL  string
 	SourceID    int64
 	Title       string
 	Text        string
@@ -386,8 +503,9 @@ type PageRecord struct {
 	FetchedAt    time.Time
 	// Doc is the article the page holds, nil when it is not one.
 	Doc *DocumentRecord
-	// Aliases are other URLs that are the same page (redirect target,
-	// rel=canonical); they are marked done so they are not fetched again.
+	// Aliases are other URLs that are the same page (a redirect's target);
+	// they are marked done so they are not fetched again. (A rel=canonical
+	// URL is not an alias: the page only claims it, see DocumentRecord.)
 	Aliases []FrontierEntry
 	// Links are URLs discovered on the page.
 	Links []FrontierEntry
@@ -397,6 +515,9 @@ type PageRecord struct {
 type SaveResult struct {
 	Outcome    string
 	DocumentID int64
+	// StoredURL is the URL the document is stored under: Doc.URL, or
+	// Doc.FetchedURL when the canonical URL Doc.URL holds another article.
+	StoredURL string
 	Added      int // new frontier URLs
 }
 
@@ -411,7 +532,7 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 		res = SaveResult{Outcome: p.Outcome}
 		if p.Doc != nil {
 			var err error
-			res.Outcome, res.DocumentID, err = saveDocument(ctx, tx, p.Doc, now)
+			res.Outcome, res.DocumentID, res.StoredURL, err = saveDocument(ctx, tx, p.Doc, now)
 			if err != nil {
 				return err
 			}
@@ -425,12 +546,14 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 		if res.DocumentID != 0 {
 			docID = res.DocumentID
 		}
-		r, err := tx.ExecContext(ctx, `UPDATE frontier SET state = ?, attempts = attempts + 1, last_error = ?,
+		// attempts and fails were counted when the fetch was dispatched
+		// (MarkDispatched); anything but a failure resets fails.
+		r, err := tx.ExecContext(ctx, `UPDATE frontier SET state = ?, fails = CASE WHEN ? = 'failed' THEN MAX(fails, 1) ELSE 0 END, last_error = ?,
 			last_status = ?, etag = CASE WHEN ? != '' OR ? THEN ? ELSE etag END,
 			last_modified = CASE WHEN ? != '' OR ? THEN ? ELSE last_modified END,
 			document_id = COALESCE(?, document_id), outcome = ?, fetched_at = ?, run_id = ?
 			WHERE url = ?`,
-			p.State, p.ErrorKind, p.Status,
+			p.State, p.State, p.ErrorKind, p.Status,
 			p.ETag, p.Status == 200, p.ETag,
 			p.LastModified, p.Status == 200, p.LastModified,
 			docID, res.Outcome, now, p.RunID, p.URL)
@@ -447,7 +570,8 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO frontier(url, source_id, kind, depth, via, state, document_id,
 				outcome, discovered_at, fetched_at, run_id) VALUES (?, ?, 'page', ?, ?, 'done', ?, ?, ?, ?, ?)
 				ON CONFLICT(url) DO UPDATE SET state = 'done', document_id = COALESCE(excluded.document_id, document_id),
-				outcome = excluded.outcome, fetched_at = excluded.fetched_at, run_id = excluded.run_id`,
+				outcome = excluded.outcome, fetched_at = excluded.fetched_at, run_id = excluded.run_id
+				WHERE state != 'done'`, // a URL fetched itself keeps its own record
 				a.URL, a.SourceID, a.Depth, a.Via, docID, res.Outcome, now, now, p.RunID); err != nil {
 				return fmt.Errorf("frontier alias %s: %w", a.URL, err)
 			}
@@ -461,54 +585,123 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 	return res, nil
 }
 
-func saveDocument(ctx context.Context, tx *sql.Tx, d *DocumentRecord, now string) (string, int64, error) {
+func saveDocument(ctx context.Context, tx *sql.Tx, d *DocumentRecord, now string) (outcome string, id int64, storedURL string, err error) {
+	storedURL = d.URL
 	authors, err := json.Marshal(d.Authors)
 	if err != nil {
-		return "", 0, err
+		return "", 0, "", err
 	}
 	if d.Authors == nil {
 		authors = []byte("[]")
 	}
-	var id int64
-	var hash string
-	err = tx.QueryRowContext(ctx, `SELECT id, content_hash FROM documents WHERE url = ?`, d.URL).Scan(&id, &hash)
+	var hash, stored string
+	err = tx.QueryRowContext(ctx, `SELECT id, content_hash, text FROM documents WHERE url = ?`, d.URL).Scan(&id, &hash, &stored)
 	switch {
 	case err == nil:
 		if hash == d.ContentHash {
-			return OutcomeUnchanged, id, nil
+			return OutcomeUnchanged, id, storedURL, nil
+		}
+		if d.FetchedURL != "" && d.FetchedURL != d.URL {
+			// The page only claims this URL (rel=canonical) and another
+			// text is stored there: never overwrite it.
+			if SameArticle(stored, d.Text) {
+				return OutcomeDuplicate, id, storedURL, nil
+			}
+			own := *d
+			own.URL, own.FetchedURL = d.FetchedURL, ""
+			return saveDocument(ctx, tx, &own, now)
 		}
 		var other int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, d.ContentHash).Scan(&other)
 		if err == nil {
-			return OutcomeDuplicate, other, nil
+			return OutcomeDuplicate, other, storedURL, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return "", 0, err
+			return "", 0, "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, text = ?, published = ?, authors = ?,
 			language = ?, fetched_at = ?, content_hash = ?, raw_html_gz = ?, words = ? WHERE id = ?`,
 			d.Title, d.Text, FormatTime(d.Published), string(authors), d.Language, now, d.ContentHash,
 			d.RawHTMLGz, d.Words, id); err != nil {
-			return "", 0, fmt.Errorf("update document %s: %w", d.URL, err)
+			return "", 0, "", fmt.Errorf("update document %s: %w", d.URL, err)
 		}
-		return OutcomeUpdated, id, nil
+		// The scores, sentence offsets, mentions and statements were
+		// computed on the old text: removed in this transaction, so no
+		// number or quote mixes them with the new text, and the document
+		// is pending for the next analyze (pending = no scores).
+		if err := dropAnalysis(ctx, tx, id); err != nil {
+			return "", 0, "", fmt.Errorf("update document %s: %w", d.URL, err)
+		}
+		return OutcomeUpdated, id, storedURL, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return "", 0, err
+		return "", 0, "", err
 	}
 	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, d.ContentHash).Scan(&id)
 	if err == nil {
-		return OutcomeDuplicate, id, nil
+		return OutcomeDuplicate, id, storedURL, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return "", 0, err
+		return "", 0, "", err
 	}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO documents(url, source_id, title, text, published, authors,
 		language, fetched_at, content_hash, raw_html_gz, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		d.URL, d.SourceID, d.Title, d.Text, FormatTime(d.Published), string(authors), d.Language, now,
 		d.ContentHash, d.RawHTMLGz, d.Words).Scan(&id); err != nil {
-		return "", 0, fmt.Errorf("insert document %s: %w", d.URL, err)
+		return "", 0, "", fmt.Errorf("insert document %s: %w", d.URL, err)
 	}
-	return OutcomeNew, id, nil
+	return OutcomeNew, id, storedURL, nil
+}
+
+// dropAnalysis deletes what analyze derived from a document's text.
+func dropAnalysis(ctx context.Context, tx *sql.Tx, docID int64) error {
+	for _, q := range []string{
+		`DELETE FROM sentence_scores WHERE document_id = ?`,
+		`DELETE FROM doc_scores WHERE document_id = ?`,
+		`DELETE FROM mentions WHERE document_id = ?`,
+		`DELETE FROM statements WHERE document_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, docID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SameArticle reports whether two extracted texts are one article in two
+// renderings (an AMP or print copy, a lightly edited version): at least
+// half of the shorter text's 4-word shingles (lower-cased words of letters
+// and digits) occur in the other. Two different articles of one site share
+// almost none (boilerplate is not part of an extracted text).
+func SameArticle(a, b string) bool {
+	sa, sb := shingles(a), shingles(b)
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	if len(sa) == 0 {
+		return len(sb) == 0
+	}
+	common := 0
+	for k := range sa {
+		if sb[k] {
+			common++
+		}
+	}
+	return 2*common >= len(sa)
+}
+
+func shingles(s string) map[string]bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := map[string]bool{}
+	if len(words) < 4 {
+		if len(words) > 0 {
+			out[strings.Join(words, " ")] = true
+		}
+		return out
+	}
+	for i := 0; i+4 <= len(words); i++ {
+		out[strings.Join(words[i:i+4], " ")] = true
+	}
+	return out
 }
 
 // FrontierState returns a URL's frontier row, or ErrNotFound.

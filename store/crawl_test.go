@@ -143,8 +143,8 @@ func TestSavePageOutcomes(t *testing.T) {
 		Outcome: OutcomeNotArticle, FetchedAt: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := db.RequeueFrontier(ctx, []int64{gazette, mayor}, false, 3); err != nil || n != 1 {
-		t.Errorf("requeue: %d %v, want 1 (the seed)", n, err)
+	if rq, err := db.RequeueFrontier(ctx, []int64{gazette, mayor}, false, 3); err != nil || rq.Queued != 1 || len(rq.GivenUp) != 0 {
+		t.Errorf("requeue: %+v %v, want 1 (the seed)", rq, err)
 	}
 	if _, err := db.AddToFrontier(ctx, run, t0, []FrontierEntry{{URL: "https://city.example/press/1", SourceID: mayor, HintUpdated: t0.Add(time.Hour)}}); err != nil {
 		t.Fatal(err)

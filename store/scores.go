@@ -135,3 +135,19 @@ func (db *DB) DocScores(ctx context.Context, docID int64) (*model.Scores, error)
 	}
 	return &sc, rows.Err()
 }
+
+// SameText reports, inside tx, whether document docID still holds the text
+// with content hash hash. analyze checks it before storing scores computed
+// from a text it read earlier: a crawl may have stored a new text meanwhile
+// (the document is then left pending for the next analyze).
+func SameText(ctx context.Context, tx *sql.Tx, docID int64, hash string) (bool, error) {
+	var cur string
+	err := tx.QueryRowContext(ctx, `SELECT content_hash FROM documents WHERE id = ?`, docID).Scan(&cur)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("text of document %d: %w", docID, Classify(err))
+	}
+	return cur == hash, nil
+}

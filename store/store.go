@@ -202,16 +202,42 @@ func (db *DB) migrate(ctx context.Context) error {
 		return Classify(err)
 	}
 	for _, m := range ms[version:] {
-		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+		// A migration that rebuilds a table others reference runs with
+		// foreign keys off and is checked before it commits (SQLite's
+		// documented procedure; the pragma is a no-op inside a transaction).
+		fkOff := strings.HasPrefix(m.sql, "-- xenoscope: foreign_keys=off")
+		if fkOff {
+			if _, err := db.W.ExecContext(ctx, "PRAGMA foreign_keys=OFF"); err != nil {
+				return Classify(err)
+			}
+		}
+		err := db.Tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if fkOff {
+				rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+				if err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
+				bad := rows.Next()
+				rows.Close()
+				if bad {
+					return fmt.Errorf("migration %s: foreign key check failed", m.name)
+				}
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d", applicationID)); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version=%d", m.version))
 			return err
-		}); err != nil {
+		})
+		if fkOff {
+			if _, ferr := db.W.ExecContext(ctx, "PRAGMA foreign_keys=ON"); ferr != nil && err == nil {
+				err = Classify(ferr)
+			}
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -102,25 +103,103 @@ func TestParseSitemaps(t *testing.T) {
 <url><loc> https://n.example/1 </loc><lastmod>2026-01-04</lastmod></url>
 <url><loc>https://n.example/2</loc><news:news><news:publication_date>2026-01-02T10:00:00+01:00</news:publication_date><news:title>Two</news:title></news:news></url>
 </urlset>`
-	items, err := parseSitemap([]byte(urlset), 1<<20)
-	if err != nil || len(items) != 2 || items[0].URL != "https://n.example/1" || items[0].Sitemap ||
+	items, cut, err := parseSitemap([]byte(urlset), "", 1<<20, MaxListedURLs)
+	if err != nil || cut || len(items) != 2 || items[0].URL != "https://n.example/1" || items[0].Sitemap ||
 		!items[0].Updated.Equal(time.Date(2026, 1, 4, 0, 0, 0, 0, time.UTC)) ||
 		!items[1].Published.Equal(time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)) || items[1].Title != "Two" {
-		t.Errorf("urlset: %+v %v", items, err)
+		t.Errorf("urlset: %+v %v %v", items, cut, err)
 	}
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write([]byte(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://n.example/s1.xml.gz</loc></sitemap></sitemapindex>`))
-	zw.Close()
-	items, err = parseSitemap(z.Bytes(), 1<<20)
+	gz := func(s string) []byte {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write([]byte(s))
+		zw.Close()
+		return z.Bytes()
+	}
+	index := gz(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://n.example/s1.xml.gz</loc></sitemap></sitemapindex>`)
+	items, _, err = parseSitemap(index, "", 1<<20, MaxListedURLs)
 	if err != nil || len(items) != 1 || !items[0].Sitemap || items[0].URL != "https://n.example/s1.xml.gz" {
 		t.Errorf("gzipped index: %+v %v", items, err)
 	}
-	if _, err := parseSitemap(z.Bytes(), 10); err == nil {
-		t.Error("gzip bomb cap not enforced")
+	// Content-Encoding: gzip around a .xml.gz file: both layers decoded.
+	items, _, err = parseSitemap(gz(string(index)), "gzip", 1<<20, MaxListedURLs)
+	if err != nil || len(items) != 1 {
+		t.Errorf("double gzip: %+v %v", items, err)
 	}
-	if _, err := parseSitemap([]byte(`<html><body>not a sitemap</body></html>`), 1<<20); err == nil {
+	if _, err := parseSitemap0([]byte(`<html><body>not a sitemap</body></html>`)); err == nil {
 		t.Error("HTML accepted as a sitemap")
+	}
+	if _, err := parseSitemap0(nil); err == nil {
+		t.Error("empty body accepted as a sitemap")
+	}
+	if _, err := parseSitemap0([]byte{0x1f, 0x8b, 0x08}); err == nil {
+		t.Error("broken gzip accepted")
+	}
+}
+
+func parseSitemap0(b []byte) ([]discovered, error) {
+	items, _, err := parseSitemap(b, "", 1<<20, MaxListedURLs)
+	return items, err
+}
+
+// A sitemap is cut at MaxListedURLs entries and at its decoded byte limit:
+// the URLs before the cut are kept (issue 13 point 7: a 1M-URL sitemap was
+// queued whole; a gzip bomb was unpacked whole).
+func TestSitemapLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for i := 0; i < 120; i++ {
+		fmt.Fprintf(&b, "<url><loc>https://n.example/%d</loc></url>\n", i)
+	}
+	b.WriteString("</urlset>")
+	items, cut, err := parseSitemap([]byte(b.String()), "", 1<<20, 100)
+	if err != nil || !cut || len(items) != 100 || items[99].URL != "https://n.example/99" {
+		t.Errorf("URL cap: %d items, cut %v, %v", len(items), cut, err)
+	}
+	items, cut, err = parseSitemap([]byte(b.String()), "", 1000, MaxListedURLs)
+	if err != nil || !cut || len(items) == 0 || len(items) > 30 {
+		t.Errorf("byte cap: %d items, cut %v, %v", len(items), cut, err)
+	}
+	// 64 MiB of XML whitespace in a small gzip: read no further than the cap.
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte(`<urlset><url><loc>https://n.example/first</loc></url>`))
+	pad := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i < 64; i++ {
+		zw.Write(pad)
+	}
+	zw.Write([]byte(`<url><loc>https://n.example/last</loc></url></urlset>`))
+	zw.Close()
+	items, cut, err = parseSitemap(z.Bytes(), "", 4<<20, MaxListedURLs)
+	if err != nil || !cut || len(items) != 1 {
+		t.Errorf("gzip bomb: %d items, cut %v, %v", len(items), cut, err)
+	}
+}
+
+func TestDecodeBodyLimits(t *testing.T) {
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(bytes.Repeat([]byte{0}, 8<<20))
+	zw.Close()
+	for _, enc := range []string{"gzip", "x-gzip", "GZIP"} {
+		if _, err := decodeBody(z.Bytes(), enc, false, 1<<20); !errors.Is(err, errTooLarge) {
+			t.Errorf("%s bomb: %v, want errTooLarge", enc, err)
+		}
+	}
+	if b, err := decodeBody(z.Bytes(), "gzip", false, 8<<20); err != nil || len(b) != 8<<20 {
+		t.Errorf("exactly the limit: %d bytes, %v", len(b), err)
+	}
+	if _, err := decodeBody(z.Bytes(), "", true, 1<<20); !errors.Is(err, errTooLarge) {
+		t.Errorf("gzip file without Content-Encoding: %v", err)
+	}
+	if b, err := decodeBody([]byte("plain"), "identity", false, 5); err != nil || string(b) != "plain" {
+		t.Errorf("identity: %q %v", b, err)
+	}
+	if _, err := decodeBody([]byte("plain"), "", false, 4); !errors.Is(err, errTooLarge) {
+		t.Errorf("plain over the limit: %v", err)
+	}
+	if _, err := decodeBody([]byte("x"), "br", false, 4); err == nil {
+		t.Error("unsupported encoding accepted")
 	}
 }
 
