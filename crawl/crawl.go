@@ -261,6 +261,9 @@ func (c *crawler) count(s *sourceInfo, f func(*store.SourceRunCounts)) {
 
 // save commits one page record; a store failure stops the run.
 func (c *crawler) save(p store.PageRecord) store.SaveResult {
+	c.mu.Lock()
+	p.Counted = c.inflight[p.URL].counted
+	c.mu.Unlock()
 	res, err := c.db.SavePage(context.WithoutCancel(c.ctx), p)
 	c.mu.Lock()
 	delete(c.inflight, p.URL)

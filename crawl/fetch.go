@@ -83,12 +83,45 @@ func (c *crawler) collector() (*colly.Collector, error) {
 			if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n > c.opts.MaxBodyBytes {
 				r.Ctx.Put("too_large", true)
 				r.Request.Abort()
+				return
 			}
 		}
+		c.fetching(r)
 	})
 	col.OnResponse(c.onResponse)
 	col.OnError(c.onError)
 	return col, nil
+}
+
+// fetching records, before the body is read, that the fetch of a URL is
+// under way (store.MarkFetching), once per dispatch: should reading,
+// decoding or extracting it kill the process, the attempt still counts.
+func (c *crawler) fetching(r *colly.Response) {
+	e := entryOf(r.Ctx)
+	if e == nil {
+		return
+	}
+	c.mu.Lock()
+	f, ok := c.inflight[e.URL]
+	c.mu.Unlock()
+	if !ok || f.counted {
+		return
+	}
+	if err := c.db.MarkFetching(context.WithoutCancel(c.ctx), e.URL); err != nil {
+		c.mu.Lock()
+		if c.fatal == nil {
+			c.fatal = fmt.Errorf("crawl: %w", err)
+		}
+		c.mu.Unlock()
+		r.Request.Abort()
+		return
+	}
+	c.mu.Lock()
+	if f, ok := c.inflight[e.URL]; ok {
+		f.counted = true
+		c.inflight[e.URL] = f
+	}
+	c.mu.Unlock()
 }
 
 // contentTypeHeader keeps a response's Content-Type for the handlers:

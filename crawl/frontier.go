@@ -111,7 +111,6 @@ func (c *crawler) run() error {
 				break
 			}
 			var batch []store.FrontierEntry
-			var urls []string
 			for _, e := range entries {
 				if n+len(batch) >= c.opts.Batch {
 					break
@@ -126,7 +125,7 @@ func (c *crawler) run() error {
 				busy = busy || c.finished[e.URL]
 				if !busy {
 					// Registered before dispatch: callbacks may finish first.
-					c.inflight[e.URL] = flight{e, time.Now()}
+					c.inflight[e.URL] = flight{entry: e, since: time.Now()}
 				}
 				c.mu.Unlock()
 				if busy {
@@ -136,20 +135,6 @@ func (c *crawler) run() error {
 					c.pages++
 				}
 				batch = append(batch, e)
-				urls = append(urls, e.URL)
-			}
-			// Recorded before the requests go out: a fetch that kills the
-			// process still counts as an attempt (store.MarkDispatched).
-			if err := c.db.MarkDispatched(ctx, urls); err != nil {
-				if ctx.Err() == nil {
-					runErr = fmt.Errorf("crawl: %w", err)
-				}
-				c.mu.Lock()
-				for _, u := range urls {
-					delete(c.inflight, u)
-				}
-				c.mu.Unlock()
-				break
 			}
 			for _, e := range batch {
 				if ctx.Err() != nil {
@@ -184,11 +169,13 @@ func (c *crawler) run() error {
 		// A graceful stop: fetches it cut short do not count as attempts.
 		c.mu.Lock()
 		var cut []string
-		for u := range c.inflight {
-			cut = append(cut, u)
+		for u, f := range c.inflight {
+			if f.counted {
+				cut = append(cut, u)
+			}
 		}
 		c.mu.Unlock()
-		if err := c.db.UnmarkDispatched(context.WithoutCancel(ctx), cut); err != nil {
+		if err := c.db.UnmarkFetching(context.WithoutCancel(ctx), cut); err != nil {
 			c.log.Warn("take back interrupted attempts", "error", err)
 		}
 	}
@@ -217,6 +204,9 @@ func (c *crawler) givenUp(es []store.FrontierEntry) {
 type flight struct {
 	entry store.FrontierEntry
 	since time.Time
+	// counted: its response arrived and the attempt is recorded
+	// (store.MarkFetching).
+	counted bool
 }
 
 func (c *crawler) inFlight() int {

@@ -32,7 +32,11 @@ func TestCrawlHelperProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := crawl.Run(context.Background(), db, cfg, testOptions()); err != nil {
+	opts := testOptions()
+	if os.Getenv("XENOSCOPE_CRAWL_DEFAULTS") == "1" {
+		opts = crawl.Options{} // the product's defaults (10 MiB body cap, 30s timeout)
+	}
+	if _, err := crawl.Run(context.Background(), db, cfg, opts); err != nil {
 		t.Fatal(err)
 	}
 	os.Exit(0)

@@ -301,7 +301,7 @@ type Requeued struct {
 // disallowed are checked against the current robots.txt again (no request
 // when it still disallows them). With revisitAll every done URL is queued
 // again (article pages too). A pending URL whose fetches were cut short
-// maxAttempts times (see MarkDispatched) is given up first: failed with
+// maxAttempts times (see MarkFetching) is given up first: failed with
 // ErrorInterrupted.
 func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll bool, maxAttempts int) (Requeued, error) {
 	var out Requeued
@@ -348,34 +348,38 @@ func (db *DB) RequeueFrontier(ctx context.Context, sourceIDs []int64, revisitAll
 	return out, nil
 }
 
-// MarkDispatched records, before their requests go out, that a fetch of
-// each URL begins: attempts and fails + 1 in one transaction. A success
-// resets fails (SavePage); a fetch cut short by a crash leaves it counted,
-// so RequeueFrontier can give the URL up. UnmarkDispatched takes the count
-// back for fetches a graceful stop (Ctrl-C) cut short.
-func (db *DB) MarkDispatched(ctx context.Context, urls []string) error {
-	return db.dispatchCount(ctx, urls, `UPDATE frontier SET attempts = attempts + 1, fails = fails + 1
-		WHERE url IN (SELECT value FROM json_each(?))`)
+// MarkFetching records that a fetch of url has begun to answer (its
+// response headers arrived), before its body is read, decoded and
+// extracted: attempts and fails + 1, committed at once. A success resets
+// fails (SavePage); a fetch cut short by a crash (a decompression bomb under
+// a memory limit) leaves it counted, so RequeueFrontier gives the URL up
+// after maxAttempts such runs. SavePage must then be told (PageRecord.Counted)
+// not to count the attempt again.
+func (db *DB) MarkFetching(ctx context.Context, url string) error {
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE frontier SET attempts = attempts + 1, fails = fails + 1 WHERE url = ?`, url)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record fetch of %s: %w", url, err)
+	}
+	return nil
 }
 
-// UnmarkDispatched undoes MarkDispatched for URLs whose fetch a graceful
-// stop cut short (they stay pending, as if never tried).
-func (db *DB) UnmarkDispatched(ctx context.Context, urls []string) error {
-	return db.dispatchCount(ctx, urls, `UPDATE frontier SET attempts = MAX(attempts - 1, 0), fails = MAX(fails - 1, 0)
-		WHERE state = 'pending' AND url IN (SELECT value FROM json_each(?))`)
-}
-
-func (db *DB) dispatchCount(ctx context.Context, urls []string, q string) error {
+// UnmarkFetching takes MarkFetching back for URLs whose fetch a graceful
+// stop (Ctrl-C) cut short: they stay pending, as if never tried.
+func (db *DB) UnmarkFetching(ctx context.Context, urls []string) error {
 	if len(urls) == 0 {
 		return nil
 	}
 	b, _ := json.Marshal(urls)
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, q, string(b))
+		_, err := tx.ExecContext(ctx, `UPDATE frontier SET attempts = MAX(attempts - 1, 0), fails = MAX(fails - 1, 0)
+			WHERE state = 'pending' AND url IN (SELECT value FROM json_each(?))`, string(b))
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("record dispatched URLs: %w", err)
+		return fmt.Errorf("take back interrupted fetches: %w", err)
 	}
 	return nil
 }
@@ -501,6 +505,8 @@ type PageRecord struct {
 	ErrorKind    string
 	Outcome      string // for pages without Doc: unchanged | discovery | not_article | error
 	FetchedAt    time.Time
+	// Counted: MarkFetching already counted this fetch's attempt.
+	Counted bool
 	// Doc is the article the page holds, nil when it is not one.
 	Doc *DocumentRecord
 	// Aliases are other URLs that are the same page (a redirect's target);
@@ -546,14 +552,19 @@ func (db *DB) SavePage(ctx context.Context, p PageRecord) (SaveResult, error) {
 		if res.DocumentID != 0 {
 			docID = res.DocumentID
 		}
-		// attempts and fails were counted when the fetch was dispatched
-		// (MarkDispatched); anything but a failure resets fails.
-		r, err := tx.ExecContext(ctx, `UPDATE frontier SET state = ?, fails = CASE WHEN ? = 'failed' THEN MAX(fails, 1) ELSE 0 END, last_error = ?,
+		uncounted := 1
+		if p.Counted {
+			uncounted = 0
+		}
+		// The attempt counts once (here, unless MarkFetching counted it);
+		// anything but a failure resets fails.
+		r, err := tx.ExecContext(ctx, `UPDATE frontier SET state = ?, attempts = attempts + ?,
+			fails = CASE WHEN ? = 'failed' THEN fails + ? ELSE 0 END, last_error = ?,
 			last_status = ?, etag = CASE WHEN ? != '' OR ? THEN ? ELSE etag END,
 			last_modified = CASE WHEN ? != '' OR ? THEN ? ELSE last_modified END,
 			document_id = COALESCE(?, document_id), outcome = ?, fetched_at = ?, run_id = ?
 			WHERE url = ?`,
-			p.State, p.State, p.ErrorKind, p.Status,
+			p.State, uncounted, p.State, uncounted, p.ErrorKind, p.Status,
 			p.ETag, p.Status == 200, p.ETag,
 			p.LastModified, p.Status == 200, p.LastModified,
 			docID, res.Outcome, now, p.RunID, p.URL)

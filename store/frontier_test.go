@@ -135,7 +135,7 @@ func BenchmarkPendingFrontier300k(b *testing.B) {
 	})
 }
 
-// A URL whose fetch is cut short (dispatched, never saved: the process
+// A URL whose fetch is cut short (headers arrived, never saved: the process
 // died) maxAttempts times is given up, so it cannot stop every later run;
 // a success resets the count; a graceful stop takes its count back.
 func TestDispatchedFetchesCount(t *testing.T) {
@@ -155,14 +155,17 @@ func TestDispatchedFetchesCount(t *testing.T) {
 		return n
 	}
 	for i := 0; i < 3; i++ {
-		if err := db.MarkDispatched(ctx, []string{bomb, ok, calm}); err != nil {
-			t.Fatal(err)
+		for _, u := range []string{bomb, ok, calm} {
+			if err := db.MarkFetching(ctx, u); err != nil {
+				t.Fatal(err)
+			}
 		}
 		// ok succeeds every time; calm is stopped gracefully; bomb kills us.
-		if _, err := db.SavePage(ctx, PageRecord{URL: ok, RunID: run, State: StateDone, Status: 200, Outcome: OutcomeNotArticle, FetchedAt: time.Now()}); err != nil {
+		if _, err := db.SavePage(ctx, PageRecord{URL: ok, RunID: run, State: StateDone, Status: 200, Outcome: OutcomeNotArticle,
+			FetchedAt: time.Now(), Counted: true}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.UnmarkDispatched(ctx, []string{calm}); err != nil {
+		if err := db.UnmarkFetching(ctx, []string{calm}); err != nil {
 			t.Fatal(err)
 		}
 		rq, err := db.RequeueFrontier(ctx, src, false, 3)

@@ -291,7 +291,7 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		link := `<link rel="canonical" href="` + s.ArticleURL(a) + `">`
-		s.content(w, r, htmlType, bytes.Replace(a.HTML, []byte("<head>"), []byte("<head>"+link), 1))
+		s.content(w, r, htmlType, InsertInHead(a.HTML, link))
 	case strings.HasPrefix(p, "/copy/"):
 		a, ok := s.article(strings.TrimPrefix(p, "/copy/"))
 		if !ok {

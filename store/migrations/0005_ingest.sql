@@ -8,9 +8,9 @@
 CREATE INDEX frontier_pending ON frontier(source_id, (kind = 'page'), depth) WHERE state = 'pending';
 
 -- fails: consecutive fetches of the URL that did not succeed (a fetch is
--- counted when it is dispatched, so a fetch cut short by a crash counts too;
--- a success resets it). A failed URL is retried while fails < MaxAttempts.
--- attempts stays the number of fetches begun, ever.
+-- counted as soon as its response headers arrive, so one cut short by a
+-- crash counts too; a success resets it). A failed URL is retried while
+-- fails < MaxAttempts. attempts stays the number of fetches, ever.
 ALTER TABLE frontier ADD COLUMN fails INTEGER NOT NULL DEFAULT 0;
 UPDATE frontier SET fails = attempts WHERE state = 'failed';
 
