@@ -134,6 +134,10 @@ func crawlSummary(st model.CrawlStats, elapsed time.Duration) string {
 	if errs > 0 {
 		s += " (" + kindsString(st.Errors) + ")"
 	}
+	if st.NotArticles > 0 {
+		// Which pages were not stored and why (listed one by one by -v).
+		s += "; not articles: " + kindsString(st.NotArticleReasons)
+	}
 	return s + fmt.Sprintf(" in %s", elapsed.Round(100*time.Millisecond))
 }
 
@@ -156,6 +160,8 @@ func failedHint(st model.CrawlStats) string {
 	switch {
 	case st.Errors["private_address"] > 0:
 		return "the sources resolve to loopback or private addresses, which are refused; set allow_private = true under [crawl] if you crawl a local test site on purpose"
+	case st.Errors["robots_5xx"] > 0 || st.Errors["robots_unreachable"] > 0:
+		return "the sites' robots.txt answered a server error or could not be reached, so they are not crawled (RFC 9309); the next run tries again (rerun with -v to see the requests)"
 	case st.RobotsSkipped > 0 && st.Fetched == 0:
 		return "robots.txt forbids the configured URLs to our user agent; check the sites' robots.txt"
 	case st.Errors["network"] > 0 || st.Errors["timeout"] > 0:

@@ -670,6 +670,7 @@ func dropAnalysis(ctx context.Context, tx *sql.Tx, docID int64) error {
 		`DELETE FROM doc_scores WHERE document_id = ?`,
 		`DELETE FROM mentions WHERE document_id = ?`,
 		`DELETE FROM statements WHERE document_id = ?`,
+		`DELETE FROM doc_figures WHERE document_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, docID); err != nil {
 			return err

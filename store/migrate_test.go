@@ -37,12 +37,12 @@ func openAtVersion(t *testing.T, v int) string {
 	return p
 }
 
-// Migration 0005 rebuilds sources (no CHECK on kind) under live foreign
+// Migration 0006 rebuilds sources (no CHECK on kind) under live foreign
 // keys: ids, documents and frontier rows survive, failed URLs keep their
 // failure count, and the kinds are checked by the store instead.
-func TestMigration5KeepsData(t *testing.T) {
+func TestMigration6KeepsData(t *testing.T) {
 	t.Parallel()
-	p := openAtVersion(t, 4)
+	p := openAtVersion(t, 5)
 	raw, err := sql.Open("sqlite3", dsn(p, false))
 	if err != nil {
 		t.Fatal(err)
