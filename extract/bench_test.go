@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -18,10 +17,8 @@ import (
 //	go test ./extract -run '^$' -bench BenchmarkExtract -benchtime 3x
 func BenchmarkExtract(b *testing.B) {
 	pages := loadBenchPages(b)
-	urls := make([]*url.URL, len(pages))
 	var total int64
-	for i, p := range pages {
-		urls[i], _ = url.Parse(p.URL)
+	for _, p := range pages {
 		total += int64(len(p.HTML))
 	}
 	run := func(b *testing.B, fn func(i int)) {
@@ -50,24 +47,21 @@ func BenchmarkExtract(b *testing.B) {
 	b.Run("Extract", func(b *testing.B) {
 		run(b, func(i int) { Extract(pages[i].HTML, pages[i].URL, "text/html") })
 	})
-	for _, c := range candidates() {
-		if c.name == "Extract" || !benchCandidates[c.name] {
+	for _, c := range append(variants(), references()...) {
+		if !benchCandidates[c.name] {
 			continue
 		}
-		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
-			run(b, func(i int) { c.run(pages[i].HTML, urls[i]) })
+		b.Run(strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(c.name), func(b *testing.B) {
+			run(b, func(i int) { c.run(pages[i].HTML, pages[i].URL) })
 		})
 	}
 }
 
-// benchCandidates are the candidates BenchmarkExtract times (the others
-// differ only in options that do not change the cost much).
+// benchCandidates are the candidates BenchmarkExtract times besides Extract.
 var benchCandidates = map[string]bool{
-	"trafilatura":                             true,
-	"trafilatura+fallback":                    true,
-	"trafilatura-precision+fallback":          true,
-	"trafilatura-precision+fallback date=off": true,
-	"readeck": true,
+	"go-trafilatura":              true,
+	"go-trafilatura+fallback":     true,
+	"go-readability (readeck v2)": true,
 }
 
 // BenchmarkExtractLarge measures adversarially large pages just under the

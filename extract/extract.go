@@ -47,6 +47,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-htmldate"
@@ -155,6 +156,47 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 // Result.URL. Errors wrap ErrTooLarge, ErrTooComplex, ErrNotHTML or
 // ErrNoContent. Extract is safe for concurrent use.
 func Extract(raw []byte, pageURL, contentType string) (*Result, error) {
+	return extractWith(raw, pageURL, contentType, chosen)
+}
+
+// strategy is how the body is found: go-trafilatura's focus and which
+// fallback it may compare its result with. Extract uses chosen; the
+// candidates compared in docs/extraction.md are other values.
+type strategy struct {
+	focus    trafilatura.ExtractionFocus
+	fallback fallbackMode
+	// dropTitle removes a first paragraph that repeats the title.
+	dropTitle bool
+}
+
+type fallbackMode int
+
+const (
+	// fallbackNone: trafilatura's own result only.
+	fallbackNone fallbackMode = iota
+	// fallbackLibrary: trafilatura's EnableFallback (go-shiori
+	// go-readability, then go-domdistiller when still short).
+	fallbackLibrary
+	// fallbackShort: trafilatura alone first; only when its text is
+	// shorter than shortText runes (or it finds nothing) it runs again with
+	// EnableFallback.
+	fallbackShort
+	// fallbackSuspect: like fallbackShort, and also when trafilatura's
+	// result holds at most one <p> (the article's paragraph structure was
+	// lost, the case where the library's comparison picks another
+	// extractor's result on the benchmark pages).
+	fallbackSuspect
+)
+
+// shortText is go-trafilatura's own MinExtractedSize (250 characters): below
+// it the library itself considers its result too short and tries other
+// extractors.
+const shortText = 250
+
+// chosen is the strategy Extract uses (see docs/extraction.md, "Choice").
+var chosen = strategy{focus: trafilatura.Balanced, fallback: fallbackSuspect, dropTitle: true}
+
+func extractWith(raw []byte, pageURL, contentType string, st strategy) (*Result, error) {
 	if len(raw) > MaxInputSize {
 		return nil, fmt.Errorf("extract %s: %w: %d bytes, limit %d", pageURL, ErrTooLarge, len(raw), MaxInputSize)
 	}
@@ -193,18 +235,22 @@ func Extract(raw []byte, pageURL, contentType string) (*Result, error) {
 	if elems > largeElements || textBytes > largeTextBytes {
 		a, err = readabilityArticle(doc, u)
 	} else {
-		a, err = trafilaturaArticle(doc, u)
+		a, err = trafilaturaArticle(doc, u, st)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w: %v", pageURL, ErrNoContent, err)
 	}
 	body := cleanText(renderText(a.node))
+	title := cleanTitle(cleanLine(a.title), a.sitename, pageURL)
+	if st.dropTitle {
+		body = dropLeadingTitle(body, title, a.title)
+	}
 	if body == "" {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, ErrNoContent)
 	}
 	return &Result{
 		URL:           pageURL,
-		Title:         cleanTitle(cleanLine(a.title), a.sitename, pageURL),
+		Title:         title,
 		Text:          body,
 		Published:     published,
 		Authors:       splitAuthors(a.author),
@@ -226,14 +272,21 @@ type article struct {
 
 // trafilaturaArticle is the default extractor (see the package comment).
 // It does not modify doc.
-func trafilaturaArticle(doc *html.Node, u *url.URL) (article, error) {
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+func trafilaturaArticle(doc *html.Node, u *url.URL, st strategy) (article, error) {
+	opts := trafilatura.Options{
 		OriginalURL:     u,
-		Focus:           trafilatura.FavorPrecision,
-		EnableFallback:  true,
+		Focus:           st.focus,
+		EnableFallback:  st.fallback == fallbackLibrary,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // Extract runs go-htmldate itself
-	})
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if (st.fallback == fallbackShort || st.fallback == fallbackSuspect) && (err != nil ||
+		utf8.RuneCountInString(res.ContentText) < shortText ||
+		st.fallback == fallbackSuspect && countElements(res.ContentNode, "p", 2) < 2) {
+		opts.EnableFallback = true
+		res, err = trafilatura.ExtractDocument(doc, opts)
+	}
 	if err != nil {
 		return article{}, err
 	}
@@ -338,4 +391,44 @@ func measure(n *html.Node) (elems, textBytes int) {
 	}
 	walk(n)
 	return elems, textBytes
+}
+
+// dropLeadingTitle removes the first paragraph of body when it is the
+// headline (the cleaned title or the page's raw title, compared on letters
+// and digits only): Result.Title holds it already, and an article body
+// (schema.org articleBody, the human-extracted bodies of the benchmark)
+// does not repeat it. A body that is only the headline is left as it is.
+func dropLeadingTitle(body string, titles ...string) string {
+	first, rest, ok := strings.Cut(body, "\n\n")
+	if !ok {
+		return body
+	}
+	f := alnum(first)
+	if f == "" {
+		return body
+	}
+	for _, t := range titles {
+		if alnum(t) == f {
+			return rest
+		}
+	}
+	return body
+}
+
+// countElements counts the elements named tag below n, stopping at limit.
+func countElements(n *html.Node, tag string, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == tag {
+				count++
+			}
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return count
 }
