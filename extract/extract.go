@@ -194,7 +194,7 @@ const (
 const shortText = 250
 
 // chosen is the strategy Extract uses (see docs/extraction.md, "Choice").
-var chosen = strategy{focus: trafilatura.Balanced, fallback: fallbackSuspect, dropTitle: true}
+var chosen = strategy{focus: trafilatura.Balanced, fallback: fallbackLibrary, dropTitle: true}
 
 func extractWith(raw []byte, pageURL, contentType string, st strategy) (*Result, error) {
 	if len(raw) > MaxInputSize {
