@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/RadhiFadlillah/whatlanggo"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -21,36 +22,38 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.json")
 
-// f1Floor is the benchmark F1 that TestAccuracy asserts. Measured: 0.9703
-// (precision 0.9617, recall 0.9791) on the 88 pages of ../shared/data/articles
+// f1Floor is the F1 TestAccuracy asserts on the held-out pages of
+// ../shared/data/articles (testdata/heldout.txt: 29 pages of 24 sites, set
+// aside by a hash before any result was seen; nothing was chosen on them
+// except that a fallback gate that lost there was removed, see
+// docs/extraction.md). Measured 0.9523 (precision 0.9369, recall 0.9682)
 // with `go test ./extract -run TestCandidates -candidates -v`; the floor
-// leaves 0.005 for floating-point and dependency-version noise. These pages
-// were used to choose between a handful of stock configurations (the table
-// in docs/extraction.md), not to tune any rule, so the figure is not fitted
-// to them.
-const f1Floor = 0.965
+// leaves 0.005 for floating-point and dependency-version noise.
+const f1Floor = 0.947
 
+// TestAccuracy asserts the floor on the held-out pages and that Extract is
+// no worse there than go-trafilatura as its users run it (with and without
+// its fallback).
 func TestAccuracy(t *testing.T) {
-	pages := loadBenchPages(t)
-	scores := make([]pageScore, len(pages))
-	var failed []string
-	for i, p := range pages {
-		r, err := Extract(p.HTML, p.URL, "text/html")
-		text := ""
+	t.Parallel()
+	_, held := splitPages(loadBenchPages(t))
+	cands := append([]candidate{{name: "Extract", run: func(raw []byte, u string) (string, error) {
+		r, err := Extract(raw, u, "text/html")
 		if err != nil {
-			failed = append(failed, p.ID[:8]+": "+err.Error())
-		} else {
-			text = r.Text
+			return "", err
 		}
-		scores[i] = shingleMatch(p.Body, text)
-	}
-	pr, re, f1 := aggregate(scores)
-	t.Logf("%d pages: precision %.4f recall %.4f F1 %.4f (%d extraction errors)", len(pages), pr, re, f1, len(failed))
-	for _, f := range failed {
-		t.Logf("error: %s", f)
-	}
+		return r.Text, nil
+	}}}, references()[:2]...)
+	scores := scoreAll(held, cands)
+	pr, re, f1 := aggregate(scores[0])
+	t.Logf("held-out, %d pages: precision %.4f recall %.4f F1 %.4f", len(held), pr, re, f1)
 	if f1 < f1Floor {
 		t.Errorf("F1 %.4f below the measured floor %.3f", f1, f1Floor)
+	}
+	for c := 1; c < len(cands); c++ {
+		if ref := f1Of(scores[c]); f1 < ref {
+			t.Errorf("F1 %.4f below %s's %.4f on the same pages", f1, cands[c].name, ref)
+		}
 	}
 }
 
@@ -310,7 +313,7 @@ func TestLanguage(t *testing.T) {
 		{"German text wins over a wrong lang attribute", bytes.Replace(de, []byte(`<html lang="de">`), []byte(`<html lang="en-US">`), 1), "de"},
 		{"German text without lang attribute", bytes.Replace(de, []byte(`<html lang="de">`), []byte(`<html>`), 1), "de"},
 		{"English text", page("", ""), "en"},
-		{"too short to detect: lang attribute", []byte(`<html lang="fr-FR"><body><article><p>Oui.</p></article></body></html>`), "fr"},
+		{"too short to detect: lang attribute", []byte(`<html lang="fr-FR"><body><article><p>Oui. Non. Trois.</p></article></body></html>`), "fr"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -349,6 +352,25 @@ func TestBoilerplateAndParagraphs(t *testing.T) {
 	}
 }
 
+// TestNavigationOnly: a page with nothing but navigation is no article.
+// (go-trafilatura's balanced mode falls back to the page's raw text when
+// its result is short, so Extract may return the link text; IsArticle
+// rejects it.)
+func TestNavigationOnly(t *testing.T) {
+	t.Parallel()
+	raw := []byte("<html><head><title>t</title></head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav></body></html>")
+	r, err := Extract(raw, "https://example.org/x", "text/html")
+	if err != nil {
+		if !errors.Is(err, ErrNoContent) {
+			t.Fatal(err)
+		}
+		return
+	}
+	if ok, _ := IsArticle(r, 0); ok {
+		t.Errorf("navigation-only page is an article: %+v", r)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00")
 	huge := bytes.Repeat([]byte("<p>x</p>"), MaxInputSize/8+1)
@@ -368,7 +390,7 @@ func TestErrors(t *testing.T) {
 		{"PNG bytes without content type", "", png, ErrNotHTML},
 		{"PDF content type", "application/pdf", []byte("%PDF-1.4\n"), ErrNotHTML},
 		{"empty page", "text/html", []byte{}, ErrNoContent},
-		{"no text", "text/html", []byte("<html><head><title>t</title></head><body><nav><a href=/>Home</a></nav></body></html>"), ErrNoContent},
+		{"no text", "text/html", []byte("<html><head><title>t</title></head><body><nav></nav></body></html>"), ErrNoContent},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -616,5 +638,60 @@ func TestCleanTitle(t *testing.T) {
 		if got := cleanTitle(c.title, c.site, c.url); got != c.want {
 			t.Errorf("cleanTitle(%q, %q) = %q, want %q", c.title, c.site, got, c.want)
 		}
+	}
+}
+
+// TestLanguageOneDetection checks the premise of detectLanguage on the 88
+// benchmark pages: for a body of langSample bytes or more, whatlanggo on the
+// whole text (what go-trafilatura runs) is reliable and agrees with the
+// detection on the first langSample bytes, so the extractor's detection can
+// be used without a second one.
+func TestLanguageOneDetection(t *testing.T) {
+	t.Parallel()
+	pages := loadBenchPages(t)
+	long := 0
+	for _, p := range pages {
+		r, err := Extract(p.HTML, p.URL, "text/html")
+		if err != nil || len(r.Text) < langSample {
+			continue
+		}
+		long++
+		full := whatlanggo.Detect(r.Text)
+		sample := r.Text[:langSample]
+		for !utf8.ValidString(sample) {
+			sample = sample[:len(sample)-1]
+		}
+		part := whatlanggo.Detect(sample)
+		if !full.IsReliable() || full.Lang != part.Lang || full.Lang.Iso6391() != r.Language {
+			t.Errorf("%s: whole text %s (confidence %.2f), first %d bytes %s, Extract %s",
+				p.ID[:8], full.Lang.Iso6391(), full.Confidence, langSample, part.Lang.Iso6391(), r.Language)
+		}
+	}
+	t.Logf("%d of %d pages have %d bytes of text or more", long, len(pages), langSample)
+}
+
+// TestFindPublished: fast mode first, the extensive search only when fast
+// finds nothing and only on pages up to extensiveMaxElements elements.
+func TestFindPublished(t *testing.T) {
+	t.Parallel()
+	body := `<article><h1>Bericht</h1><p>Veröffentlicht am 25. September 2018</p><p>` +
+		strings.Repeat("Der Rat hat den Plan beschlossen. ", 20) + `</p></article>`
+	small, _ := html.Parse(strings.NewReader("<html><body>" + body + "</body></html>"))
+	if got := findPublished(small, "https://example.org/a", 10); got.Format("2006-01-02") != "2018-09-25" {
+		t.Errorf("small page: %v, want 2018-09-25 (found only by the extensive search)", got)
+	}
+	if got := findPublished(small, "https://example.org/a", extensiveMaxElements+1); !got.IsZero() {
+		t.Errorf("page above %d elements: %v, want no date (extensive search skipped)", extensiveMaxElements, got)
+	}
+	pages := loadBenchPages(t)
+	dated := 0
+	for _, p := range pages {
+		doc, _ := html.Parse(bytes.NewReader(p.HTML))
+		if !findPublished(doc, p.URL, 0).IsZero() {
+			dated++
+		}
+	}
+	if dated != len(pages) {
+		t.Errorf("dated %d of %d benchmark pages, want all (the extensive mode alone dated all)", dated, len(pages))
 	}
 }

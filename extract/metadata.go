@@ -176,27 +176,38 @@ func splitAuthors(s string) []string {
 	return out
 }
 
-// detectLanguage returns the ISO 639-1 code of text. A reliable statistical
-// detection (whatlanggo trigrams on the first 2000 bytes) wins; else
-// the page's declared language (<html lang>, Content-Language meta,
-// og:locale); else an unreliable detection; else "".
-func detectLanguage(text, declared string) string {
+// langSample is how much text a language detection reads (bytes).
+const langSample = 2000
+
+// detectLanguage returns the ISO 639-1 code of text. detected is the
+// extractor's own whatlanggo detection on the whole text ("" when it ran
+// none): for a text of langSample bytes or more it is used as it is, so a
+// page costs one detection (on the 88 benchmark pages every such text was
+// detected with whatlanggo confidence 1 and agrees with the old sampled
+// detection; see TestLanguageOneDetection). A shorter text is detected again
+// here to learn whatlanggo's confidence: a reliable detection wins, else the
+// page's declared language (<html lang>, Content-Language meta, og:locale),
+// else the unreliable detection, else "".
+func detectLanguage(text, detected, declared string) string {
+	if detected != "" && len(text) >= langSample {
+		return detected
+	}
 	sample := text
-	if len(sample) > 2000 {
-		sample = sample[:2000]
+	if len(sample) > langSample {
+		sample = sample[:langSample]
 		for len(sample) > 0 && !utf8.ValidString(sample) {
 			sample = sample[:len(sample)-1]
 		}
 	}
 	info := whatlanggo.Detect(sample)
-	detected := info.Lang.Iso6391()
-	if detected != "" && info.IsReliable() {
-		return detected
+	lang := info.Lang.Iso6391()
+	if lang != "" && info.IsReliable() {
+		return lang
 	}
 	if declared != "" {
 		return declared
 	}
-	return detected
+	return lang
 }
 
 // declaredLanguage reads the page's own language declaration and returns its
