@@ -35,8 +35,9 @@
 //     zone kept when the page states them.
 //  5. Body, title and author metadata with go-trafilatura (pages above
 //     25,000 elements or 400 KB of text: readeck go-readability, whose cost
-//     stays near linear); the article tree is rendered to text with one
-//     paragraph per block element.
+//     stays near linear; on pages mostly in Han and kana its minimum result
+//     is 100 characters instead of 250); the article tree is rendered to
+//     text with one paragraph per block element, without a leading headline.
 //  6. The site name is removed from around the title when it matches the
 //     page's site name or host; authors are split into one name per entry
 //     ("By " and similar removed); the language is go-trafilatura's
@@ -58,11 +59,13 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // MaxInputSize is the largest page Extract accepts: 10 MiB of raw bytes.
@@ -224,7 +227,7 @@ func Extract(raw []byte, pageURL, contentType string) (*Result, error) {
 	if elems > largeElements || textBytes > largeTextBytes {
 		a, err = readabilityArticle(doc, u)
 	} else {
-		a, err = trafilaturaArticle(doc, u)
+		a, err = trafilaturaArticle(doc, u, mostlyUnspaced(doc))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w: %v", pageURL, ErrNoContent, err)
@@ -270,13 +273,25 @@ type article struct {
 // go-shiori go-readability run it would make itself: on all 88 benchmark
 // pages the extracted text is identical either way, and readeck costs about
 // 2.5 ms less CPU per page (docs/extraction.md). It does not modify doc.
-func trafilaturaArticle(doc *html.Node, u *url.URL) (article, error) {
+//
+// go-trafilatura counts its minimum result (MinExtractedSize, 250
+// characters: below it the library tries its rescues) in characters, about
+// 45 words of English. On a page written mostly in Chinese or Japanese
+// characters (unspaced) the minimum is 100 characters, about the same number
+// of words (Words counts two such characters to a word): otherwise a short
+// Japanese news item goes through the library's baseline rescue, which
+// returns the headline, date line and body as one block.
+func trafilaturaArticle(doc *html.Node, u *url.URL, unspaced bool) (article, error) {
 	opts := trafilatura.Options{
 		OriginalURL:     u,
 		Focus:           trafilatura.Balanced,
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // Extract runs go-htmldate itself
+	}
+	if unspaced {
+		opts.Config = trafilatura.DefaultConfig()
+		opts.Config.MinExtractedSize = unspacedMinExtracted
 	}
 	p := readability.NewParser()
 	if ra, err := p.ParseDocument(doc, u); err == nil && ra.Node != nil {
@@ -401,6 +416,40 @@ func measure(n *html.Node) (elems, textBytes int) {
 	}
 	walk(n)
 	return elems, textBytes
+}
+
+// unspacedMinExtracted is go-trafilatura's MinExtractedSize for pages
+// written mostly in Han and kana (see trafilaturaArticle).
+const unspacedMinExtracted = 100
+
+// mostlyUnspaced reports whether at least half of the letters in the first
+// 4,000 letters of the page's text (outside script and style) are Han,
+// Hiragana or Katakana.
+func mostlyUnspaced(doc *html.Node) bool {
+	var letters, cjk int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && letters < 4000; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Head {
+					continue
+				}
+			case html.TextNode:
+				for _, r := range c.Data {
+					if unicode.IsLetter(r) {
+						letters++
+						if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+							cjk++
+						}
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return letters > 0 && 2*cjk >= letters
 }
 
 // dropLeadingTitle removes the first paragraph of body when it is the
