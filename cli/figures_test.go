@@ -47,7 +47,7 @@ func TestFiguresCommand(t *testing.T) {
 			qs[i].AntiMigrant = 0.7
 		}
 	}
-	if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.SaveDocFigures(ctx, tx, doc, ms, qs, figures.NERModelVersion) }); err != nil {
+	if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.SaveDocFigures(ctx, tx, doc, ms, qs, f.Version()) }); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -9,7 +9,9 @@ import (
 	"unicode"
 
 	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/figures/ner"
 	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // Finder finds person mentions and attributed statements in texts. It is
@@ -18,7 +20,7 @@ type Finder struct {
 	// registryHash identifies the registry the finder was built with
 	// ("" for none); part of Version, so a registry change re-attributes.
 	registryHash string
-	tagger       *Tagger
+	tagger       *ner.Tagger
 	nerAll       bool                     // run the tagger on every sentence (benchmark baseline)
 	cities       map[string]*cityRegistry // by lower-case city name
 }
@@ -43,7 +45,7 @@ type cityRegistry struct {
 // registered figures, as in config.City.Figures). The embedded tagger is
 // decoded once per process.
 func NewFinder(registry map[string][]config.Figure) (*Finder, error) {
-	tg, err := DefaultTagger()
+	tg, err := ner.Default()
 	if err != nil {
 		return nil, fmt.Errorf("figures: load tagger: %w", err)
 	}
@@ -262,7 +264,7 @@ func (f *Finder) canonicalSpeaker(tc model.TextContext) string {
 	}
 	// "Mayor David Lindqvist": the title is not part of the name
 	fields := strings.Fields(sp)
-	for len(fields) > 1 && titleWords[strings.TrimSuffix(strings.ToLower(fields[0]), ".")] {
+	for len(fields) > 1 && isNameTitle(strings.ToLower(fields[0])) {
 		fields = fields[1:]
 	}
 	sp = strings.Join(fields, " ")
@@ -378,7 +380,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		}
 		words[si] = ws
 	}
-	ds := newDocStats(words)
+	ds := ner.NewDocStats(words)
 	var feats []string
 	english := isEnglish(toks)
 	for si, s := range sents {
@@ -387,7 +389,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		}
 		need := f.nerAll
 		for k := s.first; k < s.last && !need; k++ {
-			if isCapitalised(toks[k].text) && (k > s.first || !commonInitial[toks[k].lower]) {
+			if ner.IsCapitalised(toks[k].text) && (k > s.first || !commonInitial[toks[k].lower]) {
 				need = true
 			}
 		}
@@ -395,30 +397,30 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			continue
 		}
 		var tags []string
-		tags, feats = f.tagger.tagSent(newSent(words[si], ds), feats)
-		for _, sp := range Entities(tags) {
+		tags, feats = f.tagger.Tag(ner.NewSentence(words[si], ds), feats)
+		for _, sp := range ner.Entities(tags) {
 			if sp.Type != "PER" {
 				continue
 			}
 			a, b := s.first+sp.Start, s.first+sp.End
 			// titles mark a person but are not part of the name
-			for a < b && (titleWords[strings.TrimSuffix(toks[a].lower, ".")] || partyWords[toks[a].lower] || commonInitial[toks[a].lower] ||
-				!isCapitalised(toks[a].text) && !(nameParticles[toks[a].lower] && a+1 < b && isCapitalised(toks[a+1].text))) {
+			for a < b && (isNameTitle(toks[a].lower) || partyWords[toks[a].lower] || commonInitial[toks[a].lower] ||
+				!ner.IsCapitalised(toks[a].text) && !(ner.IsNameParticle(toks[a].lower) && a+1 < b && ner.IsCapitalised(toks[a+1].text))) {
 				a++
 			}
 			// a known given name right before the span belongs to it (the tagger
 			// often misses sentence-initial first names: "Sonya A. Zoghlin")
-			if a > s.first && a == s.first+sp.Start && firstNameGender[toks[a-1].lower] != 0 && isCapitalised(toks[a-1].text) && !taken[a-1] {
+			if a > s.first && a == s.first+sp.Start && ner.GivenNameGender(toks[a-1].lower) != 0 && ner.IsCapitalised(toks[a-1].text) && !taken[a-1] {
 				a--
 			}
 			// a sentence-initial gerund is not a given name: "Hosting Cook at Dreamforce …"
-			if a == s.first && b-a > 1 && strings.HasSuffix(toks[a].lower, "ing") && firstNameGender[toks[a].lower] == 0 {
+			if a == s.first && b-a > 1 && strings.HasSuffix(toks[a].lower, "ing") && ner.GivenNameGender(toks[a].lower) == 0 {
 				a++
 			}
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
 				b--
 			}
-			if a >= b || overlaps(taken, a, b) || !isCapitalised(toks[a].text) && !nameParticles[toks[a].lower] || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
+			if a >= b || overlaps(taken, a, b) || !ner.IsCapitalised(toks[a].text) && !ner.IsNameParticle(toks[a].lower) || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
 				continue
 			}
 			raw = append(raw, rawMention{a, b, nil})
@@ -429,12 +431,12 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	// 3. title patterns the tagger missed: Mayor Doe, Cllr Jane Doe
 	for k := 0; k+1 < len(toks); k++ {
-		if !strictTitles[strings.TrimSuffix(toks[k].lower, ".")] || !isCapitalised(toks[k].text) {
+		if !isStrictTitle(toks[k].lower) || !ner.IsCapitalised(toks[k].text) {
 			continue
 		}
 		a := k + 1
 		b := a
-		for b < len(toks) && b-a < 3 && isCapitalised(toks[b].text) && isNameWord(toks[b].text) && toks[b].para == toks[a].para {
+		for b < len(toks) && b-a < 3 && ner.IsCapitalised(toks[b].text) && isNameWord(toks[b].text) && toks[b].para == toks[a].para {
 			b++
 		}
 		if b > a && !overlaps(taken, a, b) && !looksLikePlace(toks, a, b) && !f.notAPerson(toks, a, b, tc.City) {
@@ -528,7 +530,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	if len(surnames) > 0 {
 		for k := range toks {
-			if !taken[k] && surnames[toks[k].lower] && isCapitalised(toks[k].text) {
+			if !taken[k] && surnames[toks[k].lower] && ner.IsCapitalised(toks[k].text) {
 				raw = append(raw, rawMention{k, k + 1, nil})
 				taken[k] = true
 			}
@@ -574,12 +576,12 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			m.poss = true
 		}
 		if rm.s > 0 {
-			if g := titleGender[strings.TrimSuffix(toks[rm.s-1].lower, ".")]; g != 0 && p.gender == 0 {
+			if g := titleGender(toks[rm.s-1].lower); g != 0 && p.gender == 0 {
 				p.gender = g
 			}
 		}
 		if p.gender == 0 && len(p.tokens) > 1 {
-			p.gender = firstNameGender[strings.ToLower(p.tokens[0])]
+			p.gender = ner.GivenNameGender(strings.ToLower(p.tokens[0]))
 		}
 		for k := rm.s; k < rm.e; k++ {
 			d.mentAt[k] = len(d.mentions)
@@ -607,19 +609,23 @@ func isNameWord(w string) bool {
 	return true
 }
 
-// strictTitles precede a name whenever they are capitalised.
-var strictTitles = map[string]bool{
-	"mayor": true, "councillor": true, "councilor": true, "cllr": true, "senator": true, "sen": true,
-	"rep": true, "mp": true, "mep": true, "minister": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"rev": true, "reverend": true, "gov": true, "governor": true, "alderman": true, "councilman": true,
-	"councilwoman": true, "congressman": true, "congresswoman": true, "sheriff": true, "judge": true,
+// isNameTitle reports a title that marks a person but is not part of the
+// name ("Mayor", "Sen.", "striker"), from the one title table (nlp).
+func isNameTitle(lower string) bool {
+	t, ok := nlp.LookupTitle(lower)
+	return ok && t.Name
 }
 
-var titleGender = map[string]byte{
-	"mr": 'm', "sir": 'm', "lord": 'm', "father": 'm', "king": 'm', "prince": 'm', "congressman": 'm',
-	"councilman": 'm', "chairman": 'm', "spokesman": 'm',
-	"mrs": 'f', "ms": 'f', "miss": 'f', "dame": 'f', "lady": 'f', "queen": 'f', "princess": 'f',
-	"congresswoman": 'f', "councilwoman": 'f', "chairwoman": 'f', "spokeswoman": 'f',
+// isStrictTitle reports a title that, capitalised, is followed by a name.
+func isStrictTitle(lower string) bool {
+	t, ok := nlp.LookupTitle(lower)
+	return ok && t.Strict
+}
+
+// titleGender is the gender a title gives ("Mrs" 'f'), 0 when none.
+func titleGender(lower string) byte {
+	t, _ := nlp.LookupTitle(lower)
+	return t.Gender
 }
 
 // placeHeads end names of places and organisations, not persons:
@@ -642,13 +648,13 @@ var placeHeads = map[string]bool{"road": true, "street": true, "avenue": true, "
 // organisation: a place head noun last, "Councillor for X", "in X". A known
 // given name first keeps it a person ("Diane Lane").
 func looksLikePlace(toks []token, a, b int) bool {
-	if firstNameGender[toks[a].lower] != 0 {
+	if ner.GivenNameGender(toks[a].lower) != 0 {
 		return false
 	}
-	if placeHeads[toks[b-1].lower] || (b < len(toks) && placeHeads[toks[b].lower] && isCapitalised(toks[b].text)) {
+	if placeHeads[toks[b-1].lower] || (b < len(toks) && placeHeads[toks[b].lower] && ner.IsCapitalised(toks[b].text)) {
 		return true // "Boathouse Lane", "Richmond High [School]"
 	}
-	if a >= 2 && toks[a-1].lower == "for" && titleWords[strings.TrimSuffix(toks[a-2].lower, ".")] {
+	if a >= 2 && toks[a-1].lower == "for" && isNameTitle(toks[a-2].lower) {
 		return true // Councillor for Fenwick, MP for Leeds Central
 	}
 	if a >= 1 {
@@ -702,7 +708,7 @@ func (f *Finder) notAPerson(toks []token, a, b int, city string) bool {
 		if _, ok := f.cities[l]; ok {
 			return true
 		}
-		if !isNameWord(toks[k].text) && !nameParticles[l] {
+		if !isNameWord(toks[k].text) && !ner.IsNameParticle(l) {
 			return true
 		}
 	}

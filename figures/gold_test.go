@@ -149,7 +149,7 @@ func sameSpeaker(gold, pred string) bool {
 	norm := func(s string) []string {
 		var out []string
 		for _, w := range strings.Fields(strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(s))) {
-			if w == "jr" || w == "sr" || w == "ii" || w == "iii" || titleWords[w] {
+			if w == "jr" || w == "sr" || w == "ii" || w == "iii" || isNameTitle(w) {
 				continue
 			}
 			out = append(out, w)

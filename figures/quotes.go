@@ -4,7 +4,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xenoscope/xenoscope/figures/ner"
 	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // quoteSpan is a quoted passage: content tokens [ts, te), the opening and
@@ -157,7 +159,7 @@ func isTitleLike(ts []token) bool {
 			continue
 		}
 		words++
-		if !isCapitalised(t.text) && !titleFunctionWords[t.lower] && !isNumberTok(t.norm) {
+		if !ner.IsCapitalised(t.text) && !titleFunctionWords[t.lower] && !isNumberTok(t.norm) {
 			return false
 		}
 	}
@@ -287,24 +289,11 @@ func (d *docState) subjectAt(k int) (p *person, pron int, ok bool) {
 	return nil, -1, false
 }
 
-// roleCanon maps title abbreviations to the role noun.
-var roleCanon = map[string]string{"gov": "governor", "sen": "senator", "cllr": "councillor", "councilor": "councillor",
-	"rep": "representative", "supt": "superintendent", "det": "detective", "insp": "inspector", "prof": "professor",
-	"councilman": "councillor", "councilwoman": "councillor", "congressman": "representative",
-	"congresswoman": "representative", "pres": "president"}
-
-// roleNouns can name a person already introduced: "the mayor said".
-var roleNouns = map[string]bool{"mayor": true, "governor": true, "councillor": true, "senator": true,
-	"minister": true, "president": true, "chancellor": true, "premier": true, "superintendent": true,
-	"sheriff": true, "commissioner": true, "bishop": true, "imam": true, "rabbi": true, "pastor": true,
-	"representative": true, "judge": true, "inspector": true, "detective": true, "professor": true}
-
-func canonRole(w string) string {
-	w = strings.TrimSuffix(w, ".")
-	if c, ok := roleCanon[w]; ok {
-		return c
-	}
-	return w
+// roleOf returns the office a role noun or title names ("the senator",
+// "Sen. X" -> "senator"), "" when it names none; from the title table.
+func roleOf(lower string) string {
+	t, _ := nlp.LookupTitle(lower)
+	return t.Role
 }
 
 // roleHolder resolves "the mayor" (token k is the role noun, after "the"
@@ -312,14 +301,14 @@ func canonRole(w string) string {
 // with that role) who was mentioned last before k; nil when there is none
 // (the article's own voice stays unnamed).
 func (d *docState) roleHolder(k int) *person {
-	role := canonRole(d.toks[k].lower)
-	if !roleNouns[role] || k == 0 || (d.toks[k-1].lower != "the" && d.toks[k-1].norm != "'s") {
+	role := roleOf(d.toks[k].lower)
+	if role == "" || k == 0 || (d.toks[k-1].lower != "the" && d.toks[k-1].norm != "'s") {
 		return nil
 	}
 	// persons introduced with the role; the one mentioned last before k wins
 	titled := map[*person]bool{}
 	for _, m := range d.mentions {
-		if m.s < k && ((m.s > 0 && canonRole(d.toks[m.s-1].lower) == role) ||
+		if m.s < k && ((m.s > 0 && roleOf(d.toks[m.s-1].lower) == role) ||
 			(m.p.registered != nil && strings.Contains(strings.ToLower(m.p.registered.role), role))) {
 			titled[m.p] = true
 		}
@@ -486,7 +475,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 			if !found && k-1 > q.close {
 				w := toks[k-1]
 				switch {
-				case isCapitalised(w.text) && isNameWord(w.text) && !commonInitial[w.lower] && !titleWords[strings.TrimSuffix(w.lower, ".")] && k-2 >= q.close && (k-2 == q.close || !isCapitalised(toks[k-2].text) || toks[k-2].norm == ","):
+				case ner.IsCapitalised(w.text) && isNameWord(w.text) && !commonInitial[w.lower] && !isNameTitle(w.lower) && k-2 >= q.close && (k-2 == q.close || !ner.IsCapitalised(toks[k-2].text) || toks[k-2].norm == ","):
 					subj, found = d.personNamed(k-1), true // "…" Schiff asked
 				case nominalPronouns[w.lower] || isWordTok(w.norm) && !subjAdverbs[w.lower] && !stopWords[w.lower]:
 					subj, found = d.roleHolder(k-1), true // "the company said" (nobody) / "the mayor said"
@@ -626,7 +615,7 @@ func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
 				if m.poss {
 					continue
 				}
-				if nx := m.e; nx < b && nx != verb && (modifiedNouns[toks[nx].lower] || titleWords[toks[nx].lower]) {
+				if nx := m.e; nx < b && nx != verb && (modifiedNouns[toks[nx].lower] || isNameTitle(toks[nx].lower)) {
 					continue // "Clinton spokesman …": a modifier
 				}
 				best = m.p
@@ -780,7 +769,7 @@ func (d *docState) indirect(si int) []*statement {
 					continue
 				}
 				y := x - 1
-				for y >= s.first && titleWords[strings.TrimSuffix(toks[y].lower, ".")] {
+				for y >= s.first && isNameTitle(toks[y].lower) {
 					y--
 				}
 				if y < s.first || toks[y].norm == "," || toks[y].lower == "but" || toks[y].lower == "and" {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // token is a word or punctuation mark with byte offsets into the text.
@@ -20,16 +22,6 @@ type sentence struct {
 	first, last int
 }
 
-// abbreviations keep their final period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "rev": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "st": true, "jr": true,
-	"sr": true, "cllr": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "no": true,
-	"mt": true, "ft": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "etc": true, "e.g": true, "i.e": true,
-	"u.s": true, "u.k": true, "d.c": true, "a.m": true, "p.m": true, "hon": true, "supt": true, "insp": true,
-	"det": true, "cmdr": true, "adm": true, "pres": true, "atty": true,
-}
 
 func isOpenPunct(r rune) bool {
 	switch r {
@@ -191,7 +183,7 @@ func splitChunk(text string, a, b int, add func(a, b int)) {
 		}
 		if r == '.' {
 			core := strings.ToLower(text[a : b-sz])
-			if abbreviations[core] || (utf8.RuneCountInString(core) == 1 && unicode.IsLetter(firstRune(core))) || (strings.Contains(core, ".") && !strings.Contains(core, "..")) {
+			if nlp.IsAbbreviation(core) || (utf8.RuneCountInString(core) == 1 && unicode.IsLetter(firstRune(core))) || (strings.Contains(core, ".") && !strings.Contains(core, "..")) {
 				break
 			}
 		}

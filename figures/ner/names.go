@@ -1,11 +1,11 @@
-package figures
+package ner
 
 import "strings"
 
-// firstNameGender holds common English given names with a clear majority
+// givenNameGender holds common English given names with a clear majority
 // gender, used only to keep "she said" from resolving to "Tom Harper".
 // Unknown names are compatible with every pronoun.
-var firstNameGender = func() map[string]byte {
+var givenNameGender = func() map[string]byte {
 	m := map[string]byte{}
 	male := `james john robert michael william david richard joseph thomas charles christopher daniel matthew
 anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey
@@ -34,3 +34,16 @@ suella yvette liz lizzie jane janet lucy sophie chloe ellie molly holly claire l
 	}
 	return m
 }()
+
+// GivenNameGender returns 'm' or 'f' for a lower-case common given name
+// with a clear majority gender, 0 otherwise.
+func GivenNameGender(lower string) byte { return givenNameGender[lower] }
+
+// nameParticles start surnames in lower case: "de Silva", "van Gaal".
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "da": true, "di": true, "del": true,
+	"der": true, "den": true, "dos": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "ibn": true,
+	"ten": true, "ter": true, "el": true}
+
+// IsNameParticle reports a lower-case word that starts a surname written
+// in lower case ("de", "van", "bin").
+func IsNameParticle(lower string) bool { return nameParticles[lower] }

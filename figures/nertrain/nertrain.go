@@ -1,0 +1,353 @@
+// Package nertrain trains and evaluates the person tagger of figures/ner:
+// CoNLL-2003 reading, averaged-perceptron training, the model writer and
+// PER evaluation. `xenoscope train -task ner` runs it; inference never
+// imports it.
+package nertrain
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/figures/ner"
+)
+
+// Sentence is one labelled sentence; Doc groups the sentences of one
+// document.
+type Sentence struct {
+	Words []string
+	Tags  []string // BIO
+	Doc   int
+}
+
+// ReadCoNLL reads a CoNLL-2003 file (token POS chunk NER, IOB1 tags) and
+// returns its sentences with BIO tags.
+func ReadCoNLL(r io.Reader) ([]Sentence, error) {
+	var out []Sentence
+	var cur Sentence
+	doc := 0
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	flush := func() {
+		if len(cur.Words) > 0 {
+			cur.Doc = doc
+			cur.Tags = iob1ToBIO(cur.Tags)
+			out = append(out, cur)
+		}
+		cur = Sentence{}
+	}
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" {
+			flush()
+			continue
+		}
+		f := strings.Fields(t)
+		if f[0] == "-DOCSTART-" {
+			flush()
+			doc++
+			continue
+		}
+		if len(f) < 2 {
+			return nil, fmt.Errorf("conll line %d: want 'token ... tag', got %q", line, t)
+		}
+		cur.Words = append(cur.Words, f[0])
+		cur.Tags = append(cur.Tags, f[len(f)-1])
+	}
+	flush()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read conll: %w", err)
+	}
+	return out, nil
+}
+
+func iob1ToBIO(tags []string) []string {
+	out := make([]string, len(tags))
+	prev := "O"
+	for i, t := range tags {
+		switch {
+		case t == "O":
+			out[i] = "O"
+		case strings.HasPrefix(t, "B-"):
+			out[i] = t
+		default: // I-X
+			typ := t[2:]
+			if prev == "O" || prev[2:] != typ {
+				out[i] = "B-" + typ
+			} else {
+				out[i] = "I-" + typ
+			}
+		}
+		prev = out[i]
+	}
+	return out
+}
+
+// Options are the training settings; DefaultOptions are the embedded
+// model's.
+type Options struct {
+	Iters     int     // passes over the data
+	Seed      uint64  // shuffle seed
+	MinWeight float32 // prune features whose largest averaged weight is below this
+}
+
+// DefaultOptions trains the embedded model.
+var DefaultOptions = Options{Iters: 12, Seed: 2003, MinWeight: 0.05}
+
+type trainW struct {
+	w   [ner.NumTags]float32
+	tot [ner.NumTags]float64
+	ts  [ner.NumTags]int
+}
+
+// Train trains a tagger greedily, left to right, for o.Iters passes over
+// sents (shuffled deterministically with o.Seed) and returns the averaged
+// model, pruned to features whose largest averaged weight magnitude is at
+// least o.MinWeight. Every other sentence is trained as its own document:
+// the tagger then also works on a sentence alone (`score` on one line, a
+// headline), where the document-level features say little; chosen on a
+// validation fifth of eng.train (sentence alone F1 0.855 -> 0.874, whole
+// documents 0.873 -> 0.885). The same input gives the same model.
+func Train(sents []Sentence, o Options, progress func(iter, errs, tokens int)) *ner.Tagger {
+	byDoc := map[int][][]string{}
+	for _, s := range sents {
+		byDoc[s.Doc] = append(byDoc[s.Doc], s.Words)
+	}
+	ds := map[int]*ner.DocStats{}
+	for d, ws := range byDoc {
+		ds[d] = ner.NewDocStats(ws)
+	}
+	prepared := make([]*ner.Sentence, len(sents))
+	gold := make([][]int, len(sents))
+	for i, s := range sents {
+		if i%2 == 1 {
+			prepared[i] = ner.NewSentence(s.Words, ner.NewDocStats([][]string{s.Words}))
+		} else {
+			prepared[i] = ner.NewSentence(s.Words, ds[s.Doc])
+		}
+		gold[i] = make([]int, len(s.Tags))
+		for j, t := range s.Tags {
+			gold[i][j] = ner.TagIndex(t)
+		}
+	}
+	w := map[string]*trainW{}
+	clock := 0
+	update := func(f string, t int, v float32) {
+		x := w[f]
+		if x == nil {
+			x = &trainW{}
+			w[f] = x
+		}
+		x.tot[t] += float64(clock-x.ts[t]) * float64(x.w[t])
+		x.ts[t] = clock
+		x.w[t] += v
+	}
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	rng := o.Seed | 1
+	next := func() uint64 { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng }
+	var feats []string
+	for it := 0; it < o.Iters; it++ {
+		for i := len(order) - 1; i > 0; i-- {
+			j := int(next() % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		errs, toks := 0, 0
+		for _, si := range order {
+			s := prepared[si]
+			p1, p2 := "<s>", "<s>"
+			for i := 0; i < s.Len(); i++ {
+				clock++
+				feats = s.Features(feats[:0], i, p1, p2)
+				var sc [ner.NumTags]float32
+				for _, f := range feats {
+					if x := w[f]; x != nil {
+						for t := range sc {
+							sc[t] += x.w[t]
+						}
+					}
+				}
+				guess := argmax(sc[:])
+				g := gold[si][i]
+				if guess != g {
+					errs++
+					for _, f := range feats {
+						update(f, g, 1)
+						update(f, guess, -1)
+					}
+				}
+				toks++
+				// the history is the tagger's own guesses, as at inference
+				p2, p1 = p1, ner.Tags[guess]
+			}
+		}
+		if progress != nil {
+			progress(it+1, errs, toks)
+		}
+	}
+	out := make(ner.Weights, len(w)/4)
+	for f, x := range w {
+		var avg [ner.NumTags]float32
+		keep := false
+		for t := range avg {
+			tot := x.tot[t] + float64(clock-x.ts[t])*float64(x.w[t])
+			avg[t] = float32(tot / float64(clock))
+			if abs32(avg[t]) >= o.MinWeight {
+				keep = true
+			}
+		}
+		if keep {
+			a := avg
+			out[f] = &a
+		}
+	}
+	return ner.NewTagger(out)
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func argmax(s []float32) int {
+	b := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] > s[b] {
+			b = i
+		}
+	}
+	return b
+}
+
+// Write writes t in the format ner.Read reads (features sorted, weights
+// quantised to int16/ner.ModelScale, gzip at best compression): the same
+// tagger gives the same bytes.
+func Write(w io.Writer, t *ner.Tagger) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	ws := t.Weights()
+	keys := make([]string, 0, len(ws))
+	for k := range ws {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	bw.WriteString(ner.ModelMagic)
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
+	for _, k := range keys {
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(k)))])
+		bw.WriteString(k)
+		for _, v := range ws[k] {
+			q := math.Round(float64(v) * ner.ModelScale)
+			q = math.Max(math.MinInt16, math.Min(math.MaxInt16, q))
+			bw.Write(buf[:binary.PutVarint(buf[:], int64(q))])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Score is a PER evaluation: exact span match per sentence.
+type Score struct {
+	TP, FP, FN int
+}
+
+// Precision, Recall and F1 of the score (0 when undefined).
+func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN).
+func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// EvalPER scores predicted PER spans against gold, sentence by sentence.
+func EvalPER(gold, pred [][]string) Score {
+	var s Score
+	for i := range gold {
+		g := map[ner.Span]bool{}
+		for _, e := range ner.Entities(gold[i]) {
+			if e.Type == "PER" {
+				g[e] = true
+			}
+		}
+		for _, e := range ner.Entities(pred[i]) {
+			if e.Type != "PER" {
+				continue
+			}
+			if g[e] {
+				s.TP++
+				delete(g, e)
+			} else {
+				s.FP++
+			}
+		}
+		s.FN += len(g)
+	}
+	return s
+}
+
+// Evaluate tags sents document by document (docs == true) or each sentence
+// as its own document, and scores PER spans.
+func Evaluate(t *ner.Tagger, sents []Sentence, docs bool) Score {
+	var gold, pred [][]string
+	for i := 0; i < len(sents); {
+		j := i + 1
+		if docs {
+			for j < len(sents) && sents[j].Doc == sents[i].Doc {
+				j++
+			}
+		}
+		var doc [][]string
+		for _, s := range sents[i:j] {
+			doc = append(doc, s.Words)
+			gold = append(gold, s.Tags)
+		}
+		pred = append(pred, t.TagDoc(doc)...)
+		i = j
+	}
+	return EvalPER(gold, pred)
+}
+
+// Validation splits eng.train into the documents used for training and a
+// validation fifth (document number % 5 == 0), the part that chooses
+// between tagger and mention-rule variants without touching eng.testa.
+func Validation(sents []Sentence) (train, val []Sentence) {
+	for _, s := range sents {
+		if s.Doc%5 == 0 {
+			val = append(val, s)
+		} else {
+			train = append(train, s)
+		}
+	}
+	return train, val
+}
