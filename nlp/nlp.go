@@ -103,11 +103,101 @@ func Words(toks []Token) int {
 
 // Parse tokenizes text and splits it into sentences. It never fails; invalid
 // UTF-8 bytes become single-byte punctuation tokens.
-func Parse(text string) *Doc {
+func Parse(text string) *Doc { return ParseWith(text, Options{}) }
+
+// Options select conventions of ParseWith beyond Parse's.
+type Options struct {
+	// Treebank writes tokens as newswire treebanks do (CoNLL-2003, Penn),
+	// the name tagger's input: clitics are tokens of their own ("Clinton
+	// 's", "do n't"; "'s" written apart is one token) and an abbreviation
+	// or initial keeps its period ("Sen.", "J.").
+	Treebank bool
+	// Boundary, when set, decides each sentence boundary that punctuation
+	// proposes: the sentence ends before token next (toks[next-1] is the
+	// final punctuation or a closing mark after it) only when it returns
+	// true. Line breaks always end a sentence.
+	Boundary func(text string, toks []Token, next int) bool
+}
+
+// ParseWith is Parse with options: one tokenizer and one sentence splitter
+// for the classifiers (Parse) and the name tagger and quote rules.
+func ParseWith(text string, o Options) *Doc {
 	d := &Doc{Text: text}
 	d.Tokens = Tokenize(text)
-	d.Sentences = segment(text, d.Tokens)
+	if o.Treebank {
+		d.Tokens = treebank(text, d.Tokens)
+	}
+	d.Sentences = segment(text, d.Tokens, o.Boundary)
 	return d
+}
+
+// clitics are split off a word in treebank tokens, longest first.
+var clitics = []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+
+// treebank splits clitics off words, joins "'" and a clitic written apart
+// ("Levy 's") and keeps an abbreviation's or initial's period on it.
+func treebank(text string, toks []Token) []Token {
+	out := make([]Token, 0, len(toks)+len(toks)/16)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.Kind {
+		case Word:
+			split := false
+			for _, c := range clitics {
+				if len(t.Lower) > len(c) && strings.HasSuffix(t.Lower, c) {
+					// the clitic in the text: its apostrophe may be ’ (3 bytes)
+					aposEnd := t.End - (len(c) - strings.IndexByte(c, '\'') - 1)
+					r, asz := utf8.DecodeLastRuneInString(text[t.Start:aposEnd])
+					if !isApos(r) {
+						break
+					}
+					at := aposEnd - asz
+					if c == "n't" {
+						at-- // "n" belongs to the clitic
+					}
+					if at > t.Start {
+						out = append(out, Token{Start: t.Start, End: at, Lower: lowerWord(text[t.Start:at]), Kind: Word},
+							Token{Start: at, End: t.End, Lower: lowerWord(text[at:t.End]), Kind: Word})
+						split = true
+					}
+					break
+				}
+			}
+			if !split {
+				out = append(out, t)
+			}
+		case Punct:
+			src := text[t.Start:t.End]
+			if src == "." && len(out) > 0 {
+				prev := &out[len(out)-1]
+				if prev.End == t.Start && prev.Kind == Word && (IsAbbreviation(prev.Lower) ||
+					utf8.RuneCountInString(prev.Lower) == 1 && unicode.IsUpper(firstRune(text[prev.Start:]))) {
+					prev.End = t.End
+					prev.Lower += "."
+					continue
+				}
+			}
+			if isApos(firstRune(src)) && len(src) == len(string(firstRune(src))) && i+1 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Kind == Word &&
+				(t.Start == 0 || unicode.IsSpace(lastRune(text[:t.Start]))) {
+				switch toks[i+1].Lower {
+				case "s", "re", "ve", "ll", "d", "m":
+					n := toks[i+1]
+					out = append(out, Token{Start: t.Start, End: n.End, Lower: "'" + n.Lower, Kind: Word})
+					i++
+					continue
+				}
+			}
+			out = append(out, t)
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
@@ -324,16 +414,6 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-// abbreviations that end with a period but rarely end a sentence.
-var abbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
-	"rev": true, "gen": true, "gov": true, "sen": true, "rep": true, "cllr": true, "col": true, "lt": true,
-	"capt": true, "sgt": true, "hon": true, "vs": true, "etc": true, "e.g": true, "i.e": true, "no": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "jan": true, "feb": true, "mar": true, "apr": true,
-	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"u.s": true, "u.k": true, "mt": true, "ft": true, "approx": true, "dept": true, "est": true, "fig": true,
-}
-
 func isClosing(s string) bool {
 	switch s {
 	case `"`, "”", "’", "'", ")", "]", "»", "\"'", "'\"":
@@ -345,7 +425,7 @@ func isClosing(s string) bool {
 // segment splits tokens into sentences: after . ! ? (runs included) and any
 // closing quotes/brackets, when the next token starts a new sentence, and at
 // line breaks.
-func segment(text string, toks []Token) []Sentence {
+func segment(text string, toks []Token, boundary func(string, []Token, int) bool) []Sentence {
 	var out []Sentence
 	start := 0 // token index
 	para := true
@@ -381,7 +461,7 @@ func segment(text string, toks []Token) []Sentence {
 			// abbreviation or single initial directly before the period
 			if prev.End == t.Start && prev.Kind == Word {
 				w := prev.Lower
-				if abbrev[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(text[prev.Start:]))) {
+				if IsAbbreviation(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(text[prev.Start:]))) {
 					continue
 				}
 			}
@@ -402,6 +482,13 @@ func segment(text string, toks []Token) []Sentence {
 			if unicode.IsLower(r) && c == '.' {
 				continue // "e.g. something", "approx. five"
 			}
+		}
+		if boundary != nil && end < len(toks) && !boundary(text, toks, end) {
+			if strings.IndexByte(text[toks[end-1].End:toks[end].Start], '\n') >= 0 {
+				flush(end, true) // a line break still ends it
+			}
+			i = end - 1
+			continue
 		}
 		flush(end, false)
 		i = end - 1

@@ -279,3 +279,45 @@ func BenchmarkPipelines(b *testing.B) {
 		report(b)
 	})
 }
+
+func TestTreebankTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want []string // verbatim token texts
+	}{
+		{"Clinton's aide doesn’t know Sen. Cruz's plan.", []string{"Clinton", "'s", "aide", "does", "n’t", "know", "Sen.", "Cruz", "'s", "plan", "."}},
+		{"Levy 's visit , do n't", []string{"Levy", "'s", "visit", ",", "do", "n't"}},
+		{"James P. Kennedy Jr. left the U.S. on Jan. 5.", []string{"James", "P.", "Kennedy", "Jr.", "left", "the", "U.S.", "on", "Jan.", "5", "."}},
+		{"“Go,” said O'Brien’s mother.", []string{"“", "Go", ",", "”", "said", "O'Brien", "’s", "mother", "."}},
+		{"the teachers' union", []string{"the", "teachers", "'", "union"}},
+	}
+	for _, tc := range tests {
+		d := ParseWith(tc.in, Options{Treebank: true})
+		var got []string
+		for _, tk := range d.Tokens {
+			got = append(got, tk.Text(tc.in))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("treebank %q = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSegmentBoundary(t *testing.T) {
+	t.Parallel()
+	text := "“Why?” Schiff asked. He left.\n“Go.” Next"
+	// a boundary hook that refuses every boundary: only line breaks split
+	d := ParseWith(text, Options{Boundary: func(string, []Token, int) bool { return false }})
+	var got []string
+	for i := range d.Sentences {
+		got = append(got, d.SentenceText(i))
+	}
+	want := []string{"“Why?” Schiff asked. He left.", "“Go.” Next"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	if !d.Sentences[1].ParagraphBoundary {
+		t.Error("the line break does not start a paragraph")
+	}
+}

@@ -121,7 +121,7 @@ supt           .    - superintendent
 
 // otherAbbrevs end with a period that rarely ends a sentence and are not
 // titles: suffixes, companies, months, Latin and place abbreviations.
-const otherAbbrevs = `jr sr st hon atty cmdr adm vs etc e.g i.e no inc ltd co corp jan feb mar apr jun jul aug sep
+const otherAbbrevs = `jr sr st hon v atty cmdr adm vs etc e.g i.e no inc ltd co corp jan feb mar apr jun jul aug sep
 sept oct nov dec u.s u.k d.c a.m p.m mt ft approx dept est fig`
 
 var titles, abbrevs = func() (map[string]Title, map[string]bool) {
