@@ -43,5 +43,11 @@ func FuzzExtract(f *testing.F) {
 		if r.Language != "" && len(r.Language) != 2 {
 			t.Fatalf("language %q is not ISO 639-1", r.Language)
 		}
+		if r.Words != Words(r.Text) || r.Words < minBodyWords {
+			t.Fatalf("Words %d for a text of %d words", r.Words, Words(r.Text))
+		}
+		if ok, reason := IsArticle(r, 0); ok == (reason != "") {
+			t.Fatalf("IsArticle = %v with reason %q", ok, reason)
+		}
 	})
 }
