@@ -323,14 +323,26 @@ func readabilityArticle(doc *html.Node, u *url.URL) (article, error) {
 // date in the URL, time of day and zone kept when the page states them
 // (which trafilatura's own call does not ask for). A time without a zone is
 // taken as UTC.
+//
+// The fast mode accepts dates up to a year ahead: go-htmldate's default
+// latest date is today, and a page dated a few days ahead (a scheduled post,
+// a wrong clock) then had its full date rejected and a coarser year-month
+// match returned the 1st of the month, a plausible past date. Returned as
+// it is, the future date can be recognised by the caller (the crawler
+// ignores dates more than 48 hours ahead). The extensive mode, which reads
+// dates in the free text, keeps the default: text mentions coming events.
 func publishedDate(doc *html.Node, pageURL string, extensive bool) time.Time {
-	d, err := htmldate.FromDocument(doc, htmldate.Options{
+	opts := htmldate.Options{
 		URL:                 pageURL,
 		UseOriginalDate:     true,
 		ExtractTime:         true,
 		SkipExtensiveSearch: !extensive,
 		DeferUrlExtractor:   true,
-	})
+	}
+	if !extensive {
+		opts.MaxDate = time.Now().AddDate(1, 0, 0)
+	}
+	d, err := htmldate.FromDocument(doc, opts)
 	if err != nil || d.IsZero() {
 		return time.Time{}
 	}

@@ -695,3 +695,23 @@ func TestFindPublished(t *testing.T) {
 		t.Errorf("dated %d of %d benchmark pages, want all (the extensive mode alone dated all)", dated, len(pages))
 	}
 }
+
+// TestFutureDate: a page dated a few days or weeks ahead (a scheduled post,
+// a wrong clock) gets its own date back, so the caller can see it is in the
+// future. go-htmldate's default latest date is today: it used to reject the
+// full date and fall back to a coarser year-month match, returning the 1st
+// of the month, a plausible past date that nothing downstream could catch.
+func TestFutureDate(t *testing.T) {
+	t.Parallel()
+	for _, days := range []int{1, 5, 14, 40} {
+		want := time.Now().UTC().AddDate(0, 0, days).Truncate(time.Second)
+		head := `<meta property="article:published_time" content="` + want.Format(time.RFC3339) + `">`
+		r, err := Extract(page(head, ""), "https://news.example/autos/la-show", "text/html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Published.Equal(want) {
+			t.Errorf("+%d days: published %s, want %s", days, r.Published.Format(time.RFC3339), want.Format(time.RFC3339))
+		}
+	}
+}
