@@ -126,7 +126,7 @@ func f1Of(s []pageScore) float64 { _, _, f := aggregate(s); return f }
 // libraries it builds on, side by side on every split of the protocol (the
 // five cross-validation folds of the development sites, the development
 // part, the frozen held-out part of testdata/heldout.txt). The choice
-// between variants that produced Extract is reproduced at commit b4af426
+// between variants that produced Extract is reproduced at commit 17cb10c
 // (go test ./extract -run TestCandidates -candidates -heldout -v there).
 func TestCandidates(t *testing.T) {
 	if !*showCandidates {
