@@ -42,7 +42,7 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	}
 	res, err := indicators.Compute(ctx, db, qf.query())
 	if errors.Is(err, indicators.ErrBadQuery) {
-		return usageErr("", "%v", err)
+		return usageErr("check -from and -to (months YYYY-MM, inclusive)", "%v", err)
 	}
 	if err != nil {
 		return err

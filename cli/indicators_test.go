@@ -78,6 +78,9 @@ func runIndicatorsCLI(args ...string) (int, string, string) {
 
 func TestIndicatorsCommand(t *testing.T) {
 	db := indicatorsTestDB(t)
+	// The default range: from the first month with documents (less than
+	// 24 months back) to the last, February 2026, which holds the latest
+	// fetch: partial.
 	code, out, stderr := runIndicatorsCLI("indicators", "-db", db)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -86,11 +89,21 @@ func TestIndicatorsCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "city,month,indicator,value,ci_low,ci_high,n" {
+	if strings.Join(rows[0], ",") != "city,month,indicator,value,ci_low,ci_high,n,insufficient,partial" {
 		t.Errorf("header %v", rows[0])
 	}
-	if len(rows) != 1+2*2*15 {
-		t.Errorf("%d rows", len(rows))
+	if len(rows) != 1+2*2*15 || rows[1][1] != "2026-01" || rows[len(rows)-1][1] != "2026-02" || rows[len(rows)-1][8] != "true" {
+		t.Errorf("%d rows, months %s..%s, last partial %s", len(rows), rows[1][1], rows[len(rows)-1][1], rows[len(rows)-1][8])
+	}
+	if !strings.Contains(stderr, "(2026-01 to 2026-02)") {
+		t.Errorf("stderr does not say the range: %s", stderr)
+	}
+	code, out, stderr = runIndicatorsCLI("indicators", "-db", db, "-from", "2025-12")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if rows, err = csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil || len(rows) != 1+2*3*15 {
+		t.Fatalf("-from 2025-12: %d rows, %v", len(rows), err)
 	}
 	found := false
 	for _, r := range rows {
@@ -155,7 +168,8 @@ func TestIndicatorsCommandErrors(t *testing.T) {
 		{[]string{"indicators", "-db", db, "-city", "Atlantis"}, `unknown city "Atlantis"`},
 		{[]string{"indicators", "-db", db, "-min-n", "0"}, "-min-n"},
 		{[]string{"report", "-db", db}, "needs -db and -out"},
-		{[]string{"report", "-db", db, "-out", t.TempDir(), "-from", "2030-01"}, "no documents"},
+		{[]string{"report", "-db", db, "-out", t.TempDir(), "-from", "2030-01"}, "after the last month with documents"},
+		{[]string{"report", "-db", db, "-out", t.TempDir(), "-from", "2030-01", "-to", "2030-02"}, "no documents"},
 	} {
 		code, _, stderr := runIndicatorsCLI(c.args...)
 		if code != ExitError || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "hint:") {
@@ -184,7 +198,7 @@ func TestReportCommand(t *testing.T) {
 	if !strings.Contains(string(page), "SYNTHETIC SAMPLE DATA") {
 		t.Error("-synthetic did not label the report")
 	}
-	for _, f := range []string{"indicators.csv", "figures.csv", "coverage.csv", "charts/populism.svg", "charts/figures.png"} {
+	for _, f := range []string{"indicators.csv", "figures.csv", "coverage.csv", "charts/populism_aachen.svg", "charts/documents_cities.png"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Error(err)
 		}

@@ -46,7 +46,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic})
 	switch {
 	case errors.Is(err, indicators.ErrBadQuery):
-		return usageErr("", "%v", err)
+		return usageErr("check -from and -to (months YYYY-MM, inclusive)", "%v", err)
 	case errors.Is(err, reports.ErrNoData):
 		return usageErr("check -from/-to/-city, or crawl and analyze first", "%v", err)
 	case err != nil:

@@ -166,7 +166,11 @@ func BenchmarkStreamOnly(b *testing.B) {
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		if err := db.StreamDocStats(ctx, store.MonthFilter{}, model, Threshold, func(d *store.DocStat) error { n++; return nil }); err != nil {
+		p, err := compile(Definitions)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := db.StreamDocRows(ctx, store.MonthFilter{}, model, p.columns, p.statements, Threshold, func(d *store.DocRow) error { n++; return nil }); err != nil {
 			b.Fatal(err)
 		}
 		if n != *benchDocsFlag {
@@ -180,20 +184,40 @@ func BenchmarkStreamOnly(b *testing.B) {
 // benchBatch builds one in-memory city-month of n documents like the
 // benchmark database's (no SQL).
 func benchBatch(n int) *batch {
-	b := &batch{}
+	p, err := compile(Definitions)
+	if err != nil {
+		panic(err)
+	}
+	b := &batch{p: p}
 	b.reset("City A", "2026-01")
-	var d store.DocStat
+	d := store.DocRow{City: "City A", Month: "2026-01", Scored: true, Values: make([]float64, len(p.columns)), Figures: make([][]int64, len(p.figs))}
+	col := func(name string, v float64) {
+		for i, c := range p.columns {
+			if c == name {
+				d.Values[i] = v
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		h := func(k int) int { return ((i*2654435761 + k*40503) % 1000003) % 1000 }
-		d = store.DocStat{City: "City A", Month: "2026-01", SourceID: int64(i % 3), Scored: true,
-			Migration: h(4) >= 500, Anti: float64(h(5)) / 1000, Stance: float64(h(7))/500 - 1, HateCrime: h(8)*h(9) >= 250000,
-			Words: int64(200 + h(3)), PopMatch: int64(h(10) % 12), Sentences: int64(10 + h(11)%30), PopSentN: int64(h(12) % 6),
-			MigSentN: int64(h(13) % 8), MigToneSum: float64(h(13)%8) * (float64(h(14))/500 - 1)}
-		d.AntiMigrant = d.Migration && h(5) >= 500
-		d.CounterSpeech = d.Migration && h(6) >= 500
+		d.SourceID = int64(i % 3)
+		col("migration", float64(h(4))/1000)
+		col("anti_migrant", float64(h(5))/1000)
+		col("counter_speech", float64(h(6))/1000)
+		col("stance", float64(h(7))/500-1)
+		col("hate_crime_report", float64(h(8))*float64(h(9))/1e6)
+		col("words", float64(200+h(3)))
+		col("populism_matches", float64(h(10)%12))
+		col("sentences", float64(10+h(11)%30))
+		col("populist_sentence_n", float64(h(12)%6))
+		col("migration_sentences", float64(h(13)%8))
+		col("migration_tone_sum", float64(h(13)%8)*(float64(h(14))/500-1))
+		for f := range d.Figures {
+			d.Figures[f] = d.Figures[f][:0]
+		}
 		if i%40 == 0 {
-			d.FigCounter = []int64{int64(i % 20)}
-			d.FigHostile = []int64{int64(i % 7)}
+			d.Figures[0] = append(d.Figures[0], int64(i%20))
+			d.Figures[1] = append(d.Figures[1], int64(i%7))
 		}
 		b.add(&d)
 	}
@@ -202,26 +226,18 @@ func benchBatch(n int) *batch {
 }
 
 // BenchmarkBootstrap is the bootstrap alone on one city-month of the
-// benchmark's size (1M / 360 = 2,778 documents), 1,000 resamples: the
-// packed (SWAR) path used in practice and the generic one as baseline.
+// benchmark's size (1M / 360 = 2,778 documents), 1,000 resamples.
 func BenchmarkBootstrap(b *testing.B) {
-	for _, packed := range []bool{true, false} {
-		name := "generic"
-		if packed {
-			name = "packed"
-		}
-		b.Run(name, func(b *testing.B) {
-			bt := benchBatch(benchDocs / 360)
-			bt.usePacked = packed
-			ws := &workspace{}
-			b.ResetTimer()
-			cpu0 := cpuTime()
-			for i := 0; i < b.N; i++ {
-				bt.bootstrap(ws, DefaultResamples, 1)
-			}
-			draws := float64(len(bt.recs)) * DefaultResamples * float64(b.N)
-			b.ReportMetric(draws/b.Elapsed().Seconds()/1e6, "Mdraws/s")
-			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/draws, "cpu-ns/draw")
-		})
+	bt := benchBatch(benchDocs / 360)
+	ws := &workspace{}
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		bt.bootstrap(ws, DefaultResamples, 1)
 	}
+	draws := float64(bt.lay.n) * DefaultResamples * float64(b.N)
+	b.ReportMetric(draws/b.Elapsed().Seconds()/1e6, "Mdraws/s")
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/draws, "cpu-ns/draw")
+	b.ReportMetric(float64(bt.lay.words), "packed-words")
+	b.ReportMetric(float64(bt.lay.reals), "reals")
 }

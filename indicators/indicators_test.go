@@ -48,7 +48,7 @@ func handDocs() ([]docRow, []stmtRow) {
 func TestExactValues(t *testing.T) {
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
-	res, err := Compute(context.Background(), db, Query{MinN: 3, Resamples: 200, Seed: 7})
+	res, err := Compute(context.Background(), db, Query{From: "2026-01", MinN: 3, Resamples: 200, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,8 +92,23 @@ func TestExactValues(t *testing.T) {
 		if math.Abs(v.Value-c.value) > 1e-9 || v.N != c.n || v.Insufficient != c.insuf {
 			t.Errorf("%s = %v n=%d insufficient=%v, want %v n=%d insufficient=%v", c.ind, v.Value, v.N, v.Insufficient, c.value, c.n, c.insuf)
 		}
-		if !(v.CILow <= v.Value+1e-12 && v.Value <= v.CIHigh+1e-12) {
+		d, _ := Lookup(c.ind)
+		if d.Interval == NoInterval {
+			if !math.IsNaN(v.CILow) || !math.IsNaN(v.CIHigh) {
+				t.Errorf("%s: a raw count has an interval [%v, %v]", c.ind, v.CILow, v.CIHigh)
+			}
+		} else if !(v.CILow <= v.Value+1e-12 && v.Value <= v.CIHigh+1e-12) {
 			t.Errorf("%s: CI [%v, %v] does not contain %v", c.ind, v.CILow, v.CIHigh, v.Value)
+		}
+	}
+	// Shares of documents: Wilson intervals, 3 of 4 and 2 of 3.
+	for _, c := range []struct {
+		ind    string
+		lo, hi float64
+	}{{MigrationSalience, 0.30064, 0.95442}, {AntiMigrantShare, 0.20765, 0.93851}} {
+		v, _ := res.Get("Aachen", "2026-01", c.ind)
+		if math.Abs(v.CILow-c.lo) > 1e-4 || math.Abs(v.CIHigh-c.hi) > 1e-4 {
+			t.Errorf("%s: [%.5f, %.5f], want the Wilson interval [%.5f, %.5f]", c.ind, v.CILow, v.CIHigh, c.lo, c.hi)
 		}
 	}
 	// The gap month is present, insufficient, and not zero.
@@ -125,6 +140,9 @@ func TestExactValues(t *testing.T) {
 		}
 	}
 	want := Coverage{City: "Aachen", Month: "2026-01", Documents: 5, Scored: 4, Stale: 1, Fallback: 1, ActiveSources: 2}
+	if res.Partial != "2026-03" {
+		t.Errorf("partial month %q, want 2026-03 (the month of the latest fetch)", res.Partial)
+	}
 	if cov != want {
 		t.Errorf("coverage = %+v, want %+v", cov, want)
 	}
@@ -140,7 +158,7 @@ func TestExactValues(t *testing.T) {
 func TestInsufficientMarking(t *testing.T) {
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
-	res, err := Compute(context.Background(), db, Query{Resamples: 50}) // default min n 20
+	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 50}) // default min n 20
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +170,7 @@ func TestInsufficientMarking(t *testing.T) {
 			t.Errorf("%+v: n < 20 must be insufficient", v)
 		}
 	}
-	res, err = Compute(context.Background(), db, Query{MinN: 4, Resamples: 50})
+	res, err = Compute(context.Background(), db, Query{From: "2026-01", MinN: 4, Resamples: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,11 +225,11 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 	docs := randomDocs(1, cities, months, 120)
 	db := buildDB(t, docs, randomStmts(1, docs))
 	ctx := context.Background()
-	a, err := Compute(ctx, db, Query{Seed: 42})
+	a, err := Compute(ctx, db, Query{From: "2026-01", Seed: 42})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Compute(ctx, db, Query{Seed: 42})
+	b, err := Compute(ctx, db, Query{From: "2026-01", Seed: 42})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +239,7 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 		t.Fatal("same seed gave different results")
 	}
 	// A run restricted to one city gives that city's numbers unchanged.
-	one, err := Compute(ctx, db, Query{Seed: 42, Cities: []string{"Bonn"}})
+	one, err := Compute(ctx, db, Query{From: "2026-01", Seed: 42, Cities: []string{"Bonn"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +249,7 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 			t.Errorf("city-restricted run differs: %+v vs %+v", v, w)
 		}
 	}
-	c, err := Compute(ctx, db, Query{Seed: 43})
+	c, err := Compute(ctx, db, Query{From: "2026-01", Seed: 43})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,11 +270,14 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 		if v.N == 0 {
 			t.Errorf("%+v: every city-month has documents", v)
 		}
+		d, _ := Lookup(v.Indicator)
+		if d.Interval == NoInterval {
+			continue
+		}
 		if !(v.CILow <= v.Value && v.Value <= v.CIHigh) {
 			t.Errorf("CI does not contain the value: %+v", v)
 		}
-		if v.Indicator != Documents && v.Indicator != FiguresAddressing && v.Indicator != FiguresPromoting &&
-			!(v.CIHigh > v.CILow) {
+		if d.Interval != Exact && !(v.CIHigh > v.CILow) {
 			t.Errorf("degenerate CI: %+v", v)
 		}
 	}
@@ -266,20 +287,48 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 	}
 }
 
-// The bootstrap interval of a share agrees with the normal approximation
-// p ± 1.96 sqrt(p(1-p)/n) for a large n.
+// The bootstrap interval of a ratio of sums agrees with the normal
+// approximation for a large n: a share computed as a bootstrapped ratio
+// (a toy entry) against the Wilson interval of the same share, which at
+// n = 2,000 is within a hair of p ± 1.96 sqrt(p(1-p)/n).
 func TestBootstrapMatchesNormalApproximation(t *testing.T) {
 	docs := randomDocs(3, []string{"Aachen"}, []string{"2026-05"}, 2000)
 	db := buildDB(t, docs, nil)
-	res, err := Compute(context.Background(), db, Query{Seed: 1})
+	boot := Definitions[0]
+	boot.Name, boot.Interval = "migration_salience_bootstrapped", Bootstrap
+	res, err := Compute(context.Background(), db, Query{From: "2026-05", Seed: 1, Definitions: append(append([]Definition(nil), Definitions...), boot)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _ := res.Get("Aachen", "2026-05", MigrationSalience)
+	w, _ := res.Get("Aachen", "2026-05", MigrationSalience)
+	v, _ := res.Get("Aachen", "2026-05", boot.Name)
+	if v.Value != w.Value || v.N != w.N {
+		t.Fatalf("bootstrapped %+v vs %+v", v, w)
+	}
 	half := 1.96 * math.Sqrt(v.Value*(1-v.Value)/float64(v.N))
-	got := (v.CIHigh - v.CILow) / 2
-	if math.Abs(got-half)/half > 0.15 {
-		t.Errorf("bootstrap half-width %.4f vs normal %.4f (p=%.3f n=%d)", got, half, v.Value, v.N)
+	for _, x := range []struct {
+		name   string
+		lo, hi float64
+	}{{"bootstrap", v.CILow, v.CIHigh}, {"Wilson", w.CILow, w.CIHigh}} {
+		if got := (x.hi - x.lo) / 2; math.Abs(got-half)/half > 0.15 {
+			t.Errorf("%s half-width %.4f vs normal %.4f (p=%.3f n=%d)", x.name, got, half, v.Value, v.N)
+		}
+	}
+}
+
+// The Wilson interval: known values, and honest at 0 and 1 where the
+// bootstrap collapsed to [0, 0] and [1, 1].
+func TestWilson(t *testing.T) {
+	for _, c := range []struct{ k, n, lo, hi float64 }{
+		{0, 16, 0, 0.19360}, {16, 16, 0.80640, 1}, {3, 4, 0.30064, 0.95442}, {50, 100, 0.40383, 0.59617}, {1, 1, 0.20654, 1},
+	} {
+		lo, hi := wilson(c.k, c.n)
+		if math.Abs(lo-c.lo) > 1e-4 || math.Abs(hi-c.hi) > 1e-4 {
+			t.Errorf("wilson(%v, %v) = [%.5f, %.5f], want [%.5f, %.5f]", c.k, c.n, lo, hi, c.lo, c.hi)
+		}
+	}
+	if lo, hi := wilson(0, 0); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("n = 0: [%v, %v], want NaN", lo, hi)
 	}
 }
 
@@ -310,7 +359,7 @@ func TestValueJSONNull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"city":"A","month":"2026-01","indicator":"stance","value":null,"ci_low":null,"ci_high":null,"n":0,"insufficient":true}`; string(b) != want {
+	if want := `{"city":"A","month":"2026-01","indicator":"stance","n":0,"insufficient":true,"partial":false,"value":null,"ci_low":null,"ci_high":null}`; string(b) != want {
 		t.Errorf("got %s", b)
 	}
 }
@@ -327,38 +376,95 @@ func TestPercentile(t *testing.T) {
 	}
 }
 
-// The packed (SWAR) resampling path gives exactly the generic path's
-// intervals, and a batch whose lanes could overflow falls back.
-func TestPackedMatchesGeneric(t *testing.T) {
-	b := benchBatch(1500)
-	if !b.usePacked {
-		t.Fatal("a normal batch was not packed")
-	}
-	ws := &workspace{}
-	lo1, hi1 := b.bootstrap(ws, 300, 9)
-	b.usePacked = false
-	lo2, hi2 := b.bootstrap(ws, 300, 9)
-	if lo1 != lo2 || hi1 != hi2 {
-		t.Errorf("packed %v %v\ngeneric %v %v", lo1, hi1, lo2, hi2)
-	}
-	b.recs[7].words = 1 << 30 // 1500 x 2^30 overflows a 32-bit lane
-	b.pack()
-	if b.usePacked {
-		t.Error("a batch that can overflow a lane was packed")
+// Drawing every document once gives the exact sums, whatever the lanes:
+// the packing never overflows or mixes statistics, also with a huge value.
+func TestLayoutSumsAreExact(t *testing.T) {
+	for _, huge := range []float64{0, 1 << 30} {
+		b := benchBatch(1500)
+		if huge > 0 {
+			// A statistic of one document near 2^31: its lane gets 41 bits.
+			k := indexOf(b.p.boot, indexOfStat(b.p, "words"))
+			old := b.plain[7*len(b.p.boot)+k]
+			b.plain[7*len(b.p.boot)+k] = huge
+			b.exact[b.p.boot[k]] += huge - old
+			b.finish()
+		}
+		if b.lay.words == 0 {
+			t.Fatal("nothing was packed")
+		}
+		idx := make([]uint32, b.lay.n)
+		for i := range idx {
+			idx[i] = uint32(i)
+		}
+		sums := make([]float64, len(b.p.boot))
+		b.lay.draw(idx, sums, make([]uint64, b.lay.words), make([]float64, b.lay.reals), make([]uint32, b.nFig), b.nFig, 1)
+		for k, s := range b.p.boot {
+			if math.Abs(sums[k]-b.exact[s]) > 1e-6*math.Max(1, math.Abs(b.exact[s])) {
+				t.Errorf("huge=%v: %s: drawn sum %v, exact %v", huge, b.p.stats[s].Name, sums[k], b.exact[s])
+			}
+		}
 	}
 }
 
-func TestAbsurdRange(t *testing.T) {
-	docs, stmts := handDocs()
-	docs = append(docs, docRow{city: "Bonn", source: "c", published: "1970-01-01T00:00:00Z", fetched: "2026-01-10T00:00:00Z", model: "m2"})
-	db := buildDB(t, docs, stmts)
-	_, err := Compute(context.Background(), db, Query{Resamples: 10})
-	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "1970-01") {
-		t.Errorf("err = %v, want ErrBadQuery naming 1970-01", err)
+func indexOfStat(p *plan, name string) int {
+	for i, s := range p.stats {
+		if s.Name == name {
+			return i
+		}
 	}
-	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 10})
-	if err != nil || len(res.Months) != 3 {
-		t.Errorf("with -from: %v", err)
+	return -1
+}
+
+// The default range: the last 24 complete months before the month being
+// collected, which is drawn as partial, or fewer when the documents start
+// later; a document with a date in the future or the distant past does
+// not stretch it.
+func TestDefaultRange(t *testing.T) {
+	for _, c := range []struct {
+		from, to, first, last, fetch  string
+		wantFrom, wantTo, wantPartial string
+	}{
+		{"", "", "2015-06", "2026-12", "2026-12", "2024-12", "2026-12", "2026-12"},
+		{"", "", "2015-06", "2026-08", "2026-12", "2024-09", "2026-08", "2026-12"},
+		{"", "", "2025-01", "2026-08", "2026-12", "2025-01", "2026-08", "2026-12"}, // documents start later
+		{"", "", "1970-01", "2031-01", "2026-12", "2024-12", "2026-12", "2026-12"}, // pages claiming 1970 and 2031
+		{"2026-01", "", "2015-06", "2026-12", "2026-12", "2026-01", "2026-12", "2026-12"},
+		{"", "2025-06", "2015-06", "2026-12", "2026-12", "2023-07", "2025-06", "2026-12"},
+		{"", "", "", "", "", "", "", ""},
+	} {
+		from, to, partial := DefaultRange(c.from, c.to, c.first, c.last, c.fetch)
+		if from != c.wantFrom || to != c.wantTo || partial != c.wantPartial {
+			t.Errorf("DefaultRange(%q, %q, %q, %q, %q) = %q %q %q, want %q %q %q", c.from, c.to, c.first, c.last, c.fetch, from, to, partial, c.wantFrom, c.wantTo, c.wantPartial)
+		}
+	}
+	// Through Compute: 25 months, the last one partial in values and coverage.
+	docs, stmts := handDocs()
+	docs = append(docs, docRow{city: "Bonn", source: "c", published: "1970-01-01T00:00:00Z", fetched: "2026-01-10T00:00:00Z", model: "m2"},
+		docRow{city: "Bonn", source: "c", published: "2031-01-01T00:00:00Z", fetched: "2026-01-10T00:00:00Z", model: "m2"})
+	db := buildDB(t, docs, stmts)
+	res, err := Compute(context.Background(), db, Query{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Months) != 25 || res.Months[0] != "2024-03" || res.Months[24] != "2026-03" || res.Partial != "2026-03" {
+		t.Fatalf("months %v..%v (%d), partial %q", res.Months[0], res.Months[len(res.Months)-1], len(res.Months), res.Partial)
+	}
+	for _, v := range res.Values {
+		if v.Partial != (v.Month == "2026-03") {
+			t.Errorf("%+v: partial flag", v)
+		}
+	}
+	for _, c := range res.Coverage {
+		if c.Partial != (c.Month == "2026-03") {
+			t.Errorf("%+v: partial flag", c)
+		}
+	}
+	if res.Query.From != "2024-03" || res.Query.To != "2026-03" {
+		t.Errorf("the query records the range used: %+v", res.Query)
+	}
+	// An explicit range longer than MaxMonths is refused.
+	if _, err := Compute(context.Background(), db, Query{From: "1900-01", Resamples: 10}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("a 127-year range: %v", err)
 	}
 }
 
@@ -389,7 +495,7 @@ func TestComputeCancelled(t *testing.T) {
 func TestUnscoredMonthIsNotZero(t *testing.T) {
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
-	res, err := Compute(context.Background(), db, Query{Resamples: 20})
+	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,16 +510,16 @@ func TestWriteCSVAndTable(t *testing.T) {
 	vals := []Value{
 		{City: "Aachen", Month: "2026-01", Indicator: AntiMigrantShare, Value: 0.25, CILow: 0.125, CIHigh: 0.5, N: 40},
 		{City: "Aachen, West", Month: "2026-02", Indicator: Stance, Value: nan, CILow: nan, CIHigh: nan, N: 0, Insufficient: true},
-		{City: "Aachen", Month: "2026-01", Indicator: HateCrimeReports, Value: 3, CILow: 1, CIHigh: 5.5, N: 40},
+		{City: "Aachen", Month: "2026-01", Indicator: HateCrimeReports, Value: 3, CILow: nan, CIHigh: nan, N: 40, Partial: true},
 	}
 	var b strings.Builder
 	if err := WriteCSV(&b, vals); err != nil {
 		t.Fatal(err)
 	}
-	want := "city,month,indicator,value,ci_low,ci_high,n\n" +
-		"Aachen,2026-01,anti_migrant_share,0.25,0.125,0.5,40\n" +
-		"\"Aachen, West\",2026-02,stance,NA,NA,NA,0\n" +
-		"Aachen,2026-01,hate_crime_reports,3,1,5.5,40\n"
+	want := "city,month,indicator,value,ci_low,ci_high,n,insufficient,partial\n" +
+		"Aachen,2026-01,anti_migrant_share,0.25,0.125,0.5,40,false,false\n" +
+		"\"Aachen, West\",2026-02,stance,NA,NA,NA,0,true,false\n" +
+		"Aachen,2026-01,hate_crime_reports,3,NA,NA,40,false,true\n"
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -421,7 +527,7 @@ func TestWriteCSVAndTable(t *testing.T) {
 	if err := WriteTable(&b, vals, 20); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"0.250", "[0.125, 0.500]", "–*", "[1, 5.5]", "insufficient: n < 20"} {
+	for _, s := range []string{"0.250", "[0.125, 0.500]", "–*", "3 (partial month)", "insufficient: n < 20"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, b.String())
 		}

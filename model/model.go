@@ -98,6 +98,12 @@ type FigureSpec struct {
 	Party   string
 }
 
+// Threshold is the one decision threshold: a document or an attributed
+// statement "is" migration, anti-migrant, counter-speech or a hate-crime
+// report when its score for that is >= Threshold. Indicators, the report
+// and the figures queries pass it to SQL; it is written nowhere else.
+const Threshold = 0.5
+
 // Document is one stored article or public statement.
 type Document struct {
 	ID        int64     `json:"id"`

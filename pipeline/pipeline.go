@@ -198,6 +198,8 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 }
 
 type runner struct {
+	// ind is what the indicators stage computed; the report reuses it.
+	ind    *indicators.Result
 	ctx    context.Context
 	cfg    *config.Config
 	db     *store.DB
@@ -237,6 +239,7 @@ func (p *runner) indicators() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	p.ind = r
 	p.res.Documents = r.Documents
 	p.res.Indicators = len(r.Values)
 	for _, v := range r.Values {

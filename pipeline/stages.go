@@ -109,8 +109,7 @@ func (p *runner) report() (string, error) {
 		return "", fmt.Errorf("report: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	err = reports.Write(p.ctx, p.db, tmp, reports.Options{From: p.opts.From, To: p.opts.To, Cities: p.opts.Cities,
-		MinN: p.opts.MinN, Resamples: p.opts.Resamples, Seed: p.opts.Seed, SyntheticNotice: p.opts.SyntheticNotice != ""})
+	err = reports.Write(p.ctx, p.db, tmp, reports.Options{Result: p.ind, SyntheticNotice: p.opts.SyntheticNotice != ""})
 	if err != nil {
 		return "", err
 	}

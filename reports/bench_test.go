@@ -23,7 +23,10 @@ import (
 // the same every time) and removed in TestMain.
 //
 //	go test ./reports/ -run '^$' -bench Report -benchtime 1x
-var reportBenchDocs = flag.Int("bench-docs", 1_000_000, "documents in the report benchmark database")
+var (
+	reportBenchDocs = flag.Int("bench-docs", 1_000_000, "documents in the report benchmark database")
+	reportBenchPath = flag.String("bench-db", "", "keep the report benchmark database at this path (generated when missing, reused when present)")
+)
 
 var (
 	rbOnce sync.Once
@@ -44,11 +47,17 @@ func TestMain(m *testing.M) {
 func reportBenchDB(b *testing.B) *store.DB {
 	b.Helper()
 	rbOnce.Do(func() {
-		rbDir, rbErr = os.MkdirTemp("", "xenoscope-report-bench-")
-		if rbErr != nil {
-			return
+		if rbPath = *reportBenchPath; rbPath != "" {
+			if _, err := os.Stat(rbPath); err == nil {
+				return
+			}
+		} else {
+			rbDir, rbErr = os.MkdirTemp("", "xenoscope-report-bench-")
+			if rbErr != nil {
+				return
+			}
+			rbPath = filepath.Join(rbDir, "bench.db")
 		}
-		rbPath = filepath.Join(rbDir, "bench.db")
 		start := time.Now()
 		rbErr = generateReportBenchDB(context.Background(), rbPath, *reportBenchDocs)
 		b.Logf("generated %d synthetic documents in %v", *reportBenchDocs, time.Since(start).Round(time.Millisecond))

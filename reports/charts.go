@@ -1,24 +1,49 @@
 package reports
 
+// Charts, following gonum/plot: small charts that stay legible on a phone
+// (the text is drawn at 8.5-11 pt on a 4.4 x 2.9 inch chart that a phone
+// shows at about 90% of its size), PNGs at twice the pixel density, the
+// legend in a strip below the data (never over it), one small chart per
+// city rather than overlapping lines and bands, shares in percent, and no
+// chart at all where there is nothing to draw.
+
 import (
 	"bytes"
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/xenoscope/xenoscope/indicators"
 )
 
-// Chart size: 8 x 4 inches, 768 x 384 pixels as PNG.
+// Chart size and resolution: 422 x 278 CSS pixels (4.4 x 2.9 inches); the
+// PNG has twice as many pixels per side for sharp text on high-density
+// screens.
 const (
-	chartW = 8 * vg.Inch
-	chartH = 4 * vg.Inch
+	cssWidth = 422 // for the <img> width and height attributes
+	cssHigh  = 278
+	chartW   = cssWidth * vg.Inch / 96
+	chartH   = cssHigh * vg.Inch / 96
+	pngDPI   = 2 * 96
+)
+
+// Font sizes.
+var (
+	titleSize  = vg.Points(11)
+	labelSize  = vg.Points(9.5)
+	tickSize   = vg.Points(8.5)
+	legendSize = vg.Points(8.5)
 )
 
 // palette is Okabe and Ito's colour-blind-safe palette (without yellow,
@@ -33,16 +58,9 @@ var palette = []color.RGBA{
 	{0x00, 0x00, 0x00, 0xff}, // black
 }
 
-var grey = color.RGBA{0x99, 0x99, 0x99, 0xff}
+var grey = color.RGBA{0x88, 0x88, 0x88, 0xff}
 
-func cityStyle(i int) (color.RGBA, []vg.Length) {
-	c := palette[i%len(palette)]
-	var dashes []vg.Length
-	if i >= len(palette) {
-		dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-	}
-	return c, dashes
-}
+func cityColor(i int) color.RGBA { return palette[i%len(palette)] }
 
 func translucent(c color.RGBA, a uint8) color.NRGBA {
 	return color.NRGBA{c.R, c.G, c.B, a}
@@ -117,6 +135,83 @@ func (mt MonthTicker) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
+// Chart is a plot with its legend, drawn in a strip below the data.
+type Chart struct {
+	Plot   *plot.Plot
+	Legend []LegendItem
+}
+
+// LegendItem is one legend entry: a thumbnail and its text.
+type LegendItem struct {
+	Text  string
+	Thumb plot.Thumbnailer
+}
+
+// percent reports whether an indicator is drawn in percent (shares).
+func percent(d indicators.Definition) bool { return d.Kind == "share" }
+
+// scaled is the value as drawn: shares x 100.
+func scaled(d indicators.Definition, v float64) float64 {
+	if percent(d) {
+		return 100 * v
+	}
+	return v
+}
+
+// yLabel is the axis label of an indicator.
+func yLabel(d indicators.Definition) string {
+	switch {
+	case d.Name == indicators.PopulistSentences:
+		return "% of sentences"
+	case d.Name == indicators.MigrationSalience:
+		return "% of documents"
+	case percent(d):
+		return "% of migration documents"
+	case d.Kind == "coverage":
+		return "documents"
+	case d.Kind == "count" && d.Figures != nil:
+		return "public figures"
+	case d.Kind == "count":
+		return "documents"
+	case d.Name == indicators.Populism:
+		return "matches per 1,000 words"
+	case d.Kind == "rate":
+		return "per 100 migration docs"
+	case d.Name == indicators.Stance:
+		return "-1 open .. +1 restrictive"
+	case d.Name == indicators.MigrationTone:
+		return "-1 negative .. +1 positive"
+	}
+	return "mean"
+}
+
+func newPlot(title, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = titleSize
+	p.Title.Padding = vg.Points(4)
+	p.Y.Label.Text = ylabel
+	p.Y.Label.TextStyle.Font.Size = labelSize
+	p.X.Label.TextStyle.Font.Size = labelSize
+	p.X.Tick.Label.Font.Size = tickSize
+	p.Y.Tick.Label.Font.Size = tickSize
+	p.Y.Tick.Marker = shortTicks("")
+	p.Add(plotter.NewGrid())
+	return p
+}
+
+func setMonthAxis(p *plot.Plot, months []string) {
+	p.X.Tick.Marker = MonthTicker{MaxLabels: 5}
+	if len(months) > 0 {
+		const halfMonth = 15 * 24 * 3600
+		p.X.Min = monthStart(months[0]) - halfMonth
+		p.X.Max = monthStart(months[len(months)-1]) + halfMonth
+	}
+}
+
+// percentTicks labels a percent axis "0%", "25%", ...
+func percentTicks(p *plot.Plot) { p.Y.Tick.Marker = shortTicks("%") }
+
 // series collects one city's values of one indicator in month order.
 func series(res *indicators.Result, city, indicator string) []indicators.Value {
 	var out []indicators.Value
@@ -148,218 +243,209 @@ func runs(vs []indicators.Value) [][]indicators.Value {
 	return out
 }
 
-func newPlot(title, ylabel string) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.Y.Label.Text = ylabel
-	p.Legend.Top = true
-	p.Legend.Left = true
-	p.Legend.TextStyle.Font.Size = vg.Points(9)
-	p.Add(plotter.NewGrid())
-	return p
-}
-
-func setMonthAxis(p *plot.Plot, months []string) {
-	p.X.Tick.Marker = MonthTicker{}
-	if len(months) > 0 {
-		const halfMonth = 15 * 24 * 3600
-		p.X.Min = monthStart(months[0]) - halfMonth
-		p.X.Max = monthStart(months[len(months)-1]) + halfMonth
+// yRange is the y range of an indicator over every city (values and
+// intervals, as drawn), so that the small charts of the cities share one
+// scale. ok is false when no value is defined.
+func yRange(res *indicators.Result, d indicators.Definition) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range res.Values {
+		if v.Indicator != d.Name || math.IsNaN(v.Value) {
+			continue
+		}
+		for _, x := range []float64{v.Value, v.CILow, v.CIHigh} {
+			if !math.IsNaN(x) {
+				lo, hi = math.Min(lo, scaled(d, x)), math.Max(hi, scaled(d, x))
+			}
+		}
 	}
-}
-
-// yLabel is the axis label of an indicator.
-func yLabel(d indicators.Definition) string {
+	if math.IsInf(lo, 1) {
+		return 0, 1, false
+	}
 	switch d.Kind {
-	case "share":
-		return "share (0-1)"
-	case "count", "coverage":
-		return "count"
-	case "rate":
-		if d.Name == indicators.Populism {
-			return "matches per 1,000 words"
-		}
-		return "per 100 migration documents"
-	}
-	return "mean"
-}
-
-// LineChart draws one indicator over time: one line per city with a
-// translucent 95% CI band, filled points for months with enough documents
-// and hollow points for insufficient months. Undefined months are gaps.
-func LineChart(res *indicators.Result, indicator string) (*plot.Plot, error) {
-	def, ok := indicators.Lookup(indicator)
-	if !ok {
-		return nil, fmt.Errorf("line chart: unknown indicator %q", indicator)
-	}
-	p := newPlot(def.Title, yLabel(def))
-	setMonthAxis(p, res.Months)
-	ymin, ymax := math.Inf(1), math.Inf(-1)
-	anyInsufficient := false
-	for ci, city := range res.Cities {
-		col, dashes := cityStyle(ci)
-		var legendThumbs []plot.Thumbnailer
-		for _, run := range runs(series(res, city, indicator)) {
-			if def.Kind != "coverage" && len(run) > 1 {
-				ring := make(plotter.XYs, 0, 2*len(run))
-				for _, v := range run {
-					ring = append(ring, plotter.XY{X: monthStart(v.Month), Y: v.CIHigh})
-				}
-				for i := len(run) - 1; i >= 0; i-- {
-					ring = append(ring, plotter.XY{X: monthStart(run[i].Month), Y: run[i].CILow})
-				}
-				band, err := plotter.NewPolygon(ring)
-				if err != nil {
-					return nil, fmt.Errorf("line chart %s: %w", indicator, err)
-				}
-				band.Color = translucent(col, bandAlpha(len(res.Cities)))
-				band.LineStyle.Width = 0
-				p.Add(band)
-			} else if def.Kind != "coverage" {
-				v := run[0]
-				eb := &plotter.YErrorBars{XYs: plotter.XYs{{X: monthStart(v.Month), Y: v.Value}},
-					YErrors:   plotter.YErrors{{Low: v.Value - v.CILow, High: v.CIHigh - v.Value}},
-					LineStyle: draw.LineStyle{Color: translucent(col, 0x90), Width: vg.Points(1)}, CapWidth: vg.Points(4)}
-				p.Add(eb)
-			}
-			xys := make(plotter.XYs, len(run))
-			var full, thin plotter.XYs
-			for i, v := range run {
-				xys[i] = plotter.XY{X: monthStart(v.Month), Y: v.Value}
-				if v.Insufficient {
-					thin = append(thin, xys[i])
-					anyInsufficient = true
-				} else {
-					full = append(full, xys[i])
-				}
-				ymin = math.Min(ymin, math.Min(v.Value, v.CILow))
-				ymax = math.Max(ymax, math.Max(v.Value, v.CIHigh))
-			}
-			line, err := plotter.NewLine(xys)
-			if err != nil {
-				return nil, fmt.Errorf("line chart %s: %w", indicator, err)
-			}
-			line.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: dashes}
-			p.Add(line)
-			legendThumbs = []plot.Thumbnailer{line}
-			if len(full) > 0 {
-				s, _ := plotter.NewScatter(full)
-				s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.5), Shape: draw.CircleGlyph{}}
-				p.Add(s)
-				legendThumbs = append(legendThumbs, s)
-			}
-			if len(thin) > 0 {
-				s, _ := plotter.NewScatter(thin)
-				s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(3), Shape: draw.RingGlyph{}}
-				p.Add(s)
-			}
-		}
-		if len(legendThumbs) > 0 {
-			p.Legend.Add(city, legendThumbs...)
-		}
-	}
-	if anyInsufficient {
-		s, _ := plotter.NewScatter(plotter.XYs{})
-		s.GlyphStyle = draw.GlyphStyle{Color: grey, Radius: vg.Points(3), Shape: draw.RingGlyph{}}
-		p.Legend.Add(fmt.Sprintf("hollow: n < %d (insufficient)", res.Query.MinN), s)
-	}
-	if def.Kind != "coverage" && !math.IsInf(ymin, 1) {
-		band, _ := plotter.NewPolygon(plotter.XYs{})
-		band.Color = translucent(grey, 0x60)
-		band.LineStyle.Width = 0
-		p.Legend.Add("band: 95% bootstrap CI", band)
-	}
-	fixY(p, def, ymin, ymax, len(res.Cities)+2)
-	return p, nil
-}
-
-// bandAlpha keeps overlapping CI bands readable: fainter with more cities.
-func bandAlpha(cities int) uint8 {
-	if cities <= 3 {
-		return 0x38
-	}
-	return 0x18
-}
-
-// fixY makes shares, counts and rates start at zero and pads the top so the
-// legend does not cover the data.
-func fixY(p *plot.Plot, def indicators.Definition, ymin, ymax float64, legendN int) {
-	if math.IsInf(ymin, 1) {
-		p.Y.Min, p.Y.Max = 0, 1
-		return
-	}
-	switch def.Kind {
 	case "share", "count", "rate", "coverage":
-		ymin = math.Min(0, ymin)
+		lo = math.Min(0, lo)
 	}
-	if ymax <= ymin {
-		ymax = ymin + 1
+	if percent(d) {
+		hi = math.Min(100, hi)
 	}
-	p.Y.Min = ymin
-	// Room at the top for the legend: about one text line per entry.
-	pad := math.Min(1.2, math.Max(0.35, 0.08*float64(legendN)))
-	p.Y.Max = ymax + pad*(ymax-ymin)
-	if def.Kind == "share" && p.Y.Max > 1.2 && legendN <= 4 {
-		p.Y.Max = 1.2
+	if hi <= lo {
+		hi = lo + 1
 	}
-	if def.Kind == "share" {
-		// The room above 1 is for the legend: a share has no tick there.
-		p.Y.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
-			var out []plot.Tick
-			for _, t := range (plot.DefaultTicks{}).Ticks(min, math.Min(max, 1)) {
-				if t.Value <= 1+1e-9 {
-					out = append(out, t)
-				}
-			}
-			return out
-		})
-	}
+	hi += 0.05 * (hi - lo) // a little air above the highest interval
+	return lo, hi, true
 }
 
-// BarChart compares cities in one month: one bar per city with its 95% CI
-// as error bars; insufficient values are grey bars, undefined ones say
-// "no data".
-func BarChart(res *indicators.Result, indicator, month string) (*plot.Plot, error) {
-	def, ok := indicators.Lookup(indicator)
+// glyphs of the line charts.
+var (
+	fullGlyph    = draw.GlyphStyle{Radius: vg.Points(2.3), Shape: draw.CircleGlyph{}}
+	thinGlyph    = draw.GlyphStyle{Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
+	partialGlyph = draw.GlyphStyle{Radius: vg.Points(3), Shape: draw.SquareGlyph{}}
+)
+
+func glyph(g draw.GlyphStyle, c color.Color) draw.GlyphStyle {
+	g.Color = c
+	return g
+}
+
+// CityChart draws one indicator over time for one city: the line, a
+// translucent band for the 95% interval (none for raw counts and exact
+// counts), filled points where n is sufficient, hollow points where it is
+// not, and the month still being collected as an open square. Undefined
+// months are gaps. It returns nil when the city has no value in the range.
+func CityChart(res *indicators.Result, indicator, city string, cityIndex int) (*Chart, error) {
+	d, ok := res.Lookup(indicator)
+	if !ok {
+		return nil, fmt.Errorf("city chart: unknown indicator %q", indicator)
+	}
+	lo, hi, any := yRange(res, d)
+	vals := series(res, city, indicator)
+	rs := runs(vals)
+	if !any || len(rs) == 0 {
+		return nil, nil
+	}
+	p := newPlot(city, yLabel(d))
+	setMonthAxis(p, res.Months)
+	p.Y.Min, p.Y.Max = lo, hi
+	if percent(d) {
+		percentTicks(p)
+	}
+	col := cityColor(cityIndex)
+	band := d.Interval == indicators.Wilson || d.Interval == indicators.Bootstrap
+	var insufficient, partial bool
+	for _, run := range rs {
+		if band {
+			ring := make(plotter.XYs, 0, 2*len(run))
+			for _, v := range run {
+				ring = append(ring, plotter.XY{X: monthStart(v.Month), Y: scaled(d, v.CIHigh)})
+			}
+			for i := len(run) - 1; i >= 0; i-- {
+				ring = append(ring, plotter.XY{X: monthStart(run[i].Month), Y: scaled(d, run[i].CILow)})
+			}
+			if len(run) == 1 {
+				// A lone month: its interval as a bar.
+				v := run[0]
+				eb := &plotter.YErrorBars{XYs: plotter.XYs{{X: monthStart(v.Month), Y: scaled(d, v.Value)}},
+					YErrors:   plotter.YErrors{{Low: scaled(d, v.Value-v.CILow), High: scaled(d, v.CIHigh-v.Value)}},
+					LineStyle: draw.LineStyle{Color: translucent(col, 0xa0), Width: vg.Points(1)}, CapWidth: vg.Points(4)}
+				p.Add(eb)
+			} else if poly, err := plotter.NewPolygon(ring); err == nil {
+				poly.Color = translucent(col, 0x40)
+				poly.LineStyle.Width = 0
+				p.Add(poly)
+			}
+		}
+		var solid, dashed, full, thin, part plotter.XYs
+		for i, v := range run {
+			xy := plotter.XY{X: monthStart(v.Month), Y: scaled(d, v.Value)}
+			switch {
+			case v.Partial:
+				part = append(part, xy)
+				partial = true
+				if i > 0 {
+					dashed = append(dashed, solid[len(solid)-1], xy)
+				}
+				continue
+			case v.Insufficient:
+				thin = append(thin, xy)
+				insufficient = true
+			default:
+				full = append(full, xy)
+			}
+			solid = append(solid, xy)
+		}
+		if len(solid) > 1 {
+			l, err := plotter.NewLine(solid)
+			if err != nil {
+				return nil, fmt.Errorf("city chart %s: %w", indicator, err)
+			}
+			l.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.5)}
+			p.Add(l)
+		}
+		if len(dashed) > 1 {
+			l, _ := plotter.NewLine(dashed)
+			l.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
+			p.Add(l)
+		}
+		for _, g := range []struct {
+			xys plotter.XYs
+			sty draw.GlyphStyle
+		}{{full, glyph(fullGlyph, col)}, {thin, glyph(thinGlyph, col)}, {part, glyph(partialGlyph, col)}} {
+			if len(g.xys) > 0 {
+				s, _ := plotter.NewScatter(g.xys)
+				s.GlyphStyle = g.sty
+				p.Add(s)
+			}
+		}
+	}
+	c := &Chart{Plot: p}
+	if band {
+		b, _ := plotter.NewPolygon(plotter.XYs{})
+		b.Color = translucent(grey, 0x60)
+		b.LineStyle.Width = 0
+		c.Legend = append(c.Legend, LegendItem{"95% interval (sampling only)", b})
+	}
+	if insufficient {
+		s, _ := plotter.NewScatter(plotter.XYs{})
+		s.GlyphStyle = glyph(thinGlyph, grey)
+		c.Legend = append(c.Legend, LegendItem{fmt.Sprintf("n < %d", res.Query.MinN), s})
+	}
+	if partial {
+		s, _ := plotter.NewScatter(plotter.XYs{})
+		s.GlyphStyle = glyph(partialGlyph, grey)
+		c.Legend = append(c.Legend, LegendItem{"month still being collected", s})
+	}
+	return c, nil
+}
+
+// BarChart compares the cities in one month: a bar per city with its 95%
+// interval (none for raw counts), grey bars where n is insufficient, "no
+// data" where a city has no value. It returns nil when no city has one.
+func BarChart(res *indicators.Result, indicator, month string) (*Chart, error) {
+	d, ok := res.Lookup(indicator)
 	if !ok {
 		return nil, fmt.Errorf("bar chart: unknown indicator %q", indicator)
 	}
-	p := newPlot(def.Title+", "+monthLabel(month), yLabel(def))
-	p.Legend.Left = false
-	p.X.Tick.Label.Font.Size = vg.Points(9)
+	p := newPlot(monthLabel(month)+", all cities", yLabel(d))
 	p.NominalX(res.Cities...)
+	p.X.Tick.Label.Font.Size = tickSize
+	if percent(d) {
+		percentTicks(p)
+	}
 	ymin, ymax := 0.0, math.Inf(-1)
 	var noData plotter.XYLabels
-	anyInsufficient := false
+	anyInsufficient, anyValue := false, false
+	band := d.Interval == indicators.Wilson || d.Interval == indicators.Bootstrap
 	for ci, city := range res.Cities {
 		v, _ := res.Get(city, month, indicator)
-		col, _ := cityStyle(ci)
 		if math.IsNaN(v.Value) {
 			noData.XYs = append(noData.XYs, plotter.XY{X: float64(ci), Y: 0})
 			noData.Labels = append(noData.Labels, "no data")
 			continue
 		}
-		bar, err := plotter.NewBarChart(plotter.Values{v.Value}, vg.Points(36))
+		anyValue = true
+		bar, err := plotter.NewBarChart(plotter.Values{scaled(d, v.Value)}, vg.Points(28))
 		if err != nil {
 			return nil, fmt.Errorf("bar chart %s: %w", indicator, err)
 		}
 		bar.XMin = float64(ci)
-		bar.Color = col
+		bar.Color = cityColor(ci)
 		bar.LineStyle.Width = 0
 		if v.Insufficient {
 			bar.Color = translucent(grey, 0x80)
 			anyInsufficient = true
 		}
 		p.Add(bar)
-		if def.Kind != "coverage" {
-			eb := &plotter.YErrorBars{XYs: plotter.XYs{{X: float64(ci), Y: v.Value}},
-				YErrors:   plotter.YErrors{{Low: v.Value - v.CILow, High: v.CIHigh - v.Value}},
-				LineStyle: draw.LineStyle{Color: color.Black, Width: vg.Points(1)}, CapWidth: vg.Points(10)}
+		ymin, ymax = math.Min(ymin, scaled(d, v.Value)), math.Max(ymax, scaled(d, v.Value))
+		if band && !math.IsNaN(v.CILow) {
+			eb := &plotter.YErrorBars{XYs: plotter.XYs{{X: float64(ci), Y: scaled(d, v.Value)}},
+				YErrors:   plotter.YErrors{{Low: scaled(d, v.Value-v.CILow), High: scaled(d, v.CIHigh-v.Value)}},
+				LineStyle: draw.LineStyle{Color: color.Black, Width: vg.Points(1)}, CapWidth: vg.Points(8)}
 			p.Add(eb)
+			ymin, ymax = math.Min(ymin, scaled(d, v.CILow)), math.Max(ymax, scaled(d, v.CIHigh))
 		}
-		ymin = math.Min(ymin, math.Min(v.Value, v.CILow))
-		ymax = math.Max(ymax, math.Max(v.Value, v.CIHigh))
+	}
+	if !anyValue {
+		return nil, nil
 	}
 	if len(noData.XYs) > 0 {
 		l, err := plotter.NewLabels(noData)
@@ -369,75 +455,202 @@ func BarChart(res *indicators.Result, indicator, month string) (*plot.Plot, erro
 		for i := range l.TextStyle {
 			l.TextStyle[i].Color = grey
 			l.TextStyle[i].XAlign = draw.XCenter
+			l.TextStyle[i].Font.Size = tickSize
 		}
 		p.Add(l)
+	}
+	if percent(d) {
+		ymax = math.Min(100, ymax)
+	}
+	if ymax <= ymin {
+		ymax = ymin + 1
+	}
+	p.Y.Min, p.Y.Max = ymin, ymax+0.08*(ymax-ymin)
+	p.X.Min, p.X.Max = -0.6, float64(len(res.Cities))-0.4
+	c := &Chart{Plot: p}
+	if band {
+		c.Legend = append(c.Legend, LegendItem{"bars: 95% interval (sampling only)", errorBarThumb{}})
 	}
 	if anyInsufficient {
 		b, _ := plotter.NewPolygon(plotter.XYs{})
 		b.Color = translucent(grey, 0x80)
 		b.LineStyle.Width = 0
-		p.Legend.Add(fmt.Sprintf("grey: n < %d (insufficient)", res.Query.MinN), b)
+		c.Legend = append(c.Legend, LegendItem{fmt.Sprintf("grey: n < %d", res.Query.MinN), b})
 	}
-	if math.IsInf(ymax, -1) {
-		ymax = 1
-	}
-	fixY(p, def, ymin, ymax, 1)
-	p.X.Min, p.X.Max = -0.6, float64(len(res.Cities))-0.4
-	return p, nil
+	return c, nil
 }
 
-// FiguresChart draws per city the number of public figures addressing
-// xenophobia (solid) and promoting hostility (dashed) over time.
-func FiguresChart(res *indicators.Result) (*plot.Plot, error) {
-	p := newPlot("Public figures addressing xenophobia vs promoting hostility", "distinct figures")
-	setMonthAxis(p, res.Months)
+// errorBarThumb is the legend thumbnail of an error bar.
+type errorBarThumb struct{}
+
+func (errorBarThumb) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	sty := draw.LineStyle{Color: color.Black, Width: vg.Points(1)}
+	c.StrokeLine2(sty, x, c.Min.Y, x, c.Max.Y)
+	c.StrokeLine2(sty, x-vg.Points(3), c.Min.Y, x+vg.Points(3), c.Min.Y)
+	c.StrokeLine2(sty, x-vg.Points(3), c.Max.Y, x+vg.Points(3), c.Max.Y)
+}
+
+// FiguresChart draws for one city the number of public figures addressing
+// xenophobia (blue, solid, circles) and promoting hostility (vermillion,
+// dashed, triangles) per month, on the y scale shared by every city. It
+// returns nil when the city has no such figure in the range.
+func FiguresChart(res *indicators.Result, city string) (*Chart, error) {
 	ymax := 1.0
-	for ci, city := range res.Cities {
-		col, _ := cityStyle(ci)
-		for _, k := range []struct {
-			ind   string
-			label string
-			dash  []vg.Length
-			glyph draw.GlyphDrawer
-		}{
-			{indicators.FiguresAddressing, "addressing xenophobia", nil, draw.CircleGlyph{}},
-			{indicators.FiguresPromoting, "promoting hostility", []vg.Length{vg.Points(5), vg.Points(3)}, draw.TriangleGlyph{}},
-		} {
-			var thumbs []plot.Thumbnailer
-			for _, run := range runs(series(res, city, k.ind)) {
-				xys := make(plotter.XYs, len(run))
-				for i, v := range run {
-					xys[i] = plotter.XY{X: monthStart(v.Month), Y: v.Value}
-					ymax = math.Max(ymax, v.Value)
-				}
-				line, err := plotter.NewLine(xys)
-				if err != nil {
-					return nil, fmt.Errorf("figures chart: %w", err)
-				}
-				line.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: k.dash}
-				s, _ := plotter.NewScatter(xys)
-				s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.5), Shape: k.glyph}
-				p.Add(line, s)
-				thumbs = []plot.Thumbnailer{line, s}
-			}
-			if thumbs != nil {
-				p.Legend.Add(city+": "+k.label, thumbs...)
-			}
+	for _, v := range res.Values {
+		if (v.Indicator == indicators.FiguresAddressing || v.Indicator == indicators.FiguresPromoting) && !math.IsNaN(v.Value) {
+			ymax = math.Max(ymax, v.Value)
 		}
 	}
-	p.Y.Min, p.Y.Max = 0, ymax*math.Min(2.2, math.Max(1.5, 1+0.08*float64(2*len(res.Cities))))
-	return p, nil
+	p := newPlot(city, "public figures")
+	setMonthAxis(p, res.Months)
+	c := &Chart{Plot: p}
+	any := false
+	for _, k := range []struct {
+		ind   string
+		label string
+		col   color.RGBA
+		dash  []vg.Length
+		glyph draw.GlyphDrawer
+	}{
+		{indicators.FiguresAddressing, "addressing xenophobia", palette[0], nil, draw.CircleGlyph{}},
+		{indicators.FiguresPromoting, "promoting hostility", palette[1], []vg.Length{vg.Points(4), vg.Points(2)}, draw.TriangleGlyph{}},
+	} {
+		col := k.col
+		var thumbs []plot.Thumbnailer
+		for _, run := range runs(series(res, city, k.ind)) {
+			xys := make(plotter.XYs, len(run))
+			for i, v := range run {
+				xys[i] = plotter.XY{X: monthStart(v.Month), Y: v.Value}
+				any = any || v.Value > 0
+			}
+			line, err := plotter.NewLine(xys)
+			if err != nil {
+				return nil, fmt.Errorf("figures chart: %w", err)
+			}
+			line.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.4), Dashes: k.dash}
+			s, _ := plotter.NewScatter(xys)
+			s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.3), Shape: k.glyph}
+			p.Add(line, s)
+			thumbs = []plot.Thumbnailer{line, s}
+		}
+		if thumbs != nil {
+			c.Legend = append(c.Legend, LegendItem{k.label, multiThumb(thumbs)})
+		}
+	}
+	if !any {
+		return nil, nil
+	}
+	p.Y.Min, p.Y.Max = 0, ymax*1.08
+	return c, nil
 }
 
-// render encodes p as "png" or "svg".
-func render(p *plot.Plot, format string) ([]byte, error) {
-	wt, err := p.WriterTo(chartW, chartH, format)
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", format, err)
+// multiThumb draws several thumbnails on top of each other.
+type multiThumb []plot.Thumbnailer
+
+func (m multiThumb) Thumbnail(c *draw.Canvas) {
+	for _, t := range m {
+		t.Thumbnail(c)
 	}
+}
+
+// textWidth is the width of s in sty (whatever its alignment).
+func textWidth(sty text.Style, s string) vg.Length { return sty.Rectangle(s).Size().X }
+
+// fitText shortens s (with "…") until it is at most w wide in sty.
+func fitText(sty text.Style, s string, w vg.Length) string {
+	if textWidth(sty, s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if t := string(r) + "…"; textWidth(sty, t) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+// fitTitle makes the title fit the chart's width: a smaller font first
+// (down to 8.5 pt), then a shorter text.
+func fitTitle(p *plot.Plot, w vg.Length) {
+	sty := &p.Title.TextStyle
+	for textWidth(*sty, p.Title.Text) > w && sty.Font.Size > vg.Points(8.5) {
+		sty.Font.Size -= vg.Points(0.5)
+	}
+	p.Title.Text = fitText(*sty, p.Title.Text, w)
+}
+
+// legendRowHeight is the height of one row of the legend strip.
+var legendRowHeight = vg.Points(14)
+
+// layoutLegend places the legend items in rows that fit width w and
+// returns the x offset of each item and its row.
+func layoutLegend(items []LegendItem, sty text.Style, w vg.Length) (xs []vg.Length, rows []int, nrows int) {
+	const thumbW, gap = vg.Length(16), vg.Length(12)
+	x, row := vg.Length(0), 0
+	for _, it := range items {
+		iw := thumbW + 4 + textWidth(sty, it.Text)
+		if x > 0 && x+iw > w {
+			x, row = 0, row+1
+		}
+		xs, rows = append(xs, x), append(rows, row)
+		x += iw + gap
+	}
+	if len(items) > 0 {
+		nrows = row + 1
+	}
+	return xs, rows, nrows
+}
+
+// draw draws the chart on c: the plot above, the legend strip below it.
+func (ch *Chart) draw(c draw.Canvas, synthetic bool) {
+	p := ch.Plot
+	pad := vg.Points(6)
+	inner := draw.Crop(c, pad, -pad, pad, -pad)
+	w := inner.Max.X - inner.Min.X
+	if synthetic {
+		sty := text.Style{Font: font.From(plot.DefaultFont, vg.Points(8)), Color: color.RGBA{0xa0, 0x50, 0x00, 0xff},
+			Handler: plot.DefaultTextHandler, XAlign: draw.XRight}
+		c.FillText(sty, vg.Point{X: inner.Max.X, Y: inner.Max.Y - sty.Font.Size}, "SYNTHETIC SAMPLE DATA")
+		inner.Max.Y -= sty.Font.Size + vg.Points(2)
+	}
+	fitTitle(p, w)
+	sty := text.Style{Font: font.From(plot.DefaultFont, legendSize), Handler: plot.DefaultTextHandler}
+	xs, rows, nrows := layoutLegend(ch.Legend, sty, w)
+	strip := legendRowHeight * vg.Length(nrows)
+	if nrows > 0 {
+		strip += vg.Points(2)
+	}
+	p.Draw(draw.Crop(inner, 0, 0, strip, 0))
+	for i, it := range ch.Legend {
+		y := inner.Min.Y + strip - legendRowHeight*vg.Length(rows[i]+1) + vg.Points(2)
+		x := inner.Min.X + xs[i]
+		icon := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: x, Y: y + 2}, Max: vg.Point{X: x + 16, Y: y + legendRowHeight - 4}}}
+		it.Thumb.Thumbnail(&icon)
+		c.FillText(sty, vg.Point{X: x + 20, Y: y + 3}, it.Text)
+	}
+}
+
+// render encodes the chart as "png" (at pngDPI) or "svg".
+func (ch *Chart) render(format string, synthetic bool) ([]byte, error) {
 	var buf bytes.Buffer
-	if _, err := wt.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("render %s: %w", format, err)
+	switch format {
+	case "png":
+		img := vgimg.NewWith(vgimg.UseWH(chartW, chartH), vgimg.UseDPI(pngDPI))
+		ch.draw(draw.New(img), synthetic)
+		if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
+			return nil, fmt.Errorf("render png: %w", err)
+		}
+	case "svg":
+		svg := vgsvg.New(chartW, chartH)
+		ch.draw(draw.New(svg), synthetic)
+		if _, err := svg.WriteTo(&buf); err != nil {
+			return nil, fmt.Errorf("render svg: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("render: unknown format %q", format)
 	}
 	return buf.Bytes(), nil
 }
@@ -448,4 +661,41 @@ func monthLabel(m string) string {
 		return m
 	}
 	return t.Format("January 2006")
+}
+
+// formatShown formats a value for people: shares in percent with one
+// decimal, the rest as indicators.FormatValue does.
+func formatShown(d indicators.Definition, v float64) string { return formatLike(d, v, v) }
+
+// formatLike formats x (an interval bound) with the precision of the value
+// ref it belongs to, so that a value and its interval read alike.
+func formatLike(d indicators.Definition, ref, x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return "–"
+	case percent(d):
+		return strconv.FormatFloat(100*x, 'f', 1, 64) + "%"
+	case d.Kind == "count" || d.Kind == "coverage" || math.Abs(ref) >= 10:
+		return indicators.FormatValue(d.Name, x)
+	}
+	return strconv.FormatFloat(x, 'f', 3, 64)
+}
+
+// hasInterval reports whether an indicator's values come with an interval
+// worth showing (raw counts have none; an exact count's is itself).
+func hasInterval(d indicators.Definition) bool {
+	return d.Interval == indicators.Wilson || d.Interval == indicators.Bootstrap
+}
+
+// shortTicks labels an axis with the shortest decimals ("2.5", not "2.50").
+func shortTicks(suffix string) plot.Ticker {
+	return plot.TickerFunc(func(min, max float64) []plot.Tick {
+		ticks := plot.DefaultTicks{}.Ticks(min, max)
+		for i := range ticks {
+			if ticks[i].Label != "" {
+				ticks[i].Label = strconv.FormatFloat(ticks[i].Value, 'f', -1, 64) + suffix
+			}
+		}
+		return ticks
+	})
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xenoscope/xenoscope/indicators"
+	"gonum.org/v1/plot/vg"
 )
 
 func TestMonthTicker(t *testing.T) {
@@ -114,7 +116,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestChartGoldens(t *testing.T) {
 	res := chartResult()
-	line, err := LineChart(res, indicators.AntiMigrantShare)
+	line, err := CityChart(res, indicators.AntiMigrantShare, "Lakeside", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,54 +124,110 @@ func TestChartGoldens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	figs, err := FiguresChart(res)
+	figs, err := FiguresChart(res, "Millbrook")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if line == nil || bar == nil || figs == nil {
+		t.Fatalf("a chart with data was not drawn: %v %v %v", line, bar, figs)
+	}
 	for _, c := range []struct {
-		name string
-		svg  func() ([]byte, error)
+		name  string
+		chart *Chart
 	}{
-		{"line_anti_migrant_share.svg", func() ([]byte, error) { return render(line, "svg") }},
-		{"bar_hate_crime_reports_per_100.svg", func() ([]byte, error) { return render(bar, "svg") }},
-		{"figures.svg", func() ([]byte, error) { return render(figs, "svg") }},
+		{"line_anti_migrant_share.svg", line},
+		{"bar_hate_crime_reports_per_100.svg", bar},
+		{"figures.svg", figs},
 	} {
-		got, err := c.svg()
+		got, err := c.chart.render("svg", false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		golden(t, c.name, got)
 		// The month axis is labelled by our ticker, not gonum's.
 		if strings.HasPrefix(c.name, "line") || strings.HasPrefix(c.name, "figures") {
-			for _, want := range []string{"Jan 2026", "Jun"} {
+			for _, want := range []string{"Jan 2026", "Mar"} {
 				if !bytes.Contains(got, []byte(want)) {
 					t.Errorf("%s lacks tick label %q", c.name, want)
 				}
 			}
 		}
 	}
-	// The PNG encodings are deterministic too.
-	a, err := render(line, "png")
+	// Shares are drawn in percent.
+	if svg, _ := line.render("svg", false); !bytes.Contains(svg, []byte("30%")) || !bytes.Contains(svg, []byte("% of migration documents")) {
+		t.Error("the share chart is not in percent")
+	}
+	// The PNG encodings are deterministic, and at twice the pixel density.
+	a, err := line.render("png", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := render(line, "png")
+	b, _ := line.render("png", true)
 	if !bytes.Equal(a, b) {
 		t.Error("two PNG renderings differ")
 	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 2*cssWidth || h != 2*cssHigh {
+		t.Errorf("PNG %dx%d, want %dx%d (2x)", w, h, 2*cssWidth, 2*cssHigh)
+	}
 	if dir := os.Getenv("XENOSCOPE_KEEP_CHARTS"); dir != "" {
-		for name, p := range map[string]func() ([]byte, error){
-			"line.png":    func() ([]byte, error) { return render(line, "png") },
-			"bar.png":     func() ([]byte, error) { return render(bar, "png") },
-			"figures.png": func() ([]byte, error) { return render(figs, "png") },
-		} {
-			data, _ := p()
+		for name, c := range map[string]*Chart{"line.png": line, "bar.png": bar, "figures.png": figs} {
+			data, _ := c.render("png", true)
 			os.WriteFile(filepath.Join(dir, name), data, 0o644)
 		}
 	}
-	for _, ind := range []string{"no_such_indicator"} {
-		if _, err := LineChart(res, ind); err == nil {
-			t.Error("unknown indicator accepted")
+	if _, err := CityChart(res, "no_such_indicator", "Lakeside", 0); err == nil {
+		t.Error("unknown indicator accepted")
+	}
+}
+
+// No empty charts: a city without values, a month without values and an
+// indicator without values draw nothing (the page says "no data").
+func TestNoEmptyCharts(t *testing.T) {
+	res := chartResult()
+	nan := math.NaN()
+	for i, v := range res.Values {
+		if v.City == "Riverton" || v.Month == "2026-06" && v.Indicator == indicators.Stance {
+			res.Values[i].Value, res.Values[i].CILow, res.Values[i].CIHigh = nan, nan, nan
 		}
+	}
+	if c, err := CityChart(res, indicators.Stance, "Riverton", 2); c != nil || err != nil {
+		t.Errorf("city without values: %v %v", c, err)
+	}
+	if c, err := BarChart(res, indicators.Stance, "2026-06"); c != nil || err != nil {
+		t.Errorf("month without values: %v %v", c, err)
+	}
+	if c, err := CityChart(res, indicators.Stance, "Lakeside", 0); c == nil || err != nil {
+		t.Errorf("a city with values must be drawn: %v", err)
+	}
+}
+
+// Titles fit their chart: a long city name is set smaller, then shortened.
+func TestTitlesFit(t *testing.T) {
+	res := chartResult()
+	long := "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch and the neighbouring villages of the valley"
+	res.Cities[0] = long
+	for i := range res.Values {
+		if res.Values[i].City == "Lakeside" {
+			res.Values[i].City = long
+		}
+	}
+	c, err := CityChart(res, indicators.AntiMigrantShare, long, 0)
+	if err != nil || c == nil {
+		t.Fatal(err)
+	}
+	svg, err := c.render("svg", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := chartW - 2*vg.Points(6)
+	if got := textWidth(c.Plot.Title.TextStyle, c.Plot.Title.Text); got > w {
+		t.Errorf("title %q is %v wide, the chart %v", c.Plot.Title.Text, got, w)
+	}
+	if !strings.HasSuffix(c.Plot.Title.Text, "…") || !bytes.Contains(svg, []byte("Llanfair")) {
+		t.Errorf("title %q", c.Plot.Title.Text)
 	}
 }

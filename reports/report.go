@@ -19,19 +19,22 @@ import (
 	"embed"
 	"encoding/base64"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
-
-	"gonum.org/v1/plot"
 
 	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/internal/atomicfile"
@@ -42,18 +45,25 @@ import (
 var templateFS embed.FS
 
 var pageTemplate = template.Must(template.New("index.html.tmpl").Funcs(template.FuncMap{
-	"num":     indicators.FormatValue,
 	"month":   monthLabel,
 	"defined": defined,
+	"shown":   formatShown,
+	"like":    formatLike,
+	"hasCI":   hasInterval,
+	"pct":     func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 }).ParseFS(templateFS, "templates/index.html.tmpl"))
 
 // Options selects what the report covers. Zero values take defaults.
 type Options struct {
-	From, To  string   // "2006-01"; "" = the months with documents
+	From, To  string   // "2006-01"; "" = the indicators' default range
 	Cities    []string // "" = every city
 	MinN      int      // indicators.Query.MinN
 	Resamples int      // indicators.Query.Resamples
 	Seed      uint64   // indicators.Query.Seed
+	// Result, when set, is the indicators to report (computed by the
+	// caller, as run's indicators stage does); From, To, Cities, MinN,
+	// Resamples and Seed are then taken from its query.
+	Result *indicators.Result
 	// SyntheticNotice labels every page and chart file set as SYNTHETIC
 	// SAMPLE DATA (the demo sets it).
 	SyntheticNotice bool
@@ -74,17 +84,47 @@ const (
 	ChartsDir      = "charts"
 )
 
-// Write computes the indicators and writes the report into outDir
-// (created if needed): charts/<indicator>.png|svg (monthly lines),
-// charts/<indicator>_bar.png|svg (cities in the latest complete month),
-// charts/figures.png|svg, indicators.csv, figures.csv, coverage.csv and
-// index.html. index.html is written last, through a temporary file and a
-// rename, so a reader never sees half a page.
+// SourceURL is where the documentation the report links to lives.
+const SourceURL = "https://github.com/xenoscope/xenoscope/blob/main/"
+
+// Write writes the report into outDir (created if needed):
+// charts/<indicator>_<city>.png|svg (one small chart per city),
+// charts/<indicator>_cities.png|svg (cities in the latest complete month),
+// charts/figures_<city>.png|svg, indicators.csv, figures.csv, coverage.csv
+// and index.html. It computes the indicators unless opts.Result holds them.
+// Charts are drawn by GOMAXPROCS workers (each chart is independent, so the
+// output does not depend on their order). index.html is written last,
+// through a temporary file and a rename, so a reader never sees half a
+// page.
 func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error {
-	res, err := indicators.Compute(ctx, db, indicators.Query{From: opts.From, To: opts.To, Cities: opts.Cities,
-		MinN: opts.MinN, Resamples: opts.Resamples, Seed: opts.Seed})
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	nEx := opts.Examples
+	if nEx <= 0 {
+		nEx = 3
+	}
+	// The example sentences are read while the indicators are computed
+	// (or, when they are given, while the charts are drawn): the stream
+	// of the indicators keeps one core busy, the queries use the other.
+	res := opts.Result
+	var examples <-chan exampleResult
+	if res == nil {
+		from, to, _, err := indicators.Range(ctx, db, opts.From, opts.To)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		mdl, err := db.ScoreModel(ctx)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		if from != "" {
+			examples = fetchExamples(ctx, db, indicators.Definitions, store.MonthFilter{From: from, To: to, Cities: opts.Cities}, mdl, nEx)
+		}
+		res, err = indicators.Compute(ctx, db, indicators.Query{From: opts.From, To: opts.To, Cities: opts.Cities,
+			MinN: opts.MinN, Resamples: opts.Resamples, Seed: opts.Seed})
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
 	}
 	if res.Documents == 0 || len(res.Months) == 0 {
 		return fmt.Errorf("report: %w", ErrNoData)
@@ -92,18 +132,18 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 	if err := os.MkdirAll(filepath.Join(outDir, ChartsDir), 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	latestFetched, err := db.LatestFetched(ctx)
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
+	latest, complete := latestCompleteMonth(res)
+	filter := store.MonthFilter{From: res.Months[0], To: res.Months[len(res.Months)-1], Cities: res.Query.Cities}
+	if examples == nil {
+		examples = fetchExamples(ctx, db, res.Definitions(), filter, res.Model, nEx)
 	}
-	latest, complete := latestCompleteMonth(res, latestFetched)
-	filter := store.MonthFilter{From: res.Months[0], To: res.Months[len(res.Months)-1], Cities: opts.Cities}
 
 	pg := &page{
 		Title: opts.Title, Synthetic: opts.SyntheticNotice, Model: res.Model, Cities: res.Cities,
 		From: res.Months[0], To: res.Months[len(res.Months)-1], MinN: res.Query.MinN, Resamples: res.Query.Resamples,
 		Seed: res.Query.Seed, Documents: res.Documents, Fallback: res.Fallback, Stale: res.Stale, Unscored: res.Unscored,
-		Latest: latest, LatestComplete: complete, Threshold: indicators.Threshold,
+		Excluded: res.Excluded, Partial: res.Partial, Latest: latest, LatestComplete: complete, Threshold: indicators.Threshold,
+		SourceURL: SourceURL, CSSWidth: cssWidth, CSSHeight: cssHigh,
 	}
 	if pg.Title == "" {
 		pg.Title = "xenoscope report"
@@ -113,43 +153,37 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		now = time.Now()
 	}
 	pg.Generated = now.UTC().Format("2006-01-02 15:04 UTC")
-	nEx := opts.Examples
-	if nEx <= 0 {
-		nEx = 3
-	}
 
-	for _, def := range indicators.Definitions {
-		line, err := LineChart(res, def.Name)
-		if err != nil {
-			return fmt.Errorf("report: %w", err)
-		}
-		bar, err := BarChart(res, def.Name, latest)
-		if err != nil {
-			return fmt.Errorf("report: %w", err)
-		}
-		cv := chartView{Def: def}
-		if cv.Line, err = writeChart(line, outDir, def.Name, opts.SyntheticNotice); err != nil {
-			return err
-		}
-		if cv.Bar, err = writeChart(bar, outDir, def.Name+"_bar", opts.SyntheticNotice); err != nil {
-			return err
-		}
-		if def.ExampleScore != "" && res.Model != "" {
-			exs, err := db.ExampleSentences(ctx, filter, res.Model, def.ExampleScore, 5*nEx)
-			if err != nil {
-				return fmt.Errorf("report: %w", err)
+	// Every chart to draw, in page order; drawn in parallel below.
+	slugs := citySlugs(res.Cities)
+	var jobs []chartJob
+	for _, def := range res.Definitions() {
+		sec := &section{Def: def}
+		for _, sc := range def.Scores {
+			if m, ok := indicators.Accuracy[sc]; ok {
+				sec.Accuracy = append(sec.Accuracy, m)
 			}
-			seen := map[string]bool{}
-			for _, e := range exs {
-				// Syndicated and boilerplate sentences repeat across documents:
-				// show each text once.
-				if key := strings.Join(strings.Fields(e.Text), " "); seen[key] || len(cv.Examples) >= nEx {
-					continue
-				} else {
-					seen[key] = true
+		}
+		if _, _, any := yRange(res, def); any {
+			for ci, city := range res.Cities {
+				c, err := CityChart(res, def.Name, city, ci)
+				if err != nil {
+					return fmt.Errorf("report: %w", err)
 				}
-				cv.Examples = append(cv.Examples, exampleView{City: e.City, Month: e.Month, Title: e.Title, URL: e.URL,
-					Source: e.Source, Score: e.Score, Segments: highlight(e, def.ExampleScore)})
+				sec.Cities = append(sec.Cities, &chartView{City: city})
+				if c != nil {
+					jobs = append(jobs, chartJob{c, def.Name + "_" + slugs[city], sec.Cities[len(sec.Cities)-1]})
+				}
+			}
+			if len(res.Cities) > 1 {
+				bar, err := BarChart(res, def.Name, latest)
+				if err != nil {
+					return fmt.Errorf("report: %w", err)
+				}
+				if bar != nil {
+					sec.Bar = &chartView{}
+					jobs = append(jobs, chartJob{bar, def.Name + "_cities", sec.Bar})
+				}
 			}
 		}
 		row := latestRow{Def: def}
@@ -158,15 +192,27 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 			row.Cells = append(row.Cells, v)
 		}
 		pg.LatestRows = append(pg.LatestRows, row)
-		pg.Charts = append(pg.Charts, cv)
+		pg.Sections = append(pg.Sections, sec)
 	}
-	figs, err := FiguresChart(res)
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
+	for _, city := range res.Cities {
+		c, err := FiguresChart(res, city)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		if c != nil {
+			v := &chartView{City: city}
+			pg.FigureCharts = append(pg.FigureCharts, v)
+			jobs = append(jobs, chartJob{c, "figures_" + slugs[city], v})
+		}
 	}
-	if pg.FiguresChart, err = writeChart(figs, outDir, "figures", opts.SyntheticNotice); err != nil {
+	if err := drawCharts(jobs, outDir, opts.SyntheticNotice); err != nil {
 		return err
 	}
+	ex := <-examples
+	if ex.err != nil {
+		return ex.err
+	}
+	exampleSections(pg.Sections, ex.found, nEx)
 	for _, city := range res.Cities {
 		cc := coverageCity{City: city}
 		for _, c := range res.Coverage {
@@ -176,60 +222,220 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		}
 		pg.Coverage = append(pg.Coverage, cc)
 	}
-	if pg.CrawlRuns, err = db.RecentCrawlRuns(ctx, 10); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	quotes, err := db.FigureQuotes(ctx, filter)
+	runs, err := db.RecentCrawlRuns(ctx, 10)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	pg.Figures = figureViews(quotes)
+	for _, r := range runs {
+		pg.CrawlRuns = append(pg.CrawlRuns, crawlRunView{r, errorKinds(r.ErrorsByKind)})
+	}
+	quotes, err := db.FigureQuotes(ctx, filter, indicators.Threshold)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	pg.Figures, pg.QuietFigures = figureViews(quotes)
 
 	if err := writeFile(filepath.Join(outDir, IndicatorsFile), func(f *os.File) error { return indicators.WriteCSV(f, res.Values) }); err != nil {
 		return err
 	}
-	months, err := db.FigureMonths(ctx, filter)
+	months, err := db.FigureMonths(ctx, filter, indicators.Threshold)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if err := writeFile(filepath.Join(outDir, FiguresFile), func(f *os.File) error { return writeFiguresCSV(f, months) }); err != nil {
 		return err
 	}
-	if err := writeFile(filepath.Join(outDir, CoverageFile), func(f *os.File) error { return writeCoverageCSV(f, res.Coverage) }); err != nil {
+	if err := writeFile(filepath.Join(outDir, CoverageFile), func(f *os.File) error { return indicators.WriteCoverageCSV(f, res.Coverage) }); err != nil {
 		return err
 	}
 	return writeFile(filepath.Join(outDir, IndexFile), func(f *os.File) error { return pageTemplate.Execute(f, pg) })
 }
 
-// latestCompleteMonth is the last month of the range that ended before the
-// latest fetch (a month still being collected is incomplete). When no month
-// qualifies it returns the last month and false.
-func latestCompleteMonth(res *indicators.Result, latestFetched string) (string, bool) {
-	last := res.Months[len(res.Months)-1]
-	if len(latestFetched) < 7 {
-		return last, false
-	}
-	fetchMonth := latestFetched[:7]
+// latestCompleteMonth is the last month of the range before the month
+// still being collected. When no month qualifies it returns the last month
+// and false.
+func latestCompleteMonth(res *indicators.Result) (string, bool) {
 	for i := len(res.Months) - 1; i >= 0; i-- {
-		if res.Months[i] < fetchMonth {
+		if res.Partial == "" || res.Months[i] < res.Partial {
 			return res.Months[i], true
 		}
 	}
-	return last, false
+	return res.Months[len(res.Months)-1], false
 }
 
-// writeChart writes p as charts/name.png and .svg and returns the PNG as a
-// data: URI for index.html. Charts of synthetic data say so in their title:
-// a chart file gets copied into slides without the page around it.
-func writeChart(p *plot.Plot, outDir, name string, synthetic bool) (template.URL, error) {
-	if synthetic {
-		p.Title.Text = "SYNTHETIC SAMPLE DATA: " + p.Title.Text
+// chartJob is one chart to draw into view.
+type chartJob struct {
+	chart *Chart
+	name  string
+	view  *chartView
+}
+
+// drawCharts renders every chart as PNG and SVG into charts/ and sets each
+// view's PNG data URI, on GOMAXPROCS workers.
+func drawCharts(jobs []chartJob, outDir string, synthetic bool) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				j.view.PNG, errs[i] = writeChart(j.chart, outDir, j.name, synthetic)
+				j.view.Name = j.name
+			}
+		}()
 	}
-	pngData, err := render(p, "png")
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// citySlugs gives every city a distinct file name part.
+func citySlugs(cities []string) map[string]string {
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, c := range cities {
+		s := slug(c)
+		for i := 2; used[s]; i++ {
+			s = fmt.Sprintf("%s-%d", slug(c), i)
+		}
+		used[s] = true
+		out[c] = s
+	}
+	return out
+}
+
+// slug makes a file name part of a city name.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		out = fmt.Sprintf("city-%x", h.Sum32())
+	}
+	return out
+}
+
+// exampleResult is what fetchExamples found: sentences per score.
+type exampleResult struct {
+	found map[string][]store.ExampleSentence
+	err   error
+}
+
+// fetchExamples reads the example sentences of every distinct example
+// score of defs, one query per score, GOMAXPROCS at a time, in the
+// background; the channel gets the result.
+func fetchExamples(ctx context.Context, db *store.DB, defs []indicators.Definition, filter store.MonthFilter, model string, nEx int) <-chan exampleResult {
+	out := make(chan exampleResult, 1)
+	var scores []string
+	for _, d := range defs {
+		if d.ExampleScore != "" && !slices.Contains(scores, d.ExampleScore) {
+			scores = append(scores, d.ExampleScore)
+		}
+	}
+	go func() {
+		res := exampleResult{found: map[string][]store.ExampleSentence{}}
+		if model == "" {
+			out <- res
+			return
+		}
+		found := make([][]store.ExampleSentence, len(scores))
+		errs := make([]error, len(scores))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i, sc := range scores {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				found[i], errs[i] = db.ExampleSentences(ctx, filter, model, sc, indicators.Threshold, 5*nEx)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			res.err = fmt.Errorf("report: %w", err)
+		}
+		for i, sc := range scores {
+			res.found[sc] = found[i]
+		}
+		out <- res
+	}()
+	return out
+}
+
+// exampleSections puts the example sentences into the sections: each
+// score's under the first indicator that uses it (later indicators point
+// to it). A sentence repeated across documents (syndication, boilerplate)
+// is shown once.
+func exampleSections(secs []*section, found map[string][]store.ExampleSentence, nEx int) {
+	first := map[string]*section{}
+	for _, s := range secs {
+		sc := s.Def.ExampleScore
+		if sc == "" {
+			continue
+		}
+		if f, ok := first[sc]; ok {
+			s.ExamplesAt = f
+			continue
+		}
+		first[sc] = s
+		s.HasExamples = true
+		seen := map[string]bool{}
+		for _, e := range found[sc] {
+			key := strings.ToLower(strings.Join(strings.Fields(e.Text), " "))
+			if seen[key] || len(s.Examples) >= nEx {
+				continue
+			}
+			seen[key] = true
+			s.Examples = append(s.Examples, exampleView{City: e.City, Month: e.Month, Title: e.Title, URL: e.URL,
+				Source: e.Source, Score: e.Score, Segments: highlight(e, sc), DocumentID: e.DocumentID})
+		}
+	}
+}
+
+// errorKinds turns a stored errors-by-kind JSON object into "kind n, ..."
+// ("" when there are none).
+func errorKinds(js string) string {
+	var m map[string]int
+	if json.Unmarshal([]byte(js), &m) != nil || len(m) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeChart writes the chart as charts/name.png and .svg and returns the
+// PNG as a data: URI for index.html. Charts of synthetic data say so on the
+// chart: a chart file gets copied into slides without the page around it.
+func writeChart(c *Chart, outDir, name string, synthetic bool) (template.URL, error) {
+	pngData, err := c.render("png", synthetic)
 	if err != nil {
 		return "", fmt.Errorf("report: chart %s: %w", name, err)
 	}
-	svgData, err := render(p, "svg")
+	svgData, err := c.render("svg", synthetic)
 	if err != nil {
 		return "", fmt.Errorf("report: chart %s: %w", name, err)
 	}
@@ -256,18 +462,6 @@ func writeFiguresCSV(f *os.File, months []store.FigureMonth) error {
 	for _, m := range months {
 		w.Write([]string{m.City, m.Month, m.Figure, m.Role, m.Party, strconv.FormatBool(m.Registered),
 			strconv.Itoa(m.Counter), strconv.Itoa(m.Hostile), strconv.Itoa(m.Statements)})
-	}
-	w.Flush()
-	return w.Error()
-}
-
-func writeCoverageCSV(f *os.File, cov []indicators.Coverage) error {
-	w := csv.NewWriter(f)
-	w.Write([]string{"city", "month", "documents", "scored", "stale", "unscored", "fallback_month", "active_sources", "sources_crawled", "crawl_fetched", "crawl_errors"})
-	for _, c := range cov {
-		w.Write([]string{c.City, c.Month, strconv.Itoa(c.Documents), strconv.Itoa(c.Scored), strconv.Itoa(c.Stale),
-			strconv.Itoa(c.Unscored), strconv.Itoa(c.Fallback), strconv.Itoa(c.ActiveSources), strconv.Itoa(c.SourcesCrawled),
-			strconv.Itoa(c.CrawlFetched), strconv.Itoa(c.CrawlErrors)})
 	}
 	w.Flush()
 	return w.Error()
@@ -343,14 +537,19 @@ type page struct {
 	Threshold               float64
 	Documents, Fallback     int
 	Stale, Unscored         int
+	Excluded                int
+	Partial                 string
 	Latest                  string
 	LatestComplete          bool
 	LatestRows              []latestRow
-	Charts                  []chartView
-	FiguresChart            template.URL
+	Sections                []*section
+	FigureCharts            []*chartView
 	Coverage                []coverageCity
 	Figures                 []figureView
-	CrawlRuns               []store.CrawlRunSummary
+	QuietFigures            int
+	CrawlRuns               []crawlRunView
+	SourceURL               string
+	CSSWidth, CSSHeight     int
 }
 
 type latestRow struct {
@@ -358,16 +557,30 @@ type latestRow struct {
 	Cells []indicators.Value
 }
 
+// section is one indicator's part of the page.
+type section struct {
+	Def      indicators.Definition
+	Accuracy []indicators.Measured
+	Cities   []*chartView // one per city; PNG empty where the city has no value
+	Bar      *chartView   // nil with one city or no value in the latest month
+	// HasExamples: the examples of Def.ExampleScore are shown here;
+	// ExamplesAt: they are shown in another section.
+	HasExamples bool
+	Examples    []exampleView
+	ExamplesAt  *section
+}
+
 type chartView struct {
-	Def       indicators.Definition
-	Line, Bar template.URL
-	Examples  []exampleView
+	City string
+	Name string
+	PNG  template.URL
 }
 
 type exampleView struct {
 	City, Month, Title, URL, Source string
 	Score                           float64
 	Segments                        []segment
+	DocumentID                      int64
 }
 
 type figureView struct {
@@ -376,11 +589,18 @@ type figureView struct {
 	Quotes                       []store.FigureQuote
 }
 
+type crawlRunView struct {
+	store.CrawlRunSummary
+	Kinds string
+}
+
 // figureViews groups the strongest quotes per figure: the strongest
-// counter-speech and the strongest anti-migrant statement when they reach
-// the threshold, else the single strongest statement. Within a city, the
-// figures with the most addressing or hostile statements come first.
-func figureViews(quotes []store.FigureQuote) []figureView {
+// counter-speech and the strongest anti-migrant statement that reach the
+// threshold. Only figures with such a statement are listed (the others,
+// with neutral statements only, are counted in quiet and stay in
+// figures.csv). Within a city, the figures with the most addressing or
+// hostile statements come first.
+func figureViews(quotes []store.FigureQuote) (list []figureView, quiet int) {
 	var out []figureView
 	for _, q := range quotes {
 		n := len(out)
@@ -392,27 +612,25 @@ func figureViews(quotes []store.FigureQuote) []figureView {
 	}
 	for i := range out {
 		var strong []store.FigureQuote
-		best := out[i].Quotes[0]
 		for _, q := range out[i].Quotes {
 			if q.Score >= indicators.Threshold {
 				strong = append(strong, q)
 			}
-			if q.Score > best.Score {
-				best = q
-			}
-		}
-		if len(strong) == 0 {
-			strong = []store.FigureQuote{best}
 		}
 		out[i].Quotes = strong
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].City != out[j].City {
-			return out[i].City < out[j].City
+		if len(strong) == 0 || out[i].Counter+out[i].Hostile == 0 {
+			quiet++
+			continue
 		}
-		return out[i].Counter+out[i].Hostile > out[j].Counter+out[j].Hostile
+		list = append(list, out[i])
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].City != list[j].City {
+			return list[i].City < list[j].City
+		}
+		return list[i].Counter+list[i].Hostile > list[j].Counter+list[j].Hostile
 	})
-	return out
+	return list, quiet
 }
 
 type coverageCity struct {

@@ -93,6 +93,9 @@ func buildReportDB(t testing.TB) *store.DB {
 					var ev []model.Evidence
 					for k := 0; k < 3; k++ {
 						si := r.IntN(len(sentencePool))
+						if docN == 3 && k == 0 {
+							si = 3 // the hostile title's document reports a hate crime: it is an example
+						}
 						s := sentencePool[si]
 						clean := strings.NewReplacer("[", "", "]", "").Replace(s.text)
 						start := text.Len()
@@ -144,8 +147,12 @@ func buildReportDB(t testing.TB) *store.DB {
 						exec(`INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant, counter_speech, stance, tone, hate_crime_report, populism_matches) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 							did, k, s.start, s.end, m, a, c, 0, tone, h, pm)
 					}
+					hate := r.Float64() * 0.6
+					if docN == 3 {
+						hate = 0.99
+					}
 					exec(`INSERT INTO doc_scores(document_id, model, migration, anti_migrant, counter_speech, stance, populism, populist_sentences, tone, hate_crime_report, words, populism_matches, sentences, populist_sentence_n, migration_sentences, migration_tone_sum, evidence, scored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-						did, "test-1", mig, anti, r.Float64(), 2*r.Float64()-1, 0, 0, 0, r.Float64()*0.6, 30, r.IntN(3), 3, r.IntN(2), ms, toneSum, string(evJSON), "2026-04-28T00:00:00Z")
+						did, "test-1", mig, anti, r.Float64(), 2*r.Float64()-1, 0, 0, 0, hate, 30, r.IntN(3), 3, r.IntN(2), ms, toneSum, string(evJSON), "2026-04-28T00:00:00Z")
 					if i%6 == 0 {
 						f := figs[(i/6)%2]
 						cs, am := 0.9, 0.1
@@ -170,13 +177,13 @@ func buildReportDB(t testing.TB) *store.DB {
 func TestWriteReport(t *testing.T) {
 	db := buildReportDB(t)
 	out := t.TempDir()
-	err := Write(context.Background(), db, out, Options{SyntheticNotice: true, Seed: 3, Resamples: 200,
+	err := Write(context.Background(), db, out, Options{From: "2026-01", SyntheticNotice: true, Seed: 3, Resamples: 200,
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{IndexFile, IndicatorsFile, FiguresFile, CoverageFile, "charts/anti_migrant_share.png",
-		"charts/anti_migrant_share.svg", "charts/anti_migrant_share_bar.png", "charts/figures.svg", "charts/documents.png"} {
+	for _, f := range []string{IndexFile, IndicatorsFile, FiguresFile, CoverageFile, "charts/anti_migrant_share_lakeside.png",
+		"charts/anti_migrant_share_riverton.svg", "charts/anti_migrant_share_cities.png", "charts/figures_lakeside.svg", "charts/documents_riverton.png"} {
 		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}
@@ -211,21 +218,24 @@ func TestWriteReport(t *testing.T) {
 		t.Error("external link/iframe/object element")
 	}
 	imgs := regexp.MustCompile(`<img [^>]*src="data:image/png;base64,`).FindAllString(page, -1)
-	if want := 2*len(indicators.Definitions) + 1; len(imgs) != want {
-		t.Errorf("%d embedded images, want %d", len(imgs), want)
+	pngs, _ := filepath.Glob(filepath.Join(out, ChartsDir, "*.png"))
+	if len(imgs) != len(pngs) || len(imgs) < 3*len(indicators.Definitions) {
+		t.Errorf("%d embedded images, %d chart files, want one per city and indicator plus comparisons", len(imgs), len(pngs))
 	}
 	for _, want := range []string{"SYNTHETIC SAMPLE DATA", "<mark>flood of migrants</mark>", "<mark>welcome here</mark>",
 		"<mark>racist graffiti</mark>", "Mayor Lakeside", "Latest values: March 2026", "hate_crime_reports_per_100_migration_docs",
-		"Naïve claims about «asylum» costs were <mark>corrected</mark>"} {
+		"Naïve claims about «asylum» costs were <mark>corrected</mark>", "Intervals cover sampling only",
+		"April 2026 is still being collected", "Rests on <strong>anti_migrant</strong>: macro-F1", "docs/analysis.md",
+		`<span class="tag">March 2026</span>`, "Example sentences: see"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
 	}
-	if svg, _ := os.ReadFile(filepath.Join(out, "charts", "stance.svg")); !bytes.Contains(svg, []byte("SYNTHETIC SAMPLE DATA")) {
+	if svg, _ := os.ReadFile(filepath.Join(out, "charts", "stance_lakeside.svg")); !bytes.Contains(svg, []byte("SYNTHETIC SAMPLE DATA")) {
 		t.Error("a chart of synthetic data does not say so")
 	}
 	csvData, _ := os.ReadFile(filepath.Join(out, IndicatorsFile))
-	if !strings.HasPrefix(string(csvData), "city,month,indicator,value,ci_low,ci_high,n\n") {
+	if !strings.HasPrefix(string(csvData), "city,month,indicator,value,ci_low,ci_high,n,insufficient,partial\n") {
 		t.Errorf("indicators.csv header: %.60q", csvData)
 	}
 	if got := strings.Count(string(csvData), "\n"); got != 1+2*4*len(indicators.Definitions) {
@@ -237,11 +247,11 @@ func TestWriteReport(t *testing.T) {
 	}
 	// Reproducible: a second report gives the same CSV and charts.
 	out2 := t.TempDir()
-	if err := Write(context.Background(), db, out2, Options{SyntheticNotice: true, Seed: 3, Resamples: 200,
+	if err := Write(context.Background(), db, out2, Options{From: "2026-01", SyntheticNotice: true, Seed: 3, Resamples: 200,
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{IndexFile, IndicatorsFile, "charts/stance.svg", "charts/stance.png"} {
+	for _, f := range []string{IndexFile, IndicatorsFile, "charts/stance_riverton.svg", "charts/stance_riverton.png"} {
 		a, _ := os.ReadFile(filepath.Join(out, f))
 		b, _ := os.ReadFile(filepath.Join(out2, f))
 		if !bytes.Equal(a, b) {
@@ -291,94 +301,156 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
-// TestBrowserRendersReport opens index.html in headless chromium and checks
-// that the page renders with every image decoded, and that the hostile title
-// ran no script.
+// layoutProbe is a script added to a copy of a page: after load it
+// records how many images decoded, what runs off the page or is clipped
+// (a table may be wider than the screen only inside its scrolling box),
+// and the page height, as attributes of <body>.
+const layoutProbe = `<script>window.addEventListener("load", function () {
+  var W = window.innerWidth, problems = [];
+  var imgs = Array.prototype.slice.call(document.images);
+  var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
+  if (document.documentElement.scrollWidth > W + 1) problems.push("page " + document.documentElement.scrollWidth + "px wide");
+  var name = function (el) { return el.tagName.toLowerCase() + " '" + (el.textContent || el.alt || "").trim().slice(0, 50) + "'"; };
+  document.querySelectorAll("table").forEach(function (t) {
+    var box = t.closest(".scroll") || t;
+    if (box.getBoundingClientRect().right > W + 1) problems.push(name(t) + " overflows");
+  });
+  document.querySelectorAll("h1, h2, h3, summary, nav, p, li, img, .nodata").forEach(function (el) {
+    if (el.closest(".scroll")) return;
+    var r = el.getBoundingClientRect();
+    if (r.right > W + 1) problems.push(name(el) + " runs off the page");
+    if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== "IMG") problems.push(name(el) + " clipped");
+  });
+  document.body.setAttribute("data-images", ok + "/" + imgs.length);
+  document.body.setAttribute("data-problems", problems.join(" | ").replace(/"/g, "'"));
+  document.body.setAttribute("data-height", String(document.documentElement.scrollHeight));
+});</script></body>`
+
+// browser runs headless chromium on pages at one window width.
+type browser struct {
+	path, userData string
+	width          int
+}
+
+func (b browser) args(extra ...string) []string {
+	return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+		"--hide-scrollbars", "--force-device-scale-factor=1", "--user-data-dir=" + b.userData,
+		fmt.Sprintf("--window-size=%d,2400", b.width), "--virtual-time-budget=10000"}, extra...)
+}
+
+// probe loads a copy of page with layoutProbe and returns the rendered DOM
+// and the probe's findings.
+func (b browser) probe(t *testing.T, page []byte) (dom, images, problems, height string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "probe.html")
+	if err := os.WriteFile(path, []byte(strings.Replace(string(page), "</body>", layoutProbe, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, b.path, b.args("--dump-dom", "file://"+path)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
+	}
+	attr := func(name string) string {
+		m := regexp.MustCompile(name + `="([^"]*)"`).FindStringSubmatch(string(out))
+		if m == nil {
+			t.Fatalf("the probe did not run (no %s); dom starts %.300q", name, out)
+		}
+		return m[1]
+	}
+	return string(out), attr("data-images"), attr("data-problems"), attr("data-height")
+}
+
+// TestBrowserRendersReport opens index.html in headless chromium at a
+// desktop width (1400 px) and a phone width (400 px): every image decodes,
+// nothing runs off the page, no table overflows outside its scrolling box,
+// no heading is clipped, and the hostile title ran no script. The probe is
+// first shown to catch a bad page. With XENOSCOPE_KEEP_SCREENSHOT set to a
+// directory, the screenshots and the page are kept there.
 func TestBrowserRendersReport(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium not on PATH (CI installs Debian's chromium in .ci/run)")
 	}
+	bad := []byte(`<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"></head><body>
+<h2 style="white-space: nowrap; overflow: hidden">Figures addressing xenophobia per 100 migration documents in Llanfairpwllgwyngyll</h2>
+<table><tr><td style="white-space: nowrap">` + strings.Repeat("wide cell ", 80) + `</td></tr></table>
+<div class="scroll" style="overflow-x: auto"><table><tr><td style="white-space: nowrap">` + strings.Repeat("scrolls ", 80) + `</td></tr></table></div>
+</body></html>`)
+	b := browser{chromium, t.TempDir(), 400}
+	_, _, problems, _ := b.probe(t, bad)
+	if !strings.Contains(problems, "table 'wide cell") || !strings.Contains(problems, "h2 'Figures addressing") || strings.Contains(problems, "scrolls") {
+		t.Fatalf("the probe misses a bad page's problems: %q", problems)
+	}
+
 	db := buildReportDB(t)
 	out := t.TempDir()
-	if err := Write(context.Background(), db, out, Options{SyntheticNotice: true, Resamples: 100}); err != nil {
+	if err := Write(context.Background(), db, out, Options{SyntheticNotice: true, Resamples: 100, From: "2025-05"}); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, IndexFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A copy with a probe script that records, after load, how many images
-	// decoded. The report itself has no script.
-	probe := `<script>window.addEventListener("load", function () {
-  var imgs = Array.prototype.slice.call(document.images);
-  var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
-  document.body.setAttribute("data-images", ok + "/" + imgs.length);
-  document.body.setAttribute("data-height", String(document.body.scrollHeight));
-});</script></body>`
-	probed := strings.Replace(string(page), "</body>", probe, 1)
-	probePath := filepath.Join(out, "probe.html")
-	if err := os.WriteFile(probePath, []byte(probed), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	userData := t.TempDir()
-	args := func(extra ...string) []string {
-		return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-			"--user-data-dir=" + userData, "--window-size=1200,3000", "--virtual-time-budget=10000"}, extra...)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, args("--dump-dom", "file://"+probePath)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	dom, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
-	}
-	m := regexp.MustCompile(`data-images="(\d+)/(\d+)"`).FindStringSubmatch(string(dom))
-	if m == nil {
-		t.Fatalf("the probe did not run; dom starts %.300q", dom)
-	}
-	if want := fmt.Sprint(2*len(indicators.Definitions) + 1); m[1] != m[2] || m[2] != want {
-		t.Errorf("images decoded %s of %s, want %s of %s", m[1], m[2], want, want)
-	}
-	if regexp.MustCompile(`<body[^>]*data-pwned`).Match(dom) {
-		t.Error("the script in a crawled title ran")
-	}
-	if !strings.Contains(string(dom), `Council vote &lt;script&gt;`) {
-		t.Error("the hostile title is not shown as text in the rendered page")
-	}
-	// A screenshot of the report itself: it must be a real, non-blank image.
-	shot := filepath.Join(out, "shot.png")
-	cmd = exec.CommandContext(ctx, chromium, args("--screenshot="+shot, "file://"+filepath.Join(out, IndexFile))...)
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium --screenshot: %v\n%s", err, stderr.String())
-	}
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	colours := map[uint32]bool{}
-	bnd := img.Bounds()
-	for y := bnd.Min.Y; y < bnd.Max.Y; y += 7 {
-		for x := bnd.Min.X; x < bnd.Max.X; x += 7 {
-			r, g, b, _ := img.At(x, y).RGBA()
-			colours[r>>8<<16|g>>8<<8|b>>8] = true
-		}
-	}
-	if bnd.Dx() != 1200 || len(colours) < 50 {
-		t.Errorf("screenshot %v with %d colours: looks blank", bnd, len(colours))
-	}
-	if dir := os.Getenv("XENOSCOPE_KEEP_SCREENSHOT"); dir != "" {
-		data, _ := os.ReadFile(shot)
-		os.WriteFile(filepath.Join(dir, "report-screenshot.png"), data, 0o644)
-		os.WriteFile(filepath.Join(dir, "index.html"), page, 0o644)
+	wantImages := len(regexp.MustCompile(`<img `).FindAllIndex(page, -1))
+	keep := os.Getenv("XENOSCOPE_KEEP_SCREENSHOT")
+	for _, width := range []int{1400, 400} {
+		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
+			b := browser{chromium, t.TempDir(), width}
+			dom, images, problems, height := b.probe(t, page)
+			if want := fmt.Sprintf("%d/%d", wantImages, wantImages); images != want {
+				t.Errorf("images decoded %s, want %s", images, want)
+			}
+			if problems != "" {
+				t.Errorf("layout problems at %d px: %s", width, problems)
+			}
+			t.Logf("page height at %d px: %s px", width, height)
+			if regexp.MustCompile(`<body[^>]*data-pwned`).MatchString(dom) {
+				t.Error("the script in a crawled title ran")
+			}
+			if !strings.Contains(dom, `Council vote &lt;script&gt;`) {
+				t.Error("the hostile title is not shown as text in the rendered page")
+			}
+			// A screenshot of the report itself: it must be a real, non-blank image.
+			shot := filepath.Join(t.TempDir(), "shot.png")
+			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, chromium, b.args("--screenshot="+shot, "file://"+filepath.Join(out, IndexFile))...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("chromium --screenshot: %v\n%s", err, stderr.String())
+			}
+			f, err := os.Open(shot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			img, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			colours := map[uint32]bool{}
+			bnd := img.Bounds()
+			for y := bnd.Min.Y; y < bnd.Max.Y; y += 7 {
+				for x := bnd.Min.X; x < bnd.Max.X; x += 7 {
+					r, g, b, _ := img.At(x, y).RGBA()
+					colours[r>>8<<16|g>>8<<8|b>>8] = true
+				}
+			}
+			if bnd.Dx() != width || len(colours) < 50 {
+				t.Errorf("screenshot %v with %d colours: looks blank", bnd, len(colours))
+			}
+			if keep != "" {
+				data, _ := os.ReadFile(shot)
+				os.WriteFile(filepath.Join(keep, fmt.Sprintf("report-%dpx.png", width)), data, 0o644)
+				os.WriteFile(filepath.Join(keep, "index.html"), page, 0o644)
+			}
+		})
 	}
 }

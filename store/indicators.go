@@ -8,13 +8,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xenoscope/xenoscope/model"
 )
 
 // monthExpr is the SQL expression of a document's month (alias d).
@@ -30,22 +27,23 @@ type MonthFilter struct {
 	RegisteredFiguresOnly bool
 }
 
+// where returns the filter as SQL over the month and city expressions,
+// with named arguments (@from, @to, @cities), so that it combines with
+// other named arguments in any order.
 func (f MonthFilter) where(month, city string) (string, []any) {
 	var conds []string
 	var args []any
 	if f.From != "" {
-		conds = append(conds, month+" >= ?")
-		args = append(args, f.From)
+		conds = append(conds, month+" >= @from")
+		args = append(args, sql.Named("from", f.From))
 	}
 	if f.To != "" {
-		conds = append(conds, month+" <= ?")
-		args = append(args, f.To)
+		conds = append(conds, month+" <= @to")
+		args = append(args, sql.Named("to", f.To))
 	}
 	if len(f.Cities) > 0 {
-		conds = append(conds, city+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Cities)), ",")+")")
-		for _, c := range f.Cities {
-			args = append(args, c)
-		}
+		conds = append(conds, city+" IN (SELECT value FROM json_each(@cities))")
+		args = append(args, sql.Named("cities", jsonText(f.Cities)))
 	}
 	if len(conds) == 0 {
 		return "1", nil
@@ -93,56 +91,81 @@ func (db *DB) ScoreModelCounts(ctx context.Context) (map[string]int, error) {
 	return out, Classify(rows.Err())
 }
 
-// DocStat is one document's row for the indicators stream. The score fields
-// are meaningful only when Scored is true (a doc_scores row of the counted
-// model exists). The booleans Migration, AntiMigrant, CounterSpeech and
-// HateCrime are the scores compared with the threshold given to
-// StreamDocStats (AntiMigrant and CounterSpeech only for migration
-// documents); Anti and Stance are the raw scores, set only for migration
-// documents. FigCounter and FigHostile are the distinct figure ids with at
-// least one attributed statement in the document whose counter_speech (resp.
-// anti_migrant) is >= the threshold.
-type DocStat struct {
-	City          string
-	Month         string
-	SourceID      int64
-	Fallback      bool // month taken from fetched_at
-	Scored        bool
-	Stale         bool // scored, but by another model than the counted one
-	Migration     bool
-	AntiMigrant   bool
-	CounterSpeech bool
-	HateCrime     bool
-	Anti          float64
-	Stance        float64
-	Words         int64
-	PopMatch      int64
-	Sentences     int64
-	PopSentN      int64
-	MigSentN      int64
-	MigToneSum    float64
-	FigCounter    []int64
-	FigHostile    []int64
+// DocRow is one document's row for the indicators stream.
+type DocRow struct {
+	City     string
+	Month    string
+	SourceID int64
+	Fallback bool // month taken from fetched_at
+	// Scored: a doc_scores row of the counted model with scores. Stale: a
+	// row of another model. Excluded: a row of the counted model without
+	// scores (NULL migration: the language gate leaves documents it cannot
+	// score unscored). At most one of the three is true; none means no row.
+	Scored, Stale, Excluded bool
+	// Values holds the doc_scores columns asked for, in order; zero unless
+	// Scored.
+	Values []float64
+	// Figures holds, per statement score asked for, the distinct figure ids
+	// with at least one attributed statement in the document whose score
+	// is >= the threshold.
+	Figures [][]int64
 }
 
-// StreamDocStats calls fn for every document matching f, ordered by city
+// columnNames returns the column names of table.
+func (db *DB) columnNames(ctx context.Context, table string) (map[string]bool, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, Classify(err)
+		}
+		out[n] = true
+	}
+	return out, Classify(rows.Err())
+}
+
+// checkColumns refuses a name that is not a column of table (names are
+// put into SQL, so they must be known).
+func (db *DB) checkColumns(ctx context.Context, table string, names []string) error {
+	cols, err := db.columnNames(ctx, table)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if !cols[n] {
+			return fmt.Errorf("%s has no column %q", table, n)
+		}
+	}
+	return nil
+}
+
+// StreamDocRows calls fn for every document matching f, ordered by city
 // name, month, then document id (a fixed order, so that seeded resampling
-// is reproducible), with the scores of scoreModel (documents scored by
-// another model come with Stale set and no scores); threshold turns scores
-// into the booleans of DocStat. Rows are streamed: nothing is held beyond
-// the current row. fn must not keep d or its slices.
+// is reproducible), with the doc_scores columns named in columns for the
+// documents scored by scoreModel, and per statement score named in
+// statementScores the figures with a statement at or above threshold.
+// Columns are read by name, so a new doc_scores column (a numbered
+// migration) is streamed without a change here. Rows are streamed: nothing
+// is held beyond the current row; fn must not keep d or its slices.
 //
 // The attributed statements are read by a second query in the same order
 // and merged by document, rather than joined: the join made every document
 // row dearer. Per-row driver and sort costs dominate a scan of a million
-// documents, so the main query returns plain columns (no computed
-// expressions, which SQLite re-evaluates per reference) and Go derives the
+// documents, so the main query returns plain columns and Go derives the
 // rest.
-func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel string, threshold float64, fn func(d *DocStat) error) error {
+func (db *DB) StreamDocRows(ctx context.Context, f MonthFilter, scoreModel string, columns, statementScores []string, threshold float64, fn func(d *DocRow) error) error {
+	if err := db.checkColumns(ctx, "doc_scores", columns); err != nil {
+		return fmt.Errorf("stream document rows: %w", err)
+	}
+	if err := db.checkColumns(ctx, "statements", statementScores); err != nil {
+		return fmt.Errorf("stream document rows: %w", err)
+	}
 	where, args := f.where(monthExpr, "c.name")
-	// NOT INDEXED: a scan of documents in rowid order. Through the
-	// documents_source index, SQLite would fetch each row by random access,
-	// three times dearer per document.
 	// NOT INDEXED: one sequential scan of documents. Through the
 	// documents_source index SQLite fetches each row by random access,
 	// measured about twice as dear per document, even for one city.
@@ -150,55 +173,70 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 		FROM documents d NOT INDEXED
 		JOIN sources so ON so.id = d.source_id
 		JOIN cities c ON c.id = so.city_id`
-	st, err := db.R.QueryContext(ctx, `
-		SELECT c.name, `+monthExpr+` AS month, d.id, st.figure_id, st.counter_speech >= @t, st.anti_migrant >= @t`+from+`
-		JOIN statements st ON st.document_id = d.id`+countedFigures("st", f.RegisteredFiguresOnly)+`
-		WHERE (st.counter_speech >= @t OR st.anti_migrant >= @t) AND `+where+`
-		ORDER BY c.name, month, d.id, st.figure_id`, append([]any{sql.Named("t", threshold)}, args...)...)
-	if err != nil {
-		return fmt.Errorf("stream document stats: statements: %w", Classify(err))
-	}
-	defer st.Close()
 	type stmt struct {
-		city, month   string
-		doc, fig      int64
-		counter, host bool
-		ok            bool
+		city, month string
+		doc, fig    int64
+		hit         []bool
+		ok          bool
 	}
 	var next stmt
-	advance := func() error {
-		next.ok = st.Next()
-		if !next.ok {
-			return st.Err()
+	advance := func() error { return nil }
+	if len(statementScores) > 0 {
+		var hits []string
+		for _, s := range statementScores {
+			hits = append(hits, "st."+s+" >= @t")
 		}
-		return st.Scan(&next.city, &next.month, &next.doc, &next.fig, &next.counter, &next.host)
-	}
-	if err := advance(); err != nil {
-		return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+		st, err := db.R.QueryContext(ctx, `
+			SELECT c.name, `+monthExpr+` AS month, d.id, st.figure_id, `+strings.Join(hits, ", ")+from+`
+			JOIN statements st ON st.document_id = d.id`+countedFigures("st", f.RegisteredFiguresOnly)+`
+			WHERE (`+strings.Join(hits, " OR ")+`) AND `+where+`
+			ORDER BY c.name, month, d.id, st.figure_id`, append([]any{sql.Named("t", threshold)}, args...)...)
+		if err != nil {
+			return fmt.Errorf("stream document rows: statements: %w", Classify(err))
+		}
+		defer st.Close()
+		next.hit = make([]bool, len(statementScores))
+		dest := []any{&next.city, &next.month, &next.doc, &next.fig}
+		for i := range next.hit {
+			dest = append(dest, &next.hit[i])
+		}
+		advance = func() error {
+			next.ok = st.Next()
+			if !next.ok {
+				return st.Err()
+			}
+			return st.Scan(dest...)
+		}
+		if err := advance(); err != nil {
+			return fmt.Errorf("stream document rows: statements: %w", Classify(err))
+		}
 	}
 
+	cols := ""
+	for _, c := range columns {
+		cols += ", coalesce(s." + c + ", 0)"
+	}
 	rows, err := db.R.QueryContext(ctx, `
 		SELECT c.name, `+monthExpr+` AS month, d.id, d.source_id, d.published = '', coalesce(s.model = @m, -1),
-		       coalesce(s.migration, 0), coalesce(s.anti_migrant, 0), coalesce(s.counter_speech, 0), coalesce(s.stance, 0),
-		       coalesce(s.hate_crime_report, 0), coalesce(s.words, 0), coalesce(s.populism_matches, 0),
-		       coalesce(s.sentences, 0), coalesce(s.populist_sentence_n, 0), coalesce(s.migration_sentences, 0),
-		       coalesce(s.migration_tone_sum, 0)`+from+`
+		       s.migration IS NULL`+cols+from+`
 		LEFT JOIN doc_scores s ON s.document_id = d.id
 		WHERE `+where+`
 		ORDER BY c.name, month, d.id`, append([]any{sql.Named("m", scoreModel)}, args...)...)
 	if err != nil {
-		return fmt.Errorf("stream document stats: %w", Classify(err))
+		return fmt.Errorf("stream document rows: %w", Classify(err))
 	}
 	defer rows.Close()
-	var d DocStat
+	d := DocRow{Values: make([]float64, len(columns)), Figures: make([][]int64, len(statementScores))}
 	var city, month sql.RawBytes
-	var docID, model int64
-	var fallback bool
-	var mig, anti, counter, stance, hate float64
+	var docID, mdl int64
+	var fallback, noScores bool
+	dest := []any{&city, &month, &docID, &d.SourceID, &fallback, &mdl, &noScores}
+	for i := range d.Values {
+		dest = append(dest, &d.Values[i])
+	}
 	for rows.Next() {
-		if err := rows.Scan(&city, &month, &docID, &d.SourceID, &fallback, &model, &mig, &anti, &counter, &stance, &hate,
-			&d.Words, &d.PopMatch, &d.Sentences, &d.PopSentN, &d.MigSentN, &d.MigToneSum); err != nil {
-			return fmt.Errorf("stream document stats: %w", Classify(err))
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("stream document rows: %w", Classify(err))
 		}
 		if string(city) != d.City {
 			d.City = string(city)
@@ -207,36 +245,28 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 			d.Month = string(month)
 		}
 		d.Fallback = fallback
-		d.Scored, d.Stale = model == 1, model == 0
+		d.Scored, d.Stale, d.Excluded = mdl == 1 && !noScores, mdl == 0, mdl == 1 && noScores
 		if !d.Scored {
-			mig, anti, counter, stance, hate = 0, 0, 0, 0, 0
-			d.Words, d.PopMatch, d.Sentences, d.PopSentN, d.MigSentN, d.MigToneSum = 0, 0, 0, 0, 0, 0
-		}
-		d.Migration = mig >= threshold
-		d.AntiMigrant = d.Migration && anti >= threshold
-		d.CounterSpeech = d.Migration && counter >= threshold
-		d.HateCrime = hate >= threshold
-		d.Anti, d.Stance = 0, 0
-		if d.Migration {
-			d.Anti, d.Stance = anti, stance
+			clear(d.Values)
 		}
 		// Statements of this document; skip any of documents before it
 		// (none, as both queries filter and order alike).
-		d.FigCounter, d.FigHostile = d.FigCounter[:0], d.FigHostile[:0]
+		for i := range d.Figures {
+			d.Figures[i] = d.Figures[i][:0]
+		}
 		for next.ok && stmtBefore(next.city, next.month, next.doc, d.City, d.Month, docID) {
 			if err := advance(); err != nil {
-				return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+				return fmt.Errorf("stream document rows: statements: %w", Classify(err))
 			}
 		}
 		for next.ok && next.doc == docID && next.city == d.City && next.month == d.Month {
-			if next.counter && !containsID(d.FigCounter, next.fig) {
-				d.FigCounter = append(d.FigCounter, next.fig)
-			}
-			if next.host && !containsID(d.FigHostile, next.fig) {
-				d.FigHostile = append(d.FigHostile, next.fig)
+			for i, h := range next.hit {
+				if h && !slices.Contains(d.Figures[i], next.fig) {
+					d.Figures[i] = append(d.Figures[i], next.fig)
+				}
 			}
 			if err := advance(); err != nil {
-				return fmt.Errorf("stream document stats: statements: %w", Classify(err))
+				return fmt.Errorf("stream document rows: statements: %w", Classify(err))
 			}
 		}
 		if err := fn(&d); err != nil {
@@ -244,7 +274,7 @@ func (db *DB) StreamDocStats(ctx context.Context, f MonthFilter, scoreModel stri
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("stream document stats: %w", Classify(err))
+		return fmt.Errorf("stream document rows: %w", Classify(err))
 	}
 	return nil
 }
@@ -258,15 +288,6 @@ func stmtBefore(c1, m1 string, d1 int64, c2, m2 string, d2 int64) bool {
 		return m1 < m2
 	}
 	return d1 < d2
-}
-
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // CrawlCoverage is one city-month of crawl activity, by the month the crawl
@@ -308,6 +329,32 @@ func (db *DB) CrawlCoverage(ctx context.Context, f MonthFilter) ([]CrawlCoverage
 	return out, Classify(rows.Err())
 }
 
+// MonthBounds returns the first and the latest month with documents (by
+// the month rule: published, else fetched_at) and the month of the latest
+// fetch, "" when there are no documents. The published bounds come from
+// its index; the fetch times of undated documents and the latest fetch
+// scan documents once.
+func (db *DB) MonthBounds(ctx context.Context) (first, last, fetchMonth string, err error) {
+	var minPub, maxPub, minUndated, maxUndated, fetched sql.NullString
+	if err := db.R.QueryRowContext(ctx, `SELECT (SELECT min(published) FROM documents WHERE published <> ''),
+		(SELECT max(published) FROM documents), (SELECT min(fetched_at) FROM documents WHERE published = ''),
+		(SELECT max(fetched_at) FROM documents WHERE published = ''), (SELECT max(fetched_at) FROM documents)`).Scan(
+		&minPub, &maxPub, &minUndated, &maxUndated, &fetched); err != nil {
+		return "", "", "", fmt.Errorf("month bounds: %w", Classify(err))
+	}
+	month := func(s sql.NullString) string {
+		if len(s.String) < 7 {
+			return ""
+		}
+		return s.String[:7]
+	}
+	first = month(minPub)
+	if u := month(minUndated); u != "" && (first == "" || u < first) {
+		first = u
+	}
+	return first, max(month(maxPub), month(maxUndated)), month(fetched), nil
+}
+
 // LatestFetched returns max(documents.fetched_at), "" when there are none.
 func (db *DB) LatestFetched(ctx context.Context) (string, error) {
 	var s sql.NullString
@@ -315,247 +362,4 @@ func (db *DB) LatestFetched(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("latest fetch: %w", Classify(err))
 	}
 	return s.String, nil
-}
-
-// ExampleSentence is one scored sentence with its document, for the report.
-type ExampleSentence struct {
-	City     string
-	Month    string
-	Title    string
-	URL      string
-	Source   string
-	Text     string // documents.text[Start:End]
-	Start    int    // byte offsets into the document text
-	End      int
-	Score    float64          // the value the sentence was ranked by
-	Evidence []model.Evidence // evidence spans of the document overlapping [Start,End), offsets into the document text
-}
-
-// exampleColumns maps the score names ExampleSentences accepts to SQL.
-var exampleColumns = map[string]struct{ score, where string }{
-	"migration":         {"ss.migration", "1"},
-	"anti_migrant":      {"ss.anti_migrant", "1"},
-	"counter_speech":    {"ss.counter_speech", "1"},
-	"populism":          {"ss.populism_matches", "ss.populism_matches > 0"},
-	"tone":              {"abs(ss.tone)", "ss.migration >= 0.5"},
-	"stance":            {"abs(ss.stance)", "ss.migration >= 0.5"},
-	"hate_crime_report": {"ss.hate_crime_report", "1"},
-}
-
-// ExampleSentences returns the limit highest-ranked sentences by score (one
-// of migration, anti_migrant, counter_speech, populism, tone, stance,
-// hate_crime_report; tone and stance rank by absolute value among migration
-// sentences) from documents scored by scoreModel, at most one per document.
-// Only sentences scoring > 0 are returned.
-func (db *DB) ExampleSentences(ctx context.Context, f MonthFilter, scoreModel, score string, limit int) ([]ExampleSentence, error) {
-	if _, ok := exampleColumns[score]; !ok {
-		return nil, fmt.Errorf("example sentences: unknown score %q", score)
-	}
-	// First the best candidates by score alone (one pass over
-	// sentence_scores with a top-N sort, no joins), then the filters. When
-	// the filters leave too few and there were more candidates, the full
-	// query runs.
-	cand := 50 * limit
-	out, full, err := db.exampleSentences(ctx, f, scoreModel, score, limit, cand)
-	if err != nil || len(out) >= limit || !full {
-		return out, err
-	}
-	out, _, err = db.exampleSentences(ctx, f, scoreModel, score, limit, -1)
-	return out, err
-}
-
-// exampleSentences runs the example query over the cand best sentences (-1:
-// all) and reports whether the candidate limit was reached.
-func (db *DB) exampleSentences(ctx context.Context, f MonthFilter, scoreModel, score string, limit, cand int) ([]ExampleSentence, bool, error) {
-	col := exampleColumns[score]
-	where, args := f.where(monthExpr, "c.name")
-	q := `
-		SELECT c.name, ` + monthExpr + ` AS month, d.title, d.url, so.name, d.text, ss.start, ss.end, sc, ds.evidence, ss.document_id
-		FROM (
-			SELECT ss.document_id, ss.start, ss.end, ss.idx, ` + col.score + ` AS sc
-			FROM sentence_scores ss
-			WHERE ` + col.where + ` AND ` + col.score + ` > 0
-			ORDER BY sc DESC, ss.document_id, ss.idx
-			LIMIT ?
-		) ss
-		JOIN doc_scores ds ON ds.document_id = ss.document_id AND ds.model = ?
-		JOIN documents d ON d.id = ss.document_id
-		JOIN sources so ON so.id = d.source_id
-		JOIN cities c ON c.id = so.city_id
-		WHERE ` + where + `
-		ORDER BY sc DESC, d.id, ss.idx`
-	all := append([]any{cand, scoreModel}, args...)
-	rows, err := db.R.QueryContext(ctx, q, all...)
-	if err != nil {
-		return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
-	}
-	defer rows.Close()
-	var out []ExampleSentence
-	seen := map[int64]bool{}
-	reached := false
-	for rows.Next() {
-		var e ExampleSentence
-		var text, evJSON string
-		var docID int64
-		if err := rows.Scan(&e.City, &e.Month, &e.Title, &e.URL, &e.Source, &text, &e.Start, &e.End, &e.Score, &evJSON, &docID); err != nil {
-			return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
-		}
-		if seen[docID] || len(out) >= limit {
-			continue // one sentence per document
-		}
-		if e.Start < 0 || e.End > len(text) || e.Start > e.End ||
-			(e.Start < len(text) && !utf8.RuneStart(text[e.Start])) || (e.End < len(text) && !utf8.RuneStart(text[e.End])) {
-			continue // offsets do not fit the stored text: skip rather than show a wrong span
-		}
-		seen[docID] = true
-		e.Text = text[e.Start:e.End]
-		var ev []model.Evidence
-		if err := json.Unmarshal([]byte(evJSON), &ev); err != nil {
-			return nil, false, fmt.Errorf("example sentences: evidence of %s: %w", e.URL, err)
-		}
-		for _, x := range ev {
-			if x.End > e.Start && x.Start < e.End && x.Start < x.End {
-				e.Evidence = append(e.Evidence, x)
-			}
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
-	}
-	if cand >= 0 && len(out) < limit {
-		var n int
-		if err := db.R.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM sentence_scores ss WHERE `+col.where+` AND `+col.score+` > 0 LIMIT ?)`, cand+1).Scan(&n); err != nil {
-			return nil, false, fmt.Errorf("example sentences (%s): %w", score, Classify(err))
-		}
-		reached = n > cand
-	}
-	return out, reached, nil
-}
-
-// FigureMonth counts one figure's attributed statements in one month.
-type FigureMonth struct {
-	City       string
-	Month      string
-	Figure     string
-	Role       string
-	Party      string
-	Registered bool
-	Counter    int // statements with counter_speech >= 0.5
-	Hostile    int // statements with anti_migrant >= 0.5
-	Statements int // all attributed statements
-}
-
-// FigureMonths returns per figure and month (the document's month) the
-// number of attributed statements, ordered by city, month, figure.
-func (db *DB) FigureMonths(ctx context.Context, f MonthFilter) ([]FigureMonth, error) {
-	where, args := f.where(monthExpr, "c.name")
-	rows, err := db.R.QueryContext(ctx, `
-		SELECT c.name, `+monthExpr+` AS month, fi.name, fi.role, fi.party, fi.registered,
-		       sum(st.counter_speech >= 0.5), sum(st.anti_migrant >= 0.5), count(*)
-		FROM statements st
-		JOIN documents d ON d.id = st.document_id
-		JOIN sources so ON so.id = d.source_id
-		JOIN cities c ON c.id = so.city_id
-		JOIN figures fi ON fi.id = st.figure_id`+countedFigures("st", f.RegisteredFiguresOnly)+`
-		WHERE `+where+`
-		GROUP BY c.name, month, fi.id
-		ORDER BY c.name, month, fi.name`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("figure months: %w", Classify(err))
-	}
-	defer rows.Close()
-	var out []FigureMonth
-	for rows.Next() {
-		var m FigureMonth
-		if err := rows.Scan(&m.City, &m.Month, &m.Figure, &m.Role, &m.Party, &m.Registered, &m.Counter, &m.Hostile, &m.Statements); err != nil {
-			return nil, fmt.Errorf("figure months: %w", Classify(err))
-		}
-		out = append(out, m)
-	}
-	return out, Classify(rows.Err())
-}
-
-// FigureQuote is one of a figure's strongest attributed statements in the
-// range.
-type FigureQuote struct {
-	City       string
-	Figure     string
-	Role       string
-	Kind       string  // "counter_speech" or "anti_migrant": which score is the stronger
-	Score      float64 // max(counter_speech, anti_migrant) of the quote
-	Quote      string
-	Month      string
-	Title      string
-	URL        string
-	Counter    int // statements with counter_speech >= 0.5 in the range
-	Hostile    int // statements with anti_migrant >= 0.5 in the range
-	Statements int
-}
-
-// FigureQuotes returns for every figure with at least one attributed
-// statement in f its strongest statements: per kind (the higher of a
-// statement's counter_speech and anti_migrant scores), the statement with
-// the highest such score; so up to two rows per figure, ordered by city,
-// figure name, then kind.
-func (db *DB) FigureQuotes(ctx context.Context, f MonthFilter) ([]FigureQuote, error) {
-	where, args := f.where(monthExpr, "c.name")
-	rows, err := db.R.QueryContext(ctx, `
-		SELECT city, figure, role, kind, score, text, month, title, url, nc, nh, n FROM (
-			SELECT c.name AS city, fi.name AS figure, fi.role AS role,
-			       CASE WHEN st.counter_speech >= st.anti_migrant THEN 'counter_speech' ELSE 'anti_migrant' END AS kind,
-			       max(st.counter_speech, st.anti_migrant) AS score, st.text AS text,
-			       `+monthExpr+` AS month, d.title AS title, d.url AS url,
-			       sum(st.counter_speech >= 0.5) OVER w AS nc, sum(st.anti_migrant >= 0.5) OVER w AS nh,
-			       count(*) OVER w AS n,
-			       row_number() OVER (PARTITION BY fi.id, st.counter_speech >= st.anti_migrant ORDER BY max(st.counter_speech, st.anti_migrant) DESC, st.id) AS rn
-			FROM statements st
-			JOIN documents d ON d.id = st.document_id
-			JOIN sources so ON so.id = d.source_id
-			JOIN cities c ON c.id = so.city_id
-			JOIN figures fi ON fi.id = st.figure_id`+countedFigures("st", f.RegisteredFiguresOnly)+`
-			WHERE st.migration >= 0.5 AND `+where+`
-			WINDOW w AS (PARTITION BY fi.id)
-		) WHERE rn = 1
-		ORDER BY city, figure, kind DESC`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("figure quotes: %w", Classify(err))
-	}
-	defer rows.Close()
-	var out []FigureQuote
-	for rows.Next() {
-		var q FigureQuote
-		if err := rows.Scan(&q.City, &q.Figure, &q.Role, &q.Kind, &q.Score, &q.Quote, &q.Month, &q.Title, &q.URL, &q.Counter, &q.Hostile, &q.Statements); err != nil {
-			return nil, fmt.Errorf("figure quotes: %w", Classify(err))
-		}
-		out = append(out, q)
-	}
-	return out, Classify(rows.Err())
-}
-
-// CrawlRunSummary is one crawl run, for the report's coverage section.
-type CrawlRunSummary struct {
-	StartedAt, FinishedAt, Status string
-	Fetched, New, Errors          int
-	ErrorsByKind                  string // JSON object kind -> count, as stored
-}
-
-// RecentCrawlRuns returns the limit most recent crawl runs, newest first.
-func (db *DB) RecentCrawlRuns(ctx context.Context, limit int) ([]CrawlRunSummary, error) {
-	rows, err := db.R.QueryContext(ctx, `
-		SELECT started_at, finished_at, status, fetched, new_docs, errors, errors_by_kind
-		FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("recent crawl runs: %w", Classify(err))
-	}
-	defer rows.Close()
-	var out []CrawlRunSummary
-	for rows.Next() {
-		var r CrawlRunSummary
-		if err := rows.Scan(&r.StartedAt, &r.FinishedAt, &r.Status, &r.Fetched, &r.New, &r.Errors, &r.ErrorsByKind); err != nil {
-			return nil, fmt.Errorf("recent crawl runs: %w", Classify(err))
-		}
-		out = append(out, r)
-	}
-	return out, Classify(rows.Err())
 }

@@ -73,14 +73,21 @@ func TestScoreModel(t *testing.T) {
 	}
 }
 
-func TestStreamDocStats(t *testing.T) {
+func TestStreamDocRows(t *testing.T) {
 	db := indicatorsTestDB(t)
-	var got []DocStat
-	err := db.StreamDocStats(context.Background(), MonthFilter{}, "new", 0.5, func(d *DocStat) error {
-		c := *d
-		c.FigCounter = append([]int64(nil), d.FigCounter...)
-		c.FigHostile = append([]int64(nil), d.FigHostile...)
-		got = append(got, c)
+	type row struct {
+		DocRow
+		vals []float64
+		figs [][]int64
+	}
+	var got []row
+	cols := []string{"migration", "anti_migrant", "words", "sentences", "migration_tone_sum"}
+	err := db.StreamDocRows(context.Background(), MonthFilter{}, "new", cols, []string{"counter_speech", "anti_migrant"}, 0.5, func(d *DocRow) error {
+		r := row{DocRow: *d, vals: append([]float64(nil), d.Values...)}
+		for _, f := range d.Figures {
+			r.figs = append(r.figs, append([]int64{}, f...))
+		}
+		got = append(got, r)
 		return nil
 	})
 	if err != nil {
@@ -95,31 +102,34 @@ func TestStreamDocStats(t *testing.T) {
 		t.Fatalf("order %v, want %v", order, want)
 	}
 	d1, d2, d5, d3, d4 := got[0], got[1], got[2], got[3], got[4]
-	if !d1.Scored || d1.Stale || !d1.Migration || d1.AntiMigrant || !d1.CounterSpeech || !d1.HateCrime || d1.Fallback {
-		t.Errorf("d1 flags %+v", d1)
+	if !d1.Scored || d1.Stale || d1.Excluded || d1.Fallback || !reflect.DeepEqual(d1.vals, []float64{0.9, 0.2, 4000000000, 2, 0.5}) {
+		t.Errorf("d1 %+v", d1)
 	}
-	if d1.Words != 4000000000 || d1.PopMatch != 3 || d1.Sentences != 2 || d1.PopSentN != 1 || d1.MigSentN != 1 || d1.MigToneSum != 0.5 || d1.Anti != 0.2 || d1.Stance != 0.4 {
-		t.Errorf("d1 numbers %+v", d1)
+	if !reflect.DeepEqual(d1.figs, [][]int64{{1}, {2}}) {
+		t.Errorf("d1 figures %v", d1.figs)
 	}
-	if !reflect.DeepEqual(d1.FigCounter, []int64{1}) || !reflect.DeepEqual(d1.FigHostile, []int64{2}) {
-		t.Errorf("d1 figures %v %v", d1.FigCounter, d1.FigHostile)
+	if !d2.Fallback || !d2.Scored || !reflect.DeepEqual(d2.figs, [][]int64{{}, {}}) {
+		t.Errorf("d2 %+v", d2)
 	}
-	if !d2.Fallback || d2.Migration || d2.AntiMigrant || d2.Anti != 0 || len(d2.FigCounter)+len(d2.FigHostile) != 0 {
-		t.Errorf("d2 %+v: anti-migrant only counts for migration documents", d2)
-	}
-	if d5.Scored || d5.Stale || !reflect.DeepEqual(d5.FigHostile, []int64{2}) {
+	if d5.Scored || d5.Stale || !reflect.DeepEqual(d5.figs, [][]int64{{}, {2}}) || !reflect.DeepEqual(d5.vals, []float64{0, 0, 0, 0, 0}) {
 		t.Errorf("d5 (unscored, hostile statement) %+v", d5)
 	}
-	if d3.Scored || !d3.Stale || d3.Migration || d3.Words != 0 {
+	if d3.Scored || !d3.Stale || d3.vals[2] != 0 {
 		t.Errorf("d3 (old model) %+v", d3)
 	}
-	if d4.Sentences != 3000000 || !d4.Migration || !d4.AntiMigrant || d4.Stance != -1 || d4.SourceID != 3 {
+	if d4.vals[3] != 3000000 || d4.SourceID != 3 {
 		t.Errorf("d4 %+v", d4)
 	}
 	n := 0
-	if err := db.StreamDocStats(context.Background(), MonthFilter{From: "2026-01", To: "2026-01", Cities: []string{"Aachen"}}, "new", 0.5,
-		func(d *DocStat) error { n++; return nil }); err != nil || n != 3 {
+	if err := db.StreamDocRows(context.Background(), MonthFilter{From: "2026-01", To: "2026-01", Cities: []string{"Aachen"}}, "new", nil, nil, 0.5,
+		func(d *DocRow) error { n++; return nil }); err != nil || n != 3 {
 		t.Errorf("filtered stream: %d rows, %v", n, err)
+	}
+	// Names go into SQL: only columns of the tables are accepted.
+	for _, c := range [][2][]string{{{"migration; DROP TABLE documents"}, nil}, {nil, {"bogus"}}} {
+		if err := db.StreamDocRows(context.Background(), MonthFilter{}, "new", c[0], c[1], 0.5, func(*DocRow) error { return nil }); err == nil {
+			t.Errorf("columns %v %v accepted", c[0], c[1])
+		}
 	}
 }
 
@@ -134,14 +144,14 @@ func TestCoverageAndFigureQueries(t *testing.T) {
 	if !reflect.DeepEqual(cov, want) {
 		t.Errorf("crawl coverage %+v, want %+v", cov, want)
 	}
-	fm, err := db.FigureMonths(ctx, MonthFilter{})
+	fm, err := db.FigureMonths(ctx, MonthFilter{}, 0.5)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(fm) != 2 || fm[0].Figure != "Bo" || fm[0].Hostile != 2 || fm[0].Statements != 2 || fm[1].Figure != "Mayor Ada" || fm[1].Counter != 1 || fm[1].Statements != 2 {
 		t.Errorf("figure months %+v", fm)
 	}
-	fq, err := db.FigureQuotes(ctx, MonthFilter{})
+	fq, err := db.FigureQuotes(ctx, MonthFilter{}, 0.5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,18 +159,21 @@ func TestCoverageAndFigureQueries(t *testing.T) {
 		fq[1].Figure != "Mayor Ada" || fq[1].Quote != "Migrants are welcome." || fq[1].Kind != "counter_speech" || fq[1].Role != "Mayor" {
 		t.Errorf("figure quotes %+v", fq)
 	}
-	ex, err := db.ExampleSentences(ctx, MonthFilter{}, "new", "counter_speech", 5)
+	// Examples come from the documents the indicator counts: counter-speech
+	// among migration documents (document 2, migration 0.4, is not one).
+	ex, err := db.ExampleSentences(ctx, MonthFilter{}, "new", "counter_speech", 0.5, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ex) != 2 || ex[0].Text != "Migrants are welcome." || ex[0].Score != 0.8 || len(ex[0].Evidence) != 1 || ex[0].Evidence[0].Text != "welcome" {
+	if len(ex) != 1 || ex[0].Text != "Migrants are welcome." || ex[0].Score != 0.8 || len(ex[0].Evidence) != 1 || ex[0].Evidence[0].Text != "welcome" ||
+		ex[0].Month != "2026-01" || ex[0].DocumentID != 1 {
 		t.Errorf("examples %+v", ex)
 	}
-	ex, err = db.ExampleSentences(ctx, MonthFilter{}, "new", "populism", 5)
+	ex, err = db.ExampleSentences(ctx, MonthFilter{}, "new", "populism", 0.5, 5)
 	if err != nil || len(ex) != 1 || ex[0].Text != "The corrupt elite lies." || len(ex[0].Evidence) != 1 {
 		t.Errorf("populism examples %+v %v", ex, err)
 	}
-	if _, err := db.ExampleSentences(ctx, MonthFilter{}, "new", "bogus", 5); err == nil {
+	if _, err := db.ExampleSentences(ctx, MonthFilter{}, "new", "bogus", 0.5, 5); err == nil {
 		t.Error("unknown score accepted")
 	}
 	runs, err := db.RecentCrawlRuns(ctx, 1)
@@ -169,31 +182,5 @@ func TestCoverageAndFigureQueries(t *testing.T) {
 	}
 	if f, err := db.LatestFetched(ctx); err != nil || f != "2026-02-02T00:00:00Z" {
 		t.Errorf("latest fetched %q %v", f, err)
-	}
-}
-
-// When the best-scoring sentences all fall outside the filter, the
-// examples come from the full query.
-func TestExampleSentencesBeyondCandidates(t *testing.T) {
-	db := indicatorsTestDB(t)
-	ctx := context.Background()
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		for i := 0; i < 60; i++ {
-			if _, err := tx.Exec(`INSERT INTO sentence_scores(document_id, idx, start, end, migration, anti_migrant, counter_speech, stance, tone, hate_crime_report) VALUES (4, ?, 0, 10, 0.9, 0, 0.95, 0, 0, 0)`, i); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := db.ExampleSentences(ctx, MonthFilter{Cities: []string{"Aachen"}}, "new", "counter_speech", 1)
-	if err != nil || len(ex) != 1 || ex[0].City != "Aachen" || ex[0].Text != "Migrants are welcome." {
-		t.Errorf("got %+v, %v", ex, err)
-	}
-	ex, err = db.ExampleSentences(ctx, MonthFilter{}, "new", "counter_speech", 3)
-	if err != nil || len(ex) != 3 || ex[0].City != "Bonn" || ex[1].City != "Aachen" {
-		t.Errorf("unfiltered: one sentence per document, best first: %+v, %v", ex, err)
 	}
 }
