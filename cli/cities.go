@@ -48,7 +48,11 @@ func runCities(ctx context.Context, env *Env, args []string) error {
 		}
 		warnSharedSources(env.Stderr, cfg)
 	}
-	db, err := openExisting(ctx, *dbPath)
+	open := openRead // listing only reads; -rename writes
+	if *rename != "" {
+		open = openExisting
+	}
+	db, err := open(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

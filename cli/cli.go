@@ -100,10 +100,13 @@ func report(stderr io.Writer, name string, err error) int {
 	}
 	fmt.Fprintf(stderr, "error: %v\n", err)
 	var ue *UsageError
-	if errors.As(err, &ue) && ue.Hint != "" {
+	switch {
+	case errors.As(err, &ue) && ue.Hint != "":
 		fmt.Fprintf(stderr, "hint: %s\n", ue.Hint)
-	} else if errors.As(err, &ue) {
+	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "hint: run 'xenoscope %s -h' for usage\n", name)
+	default:
+		fmt.Fprintf(stderr, "hint: %s\n", errorHint(name, err))
 	}
 	return ExitError
 }
@@ -150,16 +153,46 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// openExisting opens a database that must already exist: reading commands
-// must not create an empty file for a mistyped path.
+// openExisting opens, for writing, a database that must already exist and
+// hold data: a command that needs data must not create an empty file for a
+// mistyped path, nor take an empty file for a database. A damaged file is
+// refused before anything writes to it.
 func openExisting(ctx context.Context, path string) (*store.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", path)
-		}
+	if err := existingFile(path); err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path)
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.CheckIntact(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openRead opens an existing database read-only (store.OpenReadOnly): it
+// works on a read-only file and never writes.
+func openRead(ctx context.Context, path string) (*store.DB, error) {
+	if err := existingFile(path); err != nil {
+		return nil, err
+	}
+	return store.OpenReadOnly(ctx, path)
+}
+
+func existingFile(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usageErr("run 'xenoscope crawl' first, or check the -db path", "database %s does not exist", path)
+	case err != nil:
+		return err
+	case st.Size() == 0 && !st.IsDir():
+		return usageErr("check the -db path; remove the empty file if you meant to start a new database with 'xenoscope crawl'",
+			"database %s is an empty file (0 bytes), not a xenoscope database", path)
+	}
+	return nil
 }
 
 // loadConfig reads and checks the config file, turning a missing or invalid

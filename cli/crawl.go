@@ -58,6 +58,9 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.CheckIntact(ctx); err != nil {
+		return err
+	}
 
 	level := slog.LevelError
 	if *verbose {

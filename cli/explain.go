@@ -77,7 +77,7 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 	if *dbPath == "" || *id <= 0 {
 		return usageErr("example: xenoscope explain -db xenoscope.db -id 42 (ids: xenoscope export)", "explain needs -db and -id")
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openRead(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

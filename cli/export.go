@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xenoscope/xenoscope/internal/csvcell"
 	"github.com/xenoscope/xenoscope/store"
 )
 
@@ -34,15 +35,9 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// safeCell neutralises a CSV text cell that a spreadsheet would run as a
-// formula (it starts with =, +, -, @, a tab or a carriage return): a leading
-// apostrophe makes it text. Numbers we write are never passed here.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// safeCell neutralises a CSV text cell a spreadsheet would run as a formula
+// (csvcell.Safe).
+func safeCell(s string) string { return csvcell.Safe(s) }
 
 func runExport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "export", "-db xenoscope.db [-format jsonl|csv] [-city NAME ...] [-since 2026-01-01]")
@@ -70,7 +65,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		}
 		f.Since = t
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openRead(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

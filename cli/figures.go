@@ -64,7 +64,11 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	if *format != "table" && *format != "csv" && *format != "json" {
 		return usageErr("use -format table, csv or json", "unknown format %q", *format)
 	}
-	db, err := openExisting(ctx, *dbPath)
+	open := openRead // a listing only reads; syncing the config's registry writes
+	if cfg != nil {
+		open = openExisting
+	}
+	db, err := open(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -112,9 +116,10 @@ func writeFigures(w io.Writer, format string, rows []store.FigureSummary) error 
 		cw.Write([]string{"city", "name", "role", "party", "registered", "aliases", "mentions", "documents", "statements",
 			"counter_speech", "anti_migrant", "neither", "top_stance", "top_score", "top_quote", "top_url"})
 		for _, r := range rows {
-			cw.Write([]string{r.City, r.Name, r.Role, r.Party, strconv.FormatBool(r.Registered), r.Aliases,
-				strconv.Itoa(r.Mentions), strconv.Itoa(r.Documents), strconv.Itoa(r.Statements), strconv.Itoa(r.Counter),
-				strconv.Itoa(r.Anti), strconv.Itoa(r.Neither), r.TopStance, strconv.FormatFloat(r.TopScore, 'f', 3, 64), r.TopQuote, r.TopURL})
+			cw.Write([]string{safeCell(r.City), safeCell(r.Name), safeCell(r.Role), safeCell(r.Party), strconv.FormatBool(r.Registered),
+				safeCell(r.Aliases), strconv.Itoa(r.Mentions), strconv.Itoa(r.Documents), strconv.Itoa(r.Statements), strconv.Itoa(r.Counter),
+				strconv.Itoa(r.Anti), strconv.Itoa(r.Neither), r.TopStance, strconv.FormatFloat(r.TopScore, 'f', 3, 64),
+				safeCell(r.TopQuote), safeCell(r.TopURL)})
 		}
 		cw.Flush()
 		return cw.Error()

@@ -32,7 +32,7 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	if err := qf.check(); err != nil {
 		return err
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openRead(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -109,8 +109,10 @@ func (q *queryFlags) check() error {
 	if q.minN < 1 {
 		return usageErr("", "-min-n must be at least 1, got %d", q.minN)
 	}
-	if q.resamples < 1 {
-		return usageErr("", "-resamples must be at least 1, got %d", q.resamples)
+	if q.resamples < 1 || q.resamples > indicators.MaxResamples {
+		return usageErr(fmt.Sprintf("the default %d resamples give stable 95%% intervals; more than %d only costs memory and time",
+			indicators.DefaultResamples, indicators.MaxResamples),
+			"-resamples must be between 1 and %d, got %d", indicators.MaxResamples, q.resamples)
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err := qf.check(); err != nil {
 		return err
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openRead(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

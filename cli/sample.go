@@ -74,7 +74,7 @@ func runSample(ctx context.Context, env *Env, args []string) error {
 	if _, err := os.Stat(*out); err == nil {
 		return usageErr("choose another -out, or remove the file (it may hold labels)", "%s exists", *out)
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openRead(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

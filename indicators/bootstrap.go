@@ -400,6 +400,13 @@ type workspace struct {
 	rSums    []float64
 }
 
+// MaxResamples bounds Query.Resamples: the bootstrap keeps every
+// resample's statistics to take percentiles (8 bytes per indicator per
+// resample), and 100,000 resamples already pin the 95% interval's ends far
+// below the third decimal. 2,000,000,000 used to be accepted and killed the
+// process for memory.
+const MaxResamples = 100_000
+
 // bootstrap returns the percentile intervals of the Bootstrap definitions
 // (NaN for the others).
 func (b *batch) bootstrap(ws *workspace, resamples int, seed uint64) (lo, hi []float64) {

@@ -162,8 +162,8 @@ func (q *Query) normalize() error {
 	if q.Resamples == 0 {
 		q.Resamples = DefaultResamples
 	}
-	if q.Resamples < 0 {
-		return fmt.Errorf("%w: resamples must be positive, got %d", ErrBadQuery, q.Resamples)
+	if q.Resamples < 0 || q.Resamples > MaxResamples {
+		return fmt.Errorf("%w: resamples must be between 1 and %d, got %d", ErrBadQuery, MaxResamples, q.Resamples)
 	}
 	for _, m := range []string{q.From, q.To} {
 		if m == "" {

@@ -138,14 +138,11 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 	// A damaged file is refused before anything writes to it: the crawl
 	// would otherwise add rows around the damage.
 	checkStart := time.Now()
-	if err := db.IntegrityCheck(ctx); err != nil {
+	if err := db.CheckIntact(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%w before the integrity check finished: %w", ErrInterrupted, ctx.Err())
 		}
-		if !errors.Is(err, store.ErrNotDatabase) {
-			err = fmt.Errorf("%w: %w", store.ErrNotDatabase, err)
-		}
-		return nil, fmt.Errorf("database %s is damaged, nothing was written (restore a backup, or try `sqlite3 %s .recover`): %w", dbPath, dbPath, err)
+		return nil, err
 	}
 	checkTook := time.Since(checkStart)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {

@@ -38,6 +38,7 @@ import (
 
 	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/internal/atomicfile"
+	"github.com/xenoscope/xenoscope/internal/csvcell"
 	"github.com/xenoscope/xenoscope/store"
 )
 
@@ -460,7 +461,8 @@ func writeFiguresCSV(f *os.File, months []store.FigureMonth) error {
 	w := csv.NewWriter(f)
 	w.Write([]string{"city", "month", "figure", "role", "party", "registered", "addressing_xenophobia_statements", "promoting_hostility_statements", "statements"})
 	for _, m := range months {
-		w.Write([]string{m.City, m.Month, m.Figure, m.Role, m.Party, strconv.FormatBool(m.Registered),
+		// Figure names come from crawled text: no spreadsheet formulas.
+		w.Write([]string{csvcell.Safe(m.City), m.Month, csvcell.Safe(m.Figure), csvcell.Safe(m.Role), csvcell.Safe(m.Party), strconv.FormatBool(m.Registered),
 			strconv.Itoa(m.Counter), strconv.Itoa(m.Hostile), strconv.Itoa(m.Statements)})
 	}
 	w.Flush()

@@ -42,6 +42,15 @@ var (
 	ErrNotDatabase = errors.New("file is not an SQLite database, or it is corrupt")
 	ErrNotFound    = errors.New("not found")
 	ErrDiskFull    = errors.New("disk full")
+	// ErrOldSchema: a read-only open found a database of an older
+	// xenoscope that it may not upgrade (the file is read-only).
+	ErrOldSchema = errors.New("database was written by an older xenoscope and must be upgraded by a writing command")
+	// ErrReadOnly: a write to a database opened read-only, or whose file
+	// or directory is read-only.
+	ErrReadOnly = errors.New("database is read-only")
+	// ErrEmptyFile: the file exists but is empty (0 bytes): not a database
+	// (a mistyped path, or a file truncated by a failure).
+	ErrEmptyFile = errors.New("file is empty, not a xenoscope database")
 )
 
 // DB is an open xenoscope database.
@@ -144,13 +153,84 @@ func Open(ctx context.Context, p string) (*DB, error) {
 	return db, nil
 }
 
+// OpenReadOnly opens an existing database for reading only: it never
+// creates, migrates or otherwise writes the file, so a reading command works
+// on a read-only file and cannot turn an empty or mistyped file into a
+// database. A missing file is os.ErrNotExist, an empty one ErrEmptyFile,
+// another program's ErrForeign, a newer schema ErrNewerSchema. A database of
+// an older xenoscope is upgraded first when the file can be written (as any
+// command would), else ErrOldSchema. Writes through the returned DB fail.
+func OpenReadOnly(ctx context.Context, p string) (*DB, error) {
+	if p == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	case st.IsDir():
+		return nil, fmt.Errorf("open database %s: is a directory", p)
+	case st.Size() == 0:
+		return nil, fmt.Errorf("open database %s: %w", p, ErrEmptyFile)
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, err
+	}
+	r, err := sql.Open("sqlite3", dsn(p, true))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	}
+	r.SetMaxOpenConns(8)
+	var appID, version int
+	err = r.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID)
+	if errors.Is(Classify(err), ErrReadOnly) {
+		// A WAL database needs its -shm file; in a read-only directory
+		// without one SQLite cannot even read. The file cannot change under
+		// us there (no one can write its WAL), so it is read as immutable.
+		r.Close()
+		if r, err = sql.Open("sqlite3", dsn(p, true)+"&immutable=1"); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", p, err)
+		}
+		r.SetMaxOpenConns(8)
+		err = r.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID)
+	}
+	if err == nil {
+		err = r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
+	}
+	if err == nil && appID != applicationID {
+		err = ErrForeign
+	}
+	if err == nil && version > len(ms) {
+		err = fmt.Errorf("%w: file has version %d, this build knows %d; upgrade xenoscope", ErrNewerSchema, version, len(ms))
+	}
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("open database %s: %w", p, Classify(err))
+	}
+	if version < len(ms) {
+		r.Close()
+		db, err := Open(ctx, p)
+		if err != nil {
+			if errors.Is(err, ErrReadOnly) {
+				return nil, fmt.Errorf("open database %s: %w (version %d, this build writes %d)", p, ErrOldSchema, version, len(ms))
+			}
+			return nil, err
+		}
+		return db, nil
+	}
+	// Writes fail ("attempt to write a readonly database") instead of
+	// reaching a nil writer.
+	return &DB{Path: p, W: r, R: r}, nil
+}
+
 // Close closes both pools.
 func (db *DB) Close() error {
 	var errs []error
 	if db.R != nil {
 		errs = append(errs, db.R.Close())
 	}
-	if db.W != nil {
+	if db.W != nil && db.W != db.R {
 		errs = append(errs, db.W.Close())
 	}
 	return errors.Join(errs...)
@@ -169,6 +249,8 @@ func Classify(err error) error {
 			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
 		case sqlite3.ErrFull:
 			return fmt.Errorf("%w: %v", ErrDiskFull, err)
+		case sqlite3.ErrReadonly:
+			return fmt.Errorf("%w: %v", ErrReadOnly, err)
 		}
 	}
 	return err
@@ -268,4 +350,19 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 		return fmt.Errorf("integrity check: %s", res)
 	}
 	return nil
+}
+
+// CheckIntact runs PRAGMA integrity_check before a command writes: a damaged
+// file is refused (wrapping ErrNotDatabase) with what to do, and nothing is
+// written around the damage.
+func (db *DB) CheckIntact(ctx context.Context) error {
+	err := db.IntegrityCheck(ctx)
+	if err == nil || ctx.Err() != nil {
+		return err
+	}
+	if !errors.Is(err, ErrNotDatabase) {
+		err = fmt.Errorf("%w: %w", ErrNotDatabase, err)
+	}
+	return fmt.Errorf("database %s is damaged, nothing was written (restore a backup, or try `sqlite3 %s .recover`): %w",
+		db.Path, db.Path, err)
 }

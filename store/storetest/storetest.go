@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,13 +34,16 @@ const (
 // FetchedAt nor Published.
 var DefaultFetched = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// urlSeq numbers default URLs across fixtures (a file reopened by Open
+// keeps its documents).
+var urlSeq atomic.Int64
+
 // Fixture is an open database in a test's temporary directory.
 type Fixture struct {
 	*store.DB
 	tb      testing.TB
 	sources map[store.SourceRef]int64
 	kinds   map[store.SourceRef]string
-	n       int
 }
 
 // New opens a fresh database (all migrations applied) in tb.TempDir(); it
@@ -99,7 +103,8 @@ func (f *Fixture) Source(city, source string) int64 {
 // Source DefaultSource (created as a news source when missing), URL
 // https://fixture.test/N, FetchedAt Published (else DefaultFetched),
 // ContentHash a hash of URL and Text (so equal texts at two URLs do not
-// collide), Words the number of space-separated words.
+// collide), Words the number of space-separated words. Default URLs are
+// unique in the test process.
 type Doc struct {
 	City, Source string
 	URL          string
@@ -160,7 +165,6 @@ func (f *Fixture) Docs(ds ...Doc) []model.Document {
 }
 
 func (f *Fixture) fill(d *Doc) {
-	f.n++
 	if d.City == "" {
 		d.City = DefaultCity
 	}
@@ -168,7 +172,7 @@ func (f *Fixture) fill(d *Doc) {
 		d.Source = DefaultSource
 	}
 	if d.URL == "" {
-		d.URL = fmt.Sprintf("https://fixture.test/%d", f.n)
+		d.URL = fmt.Sprintf("https://fixture.test/%d", urlSeq.Add(1))
 	}
 	if d.FetchedAt.IsZero() {
 		d.FetchedAt = d.Published
