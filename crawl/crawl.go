@@ -37,6 +37,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/xenoscope/xenoscope/config"
+	"github.com/xenoscope/xenoscope/extract"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
 )
@@ -102,9 +103,9 @@ type crawler struct {
 func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (model.CrawlStats, error) {
 	opts.defaults()
 	if opts.MinWords <= 0 {
-		opts.MinWords = DefaultMinWords
+		opts.MinWords = extract.DefaultMinWords
 		if cfg.Crawl.MinWords != nil {
-			opts.MinWords = *cfg.Crawl.MinWords
+			opts.MinWords = *cfg.Crawl.MinWords // 0: any page with text is an article
 		}
 	}
 	if opts.City != "" {

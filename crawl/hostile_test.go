@@ -284,3 +284,76 @@ func TestDelayZeroHonoured(t *testing.T) {
 		t.Errorf("31 requests took %v with delay 0s and parallelism 8", took)
 	}
 }
+
+// Short news (issue 13 point 6): a 42-word wire story on a page marked as a
+// dated article is stored with the default minimum; a 31-word statement
+// without article markup is dropped as too_short, counted and recorded with
+// its reason, and stored once min_words says so.
+func TestShortNewsAndMinWords(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name      string
+		minWords  string // [crawl] min_words, "" = missing
+		statement bool   // the statement is stored
+	}{
+		{"default", "", false},
+		{"min_words 25", "25", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h := crawltest.NewHostile(t, crawltest.HostileOptions{Articles: 2, Short: true})
+			cfg := hostileConfig(t, h, "1ms", 2)
+			if tc.minWords != "" {
+				b, _ := os.ReadFile(cfg.Path)
+				b = []byte(strings.Replace(string(b), "[crawl]\n", "[crawl]\nmin_words = "+tc.minWords+"\n", 1))
+				os.WriteFile(cfg.Path, b, 0o644)
+				var err error
+				if cfg, err = config.Load(cfg.Path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+			st, err := crawl.Run(context.Background(), db, cfg, testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs := documents(t, db)
+			wire, ok := docs[h.URL+"/short/wire.html"]
+			if !ok || !strings.Contains(wire.Text, "Elm Street bridge") || wire.Published.Format(time.RFC3339) != crawltest.ShortDate {
+				t.Errorf("42-word wire story: stored %v (%s), %+v", ok, frontierState(t, db, h.URL+"/short/wire.html"), wire)
+			}
+			_, stored := docs[h.URL+"/short/statement.html"]
+			if stored != tc.statement {
+				t.Errorf("statement stored %v, want %v (%s)", stored, tc.statement, frontierState(t, db, h.URL+"/short/statement.html"))
+			}
+			if !tc.statement {
+				if st.NotArticles != 1 || st.NotArticleReasons["too_short"] != 1 {
+					t.Errorf("not articles %d %v, want too_short 1", st.NotArticles, st.NotArticleReasons)
+				}
+				if got := frontierState(t, db, h.URL+"/short/statement.html"); got != "done/not_article/too_short" {
+					t.Errorf("statement frontier %s", got)
+				}
+			}
+		})
+	}
+}
+
+// A gzipped sitemap may unpack to 4 x the body cap (issue 13 point 7: it
+// was cut at 1x): 40,000 URLs, about 2.2 MB of XML, with a 1 MiB cap.
+func TestGzipSitemapFourTimesBodyCap(t *testing.T) {
+	t.Parallel()
+	h := crawltest.NewHostile(t, crawltest.HostileOptions{Articles: 1, BigSitemap: 40_000})
+	cfg := hostileConfig(t, h, "1ms", 2, "/big-sitemap.xml.gz")
+	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+	opts := testOptions()
+	opts.MaxPages, opts.MaxBodyBytes = 1, 1<<20
+	st, err := crawl.Run(context.Background(), db, cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	db.R.QueryRow(`SELECT count(*) FROM frontier WHERE url LIKE ?`, h.URL+"/gen/%").Scan(&n)
+	if n != 40_000 || len(st.Errors) != 0 {
+		t.Errorf("%d URLs queued, errors %v; want all 40,000 and none", n, st.Errors)
+	}
+}

@@ -11,7 +11,6 @@ import (
 const (
 	DefaultTimeout      = 30 * time.Second
 	DefaultMaxBodyBytes = 10 << 20
-	DefaultMinWords     = 50
 	DefaultMaxRetries   = 3
 	DefaultMaxRetryWait = 2 * time.Minute
 	DefaultRetryBackoff = time.Second
@@ -40,9 +39,10 @@ type Options struct {
 	// MaxBodyBytes caps a response body (default 10 MiB); larger responses
 	// are refused with error kind too_large.
 	MaxBodyBytes int64
-	// MinWords is the least extracted words for a page to be stored as a
-	// document. 0: the config's [crawl] min_words, else DefaultMinWords.
-	// Seed pages are never stored.
+	// MinWords is the least extracted words (extract.Words) for a page to
+	// be stored as a document; a page marked as a dated article needs 30%
+	// of it (extract.IsArticle). 0: the config's [crawl] min_words, else
+	// extract.DefaultMinWords (50). Seed pages are never stored.
 	MinWords int
 	// MaxRetries is how often a 429/503 answer is retried in one run
 	// (default 3); MaxRetryWait caps the wait a Retry-After may ask for

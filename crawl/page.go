@@ -133,9 +133,9 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 		c.notArticle(s, rec, reason, err.Error())
 		return
 	}
-	words, reason := articleDecision(res, c.opts.MinWords)
+	words, reason, why := articleDecision(res, c.opts.MinWords)
 	if reason != "" {
-		c.notArticle(s, rec, reason, fmt.Sprintf("%d words, min_words %d", words, c.opts.MinWords))
+		c.notArticle(s, rec, reason, why)
 		return
 	}
 	published := res.Published
@@ -185,14 +185,17 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	})
 }
 
-// articleDecision applies the article rule to an extracted page: its word
-// count, and "" when it is an article, else the reason it is not.
-func articleDecision(res *extract.Result, minWords int) (words int, reason string) {
-	words = countWords(res.Text)
-	if words < minWords {
-		return words, reasonTooShort
+// articleDecision applies the article rule (extract.IsArticle, with the
+// run's min_words) to an extracted page: its word count, and "" when it is
+// an article, else why not. min_words = 0 takes any page with text.
+func articleDecision(res *extract.Result, minWords int) (words int, reason, detail string) {
+	if minWords == 0 {
+		return res.Words, "", ""
 	}
-	return words, ""
+	if ok, why := extract.IsArticle(res, minWords); !ok {
+		return res.Words, reasonTooShort, why
+	}
+	return res.Words, "", ""
 }
 
 // notArticle records a fetched page that is not stored as a document, with
@@ -345,20 +348,6 @@ func normalizedHash(text string) string {
 	}
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:])
-}
-
-// countWords counts whitespace-separated words that hold a letter or digit.
-func countWords(text string) int {
-	n := 0
-	for _, f := range strings.Fields(text) {
-		for _, r := range f {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				n++
-				break
-			}
-		}
-	}
-	return n
 }
 
 // isHTML reports whether a response is an HTML page.

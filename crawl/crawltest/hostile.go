@@ -46,8 +46,9 @@ type HostileOptions struct {
 	// Canonical lists /canon/claim.html: another real article (Spare,
 	// served nowhere else) whose rel=canonical names article 0's URL.
 	Canonical bool
-	// Short lists /short/wire.html, a 42-word wire story, and
-	// /short/statement.html, a two-sentence press statement.
+	// Short lists /short/wire.html, a 42-word wire story on a page marked
+	// as a dated article, and /short/statement.html, a two-sentence (31-word)
+	// press statement on a page without article markup.
 	Short bool
 }
 
@@ -229,11 +230,14 @@ func (h *Hostile) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", htmlType)
 		w.Write(InsertInHead(h.Spare.HTML, link))
 	case p == "/short/wire.html":
+		// A news site's page: it says it is a dated article.
 		w.Header().Set("Content-Type", htmlType)
-		fmt.Fprint(w, shortPage("Bridge closed after lorry crash", WireStory))
+		fmt.Fprint(w, shortPage("Bridge closed after lorry crash", WireStory,
+			`<meta property="og:type" content="article"><meta property="article:published_time" content="`+ShortDate+`">`))
 	case p == "/short/statement.html":
+		// A council press page: no article markup.
 		w.Header().Set("Content-Type", htmlType)
-		fmt.Fprint(w, shortPage("Statement on the shelter ruling", PressStatement))
+		fmt.Fprint(w, shortPage("Statement on the shelter ruling", PressStatement, ""))
 	default:
 		http.NotFound(w, r)
 	}
@@ -253,9 +257,12 @@ func InsertInHead(page []byte, s string) []byte {
 	return append(out, page[loc[1]:]...)
 }
 
-func shortPage(title, text string) string {
+// ShortDate is the publication date of /short/wire.html.
+const ShortDate = "2026-02-03T08:30:00Z"
+
+func shortPage(title, text, meta string) string {
 	return `<!DOCTYPE html><html lang="en"><head><title>` + title + ` | Testville Courier</title>
-<meta property="og:title" content="` + title + `"></head><body>
+<meta property="og:title" content="` + title + `">` + meta + `</head><body>
 <header><nav><a href="/">Home</a> <a href="/local/">Local</a> <a href="/sport/">Sport</a></nav></header>
 <main><article><h1>` + title + `</h1><p class="byline">By Staff Reporter</p><p>` + text + `</p></article></main>
 <footer>© Testville Courier. All rights reserved.</footer></body></html>`
