@@ -115,7 +115,7 @@ func wantDocuments(t testing.TB, site *crawltest.Site, docs map[string]model.Doc
 // TestCrawlSite crawls the whole test site, then re-crawls it twice:
 // exactly what is stored and what is not, politeness, incremental re-crawls.
 func TestCrawlSite(t *testing.T) {
-	site := crawltest.New(t, crawltest.Options{CrawlDelay: "0.02", Slow: 3 * time.Second})
+	site := crawltest.New(t, crawltest.Options{CrawlDelay: "0.02", Slow: 3 * time.Second, Gzip: true})
 	cfg := siteConfig(t, site, true, 2)
 	dbPath := filepath.Join(t.TempDir(), "x.db")
 	db := openDB(t, dbPath)
@@ -262,6 +262,11 @@ func TestCrawlSite(t *testing.T) {
 	raw, err := db.RawHTML(ctx, cp.ID)
 	if err != nil || !strings.Contains(string(raw), "Café Münsterhof") {
 		t.Errorf("raw HTML of cp1252 page: %v %.100q", err, raw)
+	}
+	// A UTF-8 page sent gzip-compressed is kept as it came: the same page.
+	a5 := site.Articles[5]
+	if raw, err := db.RawHTML(ctx, docs[site.ArticleURL(a5)].ID); err != nil || !bytes.Equal(raw, a5.HTML) {
+		t.Errorf("raw HTML of a gzip-sent article: %v, %d bytes, want the %d served", err, len(raw), len(a5.HTML))
 	}
 	for _, d := range docs {
 		if d.City != "Testville" || d.Source != "Testville Courier" || d.Kind != "news" || d.FetchedAt.IsZero() {

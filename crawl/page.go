@@ -112,7 +112,7 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	res, err := extract.Extract(body, docURL, "text/html; charset=utf-8")
 	var gz []byte
 	if err == nil {
-		gz, err = store.Gzip(body)
+		gz, err = rawHTMLGz(f, raw, body)
 		if err != nil {
 			<-c.cpu
 			c.fail(*e, 0, "store", err.Error())
@@ -185,6 +185,19 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	})
 }
 
+// rawHTMLGz returns the gzip of a page's UTF-8 bytes for
+// documents.raw_html_gz. A UTF-8 page that came gzip-encoded (most news
+// sites send gzip) is stored as it came over the wire: the same bytes, no
+// second compression.
+func rawHTMLGz(f *fetched, decoded, utf8Body []byte) ([]byte, error) {
+	enc := strings.ToLower(strings.TrimSpace(f.encoding))
+	sameBytes := len(decoded) > 0 && len(decoded) == len(utf8Body) && &decoded[0] == &utf8Body[0]
+	if (enc == "gzip" || enc == "x-gzip") && sameBytes {
+		return f.body, nil
+	}
+	return store.Gzip(utf8Body)
+}
+
 // articleDecision applies the article rule (extract.IsArticle, with the
 // run's min_words) to an extracted page: its word count, and "" when it is
 // an article, else why not. min_words = 0 takes any page with text.
@@ -229,6 +242,7 @@ type pageMeta struct {
 
 // scanHTML tokenises a UTF-8 page once for its canonical link, robots meta
 // and (when links is true) its anchors, resolved against pageURL and <base>.
+// Without links it stops at the end of <head>.
 func scanHTML(body []byte, pageURL *url.URL, links bool) pageMeta {
 	var m pageMeta
 	base := pageURL
@@ -238,10 +252,22 @@ func scanHTML(body []byte, pageURL *url.URL, links bool) pageMeta {
 		if tt == html.ErrorToken {
 			return m
 		}
+		if tt == html.EndTagToken && !links {
+			// rel=canonical and the robots meta belong in <head> (search
+			// engines ignore them elsewhere): without links to collect,
+			// the rest of the page is not read.
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
+				return m
+			}
+			continue
+		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
 		name, hasAttr := z.TagName()
+		if !links && atom.Lookup(name) == atom.Body {
+			return m
+		}
 		if !hasAttr {
 			continue
 		}

@@ -214,6 +214,20 @@ func TestScanHTML(t *testing.T) {
 	}
 }
 
+// Without links to collect, the scan stops at the end of <head>: a
+// canonical link or robots meta in the body does not count.
+func TestScanHTMLHeadOnly(t *testing.T) {
+	page := []byte(`<html><head><title>t</title></head><body><link rel="canonical" href="/elsewhere">
+<meta name="robots" content="noindex"><a href="/x">x</a></body></html>`)
+	u, _ := url.Parse("https://n.example/story")
+	if m := scanHTML(page, u, false); m.Canonical != "" || m.NoIndex || len(m.Links) != 0 {
+		t.Errorf("head only: %+v", m)
+	}
+	if m := scanHTML(page, u, true); len(m.Links) != 1 {
+		t.Errorf("with links: %+v", m)
+	}
+}
+
 func TestNormalizedHash(t *testing.T) {
 	a := normalizedHash("The council met.\n\n“We agree,” she said.")
 	b := normalizedHash("the  council met \"We agree\", she said")

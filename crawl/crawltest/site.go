@@ -8,7 +8,8 @@
 // pages, windows-1252 pages (charset in <meta>, in the header), a malformed feed and a redirect into the
 // disallowed path.
 //
-// Every response supports conditional GET (ETag and Last-Modified).
+// Every response supports conditional GET (ETag and Last-Modified); with
+// Options.Gzip text is gzip-compressed for clients that ask.
 package crawltest
 
 import (
@@ -73,6 +74,8 @@ type Options struct {
 	HugeBytes int
 	// PageDelay delays every article response (kill tests).
 	PageDelay time.Duration
+	// Gzip sends text gzip-compressed to clients that accept it.
+	Gzip bool
 }
 
 // Site is the running test site.
@@ -96,6 +99,7 @@ type Site struct {
 	paths    []string
 	busyHits int
 	mutated  map[string]string
+	gz       map[string][]byte // ETag -> gzip of the body
 	modTime  time.Time
 }
 
@@ -118,7 +122,7 @@ func New(tb testing.TB, opts Options) *Site {
 	if opts.HugeBytes == 0 {
 		opts.HugeBytes = 3 << 20
 	}
-	s := &Site{opts: opts, hits: map[string]int{}, agents: map[string]int{}, mutated: map[string]string{},
+	s := &Site{opts: opts, hits: map[string]int{}, agents: map[string]int{}, mutated: map[string]string{}, gz: map[string][]byte{},
 		modTime: time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC), FeedDate: time.Date(2026, 2, 3, 8, 30, 0, 0, time.UTC)}
 	if opts.Plain {
 		s.Articles = arts
@@ -213,11 +217,38 @@ func (s *Site) article(id string) (Article, bool) {
 }
 
 // content serves b with ETag/Last-Modified so conditional GETs get 304.
+// With Options.Gzip, like most news sites, text is sent gzip-compressed to
+// clients that ask for it (Accept-Encoding: gzip), compressed once per
+// distinct body.
 func (s *Site) content(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
 	sum := sha256.Sum256(b)
-	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:8])+`"`)
+	etag := hex.EncodeToString(sum[:8])
 	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Vary", "Accept-Encoding")
+	if s.opts.Gzip && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") && strings.HasPrefix(ctype, "text/") {
+		b = s.gzipped(etag, b)
+		etag += "-gz"
+		w.Header().Set("Content-Encoding", "gzip")
+	}
+	w.Header().Set("ETag", `"`+etag+`"`)
 	http.ServeContent(w, r, "", s.modTime, bytes.NewReader(b))
+}
+
+func (s *Site) gzipped(key string, b []byte) []byte {
+	s.mu.Lock()
+	z, ok := s.gz[key]
+	s.mu.Unlock()
+	if ok {
+		return z
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	s.mu.Lock()
+	s.gz[key] = buf.Bytes()
+	s.mu.Unlock()
+	return buf.Bytes()
 }
 
 func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
