@@ -144,8 +144,12 @@ func (c *crawler) run() error {
 				c.dispatch(col, e)
 			}
 		}
-		if c.inFlight() == 0 && attempted == 0 {
-			break // nothing pending (or only pages beyond MaxPages)
+		if n == 0 && attempted == 0 {
+			// Nothing was in flight when the pending list was read, so no
+			// commit can have added to it since: nothing pending (or only
+			// pages beyond MaxPages). (Counting in-flight URLs after the
+			// read could miss links committed in between.)
+			break
 		}
 		select {
 		case <-c.wake:
