@@ -168,6 +168,7 @@ type docState struct {
 	mentAt   []int // token -> index into mentions, -1
 	fulls    []*person
 	people   map[string]*person
+	tags     map[int][]string // sentence -> prose POS tags, on first use
 }
 
 // Find returns the person mentions (byte offsets into text, canonical names)
@@ -417,7 +418,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			if a == s.first && b-a > 1 && strings.HasSuffix(toks[a].lower, "ing") && ner.GivenNameGender(toks[a].lower) == 0 {
 				a++
 			}
-			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == ",") {
+			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == "," || postNominals[toks[b-1].lower]) {
 				b--
 			}
 			if a >= b || overlaps(taken, a, b) || !ner.IsCapitalised(toks[a].text) && !ner.IsNameParticle(toks[a].lower) || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
@@ -712,7 +713,7 @@ func (f *Finder) notAPerson(toks []token, a, b int, city string) bool {
 			return true
 		}
 	}
-	if b-a == 1 && nonPersonWords[toks[a].lower] {
+	if b-a == 1 && (nonPersonWords[toks[a].lower] || partyTag(toks[a].text)) {
 		return true
 	}
 	if b-a > 1 {
@@ -730,6 +731,16 @@ func (f *Finder) notAPerson(toks []token, a, b int, city string) bool {
 		}
 	}
 	return inByline(toks, a)
+}
+
+// postNominals follow a name and are not part of it: "Jonathan Pryce MP".
+var postNominals = map[string]bool{"mp": true, "mep": true, "msp": true, "mla": true, "qc": true, "kc": true,
+	"obe": true, "mbe": true, "cbe": true}
+
+// partyTag reports a party-and-state label written after a US
+// politician's name: "R-Ohio", "D-N.Y.", "I-Vt.".
+func partyTag(w string) bool {
+	return len(w) >= 4 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
 // inByline reports a token in a byline or credit line: "By Lucy Tran",

@@ -25,5 +25,7 @@ func finderVersion() string {
 }
 
 // attributionRevision counts changes to the mention and quote rules (2:
-// issue 12, persons only, speaker noun phrases, statements sources).
-const attributionRevision = 2
+// issue 12, persons only, speaker noun phrases, statements sources; 3:
+// nlp treebank tokens, appositive and sentence subjects, participles,
+// colon, dash and previous-sentence introductions).
+const attributionRevision = 3

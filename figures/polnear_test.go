@@ -311,7 +311,7 @@ func scorePolNeAR(f *Finder, arts []pnArticle) pnResult {
 				}
 			}
 			fr := a.content.frags[0]
-			ctx := art.text[max(0, fr[0]-150):min(len(art.text), fr[1]+150)]
+			ctx := art.text[max(0, fr[0]-150):fr[0]] + "⟦" + art.text[fr[0]:fr[1]] + "⟧" + art.text[fr[1]:min(len(art.text), fr[1]+150)]
 			res.errs = append(res.errs, fmt.Sprintf("%s: source %q (%s), got %q\n    %s", art.name, a.source.text, sur, got,
 				strings.ReplaceAll(ctx, "\n", " ¶ ")))
 		}

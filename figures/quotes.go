@@ -172,22 +172,33 @@ var speechVerbs = map[string]bool{
 	"added": true, "adds": true, "explained": true, "explains": true, "noted": true, "notes": true,
 	"wrote": true, "writes": true, "argued": true, "argues": true, "claimed": true, "claims": true,
 	"warned": true, "warns": true, "insisted": true, "insists": true, "stressed": true, "recalled": true,
-	"recalls": true, "acknowledged": true, "admitted": true, "agreed": true, "replied": true,
-	"responded": true, "continued": true, "laughed": true, "joked": true, "quipped": true, "tweeted": true,
-	"posted": true, "stated": true, "states": true, "declared": true, "announced": true, "urged": true,
-	"urges": true, "conceded": true, "remarked": true, "observed": true, "suggested": true,
-	"testified": true, "reiterated": true, "exclaimed": true, "shouted": true, "complained": true,
-	"countered": true, "cautioned": true, "predicted": true, "promised": true, "vowed": true,
-	"boasted": true, "concluded": true, "begged": true, "pleaded": true, "telling": true, "saying": true,
-	"adding": true, "writing": true, "describing": true, "described": true, "called": true, "calls": true,
-	"demanded": true, "pointed": true, "emphasised": true, "emphasized": true, "maintained": true,
-	"confirmed": true, "denied": true, "alleged": true, "believes": true, "thinks": true, "feels": true,
-	"barked": true, "charged": true, "snapped": true, "retorted": true, "scoffed": true, "mused": true,
-	"interjected": true, "lamented": true, "deadpanned": true, "yelled": true, "screamed": true, "cried": true,
-	"answered": true, "reasoned": true, "recounted": true, "offered": true, "chimed": true,
-	"shouts": true, "sighed": true, "whispered": true, "bragged": true, "proclaimed": true, "marveled": true,
-	"marvelled": true, "contended": true, "contends": true, "opined": true, "elaborated": true,
-	"texted": true, "emailed": true, "wrote:": true, "says:": true, "continues": true,
+	"recalls": true, "acknowledged": true, "admitted": true, "agreed": true, "replied": true, "responded": true,
+	"continued": true, "laughed": true, "joked": true, "quipped": true, "tweeted": true, "posted": true,
+	"stated": true, "states": true, "declared": true, "announced": true, "urged": true, "urges": true,
+	"conceded": true, "remarked": true, "observed": true, "suggested": true, "testified": true,
+	"reiterated": true, "exclaimed": true, "shouted": true, "complained": true, "countered": true,
+	"cautioned": true, "predicted": true, "promised": true, "vowed": true, "boasted": true, "concluded": true,
+	"begged": true, "pleaded": true, "telling": true, "saying": true, "adding": true, "writing": true,
+	"describing": true, "described": true, "called": true, "calls": true, "demanded": true, "pointed": true,
+	"emphasised": true, "emphasized": true, "maintained": true, "confirmed": true, "denied": true,
+	"alleged": true, "believes": true, "thinks": true, "feels": true, "barked": true, "charged": true,
+	"snapped": true, "retorted": true, "scoffed": true, "mused": true, "interjected": true, "lamented": true,
+	"deadpanned": true, "yelled": true, "screamed": true, "cried": true, "answered": true, "reasoned": true,
+	"recounted": true, "offered": true, "chimed": true, "shouts": true, "sighed": true, "whispered": true,
+	"bragged": true, "proclaimed": true, "marveled": true, "marvelled": true, "contended": true,
+	"contends": true, "opined": true, "elaborated": true, "texted": true, "emailed": true, "wrote:": true,
+	"says:": true, "continues": true, "asserted": true, "asserts": true, "pressed": true, "remembered": true,
+	"remembers": true, "reacted": true, "questioned": true, "beamed": true, "exhorted": true, "agrees": true,
+	"sang": true, "sings": true, "blogged": true, "reported": true, "reports": true, "chided": true,
+	"scolded": true, "gushed": true, "raved": true, "hinted": true, "teased": true, "mocked": true,
+	"fumed": true, "groaned": true, "griped": true, "grumbled": true, "muttered": true, "murmured": true,
+	"clarified": true, "advised": true, "acknowledges": true, "responds": true, "replies": true, "add": true,
+	"ask": true, "tell": true, "write": true, "note": true, "explain": true, "wondered": true, "wonders": true,
+	"stated:": true, "jokes": true, "quips": true, "warning": true, "noting": true, "asking": true,
+	"explaining": true, "declaring": true, "insisting": true, "arguing": true, "remarking": true,
+	"quipping": true, "joking": true, "responding": true, "stating": true, "tweeting": true, "posting": true,
+	"urging": true, "declared:": true, "concedes": true, "admits": true, "counters": true, "predicts": true,
+	"promises": true, "vows": true, "boasts": true, "complains": true, "laments": true,
 }
 
 // isSpeechVerb reports a speech verb at token k, phrasal ones included
@@ -205,6 +216,8 @@ func (d *docState) isSpeechVerb(k int) bool {
 			return d.toks[k+1].lower == "on"
 		case "chimed", "weighed":
 			return d.toks[k+1].lower == "in"
+		case "put", "puts":
+			return d.toks[k+1].lower == "it" // "as Cornyn put it"
 		}
 	}
 	return false
@@ -444,151 +457,545 @@ func (d *docState) quotes(f *Finder) []model.Quote {
 
 func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[int]bool) {
 	q := st.q
-	toks := d.toks
 	if q.headline {
 		st.attributed = true
 		return
 	}
-	// after the quote: "…," Volker said / "…," said CEO Tim Cook / "…," he told Benioff
-	if q.close >= 0 {
-		si := d.sentOf[q.close]
-		end := d.sents[si].last
-		lim := q.close + 1 + 10
-		for k := q.close + 1; k < end && k < lim; k++ {
-			t := toks[k]
-			if t.norm == `"` || t.text == "“" || t.text == "”" {
-				break
-			}
-			if !d.isSpeechVerb(k) || d.inQuote[k] {
-				continue
-			}
-			if k+1 < end && toks[k+1].norm == ":" {
-				break // Smith agreed: "…" introduces the next quote
-			}
-			// subject between the quote and the verb
-			var subj *person
-			pron := -1
-			found := false
-			if p, pr, ok := d.npSpeaker(q.close+1, k, k); ok {
-				subj, pron, found = p, pr, true
-			}
-			if !found && k-1 > q.close {
-				w := toks[k-1]
-				switch {
-				case ner.IsCapitalised(w.text) && isNameWord(w.text) && !commonInitial[w.lower] && !isNameTitle(w.lower) && k-2 >= q.close && (k-2 == q.close || !ner.IsCapitalised(toks[k-2].text) || toks[k-2].norm == ","):
-					subj, found = d.personNamed(k-1), true // "…" Schiff asked
-				case nominalPronouns[w.lower] || isWordTok(w.norm) && !subjAdverbs[w.lower] && !stopWords[w.lower]:
-					subj, found = d.roleHolder(k-1), true // "the company said" (nobody) / "the mayor said"
-				}
-			}
-			if !found { // inverted: said Mayor Doe / said he / said Clinton ally James Carville
-				a := k + 1
-				if a < end && (toks[a].lower == "back" || toks[a].lower == "on" || toks[a].lower == "in") {
-					a++
-				}
-				if p, pr, ok := d.npSpeaker(a, end, -1); ok {
-					subj, pron, found = p, pr, true
-				}
-			}
-			usedVerb[k] = true
-			if pron >= 0 {
-				subj = d.resolvePronoun(pron, d.personsIn(q.close+1, end, pron), last)
-			}
-			if found {
-				st.speaker, st.attributed = subj, true
-				return
-			}
-			break
-		}
+	set := func(p *person) { st.speaker, st.attributed = p, true }
+	if p, ok := d.speakerAfter(q, last, usedVerb); ok {
+		set(p)
+		return
 	}
-	// before the quote: Morrison told the committee, "…" / Parise said: "…"
 	si := d.sentOf[q.open]
+	// the sentence before the quote: from its start or the last quote mark
 	start := d.sents[si].first
 	for k := q.open - 1; k >= start; k-- {
-		if d.inQuote[k] || toks[k].text == "”" || (toks[k].norm == `"` && k != q.open) {
+		if d.inQuote[k] || d.toks[k].text == "”" || (d.toks[k].norm == `"` && k != q.open) {
 			start = k + 1
 			break
 		}
 	}
+	if p, ok := d.speakerBefore(q, start, last); ok {
+		set(p)
+		return
+	}
+	if p, ok := d.colonSpeaker(q, si, last); ok {
+		set(p)
+		return
+	}
+	// "Halvorson blasted Shuster for “cavorting” …", "Trump called it “a disaster”":
+	// a quote inside a sentence is its subject's
+	if start == d.sents[si].first && start < q.open && !namingWords[d.toks[q.open-1].lower] {
+		if p, pron, ok := d.sentenceSubject(si, q.open); ok {
+			if pron >= 0 {
+				p = d.resolvePronoun(pron, nil, last)
+			}
+			set(p)
+			return
+		}
+	}
+	if p, ok := d.dashSpeaker(q); ok {
+		set(p)
+		return
+	}
+	if start == d.sents[si].first && start == q.open {
+		if p, ok := d.previousSentenceSpeaker(si, last); ok {
+			set(p)
+			return
+		}
+	}
+	// no attribution of its own: a split or continued quote keeps the last speaker
+	if last != nil && d.toks[last.s].para >= d.toks[st.s].para-1 {
+		st.speaker = last.speaker
+	}
+}
+
+// namingWords before a quote name it rather than quote anyone: "the
+// slogan “Meth, we're on it”", "a sign that read “15%!”".
+var namingWords = map[string]bool{"slogan": true, "tagline": true, "headline": true, "title": true, "titled": true,
+	"entitled": true, "hashtag": true, "banner": true, "sign": true, "phrase": true, "term": true, "motto": true,
+	"chant": true, "chanting": true, "chanted": true, "read": true, "reads": true, "reading": true, "dubbed": true,
+	"nicknamed": true, "label": true, "labeled": true, "labelled": true, "branded": true, "word": true, "words": true}
+
+// speakerAfter reads an attribution after a closing quote mark, in the
+// quote's sentence: "…," Volker said / "…," said CEO Tim Cook / "…," he
+// told Benioff / "…," Matdos Santos, legal director for ACLU of Oregon,
+// said / "…," according to Jane Doe. ok reports that an attribution was
+// found (p may be nil: "the company said").
+func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]bool) (*person, bool) {
+	if q.close < 0 {
+		return nil, false
+	}
+	toks := d.toks
+	end := d.sents[d.sentOf[q.close]].last
+	for k := q.close + 1; k < end && k < q.close+40; k++ {
+		t := toks[k]
+		if t.norm == `"` || t.text == "“" || t.text == "”" || t.norm == ";" {
+			return nil, false
+		}
+		if t.lower == "according" && k+1 < end && toks[k+1].lower == "to" {
+			usedVerb[k] = true
+			for j := k + 2; j < end && j < k+8 && toks[j].norm != "," && toks[j].norm != "."; j++ {
+				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+					return d.mentions[mi].p, true
+				}
+			}
+			return nil, true // "according to CNN": nobody we count
+		}
+		if !d.isSpeechVerb(k) || d.inQuote[k] {
+			continue
+		}
+		if d.introducesNext(k, q) {
+			return nil, false // Smith agreed: "…" / Mills writes back, "…" introduce the next quote
+		}
+		usedVerb[k] = true
+		if k > q.close+1 {
+			// the subject between the quote and the verb
+			if p, pron, ok := d.subjectBefore(k, q.close+1, true); ok {
+				if pron >= 0 {
+					p = d.resolvePronoun(pron, d.personsIn(q.close+1, end, pron), last)
+				}
+				return p, true
+			}
+			if k > q.close+6 && toks[k-1].norm != "," {
+				return nil, false // a verb of another clause
+			}
+		}
+		// inverted: said Mayor Doe / said he / said Clinton ally James Carville
+		a := k + 1
+		if a < end && (toks[a].lower == "back" || toks[a].lower == "on" || toks[a].lower == "in") {
+			a++
+		}
+		if p, pron, ok := d.npSpeaker(a, end, -1); ok {
+			if pron >= 0 {
+				p = d.resolvePronoun(pron, d.personsIn(q.close+1, end, pron), last)
+			}
+			return p, true
+		}
+		if a < end && ner.IsCapitalised(toks[a].text) && isNameWord(toks[a].text) && !isNameTitle(toks[a].lower) && !commonInitial[toks[a].lower] &&
+			(a+1 == end || toks[a+1].norm == "," || toks[a+1].norm == ".") {
+			return d.personNamed(a), true // "…," said O'Donnell, who …
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// speakerBefore reads an attribution before the opening quote mark, in
+// tokens [start, q.open) of its sentence: Morrison told the committee,
+// "…" / Parise said: "…" / Brian Fallon, a spokesman for the campaign,
+// said: "…" / Sanders …, saying, "…" / said Sen. Cruz: "…".
+func (d *docState) speakerBefore(q *quoteSpan, start int, last *statement) (*person, bool) {
+	toks := d.toks
 	for k := q.open - 1; k >= start; k-- {
 		if !d.isSpeechVerb(k) {
 			continue
 		}
-		for j := k - 1; j >= start && j >= k-6; j-- {
-			if toks[j].norm == "," && j < k-1 {
-				break
+		si := d.sentOf[k]
+		if d.dependentVerb(k, start) {
+			// "Spicer said, adding", "Lazar said … and added": the verb before speaks
+			for k2 := k - 1; k2 >= start; k2-- {
+				if d.isSpeechVerb(k2) && !d.dependentVerb(k2, start) {
+					if p, pron, ok := d.subjectBefore(k2, start, false); ok {
+						if pron >= 0 {
+							p = d.resolvePronoun(pron, nil, last)
+						}
+						return p, true
+					}
+					break
+				}
 			}
-			if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
-				st.speaker, st.attributed = d.mentions[mi].p, true
-				return
+			// "…, saying", "went on to say": the sentence's subject speaks
+			if p, pron, ok := d.sentenceSubject(si, k); ok {
+				if pron >= 0 {
+					p = d.resolvePronoun(pron, nil, last)
+				}
+				return p, true
 			}
-			if _, ok := pronouns[toks[j].lower]; ok {
-				st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
-				return
+		}
+		if p, pron, ok := d.subjectBefore(k, start, false); ok {
+			if pron >= 0 {
+				p = d.resolvePronoun(pron, nil, last)
 			}
-			if isAdverb(toks[j].lower) && j == k-1 {
-				k-- // "Trump reportedly said"
-				continue
-			}
-			if nominalPronouns[toks[j].lower] || (isWordTok(toks[j].norm) && !subjAdverbs[toks[j].lower] && j == k-1 && toks[j].lower != "and") {
-				st.speaker, st.attributed = d.roleHolder(j), true // "the statement said" / "the mayor said"
-				return
-			}
+			return p, true
 		}
 		if toks[k].lower == "said" || toks[k].lower == "says" {
 			for j := k + 1; j < q.open && j < k+5; j++ {
 				if mi := d.mentAt[j]; mi >= 0 {
-					st.speaker, st.attributed = d.mentions[mi].p, true
-					return
+					return d.mentions[mi].p, true
 				}
+			}
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// introducesNext reports a speech verb after quote q that introduces the
+// next quote instead: "Smith agreed: “…”", and after a quote that ended
+// its sentence, "Mills then writes back, “…”" (after "“…,” Lee said, “…”"
+// the verb belongs to both parts of the split quote).
+func (d *docState) introducesNext(k int, q *quoteSpan) bool {
+	toks := d.toks
+	j := k + 1
+	if j < len(toks) && (toks[j].lower == "back" || toks[j].lower == "on" || toks[j].lower == "in" || toks[j].lower == "it") {
+		j++
+	}
+	if j < len(toks) && toks[j].norm == ":" {
+		return true
+	}
+	ended := false
+	switch toks[q.te-1].norm {
+	case ".", "?", "!", "…":
+		ended = true
+	}
+	return ended && j+1 < len(toks) && toks[j].norm == "," && (toks[j+1].text == "“" || toks[j+1].norm == `"` && !d.inQuote[j])
+}
+
+// dependentVerb reports a speech verb that has no subject of its own: a
+// participle ("…, saying"), an infinitive ("went on to say", "interjected
+// to say"), "by saying", or a second verb of its subject ("… and said").
+func (d *docState) dependentVerb(k, start int) bool {
+	l := d.toks[k].lower
+	if strings.HasSuffix(l, "ing") {
+		return true
+	}
+	if k-1 < start {
+		return false
+	}
+	switch d.toks[k-1].lower {
+	case "to", "and", "but", "by":
+		return true
+	}
+	return false
+}
+
+// colonSpeaker reads a colon introduction: "Carl Bialik: “…”", "Dr. Ward
+// stated: ¶ “…”", "Trump issued the following statement: ¶ “…”".
+func (d *docState) colonSpeaker(q *quoteSpan, si int, last *statement) (*person, bool) {
+	if q.open == 0 || d.toks[q.open-1].norm != ":" {
+		return nil, false
+	}
+	colon := q.open - 1
+	if mi := d.mentAt[colon-min(colon, 1)]; mi >= 0 && !d.mentions[mi].poss {
+		return d.mentions[mi].p, true
+	}
+	cs := d.sentOf[colon]
+	if cs == si && d.sents[si].first < colon {
+		// the same sentence: handled by speakerBefore and the sentence subject
+		if p, pron, ok := d.sentenceSubject(cs, colon); ok {
+			if pron >= 0 {
+				p = d.resolvePronoun(pron, nil, last)
+			}
+			return p, true
+		}
+		return nil, false
+	}
+	// the introducing sentence is in the paragraph before: its subject speaks
+	if p, pron, ok := d.sentenceSubject(cs, colon); ok {
+		if pron >= 0 {
+			p = d.resolvePronoun(pron, nil, last)
+		}
+		return p, true
+	}
+	return nil, false
+}
+
+// dashSpeaker reads a signature after a quote that ends its paragraph:
+// "“…” ¶ - Bernie Sanders." / "¶ —Michelle Marks, Philadelphia."
+func (d *docState) dashSpeaker(q *quoteSpan) (*person, bool) {
+	toks := d.toks
+	c := q.close
+	if c < 0 {
+		c = q.te - 1
+	}
+	k := c + 1
+	for k < len(toks) && toks[k].para == toks[c].para {
+		if isWordTok(toks[k].norm) {
+			return nil, false
+		}
+		k++
+	}
+	if k+1 >= len(toks) || (toks[k].norm != "--" && toks[k].norm != "-") {
+		return nil, false
+	}
+	j := k + 1
+	for j < len(toks) && toks[j].para == toks[k].para && isNameTitle(toks[j].lower) {
+		j++
+	}
+	if j < len(toks) && toks[j].para == toks[k].para {
+		if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+			return d.mentions[mi].p, true
+		}
+	}
+	return nil, false
+}
+
+// previousSentenceSpeaker reads an attribution that ends the sentence before
+// a quote in the same paragraph: "Sam Lau said in a statement. “…”".
+func (d *docState) previousSentenceSpeaker(si int, last *statement) (*person, bool) {
+	if si == 0 {
+		return nil, false
+	}
+	ps := d.sents[si-1]
+	toks := d.toks
+	if toks[ps.first].para != toks[d.sents[si].first].para {
+		return nil, false
+	}
+	for k := ps.last - 1; k >= ps.first; k-- {
+		if d.inQuote[k] || toks[k].norm == `"` || toks[k].lower == "that" {
+			return nil, false
+		}
+		if !d.isSpeechVerb(k) || d.dependentVerb(k, ps.first) {
+			continue
+		}
+		// only adverbials after the verb: "in a statement", "on Twitter", "to reporters"
+		for j := k + 1; j < ps.last; j++ {
+			if d.mentAt[j] >= 0 && j > k+1 || isSpeechVerbWord(toks[j].lower) {
+				return nil, false
+			}
+		}
+		if ps.last-k > 8 {
+			return nil, false
+		}
+		if p, pron, ok := d.subjectBefore(k, ps.first, false); ok {
+			if pron >= 0 {
+				p = d.resolvePronoun(pron, nil, last)
+			}
+			return p, p != nil
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+func isSpeechVerbWord(l string) bool { return speechVerbs[l] || indirectVerbs[l] }
+
+// auxWords stand between a subject and its verb: "has said", "would tell".
+var auxWords = map[string]bool{"has": true, "had": true, "have": true, "will": true, "would": true, "did": true,
+	"does": true, "also": true, "then": true, "later": true, "again": true, "just": true, "once": true,
+	"previously": true, "first": true, "further": true, "recently": true, "earlier": true, "initially": true,
+	"then-": true, "often": true, "never": true, "since": true, "quickly": true, "simply": true, "finally": true}
+
+// subjectBefore reads the subject of the speech verb at k in tokens [lo,
+// k): a person (through auxiliaries and adverbs, a parenthesis such as
+// "(D-Nev.)", and an appositive: "Brian Fallon, a spokesman for the
+// campaign, said"), a pronoun (pron >= 0), or a noun phrase that names
+// nobody ("the company said": p nil, ok). named also accepts a capitalised
+// word the tagger missed right before the verb ("…," Schiff asked).
+func (d *docState) subjectBefore(k, lo int, named bool) (p *person, pron int, ok bool) {
+	toks := d.toks
+	j := k - 1
+	for j >= lo {
+		l := toks[j].lower
+		if auxWords[l] || isAdverb(l) || postNominals[l] {
+			j--
+			continue
+		}
+		if toks[j].norm == ")" {
+			o := j - 1
+			for o >= lo && o > j-8 && toks[o].norm != "(" {
+				o--
+			}
+			if o >= lo && toks[o].norm == "(" {
+				j = o - 1
+				continue
 			}
 		}
 		break
 	}
-	// colon introductions: "Carl Bialik: “…”", "Stated Stone: ¶ “…”"
-	colon := -1
-	if q.open > 0 && toks[q.open-1].norm == ":" {
-		colon = q.open - 1
-	} else if q.open > 0 && toks[q.open-1].para != toks[q.open].para && toks[q.open-1].norm == ":" {
-		colon = q.open - 1
+	if j < lo {
+		return nil, -1, false
 	}
-	if colon > 0 {
-		if mi := d.mentAt[colon-1]; mi >= 0 && !d.mentions[mi].poss {
-			st.speaker, st.attributed = d.mentions[mi].p, true
-			return
+	t := toks[j]
+	switch {
+	case t.norm == ",":
+		if p, ok := d.appositiveSubject(lo, j); ok {
+			return p, -1, true
 		}
-		if cs := d.sentOf[colon]; cs != si {
-			// the introducing sentence is in the paragraph before: its subject speaks
-			first := d.sents[cs].first
-			for j := first; j < colon && j < first+4; j++ {
-				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
-					st.speaker, st.attributed = d.mentions[mi].p, true
-					return
+		return nil, -1, false
+	case t.lower == "and" || t.lower == "but":
+		return d.sentenceSubject(d.sentOf[k], k)
+	}
+	// "Katie Packer, who is chairman of Our Principles PAC, said": the
+	// subject is the person before ", who"
+	for x := j; x > lo && x > j-20; x-- {
+		if (toks[x].lower == "who" || toks[x].lower == "whose") && toks[x-1].norm == "," {
+			if p, ok := d.appositiveSubject(lo, x-1); ok {
+				return p, -1, true
+			}
+			break
+		}
+	}
+	if mi := d.mentAt[j]; mi >= 0 {
+		if d.mentions[mi].poss {
+			return nil, -1, false
+		}
+		return d.mentions[mi].p, -1, true
+	}
+	if _, isPron := pronouns[t.lower]; isPron {
+		return nil, j, true
+	}
+	if nominalPronouns[t.lower] {
+		return nil, -1, true
+	}
+	if named && ner.IsCapitalised(t.text) && isNameWord(t.text) && !commonInitial[t.lower] && !isNameTitle(t.lower) &&
+		(j == lo || !ner.IsCapitalised(toks[j-1].text) || toks[j-1].norm == ",") {
+		return d.personNamed(j), -1, true // "…" Schiff asked
+	}
+	if isWordTok(t.norm) && !stopWords[t.lower] && t.norm != "'s" {
+		return d.roleHolder(j), -1, true // "the company said" (nobody) / "the mayor said"
+	}
+	return nil, -1, false
+}
+
+// appositiveSubject finds the subject of "X, an appositive, said" in
+// tokens [lo, comma): the earliest person mention that starts a comma
+// segment (titles and capitalised modifiers before it allowed: "Sen. Ron
+// Johnson, R-Wis., said") and is followed by a comma or a parenthesis.
+// Possessives ("Carlineo's attorney, Sonya Zoghlin, said") are skipped.
+func (d *docState) appositiveSubject(lo, comma int) (*person, bool) {
+	toks := d.toks
+	for x := lo; x < comma; x++ {
+		mi := d.mentAt[x]
+		if mi < 0 || d.mentions[mi].s != x {
+			continue
+		}
+		m := d.mentions[mi]
+		if m.poss || d.inQuote[x] {
+			x = m.e - 1
+			continue
+		}
+		y := x - 1
+		for y >= lo && d.mentAt[y] < 0 && (isNameTitle(toks[y].lower) || toks[y].norm == "." ||
+			ner.IsCapitalised(toks[y].text) && isNameWord(toks[y].text) && !commonInitial[toks[y].lower]) {
+			y--
+		}
+		e := m.e
+		for e < comma && postNominals[toks[e].lower] {
+			e++ // "Jonathan Pryce MP, Member of Parliament for Millbrook, said"
+		}
+		segStart := y < lo || toks[y].norm == "," || toks[y].lower == "and" || toks[y].lower == "but" ||
+			(y == lo || y == d.sents[d.sentOf[x]].first) && (introWords[toks[y].lower] || commonInitial[toks[y].lower])
+		if segStart && e < len(toks) && (toks[e].norm == "," || toks[e].norm == "(") {
+			return m.p, true
+		}
+		x = m.e - 1
+	}
+	return nil, false
+}
+
+// introWords start an introductory phrase before the subject ("In a
+// statement, …", "Here in Columbia, …", "When asked, …").
+var introWords = map[string]bool{"in": true, "at": true, "on": true, "during": true, "after": true, "before": true,
+	"when": true, "while": true, "here": true, "there": true, "speaking": true, "asked": true, "earlier": true,
+	"later": true, "last": true, "this": true, "meanwhile": true, "separately": true, "still": true, "yet": true,
+	"however": true, "instead": true, "also": true, "but": true, "and": true, "for": true, "with": true,
+	"as": true, "since": true, "following": true, "addressing": true, "responding": true, "writing": true,
+	"today": true, "yesterday": true, "now": true, "then": true, "meantime": true, "afterward": true, "afterwards": true}
+
+// clauseWords end the subject noun phrase of a sentence: verbs and
+// relative words.
+var clauseWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "will": true, "would": true, "could": true, "should": true, "can": true, "may": true,
+	"might": true, "who": true, "which": true, "that": true, "did": true, "does": true, "do": true}
+
+// sentenceSubject returns the subject of sentence si when it comes before
+// token before: after an introductory phrase ("In a statement, …", "Here
+// in Columbia, …"), the first person mention before the main clause's
+// first finite verb (prose's part-of-speech tags), skipping possessives,
+// modifiers ("Clinton spokesman Brian Fallon") and objects of prepositions
+// ("a spokesman for Sanders said" names nobody); a pronoun that starts the
+// sentence; or a capitalised name the tagger missed right before the verb
+// ("Iowa State University's Dianne Bystrom agreed").
+func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool) {
+	toks := d.toks
+	s := d.sents[si]
+	tags := d.sentTags(si)
+	tag := func(x int) string { return tags[x-s.first] }
+	a := s.first
+	for a < before && !isWordTok(toks[a].norm) {
+		a++
+	}
+	if a < before && d.mentAt[a] < 0 && (introWords[toks[a].lower] || tag(a) == "IN" || tag(a) == "VBG" || tag(a) == "RB") {
+		for c := a + 1; c < before && c < a+15; c++ {
+			if toks[c].norm == "," {
+				a = c + 1
+				break
+			}
+		}
+	}
+	for x := a; x < before; x++ {
+		t := toks[x]
+		if d.inQuote[x] || t.norm == `"` || t.norm == ";" || t.norm == ":" {
+			return nil, -1, false
+		}
+		if mi := d.mentAt[x]; mi >= 0 {
+			m := d.mentions[mi]
+			prep := x > a && (tag(x-1) == "IN" || tag(x-1) == "TO")
+			if m.poss || d.isModifier(m) || prep {
+				x = m.e - 1
+				continue
+			}
+			return m.p, -1, true
+		}
+		if _, isPron := pronouns[t.lower]; isPron && x == a {
+			return nil, x, true
+		}
+		switch tag(x) {
+		case "VB", "VBD", "VBZ", "VBP", "MD":
+			if x > a && x-1 >= s.first {
+				w := toks[x-1]
+				if strings.HasPrefix(tag(x-1), "NNP") && d.mentAt[x-1] < 0 && ner.IsCapitalised(w.text) && isNameWord(w.text) &&
+					!commonInitial[w.lower] && !isNameTitle(w.lower) && !nonPersonWords[w.lower] {
+					return d.personNamed(x - 1), -1, true
 				}
-				if _, ok := pronouns[toks[j].lower]; ok {
-					st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
-					return
-				}
 			}
+			return nil, -1, false
+		case "WP", "WDT":
+			return nil, -1, false
 		}
 	}
-	// "Buckley … had a similar experience: “…”" — the sentence's subject speaks
-	if start == d.sents[si].first {
-		for j := start; j < q.open && j < start+3; j++ {
-			if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
-				st.speaker, st.attributed = d.mentions[mi].p, true
-				return
-			}
-			if _, ok := pronouns[toks[j].lower]; ok {
-				st.speaker, st.attributed = d.resolvePronoun(j, nil, last), true
-				return
-			}
-		}
+	return nil, -1, false
+}
+
+// sentTags returns prose's part-of-speech tags of sentence si's tokens,
+// tagged on first use.
+func (d *docState) sentTags(si int) []string {
+	if t, ok := d.tags[si]; ok {
+		return t
 	}
-	// no attribution of its own: a split or continued quote keeps the last speaker
-	if last != nil && toks[last.s].para >= toks[st.s].para-1 {
-		st.speaker = last.speaker
+	s := d.sents[si]
+	nt := make([]nlp.Token, s.last-s.first)
+	for k := s.first; k < s.last; k++ {
+		nt[k-s.first] = nlp.Token{Start: d.toks[k].start, End: d.toks[k].end}
 	}
+	nlp.Tag(d.text, nt)
+	out := make([]string, len(nt))
+	for i, t := range nt {
+		out[i] = t.Tag
+	}
+	if d.tags == nil {
+		d.tags = map[int][]string{}
+	}
+	d.tags[si] = out
+	return out
+}
+
+// isModifier reports a mention that modifies the noun after it: "Clinton
+// spokesman", "Sanders campaign", "Clinton Foundation", "Trump Tower".
+func (d *docState) isModifier(m mention) bool {
+	if m.e >= len(d.toks) {
+		return false
+	}
+	n := d.toks[m.e]
+	if postNominals[n.lower] {
+		return false // "Jonathan Pryce MP"
+	}
+	if modifiedNouns[n.lower] || isNameTitle(n.lower) {
+		return true
+	}
+	return ner.IsCapitalised(n.text) && isNameWord(n.text) && d.mentAt[m.e] < 0 && n.para == d.toks[m.s].para
 }
 
 // npSpeaker reads the noun phrase of a speaker in tokens [a, b): up to the
@@ -605,7 +1012,7 @@ func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
 		pr := -1
 		for j := a; j < b; j++ {
 			n := toks[j].norm
-			if n == "." || n == ";" || n == `"` || toks[j].text == "“" || toks[j].text == "”" || toks[j].lower == "who" || toks[j].lower == "whose" ||
+			if n == "." || n == ";" || n == "(" || n == `"` || toks[j].text == "“" || toks[j].text == "”" || toks[j].lower == "who" || toks[j].lower == "whose" ||
 				(verb < 0 && (toks[j].lower == "in" || toks[j].lower == "on" || toks[j].lower == "at" || toks[j].lower == "of" || toks[j].lower == "to" || toks[j].lower == "about")) {
 				break
 			}
@@ -615,7 +1022,7 @@ func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
 				if m.poss {
 					continue
 				}
-				if nx := m.e; nx < b && nx != verb && (modifiedNouns[toks[nx].lower] || isNameTitle(toks[nx].lower)) {
+				if nx := m.e; nx < b && nx != verb && (modifiedNouns[toks[nx].lower] || isNameTitle(toks[nx].lower) && !postNominals[toks[nx].lower]) {
 					continue // "Clinton spokesman …": a modifier
 				}
 				best = m.p

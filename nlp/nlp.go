@@ -166,6 +166,23 @@ func treebank(text string, toks []Token) []Token {
 			if !split {
 				out = append(out, t)
 			}
+		case Number:
+			// scores and ranges written with hyphens are one token
+			// ("29-6-64-1", "4-95", "1996-97"); a number that starts a line
+			// keeps its period as a list ordinal ("4. Teutenberg 4 seconds")
+			for i+2 < len(toks) && text[toks[i+1].Start:toks[i+1].End] == "-" && toks[i+1].Start == t.End &&
+				toks[i+2].Start == toks[i+1].End && toks[i+2].Kind == Number {
+				t.End = toks[i+2].End
+				i += 2
+			}
+			t.Lower = strings.ToLower(text[t.Start:t.End])
+			if i+1 < len(toks) && text[toks[i+1].Start:toks[i+1].End] == "." && toks[i+1].Start == t.End && lineStart(text, t.Start) &&
+				i+2 < len(toks) && toks[i+2].Start > toks[i+1].End {
+				t.End = toks[i+1].End
+				t.Lower += "."
+				i++
+			}
+			out = append(out, t)
 		case Punct:
 			src := text[t.Start:t.End]
 			if src == "." && len(out) > 0 {
@@ -193,6 +210,21 @@ func treebank(text string, toks []Token) []Token {
 		}
 	}
 	return out
+}
+
+// lineStart reports that only spaces precede byte i on its line.
+func lineStart(text string, i int) bool {
+	for i > 0 {
+		c := text[i-1]
+		if c == '\n' {
+			return true
+		}
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+		i--
+	}
+	return true
 }
 
 func lastRune(s string) rune {

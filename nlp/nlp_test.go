@@ -291,6 +291,8 @@ func TestTreebankTokens(t *testing.T) {
 		{"James P. Kennedy Jr. left the U.S. on Jan. 5.", []string{"James", "P.", "Kennedy", "Jr.", "left", "the", "U.S.", "on", "Jan.", "5", "."}},
 		{"“Go,” said O'Brien’s mother.", []string{"“", "Go", ",", "”", "said", "O'Brien", "’s", "mother", "."}},
 		{"the teachers' union", []string{"the", "teachers", "'", "union"}},
+		{"4. Teutenberg 4 seconds", []string{"4.", "Teutenberg", "4", "seconds"}},
+		{"Croft 29-6-64-1 , Cork took 4.", []string{"Croft", "29-6-64-1", ",", "Cork", "took", "4", "."}},
 	}
 	for _, tc := range tests {
 		d := ParseWith(tc.in, Options{Treebank: true})
