@@ -16,6 +16,7 @@ import (
 	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/indicators"
 	"github.com/xenoscope/xenoscope/pipeline"
+	"github.com/xenoscope/xenoscope/reports"
 )
 
 func init() {
@@ -173,6 +174,15 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 		} else {
 			printResult(env.Stdout, res)
 		}
+	}
+	if res != nil && len(res.FailedSources) > 0 && len(res.FailedSources) == len(res.Crawl.Sources) {
+		// Nothing new came in: say why, rather than what failed after it
+		// (typically "no documents in the selected range").
+		return usageErr(failedHint(res.Crawl), "every source failed (%d of %d): %s", len(res.FailedSources),
+			len(res.Crawl.Sources), strings.Join(res.FailedSources, ", "))
+	}
+	if errors.Is(err, reports.ErrNoData) {
+		return usageErr("check -from/-to/-city; with -no-crawl, crawl first", "%v", err)
 	}
 	if err != nil {
 		return pipelineErr(err)

@@ -380,9 +380,14 @@ func TestCrawlEverySourceFails(t *testing.T) {
 	cfgPath := crawlTestConfig(t, site, "")
 	b, _ := os.ReadFile(cfgPath)
 	os.WriteFile(cfgPath, []byte(strings.Replace(string(b), "allow_private = true", "allow_private = false", 1)), 0o644)
-	code, _, errOut := runCLI(t, "", "crawl", "-config", cfgPath, "-db", filepath.Join(t.TempDir(), "x.db"))
-	if code != ExitError || !strings.Contains(errOut, "error: every source failed (1 of 1)") || !strings.Contains(errOut, "hint:") ||
-		!strings.Contains(errOut, "allow_private = true") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+	for _, args := range [][]string{
+		{"crawl", "-config", cfgPath, "-db", filepath.Join(t.TempDir(), "x.db")},
+		{"run", "-config", cfgPath, "-db", filepath.Join(t.TempDir(), "y.db"), "-out", t.TempDir()},
+	} {
+		code, _, errOut := runCLI(t, "", args...)
+		if code != ExitError || !strings.Contains(errOut, "error: every source failed (1 of 1)") || !strings.Contains(errOut, "hint:") ||
+			!strings.Contains(errOut, "allow_private = true") || strings.Contains(errOut, "error: report: no documents") {
+			t.Errorf("%s: exit %d, stderr %q", args[0], code, errOut)
+		}
 	}
 }
