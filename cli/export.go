@@ -65,14 +65,11 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		}
 		f.Since = t
 	}
-	db, err := openRead(ctx, *dbPath)
+	db, err := openForCities(ctx, *dbPath, cities)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkCities(ctx, db, cities); err != nil {
-		return err
-	}
 	w := bufio.NewWriterSize(env.Stdout, 64<<10)
 	var write func(d *store.ScoredDocument) error
 	switch format.value {

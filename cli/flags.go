@@ -82,6 +82,20 @@ func checkCities(ctx context.Context, db *store.DB, cities []string) error {
 	return nil
 }
 
+// openForCities opens an existing database read-only (openRead) and checks
+// the -city names against it (unknownCity), closing it again on an error.
+func openForCities(ctx context.Context, path string, cities []string) (*store.DB, error) {
+	db, err := openRead(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCities(ctx, db, cities); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
 var monthPattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 
 // rangeFlags are -from and -to.

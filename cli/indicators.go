@@ -32,14 +32,11 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	if err := qf.check(); err != nil {
 		return err
 	}
-	db, err := openRead(ctx, *dbPath)
+	db, err := openForCities(ctx, *dbPath, qf.cities)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkCities(ctx, db, qf.cities); err != nil {
-		return err
-	}
 	res, err := indicators.Compute(ctx, db, qf.query())
 	if errors.Is(err, indicators.ErrBadQuery) {
 		return usageErr("check -from and -to (months YYYY-MM, inclusive)", "%v", err)

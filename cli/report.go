@@ -34,14 +34,11 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err := qf.check(); err != nil {
 		return err
 	}
-	db, err := openRead(ctx, *dbPath)
+	db, err := openForCities(ctx, *dbPath, qf.cities)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkCities(ctx, db, qf.cities); err != nil {
-		return err
-	}
 	err = reports.Write(ctx, db, *out, reports.Options{From: qf.from, To: qf.to, Cities: qf.cities, MinN: qf.minN,
 		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic})
 	switch {

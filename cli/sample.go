@@ -74,14 +74,11 @@ func runSample(ctx context.Context, env *Env, args []string) error {
 	if _, err := os.Stat(*out); err == nil {
 		return usageErr("choose another -out, or remove the file (it may hold labels)", "%s exists", *out)
 	}
-	db, err := openRead(ctx, *dbPath)
+	db, err := openForCities(ctx, *dbPath, cities)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkCities(ctx, db, cities); err != nil {
-		return err
-	}
 	mdl, err := db.ScoreModel(ctx)
 	if err != nil {
 		return err

@@ -2,113 +2,38 @@ package indicators
 
 import (
 	"context"
-	"database/sql"
 	"flag"
-	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/xenoscope/xenoscope/internal/benchdb"
+	"github.com/xenoscope/xenoscope/internal/cputime"
 	"github.com/xenoscope/xenoscope/store"
 )
 
-// The benchmark database: 1M scored documents, 10 cities x 3 sources,
-// 36 months (2024-01..2026-12), one document in 40 with an attributed
-// statement. Generated once per test process inside SQLite (a recursive CTE
-// with an integer hash as the pseudo-random source, so it is the same every
-// time) and removed in TestMain.
+// The benchmark database: 1M scored documents without text (the
+// indicators read no text), generated once per test process by package
+// benchdb and removed in TestMain.
 const benchDocs = 1_000_000
 
-var benchDocsFlag = flag.Int("bench-docs", benchDocs, "documents in the benchmark database")
-
 var (
-	benchOnce sync.Once
-	benchDir  string
-	benchPath string
-	benchErr  error
+	benchDocsFlag = flag.Int("bench-docs", benchDocs, "documents in the benchmark database")
+	benchKeep     = flag.String("bench-db", "", "keep the benchmark database at this path (generated when missing, reused when present)")
+	benchCache    benchdb.Cache
 )
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
+	benchCache.Remove()
 	os.Exit(code)
 }
 
 func benchDB(b *testing.B) *store.DB {
-	b.Helper()
-	benchOnce.Do(func() {
-		benchDir, benchErr = os.MkdirTemp("", "xenoscope-indicators-bench-")
-		if benchErr != nil {
-			return
-		}
-		benchPath = filepath.Join(benchDir, "bench.db")
-		start := time.Now()
-		benchErr = generateBenchDB(context.Background(), benchPath, *benchDocsFlag)
-		b.Logf("generated %d synthetic documents in %v", *benchDocsFlag, time.Since(start).Round(time.Millisecond))
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
-	}
-	db, err := store.Open(context.Background(), benchPath)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
-
-func generateBenchDB(ctx context.Context, path string, n int) error {
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	// h(i, k) is a deterministic pseudo-random integer in [0, 1000).
-	const h = `((((%s) * 2654435761 + %d * 40503) %% 1000003) %% 1000)`
-	r := func(k int) string { return fmt.Sprintf(h, "i", k) }
-	return db.Tx(ctx, func(tx *sql.Tx) error {
-		stmts := []string{
-			`WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i < 10)
-			 INSERT INTO cities(id, name) SELECT i, 'City ' || char(64 + i) FROM c`,
-			`WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM c WHERE i < 29)
-			 INSERT INTO sources(id, city_id, name, kind) SELECT i+1, i/3 + 1, 'source ' || i, 'news' FROM c`,
-			// Document i: city i%10, source (i/10)%3 of it, month (i/30)%36.
-			fmt.Sprintf(`WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM c WHERE i < %d)
-			 INSERT INTO documents(id, url, source_id, published, fetched_at, content_hash, words)
-			 SELECT i+1, 'https://bench.example/' || i, (i %% 10)*3 + (i/10)%%3 + 1,
-			        CASE WHEN %s < 50 THEN '' ELSE printf('%%04d-%%02d-%%02dT12:00:00Z', 2024 + ((i/30)%%36)/12, ((i/30)%%36)%%12 + 1, 1 + %s %% 28) END,
-			        printf('%%04d-%%02d-28T00:00:00Z', 2024 + ((i/30)%%36)/12, ((i/30)%%36)%%12 + 1),
-			        'h' || i, 200 + %s
-			 FROM c`, n-1, r(1), r(2), r(3)),
-			fmt.Sprintf(`WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM c WHERE i < %d)
-			 INSERT INTO doc_scores(document_id, model, migration, anti_migrant, counter_speech, stance, populism,
-			        populist_sentences, tone, hate_crime_report, words, populism_matches, sentences, populist_sentence_n,
-			        migration_sentences, migration_tone_sum, scored_at)
-			 SELECT i+1, 'bench-v1', %s/1000.0, %s/1000.0, %s/1000.0, %s/500.0 - 1, 0, 0, 0,
-			        (%s/1000.0) * (%s/1000.0), 200 + %s, %s %% 12, 10 + %s %% 30, %s %% 6, %s %% 8, (%s %% 8) * (%s/500.0 - 1),
-			        '2026-11-01T00:00:00Z'
-			 FROM c`, n-1, r(4), r(5), r(6), r(7), r(8), r(9), r(3), r(10), r(11), r(12), r(13), r(13), r(14)),
-			`WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i < 200)
-			 INSERT INTO figures(id, city_id, name, registered) SELECT i, (i-1)/20 + 1, 'Figure ' || i, 1 FROM c`,
-			fmt.Sprintf(`INSERT INTO statements(document_id, figure_id, city_id, month, speaker, start, end, text, kind, counter_speech, anti_migrant, model)
-			 SELECT d.id, (so.city_id - 1)*20 + 1 + (d.id %% 20), so.city_id, '', 'x', 0, 0, 'q', 'direct',
-			        ((d.id * 7919) %% 1000)/1000.0, ((d.id * 104729) %% 1000)/1000.0, 'f'
-			 FROM documents d JOIN sources so ON so.id = d.source_id
-			 WHERE d.id %% 40 = 0 AND d.id <= %d`, n),
-		}
-		for _, s := range stmts {
-			if _, err := tx.ExecContext(ctx, s); err != nil {
-				return fmt.Errorf("generate benchmark db: %w\n%s", err, s)
-			}
-		}
-		return nil
-	})
+	return benchCache.Open(b, benchdb.Options{Docs: *benchDocsFlag, Keep: *benchKeep})
 }
 
 // BenchmarkCompute is the full computation: every indicator with 1,000
@@ -118,7 +43,7 @@ func BenchmarkCompute(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	var peak uint64
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		done := make(chan struct{})
 		var wg sync.WaitGroup
@@ -148,7 +73,7 @@ func BenchmarkCompute(b *testing.B) {
 			b.Fatalf("documents %d cities %d months %d", res.Documents, len(res.Cities), len(res.Months))
 		}
 	}
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(*benchDocsFlag)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
@@ -163,7 +88,7 @@ func BenchmarkStreamOnly(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		n := 0
 		p, err := compile(Definitions)
@@ -177,7 +102,7 @@ func BenchmarkStreamOnly(b *testing.B) {
 			b.Fatalf("streamed %d", n)
 		}
 	}
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(*benchDocsFlag)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
@@ -231,13 +156,13 @@ func BenchmarkBootstrap(b *testing.B) {
 	bt := benchBatch(benchDocs / 360)
 	ws := &workspace{}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		bt.bootstrap(ws, DefaultResamples, 1)
 	}
 	draws := float64(bt.lay.n) * DefaultResamples * float64(b.N)
 	b.ReportMetric(draws/b.Elapsed().Seconds()/1e6, "Mdraws/s")
-	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/draws, "cpu-ns/draw")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Nanoseconds())/draws, "cpu-ns/draw")
 	b.ReportMetric(float64(bt.lay.words), "packed-words")
 	b.ReportMetric(float64(bt.lay.reals), "reals")
 }

@@ -37,6 +37,7 @@ import (
 	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/crawl"
 	"github.com/xenoscope/xenoscope/indicators"
+	"github.com/xenoscope/xenoscope/internal/cputime"
 	"github.com/xenoscope/xenoscope/model"
 	"github.com/xenoscope/xenoscope/store"
 )
@@ -169,10 +170,10 @@ func Run(ctx context.Context, cfg *config.Config, dbPath, outDir string, opts Op
 		}
 		log.Info("stage start", "stage", st.name)
 		resetPeakRSS()
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), cputime.Process()
 		detail, err := st.fn()
 		peak, _ := peakRSS()
-		s := Stage{Name: st.name, Duration: time.Since(start), CPU: cpuTime() - cpu0, PeakRSS: peak, Detail: detail}
+		s := Stage{Name: st.name, Duration: time.Since(start), CPU: cputime.Process() - cpu0, PeakRSS: peak, Detail: detail}
 		res.Stages = append(res.Stages, s)
 		if err != nil {
 			if ctx.Err() != nil {
