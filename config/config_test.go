@@ -174,3 +174,30 @@ func TestLoad(t *testing.T) {
 		t.Error("Source lookup")
 	}
 }
+
+// The config example in README.md parses, with the values it shows.
+func TestReadmeExample(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Skip("README.md not beside the package")
+	}
+	s := string(b)
+	i := strings.Index(s, "### The config file")
+	if i < 0 {
+		t.Fatal("README has no config section")
+	}
+	s = s[i:]
+	start := strings.Index(s, "```toml\n")
+	end := strings.Index(s[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("README config section has no toml block")
+	}
+	c, err := Parse("README.md", []byte(s[start+8:start+8+end]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Crawl.Delay.Duration != time.Second || c.Crawl.Parallelism != 2 || c.Crawl.MinWords == nil || *c.Crawl.MinWords != 50 {
+		t.Errorf("README example: %+v", c.Crawl)
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -102,6 +103,7 @@ type crawler struct {
 // counts so far with ctx.Err(); nothing committed is lost.
 func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (model.CrawlStats, error) {
 	opts.defaults()
+	defer crawlGC()()
 	if opts.MinWords <= 0 {
 		opts.MinWords = extract.DefaultMinWords
 		if cfg.Crawl.MinWords != nil {
@@ -174,6 +176,40 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		err = ctx.Err()
 	}
 	return st, err
+}
+
+// crawlGCPercent is the garbage collector's target while a crawl runs
+// (unless GOGC is set): extraction allocates a page's DOM and throws it away,
+// and collecting at twice the live heap instead of once costs 10% less CPU
+// per page (BenchmarkIngestVsRawFetch: 12.2 vs 13.6 ms) for 10-20% more peak
+// memory (the decompression bomb test: 282-294 MB vs 240-276 MB).
+const crawlGCPercent = 200
+
+var (
+	gcMu    sync.Mutex
+	gcRuns  int
+	gcSaved int
+)
+
+// crawlGC raises the GC target for the crawls running in this process and
+// returns the function that restores it when the last one ends.
+func crawlGC() func() {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if gcRuns == 0 {
+		gcSaved = debug.SetGCPercent(crawlGCPercent)
+	}
+	gcRuns++
+	return func() {
+		gcMu.Lock()
+		defer gcMu.Unlock()
+		if gcRuns--; gcRuns == 0 {
+			debug.SetGCPercent(gcSaved)
+		}
+	}
 }
 
 // heartbeatStale is how long a running crawl on another host may stay
