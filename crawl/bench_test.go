@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -43,26 +42,7 @@ func BenchmarkIngestVsRawFetch(b *testing.B) {
 	}{{"0s", 8, false}, {"0s", 8, true}, {"1ms", 2, false}, {"50ms", 2, false}} {
 		b.Run(fmt.Sprintf("delay=%s/parallelism=%d/gzip=%v", tc.delay, tc.par, tc.gzip), func(b *testing.B) {
 			site := crawltest.New(b, crawltest.Options{Plain: true, Gzip: tc.gzip})
-			cfgPath := filepath.Join(b.TempDir(), "cities.toml")
-			toml := fmt.Sprintf(`[crawl]
-user_agent = %q
-delay = %q
-parallelism = %d
-allow_private = true
-
-[[city]]
-name = "Bench"
-  [[city.source]]
-  name = "Bench Times"
-  sitemaps = ["%s/sitemap.xml"]
-`, testUA, tc.delay, tc.par, site.URL)
-			if err := os.WriteFile(cfgPath, []byte(toml), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			cfg, err := config.Load(cfgPath)
-			if err != nil {
-				b.Fatal(err)
-			}
+			cfg := sitemapConfig(b, fmt.Sprintf("delay = %q\nparallelism = %d\n", tc.delay, tc.par), site.URL+"/sitemap.xml")
 			urls := make([]string, len(site.Articles))
 			for i, a := range site.Articles {
 				urls[i] = site.ArticleURL(a)

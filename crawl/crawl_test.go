@@ -23,7 +23,7 @@ const testUA = "xenoscope-test/1.0 (+https://example.org/contact)"
 // siteConfig writes the config of a crawl of site and parses it for real.
 func siteConfig(t testing.TB, site *crawltest.Site, allowPrivate bool, parallelism int) *config.Config {
 	t.Helper()
-	toml := fmt.Sprintf(`[crawl]
+	return loadTOML(t, fmt.Sprintf(`[crawl]
 user_agent = %q
 delay = "1ms"
 parallelism = %d
@@ -40,7 +40,33 @@ country = "CH"
   sitemaps = ["%[4]s/sitemap_index.xml"]
   seeds = ["%[4]s/local/"]
   max_depth = 1
-`, testUA, parallelism, allowPrivate, site.URL)
+`, testUA, parallelism, allowPrivate, site.URL))
+}
+
+// sitemapConfig writes the config of a crawl of one source from sitemaps,
+// with the [crawl] settings in crawl (delay, parallelism, min_words ...;
+// user_agent and allow_private are set), and parses it for real.
+func sitemapConfig(t testing.TB, crawl string, sitemaps ...string) *config.Config {
+	t.Helper()
+	quoted := make([]string, len(sitemaps))
+	for i, s := range sitemaps {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return loadTOML(t, fmt.Sprintf(`[crawl]
+user_agent = %q
+allow_private = true
+%s
+[[city]]
+name = "Trapton"
+  [[city.source]]
+  name = "Trapton Times"
+  sitemaps = [%s]
+`, testUA, crawl, strings.Join(quoted, ", ")))
+}
+
+// loadTOML writes a config file and loads it as the command would.
+func loadTOML(t testing.TB, toml string) *config.Config {
+	t.Helper()
 	p := filepath.Join(t.TempDir(), "cities.toml")
 	if err := os.WriteFile(p, []byte(toml), 0o644); err != nil {
 		t.Fatal(err)

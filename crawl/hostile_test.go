@@ -17,35 +17,15 @@ import (
 	"github.com/xenoscope/xenoscope/store"
 )
 
-// hostileConfig writes the config of a crawl of a Hostile site: its
+// hostileConfig is the config of a crawl of a Hostile site: its
 // /sitemap.xml plus extra sitemaps, given delay and parallelism.
 func hostileConfig(t testing.TB, h *crawltest.Hostile, delay string, par int, extraSitemaps ...string) *config.Config {
 	t.Helper()
-	sitemaps := []string{fmt.Sprintf("%q", h.URL+"/sitemap.xml")}
+	sitemaps := []string{h.URL + "/sitemap.xml"}
 	for _, s := range extraSitemaps {
-		sitemaps = append(sitemaps, fmt.Sprintf("%q", h.URL+s))
+		sitemaps = append(sitemaps, h.URL+s)
 	}
-	toml := fmt.Sprintf(`[crawl]
-user_agent = %q
-delay = %q
-parallelism = %d
-allow_private = true
-
-[[city]]
-name = "Trapton"
-  [[city.source]]
-  name = "Trapton Times"
-  sitemaps = [%s]
-`, testUA, delay, par, strings.Join(sitemaps, ", "))
-	p := filepath.Join(t.TempDir(), "cities.toml")
-	if err := os.WriteFile(p, []byte(toml), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cfg
+	return sitemapConfig(t, fmt.Sprintf("delay = %q\nparallelism = %d\n", delay, par), sitemaps...)
 }
 
 // crawlInChild runs a crawl of cfg into dbPath in a child process (the
@@ -302,16 +282,11 @@ func TestShortNewsAndMinWords(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			h := crawltest.NewHostile(t, crawltest.HostileOptions{Articles: 2, Short: true})
-			cfg := hostileConfig(t, h, "1ms", 2)
+			settings := "delay = \"1ms\"\n"
 			if tc.minWords != "" {
-				b, _ := os.ReadFile(cfg.Path)
-				b = []byte(strings.Replace(string(b), "[crawl]\n", "[crawl]\nmin_words = "+tc.minWords+"\n", 1))
-				os.WriteFile(cfg.Path, b, 0o644)
-				var err error
-				if cfg, err = config.Load(cfg.Path); err != nil {
-					t.Fatal(err)
-				}
+				settings += "min_words = " + tc.minWords + "\n"
 			}
+			cfg := sitemapConfig(t, settings, h.URL+"/sitemap.xml")
 			db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
 			st, err := crawl.Run(context.Background(), db, cfg, testOptions())
 			if err != nil {

@@ -1,32 +1,25 @@
-package store
+package store_test
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/store"
+	"github.com/xenoscope/xenoscope/store/storetest"
 )
 
 func TestScoresRoundTripPendingAndReplace(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ids, err := db.SyncSources(ctx, []model.CitySpec{{Name: "Leeds", Sources: []model.SourceSpec{{Name: "post", Kind: "news"}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := storetest.New(t)
+	db := f.DB
 	for i := 1; i <= 5; i++ {
-		if _, err := db.W.Exec(`INSERT INTO documents(id, url, source_id, text, fetched_at, content_hash) VALUES (?, ?, ?, 'x', '2026-10-01T00:00:00Z', ?)`,
-			i, fmt.Sprintf("https://n.test/%d", i), ids[SourceRef{City: "Leeds", Source: "post"}], fmt.Sprint("h", i)); err != nil {
-			t.Fatal(err)
+		if d := f.Doc(storetest.Doc{City: "Leeds", Source: "post", Text: "x"}); d.ID != int64(i) {
+			t.Fatalf("document id %d, want %d", d.ID, i)
 		}
 	}
 	sc := &model.Scores{Model: "m1", Migration: 0.9, AntiMigrant: 0.7, CounterSpeech: 0.1, Stance: 0.5, Populism: 12.5,
@@ -36,7 +29,7 @@ func TestScoresRoundTripPendingAndReplace(t *testing.T) {
 		SentenceScores: []model.SentenceScore{{Index: 0, Start: 0, End: 1, AntiMigrant: 0.7}, {Index: 1, Start: 2, End: 3, Tone: -0.3}}}
 	save := func(id int64, s *model.Scores) {
 		t.Helper()
-		if err := db.Tx(ctx, func(tx *sql.Tx) error { return SaveScores(ctx, tx, id, s, time.Now()) }); err != nil {
+		if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.SaveScores(ctx, tx, id, s, time.Now()) }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -73,7 +66,7 @@ func TestScoresRoundTripPendingAndReplace(t *testing.T) {
 	if got.Model != "m2" || len(got.SentenceScores) != 1 || len(got.Evidence) != 0 {
 		t.Fatalf("after rescoring: %+v", got)
 	}
-	if _, err := db.DocScores(ctx, 3); !errors.Is(err, ErrNotFound) {
+	if _, err := db.DocScores(ctx, 3); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("unscored document: %v, want ErrNotFound", err)
 	}
 }
