@@ -109,6 +109,14 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 		return
 	}
 	c.cpu <- struct{}{}
+	if n, over := startTagsOver(body, extract.MaxElements); over {
+		// Refused before extraction parses it: a DOM of millions of
+		// elements takes hundreds of MB (a 10 MiB page of "<p>x" packs
+		// into 30 KB of gzip); extract would refuse it after parsing.
+		<-c.cpu
+		c.notArticle(s, rec, reasonTooComplx, fmt.Sprintf("more than %d elements (%d start tags)", extract.MaxElements, n))
+		return
+	}
 	res, err := extract.Extract(body, docURL, "text/html; charset=utf-8")
 	var gz []byte
 	if err == nil {
@@ -183,6 +191,39 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 			sc.Duplicates++
 		}
 	})
+}
+
+// startTagsOver reports whether page has more than limit start tags (the
+// elements a parser would build), without building anything: a byte scan
+// for "<" and a letter first (microseconds; an upper bound), the HTML
+// tokenizer only when that bound passes the limit (script text holding
+// "<div" is not a tag). n is the count that decided.
+func startTagsOver(page []byte, limit int) (n int, over bool) {
+	for i := 0; i+1 < len(page); {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if c := page[i] | 0x20; c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	if n <= limit {
+		return n, false
+	}
+	n = 0
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n, false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if n++; n > limit {
+				return n, true
+			}
+		}
+	}
 }
 
 // rawHTMLGz returns the gzip of a page's UTF-8 bytes for

@@ -228,6 +228,20 @@ func TestScanHTMLHeadOnly(t *testing.T) {
 	}
 }
 
+func TestStartTagsOver(t *testing.T) {
+	page := []byte(`<html><body><script>var t = "<div><div><div><div>";</script><p>a<p>b</body></html>`)
+	// 5 start tags (html, body, script, p, p); the byte scan also sees 4 in the script.
+	if n, over := startTagsOver(page, 5); over {
+		t.Errorf("script text counted as tags: %d", n)
+	}
+	if _, over := startTagsOver(page, 4); !over {
+		t.Error("5 start tags not over 4")
+	}
+	if n, over := startTagsOver(bytes.Repeat([]byte("<p>x"), 1000), 999); !over || n != 1000 {
+		t.Errorf("1000 paragraphs: %d %v", n, over)
+	}
+}
+
 func TestNormalizedHash(t *testing.T) {
 	a := normalizedHash("The council met.\n\n“We agree,” she said.")
 	b := normalizedHash("the  council met \"We agree\", she said")

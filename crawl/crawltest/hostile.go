@@ -34,7 +34,8 @@ type HostileOptions struct {
 	// Robots is the robots.txt behaviour (RobotsOK, Robots5xx, ...).
 	Robots string
 	// Bombs lists the decompression bombs in /sitemap.xml: pages sent with
-	// Content-Encoding x-gzip and gzip, a page with a gzip Content-Type. The
+	// Content-Encoding x-gzip and gzip, a page with a gzip Content-Type, and
+	// four pages of just under 10 MiB of markup (/bomb/tagsN.html). The
 	// sitemap bomb is /bomb/sitemap.xml.gz (give it in the config).
 	Bombs bool
 	// BigSitemap is how many URLs /big-sitemap.xml.gz lists (0: not served).
@@ -147,6 +148,25 @@ func Bomb() []byte {
 	return bomb
 }
 
+var (
+	tagOnce sync.Once
+	tagBomb []byte
+)
+
+// TagBomb returns a gzip stream of an HTML page just under 10 MiB made of
+// empty paragraphs.
+func TagBomb() []byte {
+	tagOnce.Do(func() {
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw.Write([]byte("<!DOCTYPE html><html><head><title>Tags</title></head><body>"))
+		zw.Write(bytes.Repeat([]byte("<p>x"), (10<<20-1024)/4))
+		zw.Close()
+		tagBomb = z.Bytes()
+	})
+	return tagBomb
+}
+
 func (h *Hostile) serve(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	h.mu.Lock()
@@ -199,6 +219,12 @@ func (h *Hostile) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", htmlType)
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Write(Bomb())
+	case strings.HasPrefix(p, "/bomb/tags"):
+		// Just under 10 MiB of markup once unpacked, in ~30 KB: 2.6 million
+		// paragraphs, a DOM of hundreds of MB if parsed whole.
+		w.Header().Set("Content-Type", htmlType)
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(TagBomb())
 	case p == "/bomb/ctype.html":
 		w.Header().Set("Content-Type", "application/x-gzip")
 		w.Write(Bomb())
@@ -284,6 +310,9 @@ func (h *Hostile) sitemap() []byte {
 		loc(h.URL + "/bomb/xgzip.html")
 		loc(h.URL + "/bomb/gzip.html")
 		loc(h.URL + "/bomb/ctype.html")
+		for i := 0; i < 4; i++ {
+			loc(fmt.Sprintf("%s/bomb/tags%d.html", h.URL, i))
+		}
 	}
 	if opts.Hang {
 		loc(h.URL + "/hang.html")
