@@ -334,3 +334,20 @@ func TestGzipSitemapFourTimesBodyCap(t *testing.T) {
 		t.Errorf("%d URLs queued, errors %v; want all 40,000 and none", n, st.Errors)
 	}
 }
+
+// A page dated five days ahead is not believed (more than 48 hours in the
+// future): the news sitemap's date is stored. (Issue 13 point 7: such a
+// date came back from extraction as the 1st of the month, in the past, and
+// was stored as the publication date.)
+func TestFutureDateNotBelieved(t *testing.T) {
+	t.Parallel()
+	h := crawltest.NewHostile(t, crawltest.HostileOptions{Articles: 1, Future: true})
+	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+	if _, err := crawl.Run(context.Background(), db, hostileConfig(t, h, "1ms", 2), testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	d, ok := documents(t, db)[h.URL+"/future.html"]
+	if !ok || d.Published.Format(time.RFC3339) != crawltest.ShortDate {
+		t.Errorf("stored %v, published %v, want the sitemap's %s", ok, d.Published, crawltest.ShortDate)
+	}
+}

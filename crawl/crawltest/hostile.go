@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Robots modes of a Hostile site.
@@ -47,6 +48,9 @@ type HostileOptions struct {
 	// Canonical lists /canon/claim.html: another real article (Spare,
 	// served nowhere else) whose rel=canonical names article 0's URL.
 	Canonical bool
+	// Future lists /future.html: the wire story on a page dated five days
+	// ahead, with <news:publication_date> ShortDate in the sitemap.
+	Future bool
 	// Short lists /short/wire.html, a 42-word wire story on a page marked
 	// as a dated article, and /short/statement.html, a two-sentence (31-word)
 	// press statement on a page without article markup.
@@ -260,6 +264,11 @@ func (h *Hostile) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", htmlType)
 		fmt.Fprint(w, shortPage("Bridge closed after lorry crash", WireStory,
 			`<meta property="og:type" content="article"><meta property="article:published_time" content="`+ShortDate+`">`))
+	case p == "/future.html":
+		w.Header().Set("Content-Type", htmlType)
+		ahead := time.Now().UTC().AddDate(0, 0, 5).Format(time.RFC3339)
+		fmt.Fprint(w, shortPage("Bridge closed after lorry crash", WireStory,
+			`<meta property="og:type" content="article"><meta property="article:published_time" content="`+ahead+`">`))
 	case p == "/short/statement.html":
 		// A council press page: no article markup.
 		w.Header().Set("Content-Type", htmlType)
@@ -300,7 +309,7 @@ func (h *Hostile) sitemap() []byte {
 	h.mu.Unlock()
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 `)
 	loc := func(u string) { fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", u) }
 	for _, a := range h.Articles {
@@ -319,6 +328,10 @@ func (h *Hostile) sitemap() []byte {
 	}
 	if opts.Canonical {
 		loc(h.URL + "/canon/claim.html")
+	}
+	if opts.Future {
+		fmt.Fprintf(&b, `  <url><loc>%s/future.html</loc><news:news><news:publication_date>%s</news:publication_date></news:news></url>
+`, h.URL, ShortDate)
 	}
 	if opts.Short {
 		loc(h.URL + "/short/wire.html")
