@@ -141,6 +141,7 @@ func wantDocuments(t testing.TB, site *crawltest.Site, docs map[string]model.Doc
 // TestCrawlSite crawls the whole test site, then re-crawls it twice:
 // exactly what is stored and what is not, politeness, incremental re-crawls.
 func TestCrawlSite(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{CrawlDelay: "0.02", Slow: 3 * time.Second, Gzip: true})
 	cfg := siteConfig(t, site, true, 2)
 	dbPath := filepath.Join(t.TempDir(), "x.db")
@@ -381,6 +382,7 @@ func TestCrawlSite(t *testing.T) {
 // TestPrivateAddressesRefused: without allow_private, a loopback site is
 // refused after DNS resolution, nothing is stored, the source failed.
 func TestPrivateAddressesRefused(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{Articles: 10})
 	cfg := siteConfig(t, site, false, 2)
 	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
@@ -401,6 +403,7 @@ func TestPrivateAddressesRefused(t *testing.T) {
 }
 
 func TestUnknownCity(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{Articles: 8})
 	cfg := siteConfig(t, site, true, 2)
 	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
@@ -417,6 +420,7 @@ func TestUnknownCity(t *testing.T) {
 // run finishes the job without fetching anything twice. Also draws the
 // progress bar into a buffer.
 func TestMaxPagesThenContinue(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{Articles: 12, Slow: 3 * time.Second})
 	cfg := siteConfig(t, site, true, 2)
 	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))

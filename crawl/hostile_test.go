@@ -52,6 +52,7 @@ func crawlInChild(t *testing.T, cfg *config.Config, dbPath string) (error, int64
 // With the product's defaults the crawl stays under 600 MB, counts the
 // bombs, stores the real articles, and a second crawl completes.
 func TestDecompressionBombsBounded(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("serves 5 GiB of decompression bombs")
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestCanonical(t *testing.T) {
+	t.Parallel()
 	base, _ := url.Parse("https://News.Example.org/local/index.html")
 	for _, tc := range []struct {
 		in, want string
@@ -41,6 +42,7 @@ func TestCanonical(t *testing.T) {
 }
 
 func TestIsPublic(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		ip     string
 		public bool
@@ -64,6 +66,7 @@ func TestIsPublic(t *testing.T) {
 }
 
 func TestParseFeeds(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, body string
 		want       []string
@@ -98,6 +101,7 @@ func TestParseFeeds(t *testing.T) {
 }
 
 func TestParseSitemaps(t *testing.T) {
+	t.Parallel()
 	urlset := `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc> https://n.example/1 </loc><lastmod>2026-01-04</lastmod></url>
@@ -146,6 +150,7 @@ func parseSitemap0(b []byte) ([]discovered, error) {
 // the URLs before the cut are kept (issue 13 point 7: a 1M-URL sitemap was
 // queued whole; a gzip bomb was unpacked whole).
 func TestSitemapLimits(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	for i := 0; i < 120; i++ {
@@ -177,6 +182,7 @@ func TestSitemapLimits(t *testing.T) {
 }
 
 func TestDecodeBodyLimits(t *testing.T) {
+	t.Parallel()
 	var z bytes.Buffer
 	zw := gzip.NewWriter(&z)
 	zw.Write(bytes.Repeat([]byte{0}, 8<<20))
@@ -204,6 +210,7 @@ func TestDecodeBodyLimits(t *testing.T) {
 }
 
 func TestScanHTML(t *testing.T) {
+	t.Parallel()
 	page := []byte(`<html><head><base href="https://n.example/news/"><link rel="alternate canonical" href="/story-1">
 <meta name="robots" content="noindex, nofollow"></head><body><a href="a.html">a</a><a href="https://o.example/b">b</a><a>no href</a></body></html>`)
 	u, _ := url.Parse("https://n.example/amp/story-1")
@@ -217,6 +224,7 @@ func TestScanHTML(t *testing.T) {
 // Without links to collect, the scan stops at the end of <head>: a
 // canonical link or robots meta in the body does not count.
 func TestScanHTMLHeadOnly(t *testing.T) {
+	t.Parallel()
 	page := []byte(`<html><head><title>t</title></head><body><link rel="canonical" href="/elsewhere">
 <meta name="robots" content="noindex"><a href="/x">x</a></body></html>`)
 	u, _ := url.Parse("https://n.example/story")
@@ -229,6 +237,7 @@ func TestScanHTMLHeadOnly(t *testing.T) {
 }
 
 func TestStartTagsOver(t *testing.T) {
+	t.Parallel()
 	page := []byte(`<html><body><script>var t = "<div><div><div><div>";</script><p>a<p>b</body></html>`)
 	// 5 start tags (html, body, script, p, p); the byte scan also sees 4 in the script.
 	if n, over := startTagsOver(page, 5); over {
@@ -243,6 +252,7 @@ func TestStartTagsOver(t *testing.T) {
 }
 
 func TestNormalizedHash(t *testing.T) {
+	t.Parallel()
 	a := normalizedHash("The council met.\n\n“We agree,” she said.")
 	b := normalizedHash("the  council met \"We agree\", she said")
 	c := normalizedHash("The council met. We disagree, she said.")
@@ -252,6 +262,7 @@ func TestNormalizedHash(t *testing.T) {
 }
 
 func TestRetryAfter(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		h    string

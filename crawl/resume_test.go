@@ -45,6 +45,7 @@ func TestCrawlHelperProcess(t *testing.T) {
 // TestKillAndResume kills a crawl with SIGKILL midway, resumes it, and
 // checks that nothing committed was lost or doubled.
 func TestKillAndResume(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{Articles: 30, PageDelay: 30 * time.Millisecond, Slow: 3 * time.Second})
 	cfg := siteConfig(t, site, true, 1)
 	dbPath := filepath.Join(t.TempDir(), "x.db")
@@ -181,6 +182,7 @@ func TestKillAndResume(t *testing.T) {
 // Two crawls of one database at once: the second is refused while the
 // first is alive, and the first is not marked interrupted by it.
 func TestOneCrawlAtATime(t *testing.T) {
+	t.Parallel()
 	site := crawltest.New(t, crawltest.Options{Articles: 20, PageDelay: 30 * time.Millisecond})
 	cfg := siteConfig(t, site, true, 1)
 	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
