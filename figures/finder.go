@@ -169,6 +169,9 @@ type docState struct {
 	fulls    []*person
 	people   map[string]*person
 	tags     map[int][]string // sentence -> prose POS tags, on first use
+	spans    []quoteSpan
+	// lowerWords are the words written in lower case somewhere in the text
+	lowerWords map[string]bool
 }
 
 // Find returns the person mentions (byte offsets into text, canonical names)
@@ -449,7 +452,8 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	sort.Slice(raw, func(i, j int) bool { return raw[i].s < raw[j].s })
 	// quotes mark
-	for _, q := range findQuoteSpans(d) {
+	d.spans = findQuoteSpans(d)
+	for _, q := range d.spans {
 		for k := q.ts; k < q.te; k++ {
 			d.inQuote[k] = true
 		}

@@ -35,7 +35,7 @@ func findQuoteSpans(d *docState) []quoteSpan {
 		switch toks[k].text {
 		case "“", "„", "«":
 			if p := toks[k-min(k, 1)].norm; open >= 0 && k > open+2 && (p == "," || p == "." || p == "?" || p == "!") &&
-				(k+1 >= len(toks) || toks[k+1].para != toks[k].para || attributionFollows(toks, k+1)) {
+				(k+1 >= len(toks) || toks[k+1].para != toks[k].para || attributionFollows(toks, k+1) || speechVerbs[toks[k+1].lower]) {
 				// a mistyped closing mark: “…,“ said Jim Clyburn
 				out = append(out, quoteSpan{ts: open + 1, te: k, open: open, close: k})
 				open = -1
@@ -50,7 +50,7 @@ func findQuoteSpans(d *docState) []quoteSpan {
 				}
 				open = -1
 			}
-		case `"`:
+		case `"`, "''", "``", "'''":
 			if open >= 0 {
 				if k > open+1 {
 					out = append(out, quoteSpan{ts: open + 1, te: k, open: open, close: k})
@@ -168,6 +168,11 @@ func isTitleLike(ts []token) bool {
 
 // speechVerbs introduce or close a quote.
 var speechVerbs = map[string]bool{
+	"declares": true, "declare": true, "retaliated": true, "suggesting": true, "claiming": true, "demanding": true,
+	"complaining": true, "promising": true, "vowing": true, "admitting": true, "acknowledging": true,
+	"recalling": true, "boasting": true, "yelling": true, "shouting": true, "exclaiming": true, "pleading": true,
+	"predicting": true, "stressing": true, "emphasizing": true, "emphasising": true, "conceding": true,
+	"reiterating": true, "lamenting": true,
 	"said": true, "says": true, "say": true, "told": true, "tells": true, "asked": true, "asks": true,
 	"added": true, "adds": true, "explained": true, "explains": true, "noted": true, "notes": true,
 	"wrote": true, "writes": true, "argued": true, "argues": true, "claimed": true, "claims": true,
@@ -205,6 +210,9 @@ var speechVerbs = map[string]bool{
 // ("shot back", "fired back", "went on").
 func (d *docState) isSpeechVerb(k int) bool {
 	l := d.toks[k].lower
+	if k > 0 && ner.IsCapitalised(d.toks[k].text) && ner.IsCapitalised(d.toks[k-1].text) && d.sentOf[k-1] == d.sentOf[k] {
+		return false // "United States", "Senate Says": a name, not a verb
+	}
 	if speechVerbs[l] {
 		return true
 	}
@@ -255,7 +263,11 @@ var modifiedNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spo
 	"press": true, "speechwriter": true, "deputy": true, "senior": true, "top": true, "administration": true,
 	"economist": true, "researcher": true, "executive": true, "loyalist": true, "backer": true, "friend": true,
 	"confidant": true, "donor": true, "fundraiser": true, "critic": true, "biographer": true, "associate": true,
-	"protesters": true, "voters": true, "delegate": true, "delegates": true, "team": true, "transition": true}
+	"protesters": true, "voters": true, "delegate": true, "delegates": true, "team": true, "transition": true,
+	"user": true, "users": true, "fan": true, "fans": true, "viewer": true, "viewers": true, "reader": true,
+	"readers": true, "host": true, "anchor": true, "columnist": true, "reporter": true, "correspondent": true,
+	"editor": true, "writer": true, "employee": true, "employees": true, "voter": true, "follower": true,
+	"followers": true, "account": true, "contributor": true, "commentator": true}
 
 // isAdverb reports an adverb between a subject and its verb ("Trump
 // reportedly said").
@@ -396,7 +408,7 @@ var stopWords = map[string]bool{"and": true, "but": true, "or": true, "then": tr
 
 // quotes finds and attributes the statements of the document.
 func (d *docState) quotes(f *Finder) []model.Quote {
-	spans := findQuoteSpans(d)
+	spans := d.spans
 	var cands []*statement
 	usedVerb := map[int]bool{}
 	for i := range spans {
@@ -462,7 +474,7 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 		return
 	}
 	set := func(p *person) { st.speaker, st.attributed = p, true }
-	if p, ok := d.speakerAfter(q, last, usedVerb); ok {
+	if p, ok := d.speakerAfterIn(q, last, usedVerb); ok {
 		set(p)
 		return
 	}
@@ -480,6 +492,10 @@ func (d *docState) attributeDirect(st *statement, last *statement, usedVerb map[
 		return
 	}
 	if p, ok := d.colonSpeaker(q, si, last); ok {
+		set(p)
+		return
+	}
+	if p, ok := d.speakerNextSentence(q, last, usedVerb); ok {
 		set(p)
 		return
 	}
@@ -522,7 +538,80 @@ var namingWords = map[string]bool{"slogan": true, "tagline": true, "headline": t
 // told Benioff / "…," Matdos Santos, legal director for ACLU of Oregon,
 // said / "…," according to Jane Doe. ok reports that an attribution was
 // found (p may be nil: "the company said").
-func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]bool) (*person, bool) {
+// speakerNextSentence reads an attribution in the sentence after a quote
+// that ends its own: "“… How are you today?” Miller, a retired worker from
+// a nuclear plant, said pleasantly into the phone." The next sentence must
+// start with the speaker and have a speech verb without a clause of its
+// own ("Smith said that …" is a new statement).
+func (d *docState) speakerNextSentence(q *quoteSpan, last *statement, usedVerb map[int]bool) (*person, bool) {
+	if q.close < 0 {
+		return nil, false
+	}
+	toks := d.toks
+	si := d.sentOf[q.close]
+	for k := q.close + 1; k < d.sents[si].last; k++ {
+		if isWordTok(toks[k].norm) {
+			return nil, false
+		}
+	}
+	if si+1 >= len(d.sents) {
+		return nil, false
+	}
+	ns := d.sents[si+1]
+	if toks[ns.first].para != toks[q.close].para {
+		return nil, false
+	}
+	for k := ns.first; k < ns.last && k < ns.first+30; k++ {
+		if d.inQuote[k] || toks[k].norm == `"` {
+			return nil, false
+		}
+		if !d.isSpeechVerb(k) {
+			continue
+		}
+		if d.introducesNext(k, q) {
+			return nil, false
+		}
+		// no clause of its own after the verb: the sentence ends, or an
+		// adverbial follows ("said pleasantly into the phone", "told CNN")
+		if k+1 < ns.last {
+			tag := d.sentTags(si + 1)[k+1-ns.first]
+			switch {
+			case toks[k+1].lower == "that" || toks[k+1].lower == "he" || toks[k+1].lower == "she" || toks[k+1].lower == "they":
+				return nil, false
+			case tag == "IN" || tag == "RB" || tag == "TO" || tag == "RP" || tag == "NNP" || toks[k+1].norm == "." || toks[k+1].norm == ",":
+			default:
+				return nil, false
+			}
+		}
+		p, pron, ok := d.subjectBefore(k, ns.first, true)
+		if !ok || p == nil && pron < 0 {
+			return nil, false
+		}
+		// the sentence starts with its subject (through titles and modifiers)
+		at := pron
+		if at < 0 {
+			at = -1
+			for x := ns.first; x < k; x++ {
+				if mi := d.mentAt[x]; mi >= 0 && d.mentions[mi].p == p {
+					at = x
+					break
+				}
+			}
+		}
+		if at < 0 || at > ns.first+3 {
+			return nil, false
+		}
+		if pron >= 0 {
+			p = d.resolvePronoun(pron, nil, last)
+		}
+		usedVerb[k] = true
+		return p, p != nil
+	}
+	return nil, false
+}
+
+// speakerAfterIn reads an attribution after the quote in its sentence.
+func (d *docState) speakerAfterIn(q *quoteSpan, last *statement, usedVerb map[int]bool) (*person, bool) {
 	if q.close < 0 {
 		return nil, false
 	}
@@ -530,7 +619,18 @@ func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]
 	end := d.sents[d.sentOf[q.close]].last
 	for k := q.close + 1; k < end && k < q.close+40; k++ {
 		t := toks[k]
-		if t.norm == `"` || t.text == "“" || t.text == "”" || t.norm == ";" {
+		if d.inQuote[k] {
+			continue
+		}
+		if t.norm == `"` || t.text == "“" || t.text == "”" || t.text == "‘" {
+			// another quote in the sentence: "“A” was to be a “B,” said X" credits both
+			if c := d.quoteCloseAfter(k); c > k {
+				k = c
+				continue
+			}
+			return nil, false
+		}
+		if t.norm == ";" {
 			return nil, false
 		}
 		if t.lower == "according" && k+1 < end && toks[k+1].lower == "to" {
@@ -542,7 +642,10 @@ func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]
 			}
 			return nil, true // "according to CNN": nobody we count
 		}
-		if !d.isSpeechVerb(k) || d.inQuote[k] {
+		if subordinators[t.lower] {
+			return nil, false // "…,” before optimistically predicting": another clause
+		}
+		if !d.isSpeechVerb(k) || d.inQuote[k] || d.passiveVerb(k) || strings.HasSuffix(t.lower, "ing") {
 			continue
 		}
 		if d.introducesNext(k, q) {
@@ -572,13 +675,36 @@ func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]
 			}
 			return p, true
 		}
-		if a < end && ner.IsCapitalised(toks[a].text) && isNameWord(toks[a].text) && !isNameTitle(toks[a].lower) && !commonInitial[toks[a].lower] &&
-			(a+1 == end || toks[a+1].norm == "," || toks[a+1].norm == ".") {
-			return d.personNamed(a), true // "…," said O'Donnell, who …
+		for t := a; t < end && t < a+3; t++ {
+			if isNameTitle(toks[t].lower) && ner.IsCapitalised(toks[t].text) {
+				a = t // "said Army Capt. Christian Pardo"
+			}
+		}
+		for a < end && (isNameTitle(toks[a].lower) || toks[a].norm == ".") {
+			a++ // "said Rep. Beto O'Rourke (D-Tex.), …"
+		}
+		b := a
+		for b < end && b < a+3 && ner.IsCapitalised(toks[b].text) && isNameWord(toks[b].text) && !isNameTitle(toks[b].lower) &&
+			!commonInitial[toks[b].lower] && !nonPersonWords[toks[b].lower] && !isAllCapsTok(toks[b].text) {
+			b++
+		}
+		if b > a && (b == end || toks[b].norm == "," || toks[b].norm == "." || toks[b].norm == "(") {
+			return d.personNamed(b - 1), true // "…," said O'Donnell, who …
 		}
 		return nil, false
 	}
 	return nil, false
+}
+
+// quoteCloseAfter returns the closing mark of the quote that opens at
+// token k, -1 when k opens none.
+func (d *docState) quoteCloseAfter(k int) int {
+	for _, q := range d.spans {
+		if q.open == k {
+			return q.close
+		}
+	}
+	return -1
 }
 
 // speakerBefore reads an attribution before the opening quote mark, in
@@ -587,15 +713,44 @@ func (d *docState) speakerAfter(q *quoteSpan, last *statement, usedVerb map[int]
 // said: "…" / Sanders …, saying, "…" / said Sen. Cruz: "…".
 func (d *docState) speakerBefore(q *quoteSpan, start int, last *statement) (*person, bool) {
 	toks := d.toks
+	// "According to Paul Sperry of Counter Jihad, “…”"
+	for k := start; k+1 < q.open; k++ {
+		if toks[k].lower != "according" || toks[k+1].lower != "to" {
+			continue
+		}
+		for j := k + 2; j < q.open && j < k+8 && toks[j].norm != ","; j++ {
+			if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+				return d.mentions[mi].p, true
+			}
+		}
+		return nil, true // "According to the Daily Caller": nobody we count
+	}
 	for k := q.open - 1; k >= start; k-- {
 		if !d.isSpeechVerb(k) {
 			continue
 		}
 		si := d.sentOf[k]
 		if d.dependentVerb(k, start) {
+			// "with Trump reportedly yelling": the participle's own subject
+			j := k - 1
+			for j >= start && d.toks[j].text == d.toks[j].lower && isAdverb(d.toks[j].lower) {
+				j--
+			}
+			if j >= start && strings.HasSuffix(d.toks[k].lower, "ing") {
+				if mi := d.mentAt[j]; mi >= 0 && !d.mentions[mi].poss {
+					return d.mentions[mi].p, true
+				}
+			}
+			// "Mr. Trump was prompted to say": the nearest subject through verbs
+			if p, ok := d.verbChainSubject(k, start); ok {
+				return p, true
+			}
 			// "Spicer said, adding", "Lazar said … and added": the verb before speaks
 			for k2 := k - 1; k2 >= start; k2-- {
-				if d.isSpeechVerb(k2) && !d.dependentVerb(k2, start) {
+				if d.toks[k2].norm == "," && !strings.HasSuffix(d.toks[k].lower, "ing") {
+					break // "When asked …, Ms. Sherry smiled and said": another clause
+				}
+				if d.isSpeechVerb(k2) && !d.dependentVerb(k2, start) && !d.passiveVerb(k2) {
 					if p, pron, ok := d.subjectBefore(k2, start, false); ok {
 						if pron >= 0 {
 							p = d.resolvePronoun(pron, nil, last)
@@ -631,6 +786,23 @@ func (d *docState) speakerBefore(q *quoteSpan, start int, last *statement) (*per
 	return nil, false
 }
 
+// subordinators open a clause of its own after a quote.
+var subordinators = map[string]bool{"before": true, "after": true, "while": true, "because": true, "although": true,
+	"though": true, "since": true, "unless": true, "whereas": true}
+
+// passiveVerb reports a speech verb with no subject of its own in a
+// subordinate or passive clause: "when asked", "was told", "if pressed".
+func (d *docState) passiveVerb(k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch d.toks[k-1].lower {
+	case "when", "if", "as", "after", "before", "while", "unless", "once", "was", "were", "been", "being", "is", "are", "be":
+		return true
+	}
+	return false
+}
+
 // introducesNext reports a speech verb after quote q that introduces the
 // next quote instead: "Smith agreed: “…”", and after a quote that ended
 // its sentence, "Mills then writes back, “…”" (after "“…,” Lee said, “…”"
@@ -642,7 +814,8 @@ func (d *docState) introducesNext(k int, q *quoteSpan) bool {
 		j++
 	}
 	if j < len(toks) && toks[j].norm == ":" {
-		return true
+		// "Rubio said: That Cruz is …" paraphrases; a quote or a new paragraph follows an introduction
+		return j+1 == len(toks) || toks[j+1].para != toks[j].para || toks[j+1].norm == `"` && !d.inQuote[j]
 	}
 	ended := false
 	switch toks[q.te-1].norm {
@@ -650,6 +823,31 @@ func (d *docState) introducesNext(k int, q *quoteSpan) bool {
 		ended = true
 	}
 	return ended && j+1 < len(toks) && toks[j].norm == "," && (toks[j+1].text == "“" || toks[j+1].norm == `"` && !d.inQuote[j])
+}
+
+// verbChainSubject finds the subject of a verb chain ending at k: a person
+// mention followed only by verbs, adverbs, "to" and "and" ("Mr. Trump was
+// prompted to say", "Hayek confirmed she had been and said" does not
+// qualify: "she" is a subject of its own).
+func (d *docState) verbChainSubject(k, start int) (*person, bool) {
+	si := d.sentOf[k]
+	tags := d.sentTags(si)
+	first := d.sents[si].first
+	for j := k - 1; j >= start && j > k-8; j-- {
+		if mi := d.mentAt[j]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.poss {
+				return nil, false
+			}
+			return m.p, true
+		}
+		switch tag := tags[j-first]; {
+		case strings.HasPrefix(tag, "VB"), tag == "RB", tag == "TO", tag == "MD", d.toks[j].lower == "and":
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // dependentVerb reports a speech verb that has no subject of its own: a
@@ -788,7 +986,7 @@ func (d *docState) subjectBefore(k, lo int, named bool) (p *person, pron int, ok
 	j := k - 1
 	for j >= lo {
 		l := toks[j].lower
-		if auxWords[l] || isAdverb(l) || postNominals[l] {
+		if auxWords[l] || toks[j].text == l && isAdverb(l) || postNominals[l] || timeWords[l] {
 			j--
 			continue
 		}
@@ -820,12 +1018,20 @@ func (d *docState) subjectBefore(k, lo int, named bool) (p *person, pron int, ok
 	// "Katie Packer, who is chairman of Our Principles PAC, said": the
 	// subject is the person before ", who"
 	for x := j; x > lo && x > j-20; x-- {
-		if (toks[x].lower == "who" || toks[x].lower == "whose") && toks[x-1].norm == "," {
-			if p, ok := d.appositiveSubject(lo, x-1); ok {
-				return p, -1, true
+		if toks[x].lower == "who" || toks[x].lower == "whose" {
+			c := x
+			if toks[x-1].norm == "," {
+				c = x - 1
+			}
+			if p, ok := d.appositiveSubject(lo, c); ok {
+				return p, -1, true // "Nate Silver, the polling guru who founded … tweeted"
 			}
 			break
 		}
+	}
+	// "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote"
+	if x := d.ofOrganisation(j, lo); x >= 0 {
+		return d.mentions[d.mentAt[x]].p, -1, true
 	}
 	if mi := d.mentAt[j]; mi >= 0 {
 		if d.mentions[mi].poss {
@@ -839,15 +1045,121 @@ func (d *docState) subjectBefore(k, lo int, named bool) (p *person, pron int, ok
 	if nominalPronouns[t.lower] {
 		return nil, -1, true
 	}
-	if named && ner.IsCapitalised(t.text) && isNameWord(t.text) && !commonInitial[t.lower] && !isNameTitle(t.lower) &&
-		(j == lo || !ner.IsCapitalised(toks[j-1].text) || toks[j-1].norm == ",") {
-		return d.personNamed(j), -1, true // "…" Schiff asked
+	if d.missedName(j, lo, named) {
+		return d.personNamed(j), -1, true // "…" Schiff asked, Lazar said
+	}
+	// "Anthony Anton, president and CEO of Washington Restaurant Association stated"
+	if isWordTok(t.norm) && (ner.IsCapitalised(t.text) || t.text == t.lower) {
+		if p, ok := d.appositiveSubject(lo, j+1); ok {
+			return p, -1, true
+		}
 	}
 	if isWordTok(t.norm) && !stopWords[t.lower] && t.norm != "'s" {
 		return d.roleHolder(j), -1, true // "the company said" (nobody) / "the mayor said"
 	}
 	return nil, -1, false
 }
+
+// ofOrganisation reads "NAME of/from/at ORGANISATION" ending at token j
+// (a capitalised run) and returns the token of the person, -1 if none.
+func (d *docState) ofOrganisation(j, lo int) int {
+	toks := d.toks
+	x := j
+	for x > lo && x > j-12 && (ner.IsCapitalised(toks[x].text) || toks[x].lower == "the" || toks[x].lower == "for" ||
+		toks[x].lower == "and" || toks[x].norm == "&" || toks[x].lower == "of" && x < j) {
+		x--
+	}
+	if x+1 > j || x <= lo {
+		return -1
+	}
+	switch toks[x].lower {
+	case "of", "from", "at":
+	default:
+		return -1
+	}
+	if mi := d.mentAt[x-1]; mi >= 0 && !d.mentions[mi].poss {
+		m := d.mentions[mi]
+		if m.s == lo || m.s > lo && (toks[m.s-1].norm == "," || isNameTitle(toks[m.s-1].lower)) {
+			return x - 1
+		}
+		return -1
+	}
+	// a two-word name the tagger missed at the segment start
+	if x-2 >= lo && (x-2 == lo || toks[x-3].norm == "," || isNameTitle(toks[x-3].lower)) && d.mentAt[x-2] < 0 && d.mentAt[x-1] < 0 &&
+		ner.GivenNameGender(toks[x-2].lower) != 0 && ner.IsCapitalised(toks[x-1].text) && isNameWord(toks[x-1].text) {
+		d.personNamed(x - 1)
+		return x - 1
+	}
+	return -1
+}
+
+// missedName reports a capitalised word at j that names a person the
+// tagger missed, as the subject right before a speech verb: a proper noun
+// by prose's tags (or, after a quote, any capitalised name word: named),
+// not a title, day or group word, and not the end of a longer capitalised
+// run ("Iowa State" is no surname).
+func (d *docState) missedName(j, lo int, named bool) bool {
+	t := d.toks[j]
+	if !ner.IsCapitalised(t.text) || !isNameWord(t.text) || commonInitial[t.lower] || isNameTitle(t.lower) ||
+		nonPersonWords[t.lower] || timeWords[t.lower] || isAllCapsTok(t.text) {
+		return false
+	}
+	if j > lo && ner.IsCapitalised(d.toks[j-1].text) && d.toks[j-1].norm != "," && !isNameTitle(d.toks[j-1].lower) {
+		return false
+	}
+	if si := d.sentOf[j]; j == d.sents[si].first || j > 0 && d.toks[j-1].norm == `"` && j-1 == d.sents[si].first {
+		// capitals say nothing at a sentence start: "Officials said", "Will said"
+		if groupNouns[t.lower] || d.lowerElsewhere(t.lower) {
+			return false
+		}
+	}
+	if named {
+		return true
+	}
+	si := d.sentOf[j]
+	switch d.sentTags(si)[j-d.sents[si].first] {
+	case "NNP", "NNPS", "NN", "NNS": // prose tags "Sanders" NNS
+		return true
+	}
+	return false
+}
+
+// groupNouns are capitalised at a sentence start as subjects and name no
+// one: "Officials said", "Republicans said".
+var groupNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`officials sources aides critics experts analysts police prosecutors residents
+voters protesters supporters democrats republicans lawmakers leaders observers authorities investigators
+witnesses organizers organisers activists advocates officers members delegates staff staffers reporters
+journalists economists scientists researchers doctors teachers parents students workers people others many some
+both several most all few neighbours neighbors locals officers agents spokesmen spokeswomen`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// lowerElsewhere reports a word written in lower case somewhere in the
+// text: a common word, not a surname.
+func (d *docState) lowerElsewhere(lower string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for _, t := range d.toks {
+			if t.text == t.lower {
+				d.lowerWords[t.lower] = true
+			}
+		}
+	}
+	return d.lowerWords[lower]
+}
+
+func isAllCapsTok(w string) bool {
+	return len(w) > 1 && strings.ToUpper(w) == w
+}
+
+// timeWords stand between a subject and its verb: "Priebus later Thursday told".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"morning": true, "night": true, "afternoon": true, "evening": true}
 
 // appositiveSubject finds the subject of "X, an appositive, said" in
 // tokens [lo, comma): the earliest person mention that starts a comma
@@ -866,9 +1178,15 @@ func (d *docState) appositiveSubject(lo, comma int) (*person, bool) {
 			x = m.e - 1
 			continue
 		}
+		// titles, capitalised modifiers, determiners and nouns before the
+		// name: "Sen. Ron Johnson", "the economist Jared Bernstein", "Texas
+		// delegate Bill Eastland"
+		si := d.sentOf[x]
+		tags := d.sentTags(si)
 		y := x - 1
-		for y >= lo && d.mentAt[y] < 0 && (isNameTitle(toks[y].lower) || toks[y].norm == "." ||
-			ner.IsCapitalised(toks[y].text) && isNameWord(toks[y].text) && !commonInitial[toks[y].lower]) {
+		for y >= lo && y > x-6 && d.mentAt[y] < 0 && (isNameTitle(toks[y].lower) || toks[y].norm == "." ||
+			ner.IsCapitalised(toks[y].text) && isNameWord(toks[y].text) && !commonInitial[toks[y].lower] ||
+			nounLike(tags[y-d.sents[si].first]) && !ner.IsCapitalised(toks[y].text)) {
 			y--
 		}
 		e := m.e
@@ -882,17 +1200,42 @@ func (d *docState) appositiveSubject(lo, comma int) (*person, bool) {
 		}
 		x = m.e - 1
 	}
+	// a name the tagger missed at the start: "Mr. Regalado, the mayor, said"
+	x := lo
+	for x < comma && (isNameTitle(toks[x].lower) || toks[x].norm == ".") {
+		x++
+	}
+	e := x
+	for e < comma && e < x+3 && d.mentAt[e] < 0 && ner.IsCapitalised(toks[e].text) && isNameWord(toks[e].text) && !isNameTitle(toks[e].lower) &&
+		!commonInitial[toks[e].lower] && !nonPersonWords[toks[e].lower] && !isAllCapsTok(toks[e].text) {
+		e++
+	}
+	if e > x && e < len(toks) && toks[e].norm == "," && (x > lo || e-x >= 2) && (lo == 0 || !ner.IsCapitalised(toks[lo-1].text) || toks[lo-1].norm == `"`) {
+		return d.personNamed(e - 1), true
+	}
 	return nil, false
+}
+
+// nounLike reports determiners, adjectives and common nouns (prose tags).
+func nounLike(tag string) bool {
+	switch tag {
+	case "DT", "JJ", "JJR", "JJS", "NN", "NNS", "CD":
+		return true
+	}
+	return false
 }
 
 // introWords start an introductory phrase before the subject ("In a
 // statement, …", "Here in Columbia, …", "When asked, …").
 var introWords = map[string]bool{"in": true, "at": true, "on": true, "during": true, "after": true, "before": true,
 	"when": true, "while": true, "here": true, "there": true, "speaking": true, "asked": true, "earlier": true,
-	"later": true, "last": true, "this": true, "meanwhile": true, "separately": true, "still": true, "yet": true,
-	"however": true, "instead": true, "also": true, "but": true, "and": true, "for": true, "with": true,
-	"as": true, "since": true, "following": true, "addressing": true, "responding": true, "writing": true,
-	"today": true, "yesterday": true, "now": true, "then": true, "meantime": true, "afterward": true, "afterwards": true}
+	"later": true, "last": true, "this": true, "for": true, "with": true, "as": true, "since": true,
+	"following": true, "addressing": true, "responding": true, "writing": true, "today": true, "yesterday": true,
+	"meantime": true, "afterward": true, "afterwards": true}
+
+// conjStarts open a sentence before its subject: "And then Trump went …".
+var conjStarts = map[string]bool{"and": true, "but": true, "yet": true, "so": true, "then": true, "still": true,
+	"however": true, "instead": true, "also": true, "meanwhile": true, "separately": true, "now": true, "or": true}
 
 // clauseWords end the subject noun phrase of a sentence: verbs and
 // relative words.
@@ -916,6 +1259,12 @@ func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool
 	a := s.first
 	for a < before && !isWordTok(toks[a].norm) {
 		a++
+	}
+	for a < before && conjStarts[toks[a].lower] {
+		a++ // "And then Trump went …": the conjunction only
+		if a < before && toks[a].norm == "," {
+			a++
+		}
 	}
 	if a < before && d.mentAt[a] < 0 && (introWords[toks[a].lower] || tag(a) == "IN" || tag(a) == "VBG" || tag(a) == "RB") {
 		for c := a + 1; c < before && c < a+15; c++ {
@@ -957,6 +1306,16 @@ func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool
 		}
 	}
 	return nil, -1, false
+}
+
+// verbTag reports a finite verb or modal at token j (prose's tags).
+func (d *docState) verbTag(j int) bool {
+	si := d.sentOf[j]
+	switch d.sentTags(si)[j-d.sents[si].first] {
+	case "VB", "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // sentTags returns prose's part-of-speech tags of sentence si's tokens,
@@ -1012,6 +1371,9 @@ func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
 		pr := -1
 		for j := a; j < b; j++ {
 			n := toks[j].norm
+			if verb < 0 && j > a && toks[j].text == toks[j].lower && d.verbTag(j) {
+				break // "said the candidate could be …": a clause, not a name
+			}
 			if n == "." || n == ";" || n == "(" || n == `"` || toks[j].text == "“" || toks[j].text == "”" || toks[j].lower == "who" || toks[j].lower == "whose" ||
 				(verb < 0 && (toks[j].lower == "in" || toks[j].lower == "on" || toks[j].lower == "at" || toks[j].lower == "of" || toks[j].lower == "to" || toks[j].lower == "about")) {
 				break

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/xenoscope/xenoscope/figures/ner"
 	"github.com/xenoscope/xenoscope/nlp"
 )
 
@@ -50,11 +51,12 @@ func tokenize(text string) ([]token, []sentence) {
 // sentenceBoundary is the nlp.Options.Boundary of tokenize.
 func sentenceBoundary(text string, toks []nlp.Token, next int) bool {
 	switch text[toks[next-1].Start:toks[next-1].End] {
-	case "”", "’", `"`:
+	case "”", "’", `"`, "''", "'''":
 		lower := func(j int) string { return toks[j].Lower }
 		word := func(j int) bool { return isWordTok(text[toks[j].Start:toks[j].End]) }
 		same := func(j int) bool { return !strings.Contains(text[toks[j-1].End:toks[j].Start], "\n") }
-		if attributionAt(next, len(toks), lower, word, same) {
+		capital := func(j int) bool { return ner.IsCapitalised(text[toks[j].Start:toks[j].End]) }
+		if attributionAt(next, len(toks), lower, word, same, capital) {
 			return false
 		}
 	}
@@ -72,8 +74,8 @@ func isOpenPunct(r rune) bool {
 
 func normToken(s string) string {
 	switch s {
-	case "“", "”", "„", "«", "»":
-		return `"`
+	case "“", "”", "„", "«", "»", "''", "``", "'''":
+		return `"` // '' and `` are double quotes in some newsrooms' text (The New York Times)
 	case "‘", "’":
 		return "'"
 	case "—", "–":
@@ -89,25 +91,29 @@ func normToken(s string) string {
 	return s
 }
 
-// attributionFollows reports "Name (Name) said" or "he said" starting at k.
+// attributionFollows reports "Name (Name) said" or "he said" starting at k:
+// up to six capitalised words or a pronoun, then a speech verb.
 func attributionFollows(toks []token, k int) bool {
 	return attributionAt(k, len(toks), func(j int) string { return toks[j].lower },
-		func(j int) bool { return isWordTok(toks[j].norm) }, func(j int) bool { return toks[j].para == toks[j-1].para })
+		func(j int) bool { return isWordTok(toks[j].norm) }, func(j int) bool { return toks[j].para == toks[j-1].para },
+		func(j int) bool { return ner.IsCapitalised(toks[j].text) })
 }
+
+var pronounWords = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
 
 // attributionAt reports one to three words and then a speech verb from
 // token k on, within one paragraph (samePara(j): token j is in the
 // paragraph of token j-1).
-func attributionAt(k, n int, lower func(int) string, word, samePara func(int) bool) bool {
-	for j := k; j < n && j < k+4; j++ {
+func attributionAt(k, n int, lower func(int) string, word, samePara, capital func(int) bool) bool {
+	for j := k; j < n && j < k+7; j++ {
 		if j > k && !samePara(j) {
 			return false
 		}
 		if speechVerbs[lower(j)] {
 			return j > k
 		}
-		if !word(j) {
-			return false
+		if !word(j) || !capital(j) && !pronounWords[lower(j)] {
+			return false // a name or a pronoun: "Schiff asked", "US Senator Jeff Sessions said"; not "The star then recalled"
 		}
 	}
 	return false

@@ -448,7 +448,7 @@ func hasPrefixFold(s, prefix string) bool {
 
 func isClosing(s string) bool {
 	switch s {
-	case `"`, "”", "’", "'", ")", "]", "»", "\"'", "'\"":
+	case `"`, "”", "’", "'", ")", "]", "»", "\"'", "'\"", "''":
 		return true
 	}
 	return false
@@ -515,14 +515,15 @@ func segment(text string, toks []Token, boundary func(string, []Token, int) bool
 				continue // "e.g. something", "approx. five"
 			}
 		}
+		lineBreak := end < len(toks) && strings.IndexByte(text[toks[end-1].End:toks[end].Start], '\n') >= 0
 		if boundary != nil && end < len(toks) && !boundary(text, toks, end) {
-			if strings.IndexByte(text[toks[end-1].End:toks[end].Start], '\n') >= 0 {
+			if lineBreak {
 				flush(end, true) // a line break still ends it
 			}
 			i = end - 1
 			continue
 		}
-		flush(end, false)
+		flush(end, lineBreak) // a closing mark absorbed before a line break: the next sentence starts a paragraph
 		i = end - 1
 	}
 	flush(len(toks), false)

@@ -322,4 +322,10 @@ func TestSegmentBoundary(t *testing.T) {
 	if !d.Sentences[1].ParagraphBoundary {
 		t.Error("the line break does not start a paragraph")
 	}
+	// a sentence that ends with a closing quote before a line break: the
+	// next one starts a paragraph (the closing mark was absorbed first)
+	d = Parse("He said \"go.\"\n\nShe left. Then she came back.")
+	if len(d.Sentences) != 3 || !d.Sentences[1].ParagraphBoundary || d.Sentences[2].ParagraphBoundary {
+		t.Errorf("paragraphs after a closing quote: %+v", d.Sentences)
+	}
 }
