@@ -45,6 +45,9 @@ type explanation struct {
 	Sentences []explainedSentence `json:"sentences"`
 	// Statements are the attributed statements stored for the document.
 	Statements []store.DocumentStatement `json:"statements"`
+	// Indicators: what the document adds to each indicator's numerator and
+	// denominator in its city and month (from the indicator table).
+	Indicators []indicators.Contribution `json:"indicators"`
 }
 
 type explainedScore struct {
@@ -117,6 +120,9 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		}
 		ex.Sentences = topSentences(d.Text, sc.SentenceScores)
 	}
+	if ex.Indicators, err = contributions(ctx, db, d.ID, d.Model != "" && ex.Counted && d.Scores != nil && !math.IsNaN(d.Scores[0])); err != nil {
+		return err
+	}
 	if ex.Statements, err = db.DocumentStatements(ctx, d.ID); err != nil {
 		return err
 	}
@@ -130,6 +136,22 @@ func runExplain(ctx context.Context, env *Env, args []string) error {
 		return enc.Encode(ex)
 	}
 	return writeExplanation(env.Stdout, &ex)
+}
+
+// contributions evaluates the indicator table on the document's stored
+// columns.
+func contributions(ctx context.Context, db *store.DB, id int64, counted bool) ([]indicators.Contribution, error) {
+	cols, err := indicators.Columns(indicators.Definitions)
+	if err != nil {
+		return nil, err
+	}
+	vals := map[string]float64{}
+	if counted {
+		if vals, err = db.DocScoreColumns(ctx, id, cols); err != nil {
+			return nil, err
+		}
+	}
+	return indicators.Contributions(indicators.Definitions, func(name string) float64 { return vals[name] }, counted)
 }
 
 // scoreReading says in words how the indicators read a score.
@@ -263,6 +285,18 @@ func writeExplanation(w io.Writer, ex *explanation) error {
 		for _, s := range ex.Sentences {
 			fmt.Fprintf(w, "  %-18s %6.3f  #%d [%d,%d) %q\n", s.Score, s.Value, s.Index, s.Start, s.End, oneLine(s.Text, 160))
 		}
+	}
+	if len(ex.Indicators) > 0 {
+		fmt.Fprintf(w, "\nwhat it adds to the indicators of %s, %s (numerator / denominator):\n", ex.City, ex.Month)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, c := range ex.Indicators {
+			den := ""
+			if c.Denominator != nil {
+				den = " / " + strconv.FormatFloat(*c.Denominator, 'g', 6, 64)
+			}
+			fmt.Fprintf(tw, "  %s\t%s%s\n", c.Indicator, strconv.FormatFloat(c.Numerator, 'g', 6, 64), den)
+		}
+		tw.Flush()
 	}
 	if len(ex.Statements) > 0 {
 		fmt.Fprintln(w, "\nattributed statements:")

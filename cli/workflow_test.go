@@ -136,7 +136,8 @@ func TestExplain(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"document 3  https://news.test/2", "York, York Press (news), month 2026-03", "the indicators count them",
-		"hate_crime_report", "a hate-crime report (>= 0.5)", "evidence", "strongest sentence per score", "racist graffiti"} {
+		"hate_crime_report", "a hate-crime report (>= 0.5)", "evidence", "strongest sentence per score", "racist graffiti",
+		"what it adds to the indicators of York, 2026-03", "hate_crime_reports  ", "documents  "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q:\n%s", want, out)
 		}
@@ -157,12 +158,31 @@ func TestExplain(t *testing.T) {
 			Start, End int
 			Text       string `json:"text"`
 		} `json:"evidence"`
+		Indicators []struct {
+			Indicator   string   `json:"indicator"`
+			Numerator   float64  `json:"numerator"`
+			Denominator *float64 `json:"denominator"`
+		} `json:"indicators"`
 	}
 	if err := json.Unmarshal([]byte(out), &ex); err != nil {
 		t.Fatal(err)
 	}
 	if ex.ID != 1 || !ex.Counted || len(ex.Scores) != len(store.DocScoreNames) || len(ex.Evidence) == 0 {
 		t.Fatalf("json: %s", out)
+	}
+	// The hostile text is a migration document and anti-migrant: it adds 1
+	// to the anti-migrant share's numerator and denominator.
+	found := false
+	for _, c := range ex.Indicators {
+		if c.Indicator == "anti_migrant_share" {
+			found = true
+			if c.Numerator != 1 || c.Denominator == nil || *c.Denominator != 1 {
+				t.Errorf("anti_migrant_share contribution %+v", c)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no indicator contributions: %s", out)
 	}
 	text := workflowTexts[0] + " (0)"
 	for _, e := range ex.Evidence {

@@ -296,3 +296,57 @@ func Names() []string {
 // model's row is Stale, a row without scores from the language gate is
 // Excluded).
 func counted(d *store.DocRow) bool { return d.Scored }
+
+// Contribution is what one document adds to an indicator's sums: to the
+// numerator and (for a ratio) the denominator.
+type Contribution struct {
+	Indicator   string   `json:"indicator"`
+	Numerator   float64  `json:"numerator"`
+	Denominator *float64 `json:"denominator"` // nil for a count
+}
+
+// Columns lists the doc_scores columns the statistics of defs read.
+func Columns(defs []Definition) ([]string, error) {
+	p, err := compile(defs)
+	if err != nil {
+		return nil, err
+	}
+	return p.columns, nil
+}
+
+// Contributions returns what one document adds to each indicator of defs
+// that sums a per-document statistic (figure counts are left out: they
+// count figures, not documents). col returns the document's doc_scores
+// column by name; counted says whether its scores count (see counted).
+func Contributions(defs []Definition, col func(name string) float64, counted bool) ([]Contribution, error) {
+	p, err := compile(defs)
+	if err != nil {
+		return nil, err
+	}
+	value := func(s *Stat) float64 {
+		switch {
+		case s.EveryDocument:
+			return 1
+		case !counted:
+			return 0
+		}
+		c := make([]float64, len(s.Columns))
+		for i, name := range s.Columns {
+			c[i] = col(name)
+		}
+		return s.Value(c)
+	}
+	var out []Contribution
+	for i, d := range p.defs {
+		if p.num[i] < 0 {
+			continue
+		}
+		c := Contribution{Indicator: d.Name, Numerator: value(p.stats[p.num[i]])}
+		if p.den[i] >= 0 {
+			v := value(p.stats[p.den[i]])
+			c.Denominator = &v
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

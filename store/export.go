@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -74,6 +75,34 @@ func (db *DB) ScoredDocumentByID(ctx context.Context, id int64) (*ScoredDocument
 	}
 	if out == nil {
 		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	return out, nil
+}
+
+// DocScoreColumns returns the named doc_scores columns of a document (names
+// are checked against the schema), or ErrNotFound when it has no row.
+func (db *DB) DocScoreColumns(ctx context.Context, id int64, names []string) (map[string]float64, error) {
+	if err := db.checkColumns(ctx, "doc_scores", names); err != nil {
+		return nil, fmt.Errorf("scores of document %d: %w", id, err)
+	}
+	if len(names) == 0 {
+		return map[string]float64{}, nil
+	}
+	vals := make([]sql.NullFloat64, len(names))
+	dest := make([]any, len(names))
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
+	err := db.R.QueryRowContext(ctx, `SELECT `+strings.Join(names, ", ")+` FROM doc_scores WHERE document_id = ?`, id).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("scores of document %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scores of document %d: %w", id, Classify(err))
+	}
+	out := map[string]float64{}
+	for i, n := range names {
+		out[n] = vals[i].Float64
 	}
 	return out, nil
 }
