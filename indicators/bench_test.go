@@ -63,7 +63,7 @@ func BenchmarkCompute(b *testing.B) {
 				}
 			}
 		}()
-		res, err := Compute(ctx, db, Query{Seed: 1})
+		res, err := Compute(ctx, db, Query{From: "2024-01", To: "2026-12", Seed: 1})
 		close(done)
 		wg.Wait()
 		if err != nil {
