@@ -154,8 +154,8 @@ func table(w io.Writer, args []string) error {
 	fmt.Fprintln(w, "CPU is the user+system CPU time of the xenoscope process during the stage: CPU close to twice the wall time")
 	fmt.Fprintln(w, "means both cores were busy (CPU-bound); far below it means the stage waited (HTTP, the 5 ms per-domain")
 	fmt.Fprintln(w, "politeness delay of the demo config, disk). On real sites the configured delay (default 1 s per domain)")
-	fmt.Fprintln(w, "dominates the crawl. Indicators and report each compute the bootstrap CIs (1,000 resamples per city,")
-	fmt.Fprintln(w, "month and indicator). The machine is shared: other jobs may have run at the same time.")
+	fmt.Fprintln(w, "dominates the crawl. The indicators stage computes the intervals (1,000 bootstrap resamples per city, month")
+	fmt.Fprintln(w, "and ratio indicator); the report reuses them. The machine is shared: other jobs may have run at the same time.")
 	return nil
 }
 
