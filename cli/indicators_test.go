@@ -77,6 +77,7 @@ func runIndicatorsCLI(args ...string) (int, string, string) {
 }
 
 func TestIndicatorsCommand(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	// The default range: from the first month with documents (less than
 	// 24 months back) to the last, February 2026, which holds the latest
@@ -155,6 +156,7 @@ func TestIndicatorsCommand(t *testing.T) {
 }
 
 func TestIndicatorsCommandErrors(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	for _, c := range []struct {
 		args []string
@@ -182,6 +184,7 @@ func TestIndicatorsCommandErrors(t *testing.T) {
 }
 
 func TestReportCommand(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	out := filepath.Join(t.TempDir(), "rep")
 	code, stdout, stderr := runIndicatorsCLI("report", "-db", db, "-out", out, "-resamples", "100", "-synthetic")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/store"
@@ -31,7 +32,11 @@ type versionInfo struct {
 	Platform string `json:"platform"`
 }
 
-func currentVersion() (versionInfo, error) {
+// currentVersion is computed once per process (loading the models takes a
+// fraction of a second).
+var currentVersion = sync.OnceValues(readVersion)
+
+func readVersion() (versionInfo, error) {
 	v := versionInfo{Version: Version, Schema: store.SchemaVersion(), Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {

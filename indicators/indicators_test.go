@@ -46,6 +46,7 @@ func handDocs() ([]docRow, []stmtRow) {
 }
 
 func TestExactValues(t *testing.T) {
+	t.Parallel()
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
 	res, err := Compute(context.Background(), db, Query{From: "2026-01", MinN: 3, Resamples: 200, Seed: 7})
@@ -156,6 +157,7 @@ func TestExactValues(t *testing.T) {
 }
 
 func TestInsufficientMarking(t *testing.T) {
+	t.Parallel()
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
 	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 50}) // default min n 20
@@ -220,6 +222,7 @@ func randomStmts(seed uint64, docs []docRow) []stmtRow {
 }
 
 func TestBootstrapDeterminismAndCoverage(t *testing.T) {
+	t.Parallel()
 	cities := []string{"Aachen", "Bonn", "Celle"}
 	months := []string{"2026-01", "2026-02", "2026-03"}
 	docs := randomDocs(1, cities, months, 120)
@@ -292,6 +295,7 @@ func TestBootstrapDeterminismAndCoverage(t *testing.T) {
 // (a toy entry) against the Wilson interval of the same share, which at
 // n = 2,000 is within a hair of p ± 1.96 sqrt(p(1-p)/n).
 func TestBootstrapMatchesNormalApproximation(t *testing.T) {
+	t.Parallel()
 	docs := randomDocs(3, []string{"Aachen"}, []string{"2026-05"}, 2000)
 	db := buildDB(t, docs, nil)
 	boot := Definitions[0]
@@ -319,6 +323,7 @@ func TestBootstrapMatchesNormalApproximation(t *testing.T) {
 // The Wilson interval: known values, and honest at 0 and 1 where the
 // bootstrap collapsed to [0, 0] and [1, 1].
 func TestWilson(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ k, n, lo, hi float64 }{
 		{0, 16, 0, 0.19360}, {16, 16, 0.80640, 1}, {3, 4, 0.30064, 0.95442}, {50, 100, 0.40383, 0.59617}, {1, 1, 0.20654, 1},
 	} {
@@ -333,6 +338,7 @@ func TestWilson(t *testing.T) {
 }
 
 func TestQueryErrors(t *testing.T) {
+	t.Parallel()
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
 	ctx := context.Background()
@@ -355,6 +361,7 @@ func TestQueryErrors(t *testing.T) {
 }
 
 func TestValueJSONNull(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(Value{City: "A", Month: "2026-01", Indicator: Stance, Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(), Insufficient: true})
 	if err != nil {
 		t.Fatal(err)
@@ -365,6 +372,7 @@ func TestValueJSONNull(t *testing.T) {
 }
 
 func TestPercentile(t *testing.T) {
+	t.Parallel()
 	xs := []float64{5, 1, 4, 2, 3}
 	for _, c := range []struct{ p, want float64 }{{0, 1}, {1, 5}, {.5, 3}, {.25, 2}, {.1, 1.4}} {
 		if got := percentile(xs, c.p); math.Abs(got-c.want) > 1e-12 {
@@ -379,6 +387,7 @@ func TestPercentile(t *testing.T) {
 // Drawing every document once gives the exact sums, whatever the lanes:
 // the packing never overflows or mixes statistics, also with a huge value.
 func TestLayoutSumsAreExact(t *testing.T) {
+	t.Parallel()
 	for _, huge := range []float64{0, 1 << 30} {
 		b := benchBatch(1500)
 		if huge > 0 {
@@ -420,6 +429,7 @@ func indexOfStat(p *plan, name string) int {
 // later; a document with a date in the future or the distant past does
 // not stretch it.
 func TestDefaultRange(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		from, to, first, last, fetch  string
 		wantFrom, wantTo, wantPartial string
@@ -469,6 +479,7 @@ func TestDefaultRange(t *testing.T) {
 }
 
 func TestComputeCancelled(t *testing.T) {
+	t.Parallel()
 	cities := []string{"Aachen", "Bonn", "Celle", "Dorf"}
 	docs := randomDocs(9, cities, []string{"2026-01", "2026-02", "2026-03", "2026-04"}, 60)
 	db := buildDB(t, docs, nil)
@@ -493,6 +504,7 @@ func TestComputeCancelled(t *testing.T) {
 // A month whose documents are all unscored has no hate-crime count (NA),
 // not zero.
 func TestUnscoredMonthIsNotZero(t *testing.T) {
+	t.Parallel()
 	docs, stmts := handDocs()
 	db := buildDB(t, docs, stmts)
 	res, err := Compute(context.Background(), db, Query{From: "2026-01", Resamples: 20})
@@ -506,6 +518,7 @@ func TestUnscoredMonthIsNotZero(t *testing.T) {
 }
 
 func TestWriteCSVAndTable(t *testing.T) {
+	t.Parallel()
 	nan := math.NaN()
 	vals := []Value{
 		{City: "Aachen", Month: "2026-01", Indicator: AntiMigrantShare, Value: 0.25, CILow: 0.125, CIHigh: 0.5, N: 40},
@@ -535,7 +548,7 @@ func TestWriteCSVAndTable(t *testing.T) {
 }
 
 // The numbers do not depend on how many workers run.
-func TestSameResultOnOneCore(t *testing.T) {
+func TestSameResultOnOneCore(t *testing.T) { // not parallel: it sets GOMAXPROCS
 	docs := randomDocs(4, []string{"Aachen", "Bonn"}, []string{"2026-01", "2026-02", "2026-03"}, 80)
 	db := buildDB(t, docs, randomStmts(4, docs))
 	a, err := Compute(context.Background(), db, Query{Seed: 5, Resamples: 300})

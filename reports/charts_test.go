@@ -15,6 +15,7 @@ import (
 )
 
 func TestMonthTicker(t *testing.T) {
+	t.Parallel()
 	day := func(y int, m time.Month, d int) float64 {
 		return float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix())
 	}
@@ -115,6 +116,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestChartGoldens(t *testing.T) {
+	t.Parallel()
 	res := chartResult()
 	line, err := CityChart(res, indicators.AntiMigrantShare, "Lakeside", 0)
 	if err != nil {
@@ -187,6 +189,7 @@ func TestChartGoldens(t *testing.T) {
 // No empty charts: a city without values, a month without values and an
 // indicator without values draw nothing (the page says "no data").
 func TestNoEmptyCharts(t *testing.T) {
+	t.Parallel()
 	res := chartResult()
 	nan := math.NaN()
 	for i, v := range res.Values {
@@ -207,6 +210,7 @@ func TestNoEmptyCharts(t *testing.T) {
 
 // Titles fit their chart: a long city name is set smaller, then shortened.
 func TestTitlesFit(t *testing.T) {
+	t.Parallel()
 	res := chartResult()
 	long := "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch and the neighbouring villages of the valley"
 	res.Cities[0] = long

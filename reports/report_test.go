@@ -175,6 +175,7 @@ func buildReportDB(t testing.TB) *store.DB {
 }
 
 func TestWriteReport(t *testing.T) {
+	t.Parallel()
 	db := buildReportDB(t)
 	out := t.TempDir()
 	err := Write(context.Background(), db, out, Options{From: "2026-01", SyntheticNotice: true, Seed: 3, Resamples: 200,
@@ -261,6 +262,7 @@ func TestWriteReport(t *testing.T) {
 }
 
 func TestWriteReportNoData(t *testing.T) {
+	t.Parallel()
 	db := buildReportDB(t)
 	err := Write(context.Background(), db, t.TempDir(), Options{From: "2030-01", To: "2030-02"})
 	if !errors.Is(err, ErrNoData) {
@@ -269,6 +271,7 @@ func TestWriteReportNoData(t *testing.T) {
 }
 
 func TestHighlight(t *testing.T) {
+	t.Parallel()
 	text := "Der Bürgermeister sagte: Flüchtlinge sind willkommen."
 	e := store.ExampleSentence{Text: text, Start: 100, End: 100 + len(text), Evidence: []model.Evidence{
 		{Score: "counter_speech", Start: 100 + strings.Index(text, "willkommen"), End: 100 + strings.Index(text, "willkommen") + len("willkommen")},
@@ -373,6 +376,7 @@ func (b browser) probe(t *testing.T, page []byte) (dom, images, problems, height
 // first shown to catch a bad page. With XENOSCOPE_KEEP_SCREENSHOT set to a
 // directory, the screenshots and the page are kept there.
 func TestBrowserRendersReport(t *testing.T) {
+	t.Parallel()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium not on PATH (CI installs Debian's chromium in .ci/run)")

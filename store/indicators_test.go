@@ -57,6 +57,7 @@ func indicatorsTestDB(t *testing.T) *DB {
 }
 
 func TestScoreModel(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	m, err := db.ScoreModel(context.Background())
 	if err != nil || m != "new" {
@@ -74,6 +75,7 @@ func TestScoreModel(t *testing.T) {
 }
 
 func TestStreamDocRows(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	type row struct {
 		DocRow
@@ -134,6 +136,7 @@ func TestStreamDocRows(t *testing.T) {
 }
 
 func TestCoverageAndFigureQueries(t *testing.T) {
+	t.Parallel()
 	db := indicatorsTestDB(t)
 	ctx := context.Background()
 	cov, err := db.CrawlCoverage(ctx, MonthFilter{Cities: []string{"Aachen"}})
