@@ -99,3 +99,56 @@ func TestDocsListEveryIndicator(t *testing.T) {
 		}
 	}
 }
+
+// The language gate (announced: a document not in English gets a
+// doc_scores row of the current model with its language and NULL scores)
+// is one predicate: such a document is in no denominator and is counted as
+// excluded in the coverage. The test gives doc_scores nullable score
+// columns, as the gate's migration will.
+func TestLanguageGateExcluded(t *testing.T) {
+	t.Parallel()
+	docs, stmts := handDocs()
+	// d7: Aachen 2026-01, scored by m2 but in German: no scores.
+	docs = append(docs, docRow{city: "Aachen", source: "a", published: "2026-01-12T10:00:00Z", fetched: "2026-02-01T00:00:00Z", model: "m2",
+		words: 5000, pm: 50, sent: 100})
+	db := buildDB(t, docs, stmts)
+	ctx := context.Background()
+	for _, q := range []string{
+		`ALTER TABLE doc_scores RENAME TO doc_scores_before_gate`,
+		`CREATE TABLE doc_scores (document_id INTEGER PRIMARY KEY, model TEXT NOT NULL, migration REAL, anti_migrant REAL,
+		  counter_speech REAL, stance REAL, populism REAL, populist_sentences REAL, tone REAL, hate_crime_report REAL,
+		  words INTEGER, populism_matches INTEGER, sentences INTEGER, populist_sentence_n INTEGER, migration_sentences INTEGER,
+		  migration_tone_sum REAL, evidence TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL, language TEXT NOT NULL DEFAULT '')`,
+		`INSERT INTO doc_scores SELECT *, 'en' FROM doc_scores_before_gate`,
+		`UPDATE doc_scores SET language = 'de', migration = NULL, anti_migrant = NULL, counter_speech = NULL, stance = NULL,
+		  populism = NULL, populist_sentences = NULL, tone = NULL, hate_crime_report = NULL, words = NULL, populism_matches = NULL,
+		  sentences = NULL, populist_sentence_n = NULL, migration_sentences = NULL, migration_tone_sum = NULL
+		  WHERE document_id = (SELECT max(id) FROM documents)`,
+	} {
+		if _, err := db.W.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	res, err := Compute(ctx, db, Query{From: "2026-01", MinN: 3, Resamples: 50, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The numbers of TestExactValues: the German document changes none.
+	for _, c := range []struct {
+		ind   string
+		value float64
+		n     int
+	}{{MigrationSalience, 3.0 / 4, 4}, {Populism, 10, 4}, {PopulistSentences, 6.0 / 100, 4}, {Documents, 6, 6}} {
+		if v, _ := res.Get("Aachen", "2026-01", c.ind); math.Abs(v.Value-c.value) > 1e-9 || v.N != c.n {
+			t.Errorf("%s = %v n=%d, want %v n=%d", c.ind, v.Value, v.N, c.value, c.n)
+		}
+	}
+	for _, cv := range res.Coverage {
+		if cv.City == "Aachen" && cv.Month == "2026-01" && (cv.Excluded != 1 || cv.Scored != 4 || cv.Documents != 6) {
+			t.Errorf("coverage %+v, want 1 excluded, 4 scored of 6", cv)
+		}
+	}
+	if res.Excluded != 1 {
+		t.Errorf("excluded total %d", res.Excluded)
+	}
+}
