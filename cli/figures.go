@@ -24,26 +24,27 @@ func init() {
 var monthRe = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 
 func runFigures(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "figures", "-db xenoscope.db [-city NAME] [-month 2026-10] [-format table|csv|json] [-candidates]\n"+
+	fs := newFlags(env, "figures", "-db xenoscope.db [-city NAME ...] [-month 2026-10] [-format table|csv|json] [-candidates | -also | -registered-only]\n"+
 		"       xenoscope figures -find [-config F -city NAME] [-kind news|statements -speaker NAME] < text.txt")
-	dbPath := fs.String("db", "", "the SQLite database (required unless -find)")
-	city := fs.String("city", "", "only this city")
+	dbPath := dbFlag(fs, false)
+	var cities stringList
+	cityFlag(fs, &cities, "default: every city; with -find, the one city whose registry to use")
 	month := fs.String("month", "", "only mentions and statements of this month (YYYY-MM)")
-	format := fs.String("format", "table", "table, csv or json")
+	format := newFormat(fs, false, "table", "csv", "json")
 	cands := fs.Bool("candidates", false, "list only discovered (unregistered) persons, to review for the registry")
-	regOnly := fs.Bool("registered-only", false, "count only the [[city.figure]] registry (also: registered_figures_only in the config)")
+	regOnly := registeredOnlyFlag(fs)
 	also := fs.Bool("also", false, "list the figures quoted but not counted as the city's: from elsewhere (wire stories) or mentioned in too few local documents")
 	minMentions := fs.Int("min-mentions", 0, "keep figures with at least this many mentions (or -min-statements); with -candidates the default is 3")
 	minStatements := fs.Int("min-statements", 0, "keep figures with at least this many attributed statements (or -min-mentions); with -candidates the default is 1")
-	cfgPath := fs.String("config", "", "config file: sync its [[city.figure]] registry into -db first; with -find, the registry to recognise")
+	cfgPath := configFlag(fs, "sync its [[city.figure]] registry into -db first; with -find, the registry to recognise")
 	find := fs.Bool("find", false, "read a text on stdin and print its person mentions and attributed quotes as JSON")
 	kind := fs.String("kind", model.KindNews, "with -find: the source kind ("+strings.ReplaceAll(model.SourceKindNames(), `"`, "")+")")
 	speaker := fs.String("speaker", "", "with -find and -kind statements: the speaker who owns the text")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("", "figures takes no arguments, got %q", fs.Args())
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	var cfg *config.Config
 	if *cfgPath != "" {
@@ -53,16 +54,20 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if *find {
-		return runFind(env, cfg, model.TextContext{City: *city, Kind: *kind, Speaker: *speaker})
+		if len(cities) > 1 {
+			return usageErr("-find reads one text of one city", "-find takes one -city, got %d", len(cities))
+		}
+		city := ""
+		if len(cities) == 1 {
+			city = cities[0]
+		}
+		return runFind(env, cfg, model.TextContext{City: city, Kind: *kind, Speaker: *speaker})
 	}
 	if *dbPath == "" {
 		return usageErr("example: xenoscope figures -db xenoscope.db -city Leeds -month 2026-10", "figures needs -db")
 	}
 	if *month != "" && !monthRe.MatchString(*month) {
 		return usageErr("write the month like 2026-10", "-month %q is not a month", *month)
-	}
-	if *format != "table" && *format != "csv" && *format != "json" {
-		return usageErr("use -format table, csv or json", "unknown format %q", *format)
 	}
 	open := openRead // a listing only reads; syncing the config's registry writes
 	if cfg != nil {
@@ -73,17 +78,15 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if *city != "" {
-		if err := checkCities(ctx, db, []string{*city}); err != nil {
-			return err
-		}
+	if err := checkCities(ctx, db, cities); err != nil {
+		return err
 	}
 	if cfg != nil {
 		if err := db.SyncRegistry(ctx, cfg.Specs()); err != nil {
 			return err
 		}
 	}
-	f := store.FigureFilter{City: *city, Month: *month, Candidates: *cands, MinMentions: *minMentions, MinStatements: *minStatements}
+	f := store.FigureFilter{Cities: cities, Month: *month, Candidates: *cands, MinMentions: *minMentions, MinStatements: *minStatements}
 	switch {
 	case *cands:
 		f.Scope = "all" // the review list: every discovered person
@@ -99,7 +102,7 @@ func runFigures(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeFigures(env.Stdout, *format, rows)
+	return writeFigures(env.Stdout, format.value, rows)
 }
 
 func writeFigures(w io.Writer, format string, rows []store.FigureSummary) error {

@@ -148,6 +148,14 @@ func newFormat(fs *flag.FlagSet, jsonAlias bool, allowed ...string) *formatFlag 
 	return f
 }
 
+// registeredOnlyFlag declares -registered-only: count only the registry's
+// figures ([[city.figure]]) where figures are counted (figures, the figure
+// indicators, the report). The config's registered_figures_only does the
+// same per city.
+func registeredOnlyFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("registered-only", false, "count only the registered figures ([[city.figure]]); also: registered_figures_only in a city's config")
+}
+
 // noArgs refuses positional arguments.
 func noArgs(fs *flag.FlagSet) error {
 	if fs.NArg() > 0 {

@@ -20,6 +20,7 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 	var qf queryFlags
 	qf.register(fs, indicators.DefaultMinN)
 	format := newFormat(fs, false, "csv", "json", "table")
+	regOnly := registeredOnlyFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +38,9 @@ func runIndicators(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	res, err := indicators.Compute(ctx, db, qf.query())
+	q := qf.query()
+	q.RegisteredFiguresOnly = *regOnly
+	res, err := indicators.Compute(ctx, db, q)
 	if errors.Is(err, indicators.ErrBadQuery) {
 		return usageErr("check -from and -to (months YYYY-MM, inclusive)", "%v", err)
 	}

@@ -22,6 +22,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	qf.register(fs, indicators.DefaultMinN)
 	title := fs.String("title", "", "page title (default \"xenoscope report\")")
 	synthetic := fs.Bool("synthetic", false, "label the report as SYNTHETIC SAMPLE DATA")
+	regOnly := registeredOnlyFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +41,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	}
 	defer db.Close()
 	err = reports.Write(ctx, db, *out, reports.Options{From: qf.from, To: qf.to, Cities: qf.cities, MinN: qf.minN,
-		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic})
+		Resamples: qf.resamples, Seed: qf.seed, Title: *title, SyntheticNotice: *synthetic, RegisteredFiguresOnly: *regOnly})
 	switch {
 	case errors.Is(err, indicators.ErrBadQuery):
 		return usageErr("check -from and -to (months YYYY-MM, inclusive)", "%v", err)

@@ -1375,7 +1375,8 @@ func (d *docState) npSpeaker(a, b, verb int) (p *person, pron int, ok bool) {
 				break // "said the candidate could be …": a clause, not a name
 			}
 			if n == "." || n == ";" || n == "(" || n == `"` || toks[j].text == "“" || toks[j].text == "”" || toks[j].lower == "who" || toks[j].lower == "whose" ||
-				(verb < 0 && (toks[j].lower == "in" || toks[j].lower == "on" || toks[j].lower == "at" || toks[j].lower == "of" || toks[j].lower == "to" || toks[j].lower == "about")) {
+				(verb < 0 && (toks[j].lower == "in" || toks[j].lower == "on" || toks[j].lower == "at" || toks[j].lower == "to" || toks[j].lower == "about" ||
+					toks[j].lower == "of" && !(j > a && isNameTitle(toks[j-1].lower)))) { // "said Secretary of State Mike Pompeo"
 				break
 			}
 			if mi := d.mentAt[j]; mi >= 0 {

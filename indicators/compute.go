@@ -47,6 +47,9 @@ type Query struct {
 	Seed      uint64 `json:"seed"`      // bootstrap seed; the same seed gives the same intervals
 	// Definitions is the indicator table; nil = Definitions.
 	Definitions []Definition `json:"-"`
+	// RegisteredFiguresOnly counts only registered figures in the figure
+	// indicators (otherwise registered and local ones, view figure_scope).
+	RegisteredFiguresOnly bool `json:"registered_figures_only"`
 }
 
 // Value is one indicator for one city and month. Value, CILow and CIHigh are
@@ -321,7 +324,7 @@ func Compute(ctx context.Context, db *store.DB, q Query) (*Result, error) {
 			}
 		}()
 	}
-	filter := store.MonthFilter{From: q.From, To: q.To, Cities: q.Cities}
+	filter := store.MonthFilter{From: q.From, To: q.To, Cities: q.Cities, RegisteredFiguresOnly: q.RegisteredFiguresOnly}
 	if len(res.Months) > 0 {
 		err = stream(ctx, db, filter, model, p, free, work)
 	}

@@ -68,9 +68,12 @@ type Options struct {
 	// SyntheticNotice labels every page and chart file set as SYNTHETIC
 	// SAMPLE DATA (the demo sets it).
 	SyntheticNotice bool
-	Title           string    // "" = "xenoscope report"
-	Examples        int       // example sentences per indicator; 0 = 3
-	Now             time.Time // the "generated" stamp; zero = time.Now()
+	// RegisteredFiguresOnly counts only registered figures
+	// (indicators.Query.RegisteredFiguresOnly; from Result when given).
+	RegisteredFiguresOnly bool
+	Title                 string    // "" = "xenoscope report"
+	Examples              int       // example sentences per indicator; 0 = 3
+	Now                   time.Time // the "generated" stamp; zero = time.Now()
 }
 
 // ErrNoData means the database holds no documents in the selected range.
@@ -122,7 +125,7 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 			examples = fetchExamples(ctx, db, indicators.Definitions, store.MonthFilter{From: from, To: to, Cities: opts.Cities}, mdl, nEx)
 		}
 		res, err = indicators.Compute(ctx, db, indicators.Query{From: opts.From, To: opts.To, Cities: opts.Cities,
-			MinN: opts.MinN, Resamples: opts.Resamples, Seed: opts.Seed})
+			MinN: opts.MinN, Resamples: opts.Resamples, Seed: opts.Seed, RegisteredFiguresOnly: opts.RegisteredFiguresOnly})
 		if err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
@@ -134,7 +137,8 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		return fmt.Errorf("report: %w", err)
 	}
 	latest, complete := latestCompleteMonth(res)
-	filter := store.MonthFilter{From: res.Months[0], To: res.Months[len(res.Months)-1], Cities: res.Query.Cities}
+	filter := store.MonthFilter{From: res.Months[0], To: res.Months[len(res.Months)-1], Cities: res.Query.Cities,
+		RegisteredFiguresOnly: res.Query.RegisteredFiguresOnly}
 	if examples == nil {
 		examples = fetchExamples(ctx, db, res.Definitions(), filter, res.Model, nEx)
 	}
@@ -235,6 +239,13 @@ func Write(ctx context.Context, db *store.DB, outDir string, opts Options) error
 		return fmt.Errorf("report: %w", err)
 	}
 	pg.Figures, pg.QuietFigures = figureViews(quotes)
+	// figures quoted on migration but not counted (wire-story figures from
+	// elsewhere; unregistered ones when only the registry counts): shown
+	// apart, never in the indicators
+	if pg.AlsoQuoted, err = db.AlsoQuoted(ctx, filter); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	pg.RegisteredOnly = res.Query.RegisteredFiguresOnly
 
 	if err := writeFile(filepath.Join(outDir, IndicatorsFile), func(f *os.File) error { return indicators.WriteCSV(f, res.Values) }); err != nil {
 		return err
@@ -549,6 +560,8 @@ type page struct {
 	Coverage                []coverageCity
 	Figures                 []figureView
 	QuietFigures            int
+	AlsoQuoted              []store.FigureMonth // quoted on migration, not counted
+	RegisteredOnly          bool
 	CrawlRuns               []crawlRunView
 	SourceURL               string
 	CSSWidth, CSSHeight     int

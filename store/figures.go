@@ -302,8 +302,8 @@ func (db *DB) RegistrySpecs(ctx context.Context) ([]model.CitySpec, error) {
 
 // FigureFilter selects figures for FigureSummaries. Zero fields match all.
 type FigureFilter struct {
-	City  string
-	Month string // "2006-01": count only mentions and statements of that month
+	Cities []string // empty: every city
+	Month  string   // "2006-01": count only mentions and statements of that month
 	// Candidates lists only discovered (unregistered) figures.
 	Candidates bool
 	// MinMentions and MinStatements drop figures below both thresholds
@@ -360,9 +360,11 @@ func (db *DB) FigureSummaries(ctx context.Context, f FigureFilter) ([]FigureSumm
 	args = append(args, StanceThreshold, StanceThreshold, StanceThreshold, StanceThreshold)
 	mArgs() // statement counts
 	mArgs() // top quote
-	if f.City != "" {
-		conds = append(conds, "c.name = ?")
-		args = append(args, f.City)
+	if len(f.Cities) > 0 {
+		conds = append(conds, "c.name IN (?"+strings.Repeat(", ?", len(f.Cities)-1)+")")
+		for _, c := range f.Cities {
+			args = append(args, c)
+		}
 	}
 	if f.Candidates {
 		conds = append(conds, "fi.registered = 0")

@@ -102,7 +102,7 @@ func TestSaveDocFiguresRoundTrip(t *testing.T) {
 	if roe.Registered || roe.Statements != 2 || roe.Anti != 1 || roe.Neither != 1 || roe.TopURL != "https://x.test/2" || roe.TopStance != "anti_migrant" {
 		t.Fatalf("Bob Roe (discovered) = %+v", roe)
 	}
-	octOnly, err := db.FigureSummaries(ctx, FigureFilter{Month: "2026-10", City: "Leeds"})
+	octOnly, err := db.FigureSummaries(ctx, FigureFilter{Month: "2026-10", Cities: []string{"Leeds"}})
 	if err != nil {
 		t.Fatal(err)
 	}
