@@ -22,18 +22,17 @@ func (feedHandler) accept() string {
 }
 func (feedHandler) reads(string, []byte) bool { return true }
 func (feedHandler) handle(c *crawler, f *fetched) {
+	c.cpu <- struct{}{} // decoding and parsing share the CPU bound of extraction (and its memory)
 	body, err := f.decoded(c.opts.MaxBodyBytes, true)
-	if err != nil {
-		if errors.Is(err, errTooLarge) {
-			c.fail(*f.entry, 0, "too_large", fmt.Sprintf("feed over %d bytes decoded", c.opts.MaxBodyBytes))
-			return
-		}
-		c.parseFailed(f, "feed_parse", err)
+	var items []discovered
+	if err == nil {
+		items, err = parseFeed(body)
+	}
+	<-c.cpu
+	if errors.Is(err, errTooLarge) {
+		c.fail(*f.entry, 0, "too_large", fmt.Sprintf("feed over %d bytes decoded", c.opts.MaxBodyBytes))
 		return
 	}
-	c.cpu <- struct{}{}
-	items, err := parseFeed(body)
-	<-c.cpu
 	if err != nil {
 		c.parseFailed(f, "feed_parse", err)
 		return

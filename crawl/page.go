@@ -48,8 +48,21 @@ const maxFutureSkew = 48 * time.Hour
 
 func (htmlHandler) handle(c *crawler, f *fetched) {
 	e, s, rec := f.entry, f.source, f.rec
+	// Decoding, scanning and extracting hold one of GOMAXPROCS slots: CPU,
+	// and the memory of a decoded page (up to the body cap each), are bounded
+	// however many responses wait. The slot is freed before committing.
+	c.cpu <- struct{}{}
+	held := true
+	free := func() {
+		if held {
+			<-c.cpu
+			held = false
+		}
+	}
+	defer free()
 	raw, err := f.decoded(c.opts.MaxBodyBytes, false)
 	if err != nil {
+		free()
 		if errors.Is(err, errTooLarge) {
 			c.fail(*e, 0, "too_large", fmt.Sprintf("page over %d bytes decoded (%s)", c.opts.MaxBodyBytes, f.encoding))
 		} else {
@@ -61,6 +74,7 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	// sniffing); extract then gets UTF-8.
 	body, _, _, err := extract.DecodeHTML(raw, f.contentType)
 	if err != nil {
+		free()
 		c.fail(*e, 0, "decode", err.Error())
 		return
 	}
@@ -102,18 +116,19 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	}
 	switch {
 	case e.Via == "seed":
+		free()
 		c.notArticle(s, rec, reasonSeed, "")
 		return
 	case meta.NoIndex:
+		free()
 		c.notArticle(s, rec, reasonNoIndex, "")
 		return
 	}
-	c.cpu <- struct{}{}
 	if n, over := startTagsOver(body, extract.MaxElements); over {
 		// Refused before extraction parses it: a DOM of millions of
 		// elements takes hundreds of MB (a 10 MiB page of "<p>x" packs
 		// into 30 KB of gzip); extract would refuse it after parsing.
-		<-c.cpu
+		free()
 		c.notArticle(s, rec, reasonTooComplx, fmt.Sprintf("more than %d elements (%d start tags)", extract.MaxElements, n))
 		return
 	}
@@ -122,12 +137,12 @@ func (htmlHandler) handle(c *crawler, f *fetched) {
 	if err == nil {
 		gz, err = rawHTMLGz(f, raw, body)
 		if err != nil {
-			<-c.cpu
+			free()
 			c.fail(*e, 0, "store", err.Error())
 			return
 		}
 	}
-	<-c.cpu
+	free()
 	if err != nil {
 		reason := reasonNoText
 		switch {

@@ -23,6 +23,10 @@ const (
 	RobotsDisallw = "disall" // Disallow: / for every agent
 )
 
+// BombCopies is how many x-gzip and markup bombs a Bombs site lists (so
+// that many arrive at once).
+const BombCopies = 12
+
 // BombBytes is what each decompression bomb unpacks to: 1 GiB of zeros in
 // about 1 MB on the wire.
 const BombBytes = 1 << 30
@@ -35,9 +39,11 @@ type HostileOptions struct {
 	// Robots is the robots.txt behaviour (RobotsOK, Robots5xx, ...).
 	Robots string
 	// Bombs lists the decompression bombs in /sitemap.xml: pages sent with
-	// Content-Encoding x-gzip and gzip, a page with a gzip Content-Type, and
-	// four pages of just under 10 MiB of markup (/bomb/tagsN.html). The
-	// sitemap bomb is /bomb/sitemap.xml.gz (give it in the config).
+	// Content-Encoding gzip (/bomb/gzip.html) and x-gzip
+	// (/bomb/xgzipN.html, BombCopies of them), a page with a gzip
+	// Content-Type, and BombCopies pages of just under 10 MiB of markup
+	// (/bomb/tagsN.html). The sitemap bomb is /bomb/sitemap.xml.gz (give it
+	// in the config).
 	Bombs bool
 	// BigSitemap is how many URLs /big-sitemap.xml.gz lists (0: not served).
 	BigSitemap int
@@ -215,7 +221,7 @@ func (h *Hostile) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/sitemap.xml":
 		w.Header().Set("Content-Type", "application/xml")
 		w.Write(h.sitemap())
-	case p == "/bomb/xgzip.html":
+	case strings.HasPrefix(p, "/bomb/xgzip"):
 		w.Header().Set("Content-Type", htmlType)
 		w.Header().Set("Content-Encoding", "x-gzip")
 		w.Write(Bomb())
@@ -316,10 +322,10 @@ func (h *Hostile) sitemap() []byte {
 		loc(h.ArticleURL(a))
 	}
 	if opts.Bombs {
-		loc(h.URL + "/bomb/xgzip.html")
 		loc(h.URL + "/bomb/gzip.html")
 		loc(h.URL + "/bomb/ctype.html")
-		for i := 0; i < 4; i++ {
+		for i := 0; i < BombCopies; i++ {
+			loc(fmt.Sprintf("%s/bomb/xgzip%d.html", h.URL, i))
 			loc(fmt.Sprintf("%s/bomb/tags%d.html", h.URL, i))
 		}
 	}
