@@ -93,6 +93,8 @@ type crawler struct {
 	// batch run in parallel goroutines, and unbounded extraction would
 	// starve the reading of other responses into timeouts.
 	cpu chan struct{}
+	// bodies bounds the response bodies held in memory (bodySlots).
+	bodies chan struct{}
 }
 
 // Run crawls the configured sources (one city with opts.City) into db and
@@ -120,7 +122,7 @@ func Run(ctx context.Context, db *store.DB, cfg *config.Config, opts Options) (m
 		return model.CrawlStats{}, fmt.Errorf("crawl: %w", err)
 	}
 	c := &crawler{db: db, cfg: cfg, opts: opts, log: opts.Logger, ctx: ctx, sources: map[int64]*sourceInfo{},
-		inflight: map[string]flight{}, finished: map[string]bool{}, wake: make(chan struct{}, 1), pauses: map[string]time.Time{}, robots: map[string]*robotsRules{}, allowedHosts: map[string]bool{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		inflight: map[string]flight{}, finished: map[string]bool{}, wake: make(chan struct{}, 1), pauses: map[string]time.Time{}, robots: map[string]*robotsRules{}, allowedHosts: map[string]bool{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0)), bodies: make(chan struct{}, bodySlots())}
 	c.stats.Errors = map[string]int{}
 	for i := range cfg.Cities {
 		city := &cfg.Cities[i]

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -86,11 +87,40 @@ func (c *crawler) collector() (*colly.Collector, error) {
 				return
 			}
 		}
+		c.takeBodySlot(r)
 		c.fetching(r)
 	})
 	col.OnResponse(c.onResponse)
 	col.OnError(c.onError)
 	return col, nil
+}
+
+// Response bodies in memory are bounded by bodySlots: a slot is taken
+// when a response's headers arrive (before colly reads the body, at most the
+// body cap) and given back when its handler is done. Without it, every URL
+// in flight (Batch, 64) could hold a body of up to the cap while waiting for
+// a CPU slot. A response waiting for a slot holds its connection (and its
+// domain's LimitRule), which slows the fetching down to the handling.
+func bodySlots() int { return max(16, 4*runtime.GOMAXPROCS(0)) }
+
+func (c *crawler) takeBodySlot(r *colly.Response) {
+	if held, _ := r.Ctx.GetAny("slot").(bool); held {
+		return
+	}
+	select {
+	case c.bodies <- struct{}{}:
+		r.Ctx.Put("slot", true)
+	case <-c.ctx.Done():
+		r.Request.Abort()
+	}
+}
+
+// giveBodySlot returns the response's slot, if it holds one.
+func (c *crawler) giveBodySlot(ctx *colly.Context) {
+	if held, _ := ctx.GetAny("slot").(bool); held {
+		ctx.Put("slot", false)
+		<-c.bodies
+	}
 }
 
 // fetching records, before the body is read, that the fetch of a URL is
@@ -213,6 +243,7 @@ func entryOf(ctx *colly.Context) *store.FrontierEntry {
 }
 
 func (c *crawler) onError(r *colly.Response, err error) {
+	c.giveBodySlot(r.Ctx)
 	e := entryOf(r.Ctx)
 	if e == nil || c.ctx.Err() != nil {
 		return // cancelled: the URL stays pending for the next run

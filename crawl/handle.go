@@ -88,6 +88,7 @@ func (f *fetched) head() []byte {
 }
 
 func (c *crawler) onResponse(r *colly.Response) {
+	defer c.giveBodySlot(r.Ctx)
 	e := entryOf(r.Ctx)
 	if e == nil {
 		return
