@@ -12,12 +12,19 @@
 // Crawl-delay honoured, each domain has its own colly LimitRule (delay and
 // parallelism from the config), requests carry an identifying User-Agent,
 // 429/503 answers are retried after Retry-After (or an exponential backoff)
-// with the whole host paused, requests time out and bodies are capped.
-// Re-crawls send conditional GETs (ETag / Last-Modified); a 304 or an
-// unchanged text is not stored again.
+// with the whole host paused, requests time out. Every read is bounded after
+// decompression too (body.go). Re-crawls send conditional GETs (ETag /
+// Last-Modified); a 304 or an unchanged text is not stored again.
+//
+// Files by concern: options.go (Options and defaults), frontier.go (the
+// dispatch loop), fetch.go (collector, transport, retries, errors),
+// robots.go, body.go (bounded decoding), handle.go (the handler of a fetched
+// body by frontier kind and content type), sitemap.go, feed.go, page.go
+// (HTML pages: links, canonical, article decision), canon.go (URL
+// canonicalisation), guard.go (the private-address guard).
 //
 // See docs/crawling.md for the decisions (canonical URLs, duplicates, what
-// counts as an article, resume).
+// counts as an article, limits, resume).
 package crawl
 
 import (
