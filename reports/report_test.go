@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"image/png"
 	"math/rand/v2"
 	"os"
@@ -305,11 +306,13 @@ func TestHighlight(t *testing.T) {
 }
 
 // layoutProbe is a script added to a copy of a page: after load it
-// records how many images decoded, what runs off the page or is clipped
+// measures how many images decoded, what runs off the page or is clipped
 // (a table may be wider than the screen only inside its scrolling box),
-// and the page height, as attributes of <body>.
+// the page height, whether a script planted in crawled text ran
+// (data-pwned) and whether that text is shown escaped, and posts them to
+// the frame around it (see frame).
 const layoutProbe = `<script>window.addEventListener("load", function () {
-  var W = window.innerWidth, problems = [];
+  var W = document.documentElement.clientWidth, problems = [];
   var imgs = Array.prototype.slice.call(document.images);
   var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
   if (document.documentElement.scrollWidth > W + 1) problems.push("page " + document.documentElement.scrollWidth + "px wide");
@@ -318,18 +321,21 @@ const layoutProbe = `<script>window.addEventListener("load", function () {
     var box = t.closest(".scroll") || t;
     if (box.getBoundingClientRect().right > W + 1) problems.push(name(t) + " overflows");
   });
-  document.querySelectorAll("h1, h2, h3, summary, nav, p, li, img, .nodata").forEach(function (el) {
+  document.querySelectorAll("h1, h2, h3, summary, nav, p, li, img, blockquote, figure, .nodata").forEach(function (el) {
     if (el.closest(".scroll")) return;
     var r = el.getBoundingClientRect();
     if (r.right > W + 1) problems.push(name(el) + " runs off the page");
     if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== "IMG") problems.push(name(el) + " clipped");
   });
-  document.body.setAttribute("data-images", ok + "/" + imgs.length);
-  document.body.setAttribute("data-problems", problems.join(" | ").replace(/"/g, "'"));
-  document.body.setAttribute("data-height", String(document.documentElement.scrollHeight));
+  parent.postMessage({"data-width": String(W), "data-images": ok + "/" + imgs.length,
+    "data-problems": problems.join(" | ").replace(/"/g, "'"), "data-height": String(document.documentElement.scrollHeight),
+    "data-pwned": String(document.body.hasAttribute("data-pwned")),
+    "data-escaped": String(document.body.innerHTML.indexOf("Council vote &lt;script&gt;") >= 0)}, "*");
 });</script></body>`
 
-// browser runs headless chromium on pages at one window width.
+// browser runs headless chromium on pages at one viewport width. Chromium
+// does not make a window narrower than 500 px, so a page is shown in an
+// iframe of exactly that width inside a wider window (frame).
 type browser struct {
 	path, userData string
 	width          int
@@ -338,35 +344,82 @@ type browser struct {
 func (b browser) args(extra ...string) []string {
 	return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-		"--hide-scrollbars", "--force-device-scale-factor=1", "--user-data-dir=" + b.userData,
-		fmt.Sprintf("--window-size=%d,2400", b.width), "--virtual-time-budget=10000"}, extra...)
+		"--hide-scrollbars", "--force-device-scale-factor=1", "--allow-file-access-from-files", "--user-data-dir=" + b.userData,
+		fmt.Sprintf("--window-size=%d,2400", max(b.width, 500)), "--virtual-time-budget=10000"}, extra...)
 }
 
-// probe loads a copy of page with layoutProbe and returns the rendered DOM
-// and the probe's findings.
-func (b browser) probe(t *testing.T, page []byte) (dom, images, problems, height string) {
+// frame writes a page that shows src in an iframe b.width pixels wide and
+// copies what a probe in it posts onto its own <body> as attributes.
+func (b browser) frame(t *testing.T, src string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "probe.html")
+	path := filepath.Join(filepath.Dir(src), fmt.Sprintf("frame-%d.html", b.width))
+	page := fmt.Sprintf(`<!DOCTYPE html><html><body style="margin:0; background:#fff">
+<iframe src="%s" style="display:block; border:0; width:%dpx; height:2400px"></iframe>
+<script>window.addEventListener("message", function (e) { for (var k in e.data) document.body.setAttribute(k, e.data[k]); });</script>
+</body></html>`, filepath.Base(src), b.width)
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// probe loads a copy of page with layoutProbe and returns the probe's
+// findings by name (data-images, data-problems, ...).
+func (b browser) probe(t *testing.T, page []byte) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "probe.html")
 	if err := os.WriteFile(path, []byte(strings.Replace(string(page), "</body>", layoutProbe, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, b.path, b.args("--dump-dom", "file://"+path)...)
+	cmd := exec.CommandContext(ctx, b.path, b.args("--dump-dom", "file://"+b.frame(t, path))...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
 	}
-	attr := func(name string) string {
-		m := regexp.MustCompile(name + `="([^"]*)"`).FindStringSubmatch(string(out))
-		if m == nil {
-			t.Fatalf("the probe did not run (no %s); dom starts %.300q", name, out)
-		}
-		return m[1]
+	found := map[string]string{}
+	for _, m := range regexp.MustCompile(`(data-[a-z]+)="([^"]*)"`).FindAllStringSubmatch(string(out), -1) {
+		found[m[1]] = m[2]
 	}
-	return string(out), attr("data-images"), attr("data-problems"), attr("data-height")
+	if found["data-width"] != fmt.Sprint(b.width) {
+		t.Fatalf("the probe did not run at %d px (got %q); dom starts %.300q", b.width, found["data-width"], out)
+	}
+	return found
+}
+
+// screenshot renders page (a file) at b.width and returns the image,
+// cropped to the frame.
+func (b browser) screenshot(t *testing.T, page string) image.Image {
+	t.Helper()
+	shot := filepath.Join(t.TempDir(), "shot.png")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, b.path, b.args("--screenshot="+shot, "file://"+b.frame(t, page))...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium --screenshot: %v\n%s", err, stderr.String())
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, ok := img.(interface {
+		SubImage(r image.Rectangle) image.Image
+	})
+	if !ok {
+		t.Fatalf("screenshot of type %T", img)
+	}
+	return sub.SubImage(image.Rect(0, 0, b.width, img.Bounds().Dy()))
 }
 
 // TestBrowserRendersReport opens index.html in headless chromium at a
@@ -387,8 +440,8 @@ func TestBrowserRendersReport(t *testing.T) {
 <div class="scroll" style="overflow-x: auto"><table><tr><td style="white-space: nowrap">` + strings.Repeat("scrolls ", 80) + `</td></tr></table></div>
 </body></html>`)
 	b := browser{chromium, t.TempDir(), 400}
-	_, _, problems, _ := b.probe(t, bad)
-	if !strings.Contains(problems, "table 'wide cell") || !strings.Contains(problems, "h2 'Figures addressing") || strings.Contains(problems, "scrolls") {
+	if problems := b.probe(t, bad)["data-problems"]; !strings.Contains(problems, "table 'wide cell") ||
+		!strings.Contains(problems, "h2 'Figures addressing") || strings.Contains(problems, "scrolls") {
 		t.Fatalf("the probe misses a bad page's problems: %q", problems)
 	}
 
@@ -406,39 +459,22 @@ func TestBrowserRendersReport(t *testing.T) {
 	for _, width := range []int{1400, 400} {
 		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
 			b := browser{chromium, t.TempDir(), width}
-			dom, images, problems, height := b.probe(t, page)
-			if want := fmt.Sprintf("%d/%d", wantImages, wantImages); images != want {
-				t.Errorf("images decoded %s, want %s", images, want)
+			found := b.probe(t, page)
+			if want := fmt.Sprintf("%d/%d", wantImages, wantImages); found["data-images"] != want {
+				t.Errorf("images decoded %s, want %s", found["data-images"], want)
 			}
-			if problems != "" {
-				t.Errorf("layout problems at %d px: %s", width, problems)
+			if p := found["data-problems"]; p != "" {
+				t.Errorf("layout problems at %d px: %s", width, p)
 			}
-			t.Logf("page height at %d px: %s px", width, height)
-			if regexp.MustCompile(`<body[^>]*data-pwned`).MatchString(dom) {
+			t.Logf("page height at %d px: %s px", width, found["data-height"])
+			if found["data-pwned"] != "false" {
 				t.Error("the script in a crawled title ran")
 			}
-			if !strings.Contains(dom, `Council vote &lt;script&gt;`) {
+			if found["data-escaped"] != "true" {
 				t.Error("the hostile title is not shown as text in the rendered page")
 			}
-			// A screenshot of the report itself: it must be a real, non-blank image.
-			shot := filepath.Join(t.TempDir(), "shot.png")
-			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, chromium, b.args("--screenshot="+shot, "file://"+filepath.Join(out, IndexFile))...)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("chromium --screenshot: %v\n%s", err, stderr.String())
-			}
-			f, err := os.Open(shot)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			img, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			// A screenshot of the report itself: a real, non-blank image.
+			img := b.screenshot(t, filepath.Join(out, IndexFile))
 			colours := map[uint32]bool{}
 			bnd := img.Bounds()
 			for y := bnd.Min.Y; y < bnd.Max.Y; y += 7 {
@@ -451,8 +487,11 @@ func TestBrowserRendersReport(t *testing.T) {
 				t.Errorf("screenshot %v with %d colours: looks blank", bnd, len(colours))
 			}
 			if keep != "" {
-				data, _ := os.ReadFile(shot)
-				os.WriteFile(filepath.Join(keep, fmt.Sprintf("report-%dpx.png", width)), data, 0o644)
+				f, err := os.Create(filepath.Join(keep, fmt.Sprintf("report-%dpx.png", width)))
+				if err == nil {
+					png.Encode(f, img)
+					f.Close()
+				}
 				os.WriteFile(filepath.Join(keep, "index.html"), page, 0o644)
 			}
 		})
