@@ -3,10 +3,8 @@ package figures
 import (
 	"flag"
 	"os"
-	"strings"
 	"testing"
 
-	"github.com/xenoscope/xenoscope/figures/ner"
 	"github.com/xenoscope/xenoscope/figures/nertrain"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"github.com/xenoscope/xenoscope/model"
@@ -32,38 +30,13 @@ func readCoNLL(t testing.TB, parts ...string) []nertrain.Sentence {
 func mentionScore(fd *Finder, sents []nertrain.Sentence) nertrain.Score {
 	var sc nertrain.Score
 	for _, s := range sents {
-		var b strings.Builder
-		spans := make([][2]int, len(s.Words))
-		for i, w := range s.Words {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			spans[i][0] = b.Len()
-			b.WriteString(w)
-			spans[i][1] = b.Len()
+		text, offs := nertrain.JoinWords(s.Words)
+		ms, _ := fd.Find(text, model.TextContext{Kind: model.KindNews})
+		pred := make([][2]int, len(ms))
+		for i, m := range ms {
+			pred[i] = [2]int{m.Start, m.End}
 		}
-		gold := map[[2]int]bool{}
-		for _, e := range ner.Entities(s.Tags) {
-			if e.Type == "PER" {
-				gold[[2]int{spans[e.Start][0], spans[e.End-1][1]}] = true
-			}
-		}
-		ms, _ := fd.Find(b.String(), model.TextContext{Kind: model.KindNews})
-		seen := map[[2]int]bool{}
-		for _, m := range ms {
-			k := [2]int{m.Start, m.End}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			if gold[k] {
-				sc.TP++
-				delete(gold, k)
-			} else {
-				sc.FP++
-			}
-		}
-		sc.FN += len(gold)
+		sc.Add(s.Tags, offs, pred)
 	}
 	return sc
 }

@@ -685,7 +685,7 @@ func (d *docState) speakerAfterIn(q *quoteSpan, last *statement, usedVerb map[in
 		}
 		b := a
 		for b < end && b < a+3 && ner.IsCapitalised(toks[b].text) && isNameWord(toks[b].text) && !isNameTitle(toks[b].lower) &&
-			!commonInitial[toks[b].lower] && !nonPersonWords[toks[b].lower] && !isAllCapsTok(toks[b].text) {
+			!commonInitial[toks[b].lower] && !nonPersonWords[toks[b].lower] && !isAllCapsName(toks[b].text) {
 			b++
 		}
 		if b > a && (b == end || toks[b].norm == "," || toks[b].norm == "." || toks[b].norm == "(") {
@@ -1101,7 +1101,7 @@ func (d *docState) ofOrganisation(j, lo int) int {
 func (d *docState) missedName(j, lo int, named bool) bool {
 	t := d.toks[j]
 	if !ner.IsCapitalised(t.text) || !isNameWord(t.text) || commonInitial[t.lower] || isNameTitle(t.lower) ||
-		nonPersonWords[t.lower] || timeWords[t.lower] || isAllCapsTok(t.text) {
+		nonPersonWords[t.lower] || timeWords[t.lower] || isAllCapsName(t.text) {
 		return false
 	}
 	if j > lo && ner.IsCapitalised(d.toks[j-1].text) && d.toks[j-1].norm != "," && !isNameTitle(d.toks[j-1].lower) {
@@ -1152,9 +1152,9 @@ func (d *docState) lowerElsewhere(lower string) bool {
 	return d.lowerWords[lower]
 }
 
-func isAllCapsTok(w string) bool {
-	return len(w) > 1 && strings.ToUpper(w) == w
-}
+// isAllCapsName reports a word in capitals longer than an initial: an
+// acronym or a headline word, not a surname ("ESPN said").
+func isAllCapsName(w string) bool { return len(w) > 1 && nlp.IsAllCaps(w) }
 
 // timeWords stand between a subject and its verb: "Priebus later Thursday told".
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
@@ -1207,7 +1207,7 @@ func (d *docState) appositiveSubject(lo, comma int) (*person, bool) {
 	}
 	e := x
 	for e < comma && e < x+3 && d.mentAt[e] < 0 && ner.IsCapitalised(toks[e].text) && isNameWord(toks[e].text) && !isNameTitle(toks[e].lower) &&
-		!commonInitial[toks[e].lower] && !nonPersonWords[toks[e].lower] && !isAllCapsTok(toks[e].text) {
+		!commonInitial[toks[e].lower] && !nonPersonWords[toks[e].lower] && !isAllCapsName(toks[e].text) {
 		e++
 	}
 	if e > x && e < len(toks) && toks[e].norm == "," && (x > lo || e-x >= 2) && (lo == 0 || !ner.IsCapitalised(toks[lo-1].text) || toks[lo-1].norm == `"`) {

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Title is what the one title table knows about a word written before a
@@ -166,3 +167,18 @@ func LookupTitle(lower string) (Title, bool) {
 // written with a period which does not end the sentence: "mr", "sen",
 // "jan", "u.s", "inc".
 func IsAbbreviation(lower string) bool { return abbrevs[lower] }
+
+// IsAllCaps reports a word with at least one upper-case letter and no
+// lower-case one ("NATO", "U.S.", "MITCHELL"; not "123").
+func IsAllCaps(w string) bool {
+	cased := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			cased = true
+		}
+	}
+	return cased
+}

@@ -189,19 +189,6 @@ func IsCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-func isAllCapsWord(w string) bool {
-	hasLetter := false
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			hasLetter = true
-		}
-	}
-	return hasLetter
-}
-
 // capsHeadline reports words written mostly in capitals (at least 6
 // letters, 90% upper case): a headline.
 func capsHeadline(words []string) bool {
@@ -278,7 +265,7 @@ func NewDocStats(sents [][]string) *DocStats {
 				if utf8.RuneCountInString(w) > 1 {
 					d.low[l]++
 				}
-			} else if i > 0 && IsCapitalised(w) && !isAllCapsWord(w) {
+			} else if i > 0 && IsCapitalised(w) && !nlp.IsAllCaps(w) {
 				d.cap[l]++
 			}
 		}

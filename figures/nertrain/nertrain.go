@@ -290,30 +290,66 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// Add scores one sentence: pred are the predicted PER spans and offs the
+// offsets of each token (byte offsets in a text, or token indexes), so
+// that gold spans from the BIO tags compare to pred exactly. A span
+// predicted twice counts once.
+func (s *Score) Add(tags []string, offs [][2]int, pred [][2]int) {
+	gold := map[[2]int]bool{}
+	for _, e := range ner.Entities(tags) {
+		if e.Type == "PER" {
+			gold[[2]int{offs[e.Start][0], offs[e.End-1][1]}] = true
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, p := range pred {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if gold[p] {
+			s.TP++
+			delete(gold, p)
+		} else {
+			s.FP++
+		}
+	}
+	s.FN += len(gold)
+}
+
 // EvalPER scores predicted PER spans against gold, sentence by sentence.
 func EvalPER(gold, pred [][]string) Score {
 	var s Score
 	for i := range gold {
-		g := map[ner.Span]bool{}
-		for _, e := range ner.Entities(gold[i]) {
-			if e.Type == "PER" {
-				g[e] = true
-			}
+		offs := make([][2]int, len(gold[i]))
+		for k := range offs {
+			offs[k] = [2]int{k, k + 1}
 		}
+		var p [][2]int
 		for _, e := range ner.Entities(pred[i]) {
-			if e.Type != "PER" {
-				continue
-			}
-			if g[e] {
-				s.TP++
-				delete(g, e)
-			} else {
-				s.FP++
+			if e.Type == "PER" {
+				p = append(p, [2]int{e.Start, e.End})
 			}
 		}
-		s.FN += len(g)
+		s.Add(gold[i], offs, p)
 	}
 	return s
+}
+
+// JoinWords writes a sentence's words as one text separated by spaces, as
+// `score` gets a line, and returns each word's byte offsets in it.
+func JoinWords(words []string) (string, [][2]int) {
+	var b strings.Builder
+	offs := make([][2]int, len(words))
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		offs[i][0] = b.Len()
+		b.WriteString(w)
+		offs[i][1] = b.Len()
+	}
+	return b.String(), offs
 }
 
 // Evaluate tags sents document by document (docs == true) or each sentence
