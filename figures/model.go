@@ -29,5 +29,6 @@ func finderVersion() string {
 // nlp treebank tokens, appositive and sentence subjects, participles,
 // colon, dash and previous-sentence introductions; 4: two apostrophes as quotation
 // marks, verb chains, "according to" before a quote, the next sentence's
-// attribution, names the tagger missed before a speech verb).
-const attributionRevision = 4
+// attribution, names the tagger missed before a speech verb; 5: a quote
+// left open at its paragraph's end takes its continuation's speaker).
+const attributionRevision = 5

@@ -455,6 +455,18 @@ func (d *docState) quotes(f *Finder) []model.Quote {
 		done = append(done, st)
 		last = st
 	}
+	// a quote left open at its paragraph's end continues in the next one
+	// ("“… ¶ “…,” Smith said."): when the continuation is attributed and
+	// the open part only inherited a speaker, it is the same speaker's
+	for i := len(done) - 2; i >= 0; i-- {
+		st, nx := done[i], done[i+1]
+		if st.kind != "direct" || st.attributed || st.q.close >= 0 || nx.kind != "direct" || !nx.attributed {
+			continue
+		}
+		if d.toks[nx.q.open].para == d.toks[st.e-1].para+1 && (nx.q.open == 0 || d.toks[nx.q.open-1].para != d.toks[nx.q.open].para) {
+			st.speaker, st.attributed = nx.speaker, true
+		}
+	}
 	out := make([]model.Quote, 0, len(done))
 	for _, st := range done {
 		a, b := d.toks[st.s].start, d.toks[st.e-1].end
