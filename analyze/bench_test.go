@@ -9,7 +9,6 @@ import (
 	prose3 "github.com/jdkato/prose/v3"
 
 	"github.com/xenoscope/xenoscope/figures"
-	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"github.com/xenoscope/xenoscope/model"
 )
 
@@ -23,10 +22,7 @@ import (
 //
 //	go test ./analyze/ -run XXX -bench Score -benchtime 2x -benchmem
 func BenchmarkScore(b *testing.B) {
-	bodies, err := LoadArticleBodies(shareddata.Require(b, "articles", "ground-truth.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	bodies := articleBodies(b)
 	words := 0
 	for _, t := range bodies {
 		words += len(strings.Fields(t))

@@ -33,6 +33,7 @@ type unit struct {
 	popMatches int
 	clause     []int // clause number of each word
 	lexStart   int   // feats[lexStart:] are the non-n-gram features
+	ti         *targetInfo
 }
 
 // lexPart returns the unit's features after its word n-grams (lexicon,
@@ -95,7 +96,15 @@ func isQuoteTok(s string) bool {
 
 // buildUnit analyses tokens toks of src (a sentence or a whole short text).
 func (s *Scorer) buildUnit(src string, toks []nlp.Token) *unit {
+	return s.buildUnitCtx(src, toks, false)
+}
+
+// buildUnitCtx is buildUnit for a sentence of a longer text; ctxMigrant
+// says that a sentence just before it named migrants (its pronouns may
+// refer to them).
+func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *unit {
 	u := &unit{}
+	u.ti = s.analyzeTargets(src, toks, ctxMigrant)
 	if len(toks) > 0 {
 		u.start, u.end = toks[0].Start, toks[len(toks)-1].End
 	}

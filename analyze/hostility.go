@@ -1,70 +1,216 @@
 package analyze
 
-// The news-hostility model: anti_migrant learned hostility from tweets and
-// NGO dialogue and finds only half of the hostile letters, comments and
-// leaflets of local news (heldout_anti_b.csv: recall 0.50). A small logistic
-// regression over the features below, trained on the news-like rows of
-// hand_anti_migrant.csv and the policy statements of hand_stance.csv,
-// scores that kind; anti_migrant is the larger of the two probabilities
-// where hostilityGate holds (scorer.go).
-//
-//	hs:them        othering ("these people", "that lot", "so-called")
-//	hs:us          an "us" ("our town", "locals", "taxpayers")
-//	hs:contempt    contempt and loss ("scroungers", "overrun", "sick of",
-//	               "ruined", "no respect")
-//	hs:them&us, hs:them&contempt, hs:us&contempt  pairs in one unit
-//
-// plus the main lexicon's hostility, target, condemnation, policy and
-// speech features.
-
-const (
-	hsThem = iota
-	hsUs
-	hsContempt
+import (
+	"math"
+	"strings"
 )
 
-var hostileSectionNames = []string{"them", "us", "contempt"}
+// anti_migrant and counter_speech (issue 11, round 2).
+//
+// Both are logistic regressions over the same features: the target
+// analysis (targetFeats: who is evaluated with what, how and in which
+// frame) and the words of the unit that the target analysis does not read
+// itself (lexBag). Then the definitions decide where they are
+// unambiguous (docs/analysis.md, "What each score means"):
+//
+//   - no migrant target (a migrant group, a slur for one, a pronoun in a
+//     text about migration), no anti_migrant: at most maxUntargeted;
+//   - hostility that by definition is anti-migrant, said of migrants in the
+//     text's own voice (dehumanisation, a slur, a threat or a call for
+//     exclusion with should/will/imperative, a negative emotion, denied
+//     praise: "refugees are vermin", "deport them all", "I hate
+//     immigrants", "nobody wants them here"), anti_migrant at least
+//     ruleFloor;
+//   - hostile words said of migrants only negated, condemned or reported
+//     ("refugees are not vermin", "calling refugees vermin is racist",
+//     "protesters chanted 'send them back', police said"), anti_migrant at
+//     most framedCap;
+//   - counter_speech at least ruleFloor when hostility is condemned, when
+//     migrants are praised or welcomed, or when a hostile claim about them
+//     is negated next to a correction, solidarity or condemnation; at most
+//     counterCap when the text is itself hostile by definition.
+//
+// The floors and caps were measured on validation data before adoption
+// (docs/analysis.md, "Round 2": floors and vetoes raise macro-F1 on every
+// family, functional templates, tweets, dialogues, news-like sentences).
 
-// hostilityModel is the file name (models/hostility.json) of the model.
-const hostilityModel = "hostility"
+const (
+	ruleFloor     = 0.75
+	framedCap     = 0.35
+	counterCap    = 0.30
+	maxUntargeted = 0.20
+)
 
-func (s *Scorer) hostilityFeats(u *unit) []feat {
-	fs := filterFeats(u.lexPart(), "x:dehumanizing", "x2:dehumanizing", "x:exclusion", "x2:exclusion", "x:target",
-		"c:target_is_dehum", "c:hostile_assert", "c:target+dehumanizing", "c:target+exclusion", "n:",
-		"c:quoted+hostile", "x:speech", "x:condemnation", "c:reject_racism", "x:restrictive_policy",
-		"x:welcoming_policy", "x:positive_contribution", "x:contribution", "v:neg", "v:pos", "x:migration_topic")
-	n := len(u.words)
-	if n == 0 || s.hslex == nil {
-		return fs
+// ruleHit is the link that made a definitional rule fire, with its byte
+// span (the term and its target) for evidence.
+type ruleHit struct {
+	start, end int
+	why        string
+}
+
+// lexBag: the words of the unit the target analysis does not read (no
+// lexicon section of target.txt), stemmed, scaled by 1/sqrt(n). They carry
+// what the lexicons miss ("taking over our hospitals", "contribute"). At
+// training time a word is kept only when it occurs in at least two families
+// of text (train package): a word that is evidence in one corpus only is
+// an artefact of that corpus.
+func lexBag(ti *targetInfo) []feat {
+	seen := map[string]bool{}
+	var fs []feat
+	for i, w := range ti.words {
+		if ti.secAt[i] != 0 || len(w.w) < 2 {
+			continue
+		}
+		name := "w:" + stem(w.w)
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		fs = append(fs, feat{name, 1, w.s, w.e})
 	}
-	var has [3]bool
-	var first [3][2]int
-	for _, h := range s.hslex.match(u.words, nil) {
-		if !has[h.section] {
-			has[h.section] = true
-			first[h.section] = [2]int{u.spans[h.start][0], u.spans[min(h.end, n)-1][1]}
+	if len(fs) > 0 {
+		sc := 1 / math.Sqrt(float64(len(fs)))
+		for i := range fs {
+			fs[i].val = sc
 		}
 	}
-	names := []string{"hs:them", "hs:us", "hs:contempt"}
-	for k := range has {
-		if has[k] {
-			fs = append(fs, feat{names[k], 1, first[k][0], first[k][1]})
-		}
-	}
-	pair := func(a, b int, name string) {
-		if has[a] && has[b] {
-			fs = append(fs, feat{name, 1, first[a][0], first[a][1]})
-		}
-	}
-	pair(hsThem, hsUs, "hs:them&us")
-	pair(hsThem, hsContempt, "hs:them&contempt")
-	pair(hsUs, hsContempt, "hs:us&contempt")
 	return fs
 }
 
-// hostilityGate reports whether the news-hostility model may speak for a
-// unit: the hostility is the text's own, not reported (no speech verb, no
-// hostile words in quotation marks) and not condemned.
-func hostilityGate(u *unit) bool {
-	return u.secCount[secSpeech]+u.secCount[secCondemnation]+u.secCount[secReportFrame] == 0 && !quotedHostile(u)
+// antiFeats are the features of anti_migrant and counter_speech.
+func (s *Scorer) antiFeats(u *unit) []feat {
+	return append(s.targetFeats(u.ti, u), lexBag(u.ti)...)
+}
+
+// definitional reports whether a link to migrants in the text's own voice
+// is hostile by definition (the floor rule).
+func definitional(l hostLink) bool {
+	if !l.linked || l.kind != kMigrant {
+		return false
+	}
+	switch l.cat {
+	case tDehum, tSlur, tEmotion, tProfanity:
+		return l.status == stOwn
+	case tThreat:
+		return l.status == stOwn && l.modal
+	case tExclusion:
+		// a call for exclusion, not a policy of removal: a verb or phrase
+		// ("deport them all", "send them back", "go home"), not the noun
+		// ("considered for deportation"), and not qualified to a subset
+		// ("convicted offenders should be deported")
+		return l.status == stOwn && l.modal && !l.noun && !l.qualified
+	case tPositive:
+		return l.status == stNeg && l.cat == tPositive
+	}
+	return false
+}
+
+func isHostileCat(c int) bool {
+	if c == tVNeg {
+		return true
+	}
+	for _, h := range hostileCats {
+		if h == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (ti *targetInfo) linkSpan(l hostLink) (int, int) {
+	i, j := l.i, l.j
+	if l.ti >= 0 {
+		for _, m := range ti.mentions {
+			if m.i == l.ti {
+				i, j = min(i, m.i), max(j, m.j)
+			}
+		}
+	}
+	return ti.words[i].s, ti.words[j-1].e
+}
+
+// antiRules applies the definitions to the model's probability p.
+func (s *Scorer) antiRules(u *unit, p float64) (float64, *ruleHit) {
+	ti := u.ti
+	if s.custom[TaskAntiMigrant] {
+		return p, nil
+	}
+	if !ti.migrant {
+		return math.Min(p, maxUntargeted), nil
+	}
+	own, framed := false, false
+	var floor *ruleHit
+	for _, l := range ti.links {
+		if !l.linked || l.kind != kMigrant || !isHostileCat(l.cat) && !(l.cat == tPositive && l.status == stNeg) {
+			continue
+		}
+		if definitional(l) && floor == nil {
+			st, en := ti.linkSpan(l)
+			floor = &ruleHit{st, en, catNames[l.cat] + " said of migrants"}
+		}
+		if l.cat == tPositive {
+			continue
+		}
+		if l.status == stOwn {
+			own = true
+		} else {
+			framed = true
+		}
+	}
+	if floor != nil {
+		if p < ruleFloor {
+			return ruleFloor, floor
+		}
+		return p, nil
+	}
+	if framed && !own {
+		return math.Min(p, framedCap), nil
+	}
+	return p, nil
+}
+
+// counterRules applies the definitions of counter_speech to p.
+func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
+	ti := u.ti
+	if s.custom[TaskCounterSpeech] {
+		return p, nil
+	}
+	var cond, pos, neg *ruleHit
+	hostile := false
+	for _, l := range ti.links {
+		if !l.linked || l.kind != kMigrant {
+			continue
+		}
+		st, en := ti.linkSpan(l)
+		switch {
+		case definitional(l):
+			hostile = true
+		case isHostileCat(l.cat) && l.status == stCond:
+			cond = &ruleHit{st, en, "hostility condemned"}
+		case l.cat == tPositive && l.status == stOwn && l.i < len(ti.words) && !strings.HasPrefix(ti.words[l.i].tag, "VBN"):
+			pos = &ruleHit{st, en, "praise of migrants"}
+		case isHostileCat(l.cat) && l.status == stNeg:
+			neg = &ruleHit{st, en, "hostile claim denied"}
+		}
+	}
+	if cond != nil {
+		hostile = false // the hostility is the condemned quote
+	}
+	if !hostile {
+		r := cond
+		if r == nil {
+			r = pos
+		}
+		if r == nil && neg != nil && (ti.count[tCorrection]+ti.count[tSolidarity]+ti.count[tCondemn] > 0) {
+			r = neg
+		}
+		if r != nil {
+			if p < ruleFloor {
+				return ruleFloor, r
+			}
+			return p, nil
+		}
+		return p, nil
+	}
+	return math.Min(p, counterCap), nil
 }

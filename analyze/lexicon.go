@@ -185,3 +185,36 @@ func (lx *lexicons) match(words []string, out []lexHit) []lexHit {
 	}
 	return out
 }
+
+// addLemmas adds, for every single-word exact term, an entry for its
+// lemma in the same section (when it has none).
+func (lx *lexicons) addLemmas(v *vocabulary) {
+	type key struct {
+		w   string
+		sec int
+	}
+	have := map[key]bool{}
+	for w, es := range lx.exact {
+		for _, e := range es {
+			if len(e.words) == 0 {
+				have[key{w, e.section}] = true
+			}
+		}
+	}
+	var add []key
+	for k := range have {
+		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] {
+			add = append(add, key{l, k.sec})
+			have[key{l, k.sec}] = true
+		}
+	}
+	slices.SortFunc(add, func(a, b key) int {
+		if a.w != b.w {
+			return strings.Compare(a.w, b.w)
+		}
+		return a.sec - b.sec
+	})
+	for _, k := range add {
+		lx.exact[k.w] = append(lx.exact[k.w], lexEntry{section: k.sec, prefix: []bool{false}})
+	}
+}

@@ -27,6 +27,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,20 +69,20 @@ type Scorer struct {
 	lex     *lexicons
 	slex    *lexicons    // stance.txt: read only by the stance model
 	hlex    *lexicons    // hate.txt: read only by the hate_crime_report model
-	clex    *lexicons    // contribution.txt: read only by the contribution model
 	tlex    *lexicons    // topic.txt: migration anchors, read only by the migration gate
-	hslex   *lexicons    // hostile.txt: read only by the news-hostility model
-	contrib *LinearModel // contribution.json: a part of counter_speech
-	hostile *LinearModel // hostility.json: a part of anti_migrant
-	anyHate *LinearModel // any_hate.json: a part of anti_migrant (antistack.go)
+	tlex2   *lexicons    // target.txt: targets, hostility, frames (target.go)
+	vocab   *vocabulary  // vocab.txt: known words of the spelling normaliser
+	// maskable: words a masked spelling may stand for ("f*ck")
+	maskable []string
+	// custom: tasks whose model the user replaced (WithModel)
+	custom map[string]bool
+	// joined: the multi-word terms of target.txt written as one word
+	// ("deportthemall" -> deport them all), for hashtags and run-ons
+	joined map[string][]string
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
 	version string
-	// anti_stack.json: anti_migrant inside the migration gate
-	// (antistack.go); nil when WithModel replaces anti_migrant or migration
-	antiStack *LinearModel
-	joint     *jointModels // the large models' weights in one table (joint.go)
 	// NoMentions disables the default prose PERSON mentions (when People is
 	// nil), for callers that do not need them.
 	NoMentions bool
@@ -98,10 +99,10 @@ func WithModel(task string, m *LinearModel) Option {
 			return fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(Tasks, ", "))
 		}
 		s.models[task] = m
-		if task == TaskAntiMigrant || task == TaskMigration {
-			// the stacker was fitted on the shipped models' margins
-			s.antiStack = nil
-		}
+		// a user's model carries the user's own definitions: the
+		// definitional rules of the shipped anti_migrant and
+		// counter_speech (hostility.go) do not apply to it
+		s.custom[task] = true
 		raw, _ := json.Marshal(m)
 		h := sha256.Sum256(append([]byte(s.version), raw...))
 		s.version = "xs1-" + hex.EncodeToString(h[:])[:12]
@@ -109,10 +110,23 @@ func WithModel(task string, m *LinearModel) Option {
 	}
 }
 
+// WithCandidate replaces one task's model like WithModel but keeps the
+// definitional rules of anti_migrant and counter_speech: for evaluating a
+// model trained on the same features (cross-validation in package train).
+func WithCandidate(task string, m *LinearModel) Option {
+	return func(s *Scorer) error {
+		if err := WithModel(task, m)(s); err != nil {
+			return err
+		}
+		delete(s.custom, task)
+		return nil
+	}
+}
+
 // newFeaturizer loads the lexicons only (training uses it before any model
 // exists).
 func newFeaturizer() (*Scorer, error) {
-	s := &Scorer{models: map[string]*LinearModel{}}
+	s := &Scorer{models: map[string]*LinearModel{}, custom: map[string]bool{}}
 	read := func(name string) (string, error) {
 		b, err := modelFS.ReadFile(path.Join("models", name))
 		if err != nil {
@@ -135,12 +149,17 @@ func newFeaturizer() (*Scorer, error) {
 	}{
 		{"stance.txt", stanceSectionNames, &s.slex},
 		{"hate.txt", hateSectionNames, &s.hlex},
-		{"contribution.txt", contributionSectionNames, &s.clex},
 		{"topic.txt", []string{"anchor"}, &s.tlex},
-		{"hostile.txt", hostileSectionNames, &s.hslex},
+		{"target.txt", targetSectionNames, &s.tlex2},
 	} {
 		if src, err = read(l.file); err != nil {
 			return nil, err
+		}
+		if l.file == "target.txt" {
+			// the seeds widened with WordNet (build_wordnet.go)
+			if wn, err := read("wordnet.txt"); err == nil {
+				src += "\n" + wn
+			}
 		}
 		if *l.dst, err = parseSections(src, l.names); err != nil {
 			return nil, fmt.Errorf("%s: %w", l.file, err)
@@ -148,6 +167,32 @@ func newFeaturizer() (*Scorer, error) {
 	}
 	if src, err = read("vader_lexicon.txt"); err != nil {
 		return nil, err
+	}
+	if vs, err := read("vocab.txt"); err == nil {
+		if s.vocab, err = parseVocab(vs); err != nil {
+			return nil, fmt.Errorf("vocab.txt: %w", err)
+		}
+		s.vocab.addKeys(s.tlex2, spellingSections...)
+		// every single-word term also matches by its lemma: "rapists" in
+		// the lexicon finds "rapist" and the other way round
+		s.tlex2.addLemmas(s.vocab)
+	}
+	for w, es := range s.tlex2.exact {
+		for _, e := range es {
+			if len(e.words) == 0 && (e.section == tProfanity || e.section == tMigrant || e.section == tSlur || e.section == tDehum) {
+				s.maskable = append(s.maskable, w)
+			}
+		}
+	}
+	slices.Sort(s.maskable)
+	s.joined = map[string][]string{}
+	for w, es := range s.tlex2.exact {
+		for _, e := range es {
+			if len(e.words) > 0 && !slices.Contains(e.prefix, true) {
+				ph := append([]string{w}, e.words...)
+				s.joined[strings.Join(ph, "")] = ph
+			}
+		}
 	}
 	if s.vlex, err = parseVADERLexicon(src); err != nil {
 		return nil, err
@@ -178,20 +223,6 @@ func New(opts ...Option) (*Scorer, error) {
 		}
 		s.models[t] = &m
 	}
-	// the part models of counter_speech and anti_migrant (absent in models
-	// trained before they existed)
-	for name, dst := range map[string]**LinearModel{contributionModel: &s.contrib, hostilityModel: &s.hostile, anyHateModel: &s.anyHate, antiStackModel: &s.antiStack} {
-		if raw, err := modelFS.ReadFile("models/" + name + ".json"); err == nil {
-			var m LinearModel
-			if err := json.Unmarshal(raw, &m); err != nil {
-				return nil, fmt.Errorf("embedded model %s: %w", name, err)
-			}
-			*dst = &m
-		}
-	}
-	if s.anyHate == nil {
-		s.antiStack = nil
-	}
 	v, err := embeddedVersion()
 	if err != nil {
 		return nil, err
@@ -202,12 +233,12 @@ func New(opts ...Option) (*Scorer, error) {
 			return nil, err
 		}
 	}
-	s.joint = newJointModels([numJoint]*LinearModel{
-		jMigration: s.models[TaskMigration], jAnti: s.models[TaskAntiMigrant],
-		jAnyHate: s.anyHate, jCounter: s.models[TaskCounterSpeech],
-	})
 	return s, nil
 }
+
+// spellingSections: the target.txt sections whose words disguised
+// spellings are mapped onto.
+var spellingSections = []int{tMigrant, tOriginAdj, tSlur, tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereotype, tProfanity}
 
 // embeddedVersion hashes every embedded model and lexicon file.
 func embeddedVersion() (string, error) {
@@ -260,19 +291,21 @@ func (s *Scorer) Version() string {
 //	   hostilityGate holds (hostility.go).
 //	9: anti_migrant from the stacker (any_hate x migration) in units with
 //	   a migration anchor (antistack.go).
-const scoringRevision = 9
+//	10: round 2 (issue 11): anti_migrant and counter_speech from the target
+//	   analysis (target.go) with definitional floors, vetoes and the
+//	   migrant-target gate (hostility.go); the stacker, the news-hostility
+//	   and contribution models are gone.
+const scoringRevision = 10
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
 
-// unitScores holds one unit's scores and the feature contributions.
+// unitScores holds one unit's scores and what decided them.
 type unitScores struct {
 	migration, anti, counter, hate, stance, tone float64
-	// byContribution: counter comes from the contribution model;
-	// byHostility: anti from the news-hostility model; stacked: anti from
-	// the stacker (antistack.go), migMargin the migration margin it used
-	byContribution, byHostility, stacked bool
-	migMargin                            float64
+	// antiRule, counterRule: the definitional rule that set the score
+	// (hostility.go), nil when the model alone did
+	antiRule, counterRule *ruleHit
 }
 
 func filterFeats(fs []feat, prefixes ...string) []feat {
@@ -312,46 +345,22 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
-	z := s.joint.margins(u.feats)
 	mig := s.models[TaskMigration]
-	r.migMargin = z[jMigration]
-	r.migration = sigmoid(mig.PlattA*r.migMargin + mig.PlattB)
-	anchored := s.migrationAnchored(u)
-	if !anchored {
+	r.migration = mig.prob(u.feats)
+	if !s.migrationAnchored(u) {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons, the anchor phrases of
-		// topic.txt) is not on its own about
-		// migration, whatever its n-grams say: the model learned tweet
-		// campaign words ("build", "local people") that are everyday words
-		// in local news. It stays below the 0.5 "yes" line; a document or
+		// topic.txt) is not on its own about migration, whatever its
+		// n-grams say. It stays below the 0.5 "yes" line; a document or
 		// quote still counts through its anchored sentences.
 		r.migration = math.Min(r.migration, maxUnanchoredMigration)
 	}
-	anti := s.models[TaskAntiMigrant]
-	a := z[jAnti]
-	r.anti = sigmoid(anti.PlattA*a + anti.PlattB)
-	// inside the migration gate: hostility toward any group x target
-	// (antistack.go)
-	if s.antiStack != nil && anchored {
-		r.anti = s.antiStack.prob(stackInputs(a, z[jAnyHate], r.migMargin, true))
-		r.stacked = true
-	}
-	// hostility as local letters and comments tell it, from its own model
-	// (hostility.go)
-	if s.hostile != nil && hostilityGate(u) {
-		if p := s.hostile.prob(s.hostilityFeats(u)); p > r.anti {
-			r.anti, r.byHostility = p, true
-		}
-	}
-	cm := s.models[TaskCounterSpeech]
-	r.counter = sigmoid(cm.PlattA*z[jCounter] + cm.PlattB)
-	// The fourth kind of counter-speech, a story of migrants'
-	// contributions, from its own model (contribution.go).
-	if s.contrib != nil && contributionGate(u, r.anti) {
-		if p := s.contrib.prob(s.contributionFeats(u)); p > r.counter {
-			r.counter, r.byContribution = p, true
-		}
-	}
+	af := s.antiFeats(u)
+	r.anti, r.antiRule = s.antiRules(u, s.models[TaskAntiMigrant].prob(af))
+	r.counter, r.counterRule = s.counterRules(u, s.models[TaskCounterSpeech].prob(af))
+	// hostility toward migrants is about migrants: no anti_migrant >= 0.5
+	// with migration below it (issue 11, point 1)
+	r.migration = math.Max(r.migration, r.anti)
 	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
 	// stance only where a policy cue occurs, scaled by the probability that
 	// the unit is about migration ("welcomed its new signing" is not policy).
@@ -363,16 +372,13 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 }
 
 // reported reports whether a unit quotes or reports someone's words: a
-// hostile phrase inside quotation marks, or a speech verb.
+// hostile link inside quotation marks, or a speech word.
 func reported(u *unit) bool {
-	return u.secCount[secSpeech] > 0 || quotedHostile(u)
-}
-
-// quotedHostile reports whether a unit has hostile words inside quotation
-// marks (the c:quoted+hostile feature).
-func quotedHostile(u *unit) bool {
-	for _, f := range u.lexPart() {
-		if f.name == "c:quoted+hostile" {
+	if u.ti.count[tMeta] > 0 || u.secCount[secSpeech] > 0 {
+		return true
+	}
+	for _, l := range u.ti.links {
+		if l.kind == kMigrant && u.ti.words[l.i].q {
 			return true
 		}
 	}
@@ -394,7 +400,9 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 	res := make([]unitScores, n)
 	sc.SentenceScores = make([]model.SentenceScore, n)
 	for i := range doc.Sentences {
-		u := s.buildUnit(text, doc.SentenceTokens(i))
+		// pronouns may refer to migrants named in the two sentences before
+		ctx := i > 0 && units[i-1].ti.migrant || i > 1 && units[i-2].ti.migrant
+		u := s.buildUnitCtx(text, doc.SentenceTokens(i), ctx)
 		units[i] = u
 		res[i] = s.scoreUnit(u)
 		sc.Words += u.nWords
@@ -578,16 +586,17 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		u := units[best]
 		fs := u.feats
 		weight := func(name string) float64 { return m.Weights[name] }
-		if sp.task == TaskCounterSpeech && res[best].byContribution {
-			m, fs = s.contrib, s.contributionFeats(u)
+		var rule *ruleHit
+		switch sp.task {
+		case TaskAntiMigrant:
+			fs, rule = s.antiFeats(u), res[best].antiRule
+		case TaskCounterSpeech:
+			fs, rule = s.antiFeats(u), res[best].counterRule
 		}
-		if sp.task == TaskAntiMigrant && res[best].byHostility {
-			m, fs = s.hostile, s.hostilityFeats(u)
-		} else if sp.task == TaskAntiMigrant && res[best].stacked {
-			// the stacker is linear in the two models' margins
-			wa, wh := s.stackWeights(res[best].migMargin)
-			am := s.models[TaskAntiMigrant]
-			weight = func(name string) float64 { return wa*am.Weights[name] + wh*s.anyHate.Weights[name] }
+		// a definitional rule that set the score is its first evidence:
+		// the term and the target it is said of
+		if rule != nil && rule.end > rule.start {
+			ev = append(ev, model.Evidence{Score: sp.name, Start: rule.start, End: rule.end, Text: text[rule.start:rule.end], Weight: round4(w)})
 		}
 		switch sp.task {
 		case TaskStance:

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/xenoscope/xenoscope/internal/shareddata"
 	"github.com/xenoscope/xenoscope/model"
 )
 
@@ -133,10 +132,7 @@ func TestEmptyText(t *testing.T) {
 // middle: the document is flagged by that sentence and the evidence points at it.
 func TestLongArticleOneHostileSentence(t *testing.T) {
 	s := newTestScorer(t)
-	bodies, err := LoadArticleBodies(shareddata.Require(t, "articles", "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	bodies := articleBodies(t)
 	body := bodies[0]
 	for _, b := range bodies {
 		if len(b) > len(body) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/analyze/train"
 	"github.com/xenoscope/xenoscope/internal/atomicfile"
 )
 
@@ -20,11 +21,11 @@ func init() {
 
 func runEval(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "eval", "-task TASK -data FILE [-predictions OUT.csv] [-baseline] [-split test|all] [-format text|json]")
-	task := fs.String("task", "", "one of "+strings.Join(analyze.Tasks, ", "))
+	task := fs.String("task", "", "functional (the functional test suites), or one of "+strings.Join(analyze.Tasks, ", "))
 	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
 	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
-	split := fs.String("split", "test", "test: the held-out rows of known files; all: every row")
+	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train: the functional train templates")
 	boot := fs.Int("boot", 1000, "bootstrap resamples")
 	seed := fs.Uint64("seed", 1, "bootstrap seed")
 	format := newFormat(fs, true, "text", "json")
@@ -32,6 +33,9 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.Var(&models, "model", "TASK=FILE.json: use a retrained model for TASK (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *task == "functional" {
+		return runFunctional(env, *data, *split, format.value == "json", models)
 	}
 	if *task == "" || *data == "" {
 		return usageErr("example: xenoscope eval -task anti_migrant -data ../shared/data/hateval/en_dev.csv", "-task and -data are required")
@@ -46,7 +50,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := analyze.Evaluate(s, *task, *data, analyze.EvalOptions{Baseline: *baseline, Split: *split, Boot: *boot, Seed: *seed})
+	r, err := train.Evaluate(s, *task, *data, train.EvalOptions{Baseline: *baseline, Split: *split, Boot: *boot, Seed: *seed})
 	if err != nil {
 		return usageErr("", "eval %s on %s: %v", *task, *data, err)
 	}
@@ -79,12 +83,12 @@ var predictionColumns = []string{"id", "label", "prediction", "predicted_label",
 // writePredictions writes every evaluated row beside its label: the
 // prediction (probability, or stance/tone value), the class it counts as
 // (empty for tone) and whether that matches the label.
-func writePredictions(path string, r *analyze.EvalResult) error {
+func writePredictions(path string, r *train.EvalResult) error {
 	return atomicfile.Write(path, func(f *os.File) error {
 		w := csv.NewWriter(f)
 		w.Write(predictionColumns)
 		for _, row := range r.Rows {
-			cls := analyze.Predicted(r.Task, row.Prediction)
+			cls := train.Predicted(r.Task, row.Prediction)
 			predicted, correct := "", ""
 			if !math.IsNaN(cls) {
 				predicted = strconv.Itoa(int(cls))
@@ -123,4 +127,48 @@ func newScorer(models modelFlags) (*analyze.Scorer, error) {
 		return nil, usageErr("", "load models: %v", err)
 	}
 	return s, nil
+}
+
+// runFunctional prints the accuracy per functionality of the functional
+// test suites (analyze/testdata/functional, or -data DIR).
+func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) error {
+	if dir == "" {
+		dir = train.FunctionalDir
+	}
+	if split != "test" && split != "train" && split != "all" {
+		return usageErr("", "-split must be test, train or all for -task functional, not %q", split)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageErr("run from the repository root or pass -data analyze/testdata/functional", "functional suites folder %s not found", dir)
+	}
+	s, err := newScorer(models)
+	if err != nil {
+		return err
+	}
+	rep, err := train.Functional(s, dir, split)
+	if err != nil {
+		return usageErr("", "eval functional: %v", err)
+	}
+	if asJSON {
+		rep.Failures = nil
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "functional suites %s, %s templates, scorer %s\n", dir, split, rep.Scorer)
+	fmt.Fprintf(w, "%-18s %-24s %5s %9s %9s\n", "score", "functionality", "n", "templates", "accuracy")
+	for _, r := range rep.Rows {
+		mark := ""
+		if r.Accuracy < 0.80 {
+			mark = "  < 0.80"
+		}
+		fmt.Fprintf(w, "%-18s %-24s %5d %9d %9.3f%s\n", r.Score, r.Functionality, r.N, r.Templates, r.Accuracy, mark)
+	}
+	for _, sc := range train.FunctionalScores {
+		if n, ok := rep.N[sc]; ok {
+			fmt.Fprintf(w, "%-18s %-24s %5d %9s %9.3f\n", sc, "(overall)", n, "", rep.Overall[sc])
+		}
+	}
+	return nil
 }

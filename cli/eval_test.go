@@ -27,7 +27,9 @@ func TestEvalCommandHatEval(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Metric != "macro_f1" || r.N < 400 || r.Value < 0.75 || !(r.Low <= r.Value && r.Value <= r.High) {
+	// the accuracy floors live in analyze/train (TestHeldOutFloors); here:
+	// the command evaluates the migration part with a bootstrap interval
+	if r.Metric != "macro_f1" || r.N < 400 || r.Value < 0.5 || !(r.Low <= r.Value && r.Value <= r.High) {
 		t.Fatalf("eval result %+v", r)
 	}
 	code, out, _ = runCLI(t, "", "eval", "-task", "anti_migrant", "-data", p, "-boot", "100", "-baseline")

@@ -1,7 +1,8 @@
-package analyze
+package train
 
 import (
 	"fmt"
+	"github.com/xenoscope/xenoscope/analyze"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/xenoscope/xenoscope/model"
-	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // EvalOptions controls Evaluate.
@@ -71,9 +71,9 @@ type EvalRow struct {
 // class (NaN).
 func Predicted(task string, prediction float64) float64 {
 	switch task {
-	case TaskTone:
+	case analyze.TaskTone:
 		return math.NaN()
-	case TaskStance:
+	case analyze.TaskStance:
 		if prediction > 0 {
 			return 1
 		}
@@ -83,41 +83,6 @@ func Predicted(task string, prediction float64) float64 {
 		return 1
 	}
 	return 0
-}
-
-// keywordScore is the keyword-rule baseline for task on text: 1/0 for
-// classifiers, VADER compound for tone.
-func (s *Scorer) keywordScore(task, text string) float64 {
-	d := nlp.Parse(text)
-	u := s.buildUnit(text, d.Tokens)
-	c := u.secCount
-	b := func(x bool) float64 {
-		if x {
-			return 1
-		}
-		return 0
-	}
-	switch task {
-	case TaskMigration:
-		return b(c[secMigrationTopic] > 0)
-	case TaskAntiMigrant:
-		return b(c[secTarget] > 0 && (c[secDehumanizing] > 0 || c[secExclusion] > 0))
-	case TaskCounterSpeech:
-		return b(c[secCondemnation]+c[secPositive] > 0 && c[secDehumanizing] == 0)
-	case TaskHateCrime:
-		return b(c[secCrime] > 0 && c[secVictimGroup] > 0)
-	case TaskStance:
-		if c[secRestrictive] > c[secWelcoming] {
-			return 1
-		}
-		if c[secWelcoming] > c[secRestrictive] {
-			return -1
-		}
-		return 0
-	case TaskTone:
-		return u.vader.Compound
-	}
-	return math.NaN()
 }
 
 type evalSet struct {
@@ -170,7 +135,7 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 	es := &evalSet{}
 	switch {
 	case strings.HasSuffix(base, "_GroundTruth.txt"):
-		if task != TaskTone {
+		if task != analyze.TaskTone {
 			return nil, fmt.Errorf("%s holds tone ratings: use -task tone", base)
 		}
 		ls, err := LoadRatings(path)
@@ -199,10 +164,10 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 			}
 			es.texts = append(es.texts, t.Text)
 			switch task {
-			case TaskCounterSpeech:
+			case analyze.TaskCounterSpeech:
 				es.labels = append(es.labels, t.Label)
 				es.positive = "CN (counter-narrative)"
-			case TaskAntiMigrant:
+			case analyze.TaskAntiMigrant:
 				es.labels = append(es.labels, 1-t.Label)
 				es.positive = "HS (hate speech)"
 			default:
@@ -226,7 +191,7 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 				break
 			}
 			if _, ok := rows[0]["HS"]; ok {
-				if task != TaskAntiMigrant {
+				if task != analyze.TaskAntiMigrant {
 					return nil, fmt.Errorf("%s is HatEval: use -task anti_migrant", base)
 				}
 				hs, err := LoadHatEval(path)
@@ -276,7 +241,7 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 
 // Evaluate scores the rows of a data file for task and reports macro-F1 (or
 // Pearson r for tone) with a seeded percentile-bootstrap 95% CI.
-func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) {
+func Evaluate(s *analyze.Scorer, task, path string, o EvalOptions) (*EvalResult, error) {
 	if o.Boot <= 0 {
 		o.Boot = 1000
 	}
@@ -286,8 +251,8 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 	if o.Split == "" {
 		o.Split = "test"
 	}
-	if s.models[task] == nil {
-		return nil, fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(Tasks, ", "))
+	if s.Model(task) == nil {
+		return nil, fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(analyze.Tasks, ", "))
 	}
 	es, err := loadEvalSet(task, path, o.Split)
 	if err != nil {
@@ -310,7 +275,7 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 			for i := range next {
 				switch {
 				case o.Baseline:
-					preds[i] = s.keywordScore(task, es.texts[i])
+					preds[i] = s.Baseline(task, es.texts[i])
 				case es.document:
 					preds[i] = docScore(s.Score("", es.texts[i], es.contexts[i]), task)
 				default:
@@ -334,11 +299,11 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 	}
 	if o.Baseline {
 		r.Scorer = "keyword-baseline"
-		if task == TaskTone {
+		if task == analyze.TaskTone {
 			r.Scorer = "vader-compound"
 		}
 	}
-	regression := task == TaskTone
+	regression := task == analyze.TaskTone
 	metric := func(idx []int) float64 {
 		if regression {
 			return pearson(preds, es.labels, idx)
@@ -384,17 +349,17 @@ func Evaluate(s *Scorer, task, path string, o EvalOptions) (*EvalResult, error) 
 // docScore is the document-level score of task.
 func docScore(sc model.Scores, task string) float64 {
 	switch task {
-	case TaskMigration:
+	case analyze.TaskMigration:
 		return sc.Migration
-	case TaskAntiMigrant:
+	case analyze.TaskAntiMigrant:
 		return sc.AntiMigrant
-	case TaskCounterSpeech:
+	case analyze.TaskCounterSpeech:
 		return sc.CounterSpeech
-	case TaskHateCrime:
+	case analyze.TaskHateCrime:
 		return sc.HateCrimeReport
-	case TaskStance:
+	case analyze.TaskStance:
 		return sc.Stance
-	case TaskTone:
+	case analyze.TaskTone:
 		return sc.Tone
 	}
 	return math.NaN()

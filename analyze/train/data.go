@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"bufio"
@@ -287,6 +287,36 @@ func policyNegatives(dir string) ([]Labeled, error) {
 		if !own[l.Text] {
 			out = append(out, l)
 		}
+	}
+	return out, nil
+}
+
+// FunctionalRow is one case of a functional test suite
+// (analyze/testdata/functional/SCORE.csv).
+type FunctionalRow struct {
+	Functionality string
+	Template      string
+	Split         string // train | test
+	Text          string
+	Expected      float64
+}
+
+// LoadFunctional reads a functional test suite.
+func LoadFunctional(path string) ([]FunctionalRow, error) {
+	rows, err := ReadCSV(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FunctionalRow, 0, len(rows))
+	for i, r := range rows {
+		var y float64
+		if _, err := fmt.Sscan(r["expected"], &y); err != nil {
+			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
+		}
+		if r["split"] != "train" && r["split"] != "test" {
+			return nil, fmt.Errorf("%s: row %d: split %q (want train or test): %w", path, i+2, r["split"], ErrBadData)
+		}
+		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
 	return out, nil
 }

@@ -1,0 +1,1209 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+// Target analysis: who is evaluated or threatened, with what, and in which
+// frame. This is the representation behind anti_migrant and counter_speech
+// (issue 11, "Representations that generalise"): instead of word n-grams,
+// which learned the artefacts of the corpora they came from, the models see
+// a small set of features that mean the same in a tweet, a dialogue turn, a
+// council statement and a news sentence:
+//
+//   - the target: a migrant group (target.txt [migrant], a slur, an origin
+//     adjective + people noun, a religious group only next to a migration
+//     word, a pronoun only when the text names migrants), another group, or
+//     none;
+//   - what is said of it: hostility by category (dehumanising, derogatory,
+//     threat, exclusion, negative emotion, negative stereotype, profanity,
+//     slur), positive evaluation, with VADER valence for evaluative words no
+//     lexicon lists;
+//   - how: the link between the two (a predicate or attribute of the target,
+//     a verb acting on it, a slur naming it), its negation ("are not
+//     vermin"), its modality ("should be", imperative, "I will");
+//   - the frame: quoted or named in order to condemn it ("calling refugees
+//     vermin is racist"), reported as an incident ("protesters chanted ...,
+//     police said"), or the text's own voice.
+//
+// Words are normalised first (normalize.go) so that disguised spellings
+// reach the lexicons.
+
+// Sections of models/target.txt.
+const (
+	tMigrant = iota
+	tMigrationNoun
+	tContext
+	tInstitution
+	tOriginAdj
+	tPeopleNoun
+	tSlur
+	tOther
+	tReligion
+	tPronoun
+	tDehum
+	tDerog
+	tThreat
+	tExclusion
+	tEmotion
+	tStereotype
+	tProfanity
+	tPositive
+	tNegation
+	tCondemn
+	tMeta
+	tCorrection
+	tSolidarity
+	tIncident
+	tReport
+	numTSections
+)
+
+var targetSectionNames = []string{
+	"migrant", "migration_noun", "context", "institution", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
+	"exclusion", "emotion", "stereotype", "profanity", "positive", "negation", "condemn", "meta", "correction",
+	"solidarity", "incident", "report",
+}
+
+// hostile categories, in feature order
+var hostileCats = []int{tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereotype, tProfanity, tSlur}
+
+// tword is one normalised word of a unit.
+type tword struct {
+	w     string // normalised, lowercased
+	s, e  int    // byte span in the source
+	cl    int    // clause number
+	q     bool   // inside quotation marks
+	qid   int    // which quotation (0 outside quotes)
+	tag   string // Penn tag (prose), "" when the unit was not tagged
+	fixed bool   // rewritten from a disguised spelling
+	cap   bool   // the source word starts with a capital letter
+	tok   int    // index of the first source token
+}
+
+// target kinds
+const (
+	kNone = iota
+	kMigrant
+	kOther
+)
+
+// mention is a target mention over words [i, j).
+type mention struct {
+	kind    int
+	i, j    int
+	slur    bool
+	pronoun bool
+}
+
+// link statuses
+const (
+	stOwn  = iota // the text's own voice (or an uncondemned quote)
+	stNeg         // negated ("are not vermin", "I don't hate")
+	stCond        // quoted or named in order to condemn it
+	stRep         // part of a reported incident (police, court, attack)
+	numStatus
+)
+
+var statusNames = [numStatus]string{"own", "neg", "cond", "rep"}
+
+// hostLink is one evaluative term and the target it is said of.
+type hostLink struct {
+	cat      int // target.txt section (a hostile category or tPositive)
+	i, j     int // words of the term
+	kind     int // kNone (no target), kMigrant, kOther
+	linked   bool
+	status   int
+	modal    bool // should/must/will/imperative/wish
+	// noun: the term is a noun of removal ("deportation"); qualified: the
+	// clause narrows the target to a subset ("convicted", "failed")
+	noun, qualified bool
+	strength float64
+	ti       int // the target mention's first word (-1)
+}
+
+// targetInfo is the target analysis of one unit.
+type targetInfo struct {
+	words    []tword
+	hits     []lexHit
+	secAt    []uint32 // per word: bitmask of target.txt sections
+	mentions []mention
+	links    []hostLink
+	count    [numTAll]int
+	question bool
+	migrant  bool // the unit names migrants (a mention of kind kMigrant)
+	other    bool
+	vstrength []vTerm // strength of the VADER pseudo-terms
+	// ctxMigrant: the sentence before named migrants (pronouns may refer
+	// to them)
+	ctxMigrant bool
+	firstPer bool // I / we / us / my / our
+	you      bool
+	tagged   bool
+}
+
+func (ti *targetInfo) has(i, sec int) bool {
+	return i >= 0 && i < len(ti.words) && ti.secAt[i]&(1<<uint(sec)) != 0
+}
+
+// maskChars may stand inside a disguised word ("f*ck", "m!grants").
+func maskChar(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '*', '!', '@', '$', '|', '#', '.', '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// targetWords builds the normalised word stream of toks (a unit's tokens in
+// src): URLs and handles dropped, hashtags split into words, masked and
+// spaced-out words joined, disguised spellings normalised, clauses and
+// quotation marks recorded.
+func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question bool) {
+	cl := 0
+	inQ := false
+	qid, nq := 0, 0
+	add := func(w string, st, en int, fixed bool, tok int) {
+		ws = append(ws, tword{w: w, s: st, e: en, cl: cl, q: inQ, qid: qid, fixed: fixed, tok: tok, cap: firstUpper(src[st:en])})
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		switch t.Kind {
+		case nlp.URL:
+			continue
+		case nlp.Handle:
+			// "@sylum seekers": an @ for the letter a, not a user name
+			if w, ok := s.vocab.normalizeWord("a" + strings.ToLower(src[t.Start+1:t.End])); ok || s.isKey("a"+strings.ToLower(src[t.Start+1:t.End])) {
+				if !ok {
+					w = "a" + strings.ToLower(src[t.Start+1:t.End])
+				}
+				add(w, t.Start, t.End, true, k)
+			}
+			continue
+		case nlp.Hashtag:
+			body := strings.ToLower(src[t.Start+1 : t.End])
+			parts := camelSplit(src[t.Start+1 : t.End])
+			if ph, ok := s.joined[body]; ok && parts == nil {
+				parts = ph
+			}
+			if parts == nil && !s.vocab.known(body) {
+				parts = s.vocab.split(body)
+			}
+			if parts == nil {
+				parts = []string{body}
+			}
+			// a hashtag is a clause of its own: "#NoDeals #DeportThemAll"
+			// does not negate the deportation
+			cl++
+			for _, p := range parts {
+				add(p, t.Start, t.End, false, k)
+			}
+			cl++
+			continue
+		case nlp.Punct:
+			txt := t.Lower
+			// a mask inside a word: f*ck, m!grants, sh!t
+			if maskChar(txt) && k > 0 && k+1 < len(toks) && toks[k-1].End == t.Start && toks[k+1].Start == t.End &&
+				toks[k-1].Kind == nlp.Word && toks[k+1].Kind == nlp.Word && len(ws) > 0 && ws[len(ws)-1].e == t.Start {
+				last := &ws[len(ws)-1]
+				joined := last.w + txt + toks[k+1].Lower
+				if w, ok := s.unmask(joined); ok {
+					last.w, last.e, last.fixed = w, toks[k+1].End, true
+					k++
+					continue
+				}
+			}
+			if isQuoteTok(txt) || txt == "'" {
+				switch txt {
+				case "“", "«":
+					inQ = true
+				case "”", "»":
+					inQ = false
+				default:
+					inQ = !inQ
+				}
+				if inQ {
+					nq++
+					qid = nq
+				} else {
+					qid = 0
+				}
+				cl++
+				continue
+			}
+			if strings.Contains(txt, "?") {
+				question = true
+			}
+			if clauseBreak[txt] || strings.ContainsAny(txt, ".!?;") {
+				cl++
+			}
+			continue
+		}
+		w := t.Lower
+		if t.Kind == nlp.Number {
+			if d, ok := deLeet(w); ok {
+				w = d
+			} else {
+				continue
+			}
+		}
+		if w == "rt" && k == 0 {
+			continue // a retweet marker
+		}
+		if clauseBreak[w] {
+			cl++
+		}
+		add(w, t.Start, t.End, false, k)
+	}
+	// spaced-out letters: "v e r m i n" (three or more single letters
+	// separated by single spaces)
+	out := ws[:0:0]
+	for i := 0; i < len(ws); {
+		j := i
+		for j < len(ws) && len(ws[j].w) == 1 && ws[j].w[0] >= 'a' && ws[j].w[0] <= 'z' && (j == i || ws[j].s-ws[j-1].e <= 1) {
+			j++
+		}
+		if j-i >= 3 {
+			var b strings.Builder
+			for _, x := range ws[i:j] {
+				b.WriteString(x.w)
+			}
+			nw := ws[i]
+			nw.w, nw.e, nw.fixed = b.String(), ws[j-1].e, true
+			if parts := s.vocab.split(nw.w); parts != nil && !s.vocab.known(nw.w) {
+				for _, p := range parts {
+					x := nw
+					x.w = p
+					out = append(out, x)
+				}
+			} else {
+				out = append(out, nw)
+			}
+			i = j
+			continue
+		}
+		out = append(out, ws[i])
+		i++
+	}
+	ws = out
+	// disguised spellings and joined words
+	out = make([]tword, 0, len(ws))
+	for i, x := range ws {
+		// a capitalised unknown word inside a sentence is a name
+		// ("Brindley"): left alone unless it is a disguised key word
+		name := x.cap && i > 0 && ws[i-1].cl == x.cl && !strings.ContainsAny(x.w, "0123456789@$!|")
+		if s.vocab != nil && !s.vocab.known(x.w) && len(x.w) > 2 && !name {
+			if ph, ok := s.joined[x.w]; ok {
+				for _, p := range ph {
+					y := x
+					y.w, y.fixed = p, true
+					out = append(out, y)
+				}
+				continue
+			}
+			if n, ok := s.vocab.normalizeWord(x.w); ok {
+				x.w, x.fixed = n, true
+			} else if parts := s.vocab.split(x.w); len(x.w) >= 8 && parts != nil && !x.cap {
+				for _, p := range parts {
+					y := x
+					y.w, y.fixed = p, true
+					out = append(out, y)
+				}
+				continue
+			}
+		}
+		if name && !s.vocab.known(x.w) {
+			if f, ok := s.vocab.fuzzy(x.w); ok && len(x.w) >= 6 {
+				x.w, x.fixed = f, true
+			}
+		}
+		out = append(out, x)
+	}
+	return out, question
+}
+
+// unmask resolves a word with mask characters ("f*ck", "m!grants"): leet
+// first, then * and # as one unknown letter each, against the fuzzy keys
+// and the profanity of target.txt.
+func (s *Scorer) unmask(w string) (string, bool) {
+	if d, ok := deLeet(w); ok && !strings.ContainsAny(d, "*#._") {
+		if s.vocab.known(d) {
+			return d, true
+		}
+		if n, ok := s.vocab.normalizeWord(d); ok {
+			return n, true
+		}
+	}
+	if s.vocab == nil || !strings.ContainsAny(w, "*#") {
+		return "", false
+	}
+	found := ""
+	try := func(k string) bool {
+		if len(k) != len(w) {
+			return true
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i] != '*' && w[i] != '#' && w[i] != k[i] {
+				return true
+			}
+		}
+		if found != "" && found != k {
+			found = "\x00"
+			return false
+		}
+		found = k
+		return true
+	}
+	for _, k := range s.vocab.keys[len(w)] {
+		if !try(k) {
+			break
+		}
+	}
+	for _, k := range s.maskable {
+		if !try(k) {
+			break
+		}
+	}
+	if found == "" || found == "\x00" {
+		return "", false
+	}
+	return found, true
+}
+
+// copula and modal words
+var (
+	tCopulas = map[string]bool{"are": true, "is": true, "were": true, "was": true, "be": true, "'re": true, "'s": true,
+		"being": true, "been": true, "become": true, "becoming": true, "seem": true, "seems": true, "look": true,
+		"aren't": true, "isn't": true, "wasn't": true, "weren't": true, "ain't": true, "arent": true, "isnt": true,
+		"act": true, "acts": true, "behave": true, "behaves": true, "live": true, "lives": true, "like": true,
+		"looks": true, "remain": true, "remains": true, "am": true, "r": true, "s": true, "re": true}
+	tModals = map[string]bool{"should": true, "must": true, "need": true, "needs": true, "ought": true, "will": true,
+		"'ll": true, "ll": true, "gonna": true, "shall": true, "let": true, "let's": true, "lets": true, "hope": true,
+		"wish": true, "want": true, "deserve": true, "deserves": true, "have": true, "has": true, "time": true,
+		"can't": true, "would": true, "'d": true, "d": true, "gotta": true, "better": true, "pls": true,
+		"please": true, "just": true, "might": true, "may": true, "could": true, "can": true, "ready": true}
+	tIntensifiers = map[string]bool{"so": true, "very": true, "really": true, "too": true, "just": true,
+		"such": true, "extremely": true, "totally": true, "absolutely": true, "completely": true, "utterly": true,
+		"truly": true, "quite": true, "pretty": true, "bloody": true, "fucking": true, "always": true, "still": true,
+		"nothing": true, "but": false, "basically": true, "simply": true, "actually": true, "literally": true}
+	tFirstPerson = map[string]bool{"i": true, "i'm": true, "i'll": true, "i'd": true, "im": true, "we": true,
+		"we'll": true, "we're": true, "us": true, "my": true, "our": true, "me": true}
+	tRelative = map[string]bool{"who": true, "whoever": true, "anyone": true, "anybody": true, "those": true,
+		"people": true, "someone": true, "that": true}
+	tStop = map[string]bool{"stop": true, "quit": true, "enough": true}
+	// verbs whose subject the exclusion or threat falls on (the target
+	// before them): "immigrants go home", "they should die"
+	tSubjectExclusion = map[string]bool{"go": true, "get": true, "fuck": true, "piss": true, "not": true,
+		"unwelcome": true, "don't": true, "do": true, "doesn't": true, "out": true, "leave": true, "die": true,
+		"make": true, "makes": true, "made": true, "turn": true, "turns": true, "disgust": true, "disgusts": true,
+		"sicken": true, "sickens": true,
+		"drown": true, "rot": true, "burn": true, "hang": true, "sink": true, "dead": true, "death": true}
+	tDeterminers = map[string]bool{"the": true, "a": true, "an": true, "these": true, "those": true, "all": true,
+		"every": true, "this": true, "that": true, "some": true, "any": true, "our": true, "your": true,
+		"their": true, "such": true, "of": true, "more": true, "most": true, "many": true, "dirty": true,
+		"bloody": true, "damn": true, "fucking": true, "last": true, "single": true, "one": true, "those-": true}
+)
+
+// analyzeTargets runs the target analysis of a unit.
+func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *targetInfo {
+	ti := &targetInfo{ctxMigrant: ctxMigrant}
+	ti.words, ti.question = s.targetWords(src, toks)
+	n := len(ti.words)
+	if n == 0 {
+		return ti
+	}
+	words := make([]string, n)
+	lemmas := make([]string, n)
+	for i, w := range ti.words {
+		words[i] = w.w
+		lemmas[i] = s.vocab.lemmaOf(w.w)
+	}
+	ti.hits = s.tlex2.match(words, nil)
+	// the lexicons list base forms too: match the lemmas ("locked up",
+	// "gets rid of", "liars")
+	seen := map[lexHit]bool{}
+	for _, h := range ti.hits {
+		seen[h] = true
+	}
+	for _, h := range s.tlex2.match(lemmas, nil) {
+		if !seen[h] {
+			seen[h] = true
+			ti.hits = append(ti.hits, h)
+		}
+	}
+	ti.secAt = make([]uint32, n)
+	for _, h := range ti.hits {
+		ti.count[h.section]++
+		for i := h.start; i < h.end; i++ {
+			ti.secAt[i] |= 1 << uint(h.section)
+		}
+	}
+	for _, w := range words {
+		if tFirstPerson[w] {
+			ti.firstPer = true
+		}
+		if w == "you" || w == "your" || w == "you're" || w == "ur" || w == "u" {
+			ti.you = true
+		}
+	}
+	// tag when there is something to link (prose's tagger; the cost is
+	// paid only by units with a target and an evaluative term)
+	evaluative := ti.count[tDehum]+ti.count[tDerog]+ti.count[tThreat]+ti.count[tExclusion]+
+		ti.count[tEmotion]+ti.count[tStereotype]+ti.count[tPositive]+ti.count[tProfanity] > 0
+	if !evaluative {
+		for _, w := range ti.words {
+			if v, ok := s.vlex[w.w]; ok && (v >= vaderMin || v <= -vaderMin) {
+				evaluative = true
+				break
+			}
+		}
+	}
+	targetish := ti.count[tMigrant]+ti.count[tSlur]+ti.count[tOther]+ti.count[tReligion]+ti.count[tOriginAdj]+
+		ti.count[tPronoun]+ti.count[tMigrationNoun] > 0
+	if targetish && evaluative {
+		tags := make([]nlp.Token, len(toks))
+		copy(tags, toks)
+		nlp.Tag(src, tags)
+		for i := range ti.words {
+			ti.words[i].tag = tags[ti.words[i].tok].Tag
+		}
+		ti.tagged = true
+	}
+	s.findMentions(ti)
+	s.phrasalHits(ti, lemmas)
+	// "Immigrants out!", "#RefugeesOut": a group and "out" closing the clause
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && !m.pronoun && m.j < n && words[m.j] == "out" &&
+			(m.j+1 == n || ti.words[m.j+1].cl != ti.words[m.j].cl || words[m.j+1] == "now") {
+			ti.hits = append(ti.hits, lexHit{section: tExclusion, start: m.j, end: m.j + 1})
+			ti.count[tExclusion]++
+			ti.secAt[m.j] |= 1 << tExclusion
+		}
+	}
+	n0 := len(ti.hits)
+	s.addVaderTerms(ti)
+	for _, h := range ti.hits[n0:] {
+		ti.count[h.section]++
+		ti.secAt[h.start] |= 1 << uint(h.section)
+	}
+	s.findLinks(ti)
+	return ti
+}
+
+// findMentions lists the target mentions of a unit.
+func (s *Scorer) findMentions(ti *targetInfo) {
+	n := len(ti.words)
+	migrationWord := ti.ctxMigrant || ti.count[tMigrant] > 0 || ti.count[tSlur] > 0 || ti.count[tContext] > 0 || ti.count[tMigrationNoun] > 0
+	used := make([]bool, n)
+	for _, h := range ti.hits {
+		m := mention{i: h.start, j: h.end}
+		switch h.section {
+		case tMigrant, tMigrationNoun:
+			// "the immigration system", "asylum hotels", "refugee policy":
+			// an institution, not people
+			if h.end < n && ti.has(h.end, tInstitution) {
+				continue
+			}
+			m.kind = kMigrant
+		case tSlur:
+			m.kind, m.slur = kMigrant, true
+		case tOther:
+			// "our women", "our girls": the speaker's own people, not a
+			// group hostility is aimed at
+			if h.start > 0 && (ti.words[h.start-1].w == "our" || ti.words[h.start-1].w == "my") {
+				continue
+			}
+			m.kind = kOther
+		case tReligion:
+			// a religious group is a migrant target only where the text
+			// talks about migration ("muslim migrants", "islamic
+			// invaders"); alone it is another group
+			m.kind = kOther
+			if migrationWord {
+				m.kind = kMigrant
+			}
+		case tOriginAdj:
+			// "syrian men", "illegal immigrants" (the second word is a
+			// [migrant] term already), "african youths"; a capitalised
+			// demonym used as a noun: "one more Pole", "the average Syrian"
+			if h.end < n && ti.has(h.end, tPeopleNoun) {
+				m.kind, m.j = kMigrant, h.end+1
+			} else if h.end < n && (ti.has(h.end, tDerog) || ti.has(h.end, tDehum)) {
+				// "foreign criminals", "illegal parasites": the origin names
+				// the group the insult is aimed at
+				m.kind = kMigrant
+			} else if w := ti.words[h.start]; w.cap && h.end == h.start+1 && ti.tagged &&
+				(strings.HasPrefix(w.tag, "NN") || h.end == n || !strings.HasPrefix(ti.words[h.end].tag, "NN")) {
+				m.kind = kMigrant
+			} else {
+				continue
+			}
+		default:
+			continue
+		}
+		overlap := false
+		for i := m.i; i < m.j; i++ {
+			if used[i] && m.kind == kMigrant {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		for i := m.i; i < m.j; i++ {
+			used[i] = true
+		}
+		ti.mentions = append(ti.mentions, m)
+		if m.kind == kMigrant {
+			ti.migrant = true
+		} else {
+			ti.other = true
+		}
+	}
+	// "go home or we will deport you", "you are not welcome here": with a
+	// call for exclusion and no group named, the addressee is the target
+	if !ti.migrant && !ti.other && ti.count[tExclusion] > 0 {
+		for i, w := range ti.words {
+			if (w.w == "you" || w.w == "your" || w.w == "ya" || w.w == "u") && !used[i] {
+				ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: i, j: i + 1, pronoun: true})
+				used[i] = true
+				ti.migrant = true
+			}
+		}
+	}
+	// pronouns refer to the group the unit names (migrants first), or to
+	// migrants in a text about migration
+	if ti.migrant || ti.other || migrationWord {
+		kind := kOther
+		// a named other group wins over a merely migration-related text
+		// ("women should stay at home and keep their mouths shut")
+		if ti.migrant || migrationWord && !ti.other {
+			kind = kMigrant
+		}
+		for _, h := range ti.hits {
+			if h.section == tPronoun && !used[h.start] {
+				// "these"/"those" as determiners of a named group are
+				// part of that mention, not a pronoun
+				if h.end == h.start+1 && (ti.words[h.start].w == "these" || ti.words[h.start].w == "those") && h.end < n && used[h.end] {
+					continue
+				}
+				ti.mentions = append(ti.mentions, mention{kind: kind, i: h.start, j: h.end, pronoun: true})
+				if kind == kMigrant {
+					ti.migrant = true
+				} else {
+					ti.other = true
+				}
+				for i := h.start; i < h.end; i++ {
+					used[i] = true
+				}
+			}
+		}
+	}
+}
+
+// findLinks links each evaluative term to the target it is said of and
+// sets its status.
+func (s *Scorer) findLinks(ti *targetInfo) {
+	n := len(ti.words)
+	w := func(i int) string {
+		if i < 0 || i >= n {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	// a term of one of these sections may itself be a target word (slur,
+	// "invaders"): it is not linked to itself
+	mentionAt := make([]int, n)
+	for i := range mentionAt {
+		mentionAt[i] = -1
+	}
+	for mi, m := range ti.mentions {
+		for i := m.i; i < m.j; i++ {
+			mentionAt[i] = mi
+		}
+	}
+	// condemnation and frame cues, by word
+	condemnAt := func(i int) bool { return ti.has(i, tCondemn) }
+	for _, h := range ti.hits {
+		cat := h.section
+		isHostile := cat == tVNeg
+		for _, c := range hostileCats {
+			if c == cat {
+				isHostile = true
+			}
+		}
+		if cat == tVPos {
+			cat = tPositive
+		}
+		if !isHostile && cat != tPositive {
+			continue
+		}
+		// wanting and needing someone is praise only when denied ("nobody
+		// wants them here"); "they need to go" is not praise
+		wantWord := cat == tPositive && strings.HasPrefix(s.vocab.lemmaOf(ti.words[h.start].w), "want") ||
+			strings.HasPrefix(s.vocab.lemmaOf(ti.words[h.start].w), "need")
+		// a condemnation word is not hostility ("racist", "vile" said of
+		// a remark): the derogatory sense counts only with a target
+		l := hostLink{cat: h.section, i: h.start, j: h.end, ti: -1, strength: 1}
+		if cat == tSlur {
+			l.kind, l.linked, l.ti = kMigrant, true, h.start
+		} else {
+			l.ti, l.kind = s.linkTarget(ti, h, mentionAt)
+			l.linked = l.ti >= 0
+		}
+		// the same word as both a target and a hostile term ("invaders"
+		// is a slur; "criminals" alone is not a target)
+		if !l.linked && mentionAt[h.start] >= 0 && cat != tPositive {
+			m := ti.mentions[mentionAt[h.start]]
+			if m.kind == kMigrant && m.slur {
+				continue
+			}
+		}
+		// negation: a negator in the same clause before the term, after the
+		// target when the target comes first ("refugees are not vermin"),
+		// or right before it ("I don't hate", "never hurt")
+		from := h.start - 3
+		if l.ti >= 0 && l.ti < h.start && ti.words[l.ti].cl == ti.words[h.start].cl && l.ti+1 < from {
+			from = l.ti + 1
+		}
+		for k := h.start - 1; k >= 0 && k >= from && ti.words[k].cl == ti.words[h.start].cl; k-- {
+			if ti.has(k, tNegation) {
+				// "not only", "no more" (an exclusion phrase) are not negations
+				if w(k) == "no" && w(k+1) == "more" {
+					continue
+				}
+				l.status = stNeg
+				break
+			}
+		}
+		// "not a single immigrant has ever...", "no refugee is ...": a
+		// negated subject negates what is said of it
+		if l.ti >= 0 && l.ti < h.start && l.status != stNeg {
+			for k := l.ti - 1; k >= 0 && k >= l.ti-3 && ti.words[k].cl == ti.words[l.ti].cl; k-- {
+				if wk := w(k); wk == "no" || wk == "not" || wk == "none" || wk == "never" || wk == "nobody" {
+					l.status = stNeg
+					break
+				}
+			}
+		}
+		// "less intelligent", "hardly welcome": a lessened positive
+		if cat == tPositive && l.status != stNeg {
+			for k := h.start - 1; k >= 0 && k >= h.start-2; k-- {
+				if w(k) == "less" || w(k) == "least" {
+					l.status = stNeg
+				}
+			}
+		}
+		// "fed up with the bigotry towards foreigners", "disgusting
+		// attacks on refugees": the term is said of what stands between it
+		// and the target (a condemnation, a speech act, an incident)
+		if l.ti > l.j && cat != tPositive {
+			for k := l.j; k < l.ti; k++ {
+				if ti.has(k, tCondemn) || ti.has(k, tMeta) || ti.has(k, tIncident) {
+					l.status = stCond
+					break
+				}
+			}
+		}
+		// "not all immigrants are criminals": a negated generalisation
+		if l.ti > 0 && (w(l.ti-1) == "all" && (w(l.ti-2) == "not" || w(l.ti-2) == "n't")) {
+			l.status = stNeg
+		}
+		// modality: should / must / will / let / hope / imperative
+		for k := h.start - 1; k >= 0 && k >= h.start-5 && ti.words[k].cl == ti.words[h.start].cl; k-- {
+			if tModals[w(k)] {
+				l.modal = true
+				break
+			}
+		}
+		if h.start == 0 || ti.words[h.start-1].cl != ti.words[h.start].cl {
+			l.modal = true // clause-initial verb: imperative ("Deport them all")
+		}
+		if w(h.start) == "out" && h.end == h.start+1 {
+			l.modal = true // "Immigrants out!"
+		}
+		if wantWord && l.status != stNeg {
+			continue
+		}
+		if cat == tExclusion {
+			l.noun = exclusionNouns[w(h.start)] && h.end == h.start+1
+			for k := 0; k < n; k++ {
+				if ti.words[k].cl == ti.words[h.start].cl && qualifiers[w(k)] {
+					l.qualified = true
+				}
+			}
+		}
+		// "hate crime", "hate speech": not an emotion
+		if cat == tEmotion && h.end < n && (w(h.end) == "crime" || w(h.end) == "crimes" || w(h.end) == "speech" || w(h.end) == "incident" || w(h.end) == "incidents" || w(h.end) == "mail" || w(h.end) == "preacher" || w(h.end) == "group" || w(h.end) == "groups") {
+			continue
+		}
+		// "hanging around", "shot up" (grew), "beat the queue": a violent
+		// verb with a harmless particle or object
+		if cat == tThreat && h.end < n && (w(h.end) == "around" || w(h.end) == "about" || w(h.end) == "out" && w(h.start) != "knock" || w(h.end) == "the" && w(h.end+1) == "queue") {
+			continue
+		}
+		ti.links = append(ti.links, l)
+	}
+	// frames: condemned, reported
+	for li := range ti.links {
+		l := &ti.links[li]
+		if l.status != stOwn {
+			continue
+		}
+		if s.condemned(ti, l, condemnAt) {
+			l.status = stCond
+		} else if s.reportedIncident(ti, l) {
+			l.status = stRep
+		}
+	}
+}
+
+// linkTarget finds the mention a term at h is said of: in the same clause
+// (or the next or previous one, within six words), in the position its
+// category takes. It returns the mention's first word and kind, or -1.
+func (s *Scorer) linkTarget(ti *targetInfo, h lexHit, mentionAt []int) (int, int) {
+	n := len(ti.words)
+	cl := ti.words[h.start].cl
+	best, bestD, bestK := -1, 1<<30, kNone
+	for mi, m := range ti.mentions {
+		if m.i <= h.start && h.start < m.j {
+			continue // the term is inside the mention ("illegal immigrants")
+		}
+		var d int
+		before := m.j <= h.start // the target comes first
+		if before {
+			d = h.start - m.j
+		} else {
+			d = m.i - h.end
+		}
+		mc := ti.words[m.i].cl
+		sameClause := mc == cl
+		// across clauses only nearby and without a connective ("Typical
+		// refugees: rude, greedy and lazy"; not "refugees came, but the
+		// locals were rude")
+		if !sameClause && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
+			continue
+		}
+		if !s.linkOrderOK(ti, h, m, before) {
+			continue
+		}
+		if d < bestD {
+			best, bestD, bestK = m.i, d, m.kind
+		}
+		_ = mi
+	}
+	_ = n
+	return best, bestK
+}
+
+// linkOrderOK says whether a term of h's category can be said of a target
+// in that position.
+func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bool) bool {
+	word := ti.words[h.start].w
+	tag := ti.words[h.start].tag
+	verbish := strings.HasPrefix(tag, "VB")
+	sec := h.section
+	vader := sec == tVNeg || sec == tVPos
+	if vader {
+		sec = tDerog
+		if verbish {
+			sec = tEmotion
+		}
+		if h.section == tVPos {
+			sec = tPositive
+		}
+	}
+	var a, b int // the words between term and target
+	if targetFirst {
+		a, b = m.j, h.start
+	} else {
+		a, b = h.end, m.i
+	}
+	switch sec {
+	case tDehum, tDerog, tPositive:
+		if targetFirst {
+			// the target is the subject: "X are vermin", "X act like
+			// animals", "X, these parasites", "migrant scum"
+			if sec == tPositive && verbish && !strings.HasPrefix(tag, "VBN") {
+				// "refugees support the team": the target acts
+				return tCopulaBetween(ti, a, b) && !victimBetween(ti, a, b)
+			}
+			if victimBetween(ti, a, b) {
+				return false // "migrants are victims of ...", "face problems"
+			}
+			// "describing migrants as 'a flood' was dangerous": the
+			// predicate judges the speech act, not the target
+			for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+				if ti.has(k, tMeta) && callingVerb(ti.words[k].w) {
+					return false
+				}
+			}
+			if tCopulaBetween(ti, a, b) || b-a <= 2 && npInternal(ti, a, b, false) {
+				return true
+			}
+			// a verb that says what they bring or do: "migrants bring
+			// filth", "refugees turned the town into a dump"
+			return !vader && b-a <= 5 && verbBetween(ti, a, b)
+		}
+		// a greeting: "Welcome to our town, refugees!"
+		if sec == tPositive && (h.start == 0 || ti.words[h.start-1].cl != ti.words[h.start].cl) && b-a <= 6 && !connectiveBetween(ti, a, b) {
+			return true
+		}
+		// the term before the target: an attribute ("filthy migrants",
+		// "these parasitic illegal migrants"), the object of a positive
+		// verb ("we welcome refugees"), "a flood of migrants", "vermin
+		// like migrants"
+		if npInternal(ti, a, b, sec == tDehum) {
+			return true
+		}
+		if !vader && b-a <= 3 && (hasWord(ti, a, b, "like") || hasWord(ti, a, b, "such")) {
+			return true
+		}
+		return false
+	case tThreat, tEmotion, tExclusion:
+		if !targetFirst {
+			// the target is the object: "kill all immigrants", "I hate
+			// refugees", "deport every one of them"
+			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to")
+		}
+		// the target before: passive or modal ("migrants should be shot",
+		// "they need to be deported"), or an intransitive exclusion
+		// ("immigrants go home", "refugees not welcome", "they should die")
+		if victimBetween(ti, a, b) || hasWord(ti, a, b, "by") {
+			return false
+		}
+		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
+			return true
+		}
+		return tSubjectExclusion[word] || sec == tExclusion && !verbish
+	case tStereotype:
+		// "migrants bring crime", "crime by migrants", "migrant crime";
+		// not the target as victim ("crimes against migrants", "migrants
+		// suffer violence")
+		if victimBetween(ti, a, b) {
+			return false
+		}
+		if !targetFirst {
+			for _, p := range []string{"against", "on", "towards", "toward", "for", "to", "facing"} {
+				if hasWord(ti, a, b, p) {
+					return false
+				}
+			}
+		}
+		return true
+	case tProfanity:
+		return b-a <= 3 && !hasTag(ti, a, b, "IN")
+	}
+	return false
+}
+
+// npInternal reports whether words [a, b) stay inside one noun phrase:
+// determiners, adjectives, numbers, possessives, quantifiers ("all of",
+// "every one of"), commas of an apposition; with of, also "of" ("a flood
+// of migrants").
+func npInternal(ti *targetInfo, a, b int, of bool) bool {
+	for k := a; k < b; k++ {
+		w := ti.words[k]
+		if w.cl != ti.words[a].cl && k > a {
+			return false
+		}
+		if tDeterminers[w.w] || tIntensifiers[w.w] || groupNouns[w.w] || w.w == "next" || w.w == "them" {
+			continue
+		}
+		if w.w == "of" && (of || k > a && (tDeterminers[ti.words[k-1].w] || ti.words[k-1].w == "each" || ti.words[k-1].w == "none")) {
+			continue
+		}
+		t := w.tag
+		if t == "" || strings.HasPrefix(t, "JJ") || t == "DT" || t == "PDT" || t == "CD" || t == "PRP$" || t == "POS" {
+			continue
+		}
+		if strings.HasPrefix(t, "RB") && k+1 < b && strings.HasPrefix(ti.words[k+1].tag, "JJ") {
+			continue // "really filthy"
+		}
+		return false
+	}
+	return true
+}
+
+// groupNouns quantify a group inside its noun phrase: "the lot of them",
+// "a bunch of refugees", "every last one of them".
+var groupNouns = map[string]bool{"lot": true, "bunch": true, "load": true, "whole": true, "rest": true, "one": true,
+	"ones": true, "majority": true, "number": true, "couple": true, "few": true, "pack": true, "gang": true}
+
+var connectives = map[string]bool{"but": true, "because": true, "although": true, "though": true, "while": true,
+	"whereas": true, "however": true, "yet": true, "so": false, "unlike": true, "if": true, "when": true}
+
+func connectiveBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if connectives[ti.words[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(ti *targetInfo, a, b int, w string) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if ti.words[k].w == w {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTag(ti *targetInfo, a, b int, t string) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if ti.words[k].tag == t {
+			return true
+		}
+	}
+	return false
+}
+
+func verbBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if strings.HasPrefix(ti.words[k].tag, "VB") || strings.HasPrefix(ti.words[k].tag, "MD") {
+			return true
+		}
+	}
+	return false
+}
+
+// victim words: the target suffers what follows ("migrants are victims of
+// crime", "refugees face abuse", "immigrants were subjected to")
+var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": true, "suffered": true,
+	"suffering": true, "suffers": true, "face": true, "faced": true, "faces": true, "facing": true,
+	"subjected": true, "targeted": true, "experience": true, "experienced": true, "endure": true,
+	"endured": true, "fear": true, "fled": true, "flee": true, "fleeing": true, "escape": true,
+	"escaped": true, "escaping": true, "survivors": true, "survived": true}
+
+func victimBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if victimWords[ti.words[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// tCopulaBetween reports a copula between words a and b.
+func tCopulaBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if tCopulas[ti.words[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveBetween reports "be"/"get"/"got" (a passive or modal frame) between
+// the target and the term: "should be deported", "got shot".
+func passiveBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		switch ti.words[k].w {
+		case "be", "been", "being", "get", "got", "gets", "are", "were", "is", "was":
+			return true
+		}
+	}
+	return false
+}
+
+// condemned reports whether the hostility of l is quoted or named in order
+// to condemn it: a condemnation word elsewhere in the unit together with a
+// quotation, a speech word ("calling", "say", "remarks") or a relative
+// frame ("those who", "anyone who") before the term; or "stop"/"don't"
+// before a speech verb ("stop calling them animals").
+func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool) bool {
+	n := len(ti.words)
+	condemn := false
+	for k := 0; k < n; k++ {
+		if k >= l.i && k < l.j {
+			continue
+		}
+		if condemnAt(k) && (ti.words[k].qid == 0 || ti.words[k].qid != ti.words[l.i].qid) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+			condemn = true
+			break
+		}
+	}
+	start := l.i
+	if l.ti >= 0 && l.ti < start {
+		start = l.ti
+	}
+	frame := ti.words[l.i].q // quoted hostility
+	for k := 0; k < start && !frame; k++ {
+		if ti.has(k, tMeta) || tRelative[ti.words[k].w] && k+1 < n && (ti.words[k+1].w == "who" || ti.words[k+1].w == "that") {
+			frame = true
+		}
+		if tStop[ti.words[k].w] && k+1 < n && ti.has(k+1, tMeta) {
+			return true
+		}
+		if (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && k+1 < n && ti.has(k+1, tMeta) {
+			return true
+		}
+		if ti.words[k].w == "if" && k+1 < n && (ti.words[k+1].w == "you" || ti.words[k+1].w == "someone" || ti.words[k+1].w == "anyone") {
+			frame = true
+		}
+	}
+	// a meta word right after the hostile phrase: "'go home' chants", "the
+	// 'invasion' rhetoric"
+	if !frame && l.j < n && ti.has(l.j, tMeta) && ti.words[l.j].cl == ti.words[l.i].cl {
+		frame = true
+	}
+	return condemn && frame
+}
+
+// isLinkedHostile reports whether word k is a hostile term linked to a
+// target (then a word like "disgusting" is the text's hostility, not its
+// condemnation).
+func (s *Scorer) isLinkedHostile(ti *targetInfo, k int) bool {
+	for _, l := range ti.links {
+		if l.i <= k && k < l.j && l.linked && l.cat != tPositive {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedIncident reports whether the hostility of l is part of a
+// reported incident: the unit has incident or report-frame words and the
+// term is quoted or follows a speech word ("shouted", "chanted", "daubed").
+func (s *Scorer) reportedIncident(ti *targetInfo, l *hostLink) bool {
+	if ti.count[tIncident]+ti.count[tReport] == 0 {
+		return false
+	}
+	if ti.words[l.i].q {
+		return true
+	}
+	for k := 0; k < l.i; k++ {
+		if ti.has(k, tMeta) || ti.has(k, tIncident) {
+			return true
+		}
+	}
+	return false
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// isKey reports whether w is a fuzzy key (a target or hostility word).
+func (s *Scorer) isKey(w string) bool {
+	if s.vocab == nil {
+		return false
+	}
+	for _, k := range s.vocab.keys[len(w)] {
+		if k == w {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasal verbs whose object stands between verb and particle: "get the
+// immigrants out", "send them back", "string them up". They count only with
+// a target (a mention or pronoun) in between.
+var phrasal = map[string]struct {
+	sec       int
+	particles []string
+}{
+	"get": {tExclusion, []string{"out", "away", "gone"}}, "kick": {tExclusion, []string{"out"}},
+	"throw": {tExclusion, []string{"out"}}, "send": {tExclusion, []string{"back", "home", "away", "packing"}},
+	"ship": {tExclusion, []string{"back", "out", "home", "off"}}, "boot": {tExclusion, []string{"out"}},
+	"chuck": {tExclusion, []string{"out"}}, "drive": {tExclusion, []string{"out", "away"}},
+	"force": {tExclusion, []string{"out", "back"}}, "push": {tExclusion, []string{"back", "out"}},
+	"turf": {tExclusion, []string{"out"}}, "run": {tExclusion, []string{"out"}}, "put": {tExclusion, []string{"back"}},
+	"fly": {tExclusion, []string{"back", "home", "out"}}, "round": {tExclusion, []string{"up"}},
+	"lock": {tExclusion, []string{"up", "away"}}, "string": {tThreat, []string{"up"}}, "beat": {tThreat, []string{"up"}},
+	"sort": {tThreat, []string{"out"}}, "smash": {tThreat, []string{"up"}}, "knock": {tThreat, []string{"out"}},
+	"wipe": {tThreat, []string{"out"}}, "take": {tThreat, []string{"out"}}, "finish": {tThreat, []string{"off"}},
+	"bump": {tThreat, []string{"off"}}, "line": {tThreat, []string{"up"}}, "gun": {tThreat, []string{"down"}},
+	"mow": {tThreat, []string{"down"}}, "hunt": {tThreat, []string{"down"}}, "burn": {tThreat, []string{"out", "down"}},
+}
+
+func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
+	n := len(ti.words)
+	isTarget := make([]bool, n)
+	for _, m := range ti.mentions {
+		for i := m.i; i < m.j; i++ {
+			isTarget[i] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		pv, ok := phrasal[lemmas[i]]
+		if !ok {
+			continue
+		}
+		tgt := false
+		for j := i + 1; j < n && j <= i+6 && ti.words[j].cl == ti.words[i].cl; j++ {
+			if isTarget[j] {
+				tgt = true
+				continue
+			}
+			w := ti.words[j].w
+			if !tDeterminers[w] && w != "each" && w != "every" && !slicesContains(pv.particles, w) {
+				break // only the object between verb and particle
+			}
+			for _, p := range pv.particles {
+				if ti.words[j].w == p && tgt {
+					h := lexHit{section: pv.sec, start: i, end: j + 1}
+					ti.hits = append(ti.hits, h)
+					ti.count[pv.sec]++
+					ti.secAt[i] |= 1 << uint(pv.sec)
+					j = n
+					break
+				}
+			}
+		}
+	}
+}
+
+func slicesContains(s []string, w string) bool {
+	for _, x := range s {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports a negation right before word k ("it's not racism to
+// say ...": a denied condemnation condemns nothing).
+func negatedAt(ti *targetInfo, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2 && ti.words[j].cl == ti.words[k].cl; j-- {
+		if ti.has(j, tNegation) {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusionNouns name removal as a policy, not a call ("deportation").
+var exclusionNouns = map[string]bool{"deportation": true, "deportations": true, "expulsion": true, "removal": true,
+	"removals": true, "remigration": true}
+
+// qualifiers narrow a removal to a subset of people: "convicted offenders",
+// "failed asylum seekers", "those with no right to remain".
+var qualifiers = map[string]bool{"convicted": true, "failed": true, "refused": true, "rejected": true, "offenders": true,
+	"offender": true, "overstayers": true, "criminals": true, "criminal": true, "crimes": true, "offences": true,
+	"offenses": true, "unsuccessful": true, "ineligible": true, "appeal": true, "appeals": true, "process": true,
+	"processed": true, "claims": true, "claim": true}
+
+// callingVerb: a speech verb whose object is then described ("calling
+// refugees vermin", "describing migrants as a flood", "blaming
+// immigrants"), not a verb of reporting ("said the Poles were ...").
+func callingVerb(w string) bool {
+	switch w {
+	case "call", "calls", "called", "describe", "describes", "described", "label", "labels", "labelled", "labeled",
+		"brand", "brands", "branded", "blame", "blames", "blamed", "refer", "refers", "referred":
+		return true
+	}
+	return strings.HasSuffix(w, "ing")
+}

@@ -1,0 +1,140 @@
+package train
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/model"
+)
+
+// FunctionalScores are the scores with a functional test suite, in report
+// order.
+var FunctionalScores = []string{analyze.TaskAntiMigrant, analyze.TaskCounterSpeech, analyze.TaskMigration, analyze.TaskStance, analyze.TaskHateCrime}
+
+// FunctionalResult is the accuracy of one score on one functionality.
+type FunctionalResult struct {
+	Score         string  `json:"score"`
+	Functionality string  `json:"functionality"`
+	N             int     `json:"n"`
+	Correct       int     `json:"correct"`
+	Accuracy      float64 `json:"accuracy"`
+	Templates     int     `json:"templates"`
+}
+
+// FunctionalReport is the outcome of a functional evaluation.
+type FunctionalReport struct {
+	Split   string             `json:"split"`
+	Scorer  string             `json:"scorer"`
+	Rows    []FunctionalResult `json:"functionalities"`
+	Overall map[string]float64 `json:"overall"` // accuracy per score over all its cases
+	N       map[string]int     `json:"n"`
+	// Failures lists the cases scored wrong (score, functionality, text,
+	// expected, prediction), for inspection.
+	Failures []FunctionalFailure `json:"failures,omitempty"`
+}
+
+// FunctionalFailure is one case scored wrong.
+type FunctionalFailure struct {
+	Score, Functionality, Text string
+	Expected, Prediction       float64
+}
+
+// stanceDeadZone: |stance| below it counts as "no direction" (0).
+const stanceDeadZone = 0.05
+
+// functionalClass turns a document score into the class a functional case
+// expects: 1/0 at 0.5 for probabilities, -1/0/1 for stance.
+func functionalClass(task string, v float64) float64 {
+	if task == analyze.TaskStance {
+		switch {
+		case v > stanceDeadZone:
+			return 1
+		case v < -stanceDeadZone:
+			return -1
+		}
+		return 0
+	}
+	if v >= 0.5 {
+		return 1
+	}
+	return 0
+}
+
+// Functional scores every case of the suites in dir (split "test", the
+// default, or "train" or "all") as `xenoscope score` would (Score on the
+// text as a document) and returns the accuracy per score and
+// functionality.
+func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error) {
+	if split == "" {
+		split = "test"
+	}
+	rep := &FunctionalReport{Split: split, Scorer: s.Version(), Overall: map[string]float64{}, N: map[string]int{}}
+	for _, task := range FunctionalScores {
+		rows, err := LoadFunctional(filepath.Join(dir, task+".csv"))
+		if err != nil {
+			return nil, fmt.Errorf("functional %s: %w", task, err)
+		}
+		var sel []FunctionalRow
+		for _, r := range rows {
+			if split == "all" || r.Split == split {
+				sel = append(sel, r)
+			}
+		}
+		preds := make([]float64, len(sel))
+		var wg sync.WaitGroup
+		next := make(chan int, len(sel))
+		for i := range sel {
+			next <- i
+		}
+		close(next)
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					preds[i] = docScore(s.Score("", sel[i].Text, model.TextContext{}), task)
+				}
+			}()
+		}
+		wg.Wait()
+		type acc struct {
+			n, ok int
+			tpl   map[string]bool
+		}
+		by := map[string]*acc{}
+		ok := 0
+		for i, r := range sel {
+			a := by[r.Functionality]
+			if a == nil {
+				a = &acc{tpl: map[string]bool{}}
+				by[r.Functionality] = a
+			}
+			a.n++
+			a.tpl[r.Template] = true
+			if functionalClass(task, preds[i]) == r.Expected {
+				a.ok++
+				ok++
+			} else {
+				rep.Failures = append(rep.Failures, FunctionalFailure{task, r.Functionality, r.Text, r.Expected, preds[i]})
+			}
+		}
+		names := make([]string, 0, len(by))
+		for f := range by {
+			names = append(names, f)
+		}
+		sort.Strings(names)
+		for _, f := range names {
+			a := by[f]
+			rep.Rows = append(rep.Rows, FunctionalResult{task, f, a.n, a.ok, float64(a.ok) / float64(a.n), len(a.tpl)})
+		}
+		if len(sel) > 0 {
+			rep.Overall[task] = float64(ok) / float64(len(sel))
+			rep.N[task] = len(sel)
+		}
+	}
+	return rep, nil
+}

@@ -1,0 +1,547 @@
+// Package train builds and evaluates the models of package analyze: it
+// reads the labelled data sets (../shared/data and analyze/testdata),
+// trains the linear models deterministically, writes them to
+// analyze/models, builds the word list and the WordNet-widened lexicons,
+// and evaluates a scorer on labelled files (`xenoscope train`, `xenoscope
+// eval`). Nothing here runs when scoring. docs/analysis.md describes every
+// model, its data and its measured accuracy.
+package train
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xenoscope/xenoscope/analyze"
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+// Training hyper-parameters (fixed; not tuned on any test split).
+var (
+	clsOptions  = trainOptions{Epochs: 12, L2: 1e-4, LR: 0.1, MinCount: 2, Seed: 1, Balance: true, Average: true}
+	handOptions = trainOptions{Epochs: 40, L2: 1e-2, LR: 0.1, MinCount: 1, Seed: 1, Balance: true}
+	toneOptions = trainOptions{Epochs: 11, L2: 0.1, LR: 0.05, MinCount: 3, Seed: 1}
+	// anti_migrant and counter_speech (round 2): few, dense features
+	targetOptions = trainOptions{Epochs: 30, L2: 1e-3, LR: 0.1, MinCount: 3, Seed: 1, Balance: true, Average: true}
+)
+
+// Family weights of anti_migrant and counter_speech (round 2): each family
+// of text shares its weight over its rows, so that no corpus decides alone
+// what a feature means. Chosen on validation (docs/analysis.md, "Round 2"):
+// with tweets at full weight their campaign vocabulary taught the lexical
+// words, so tweets teach only the target features (lexical words masked).
+var familyWeights = map[string]float64{
+	famTweets: 1, famDialogues: 1, famFunctional: 1, famNews: 0.5, famArticles: 0.3,
+}
+
+// families of text
+const (
+	famTweets     = "tweets"
+	famDialogues  = "dialogues"
+	famFunctional = "functional"
+	famNews       = "news"
+	famArticles   = "articles"
+)
+
+// familyRows is the nominal size every family is weighted to.
+const familyRows = 3000.0
+
+// Example weights of the other models (chosen on validation data, see
+// docs/analysis.md).
+var (
+	// hand-labelled news-like examples for migration (hand_migration.csv)
+	handWeight = 20.0
+)
+
+// HandDataDir is where the hand-labelled examples live, relative to the
+// repository root (analyze/testdata).
+const HandDataDir = "analyze/testdata"
+
+// FunctionalDir holds the functional test suites (analyze/testdata/functional).
+const FunctionalDir = "analyze/testdata/functional"
+
+// row is one labelled text of a family for one task.
+type row struct {
+	text   string
+	label  float64
+	family string
+	split  string // train | calib
+}
+
+// targetRows returns the anti_migrant (anti) or counter_speech rows of the
+// round-2 recipe: tweets, dialogues, functional train templates, news-like
+// hand-labelled sentences, article sentences.
+func targetRows(dataDir, handDir string, anti bool) ([]row, error) {
+	var rs []row
+	hs, err := LoadHatEval(filepath.Join(dataDir, "hateval", "en_train.csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range hs {
+		sp := hatevalSplit(l.ID)
+		if anti {
+			// the women part: hostility aimed at others is not anti_migrant
+			y := 0.0
+			if l.Group == "migration" && l.Label == 1 {
+				y = 1
+			}
+			rs = append(rs, row{l.Text, y, famTweets, sp})
+		} else if l.Label == 1 {
+			rs = append(rs, row{l.Text, 0, famTweets, sp})
+		}
+	}
+	dl, err := LoadDIALOCONAN(filepath.Join(dataDir, "counter-speech", "DIALOCONAN.csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dl {
+		sp := dialoSplit(d.Dialogue)
+		if sp == SplitTest {
+			continue
+		}
+		if !anti {
+			rs = append(rs, row{d.Text, d.Label, famDialogues, sp})
+			continue
+		}
+		switch {
+		case IsMigrantTarget(d.Target):
+			rs = append(rs, row{d.Text, 1 - d.Label, famDialogues, sp})
+		case d.Type == "HS":
+			// hate at other targets: a negative only where it names the
+			// other group (else its target is unknown: dropped in rowsFor)
+			rs = append(rs, row{d.Text, -1, famDialogues, sp})
+		default:
+			rs = append(rs, row{d.Text, 0, famDialogues, sp})
+		}
+	}
+	task := analyze.TaskCounterSpeech
+	if anti {
+		task = analyze.TaskAntiMigrant
+	}
+	fr, err := LoadFunctional(filepath.Join(handDir, "functional", task+".csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fr {
+		if f.Split != "train" {
+			continue // the test templates are never trained or tuned on
+		}
+		sp := SplitTrain
+		if bucket("func:"+f.Template) < 20 {
+			sp = SplitCalib
+		}
+		rs = append(rs, row{f.Text, f.Expected, famFunctional, sp})
+	}
+	hand := []string{"hand_counter_speech.csv", "hand_contribution.csv"}
+	if anti {
+		hand = []string{"hand_anti_migrant.csv"}
+	}
+	for _, name := range hand {
+		ls, err := LoadTextLabel(filepath.Join(handDir, name))
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			if handSplit(l.Text) == SplitTrain {
+				rs = append(rs, row{l.Text, l.Label, famNews, SplitTrain})
+			}
+		}
+	}
+	if anti {
+		pol, err := policyNegatives(handDir)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range pol {
+			if handSplit(l.Text) == SplitTrain {
+				rs = append(rs, row{l.Text, 0, famNews, SplitTrain})
+			}
+		}
+	}
+	news, err := newsSentences(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range news {
+		rs = append(rs, row{l.Text, 0, famArticles, newsSplit(l)})
+	}
+	return rs, nil
+}
+
+// trainTarget trains anti_migrant or counter_speech on rows (round 2).
+func trainTarget(s *analyze.Scorer, task string, rs []row) (*analyze.LinearModel, int) {
+	feats := make([][]analyze.Feature, len(rs))
+	for i, r := range rs {
+		feats[i] = s.Features(task, r.text)
+	}
+	anti := task == analyze.TaskAntiMigrant
+	use := make([]bool, len(rs))
+	for i, r := range rs {
+		use[i] = true
+		migrant, other := has(feats[i], "t:migrant"), has(feats[i], "t:other")
+		switch {
+		case anti && !migrant:
+			// the gate: a unit without a migrant target is never
+			// anti_migrant, so it teaches the model nothing
+			use[i] = false
+		case r.label < 0:
+			use[i] = anti && other && !migrant
+			rs[i].label = 0
+		}
+	}
+	// lexical words: kept where at least two families use them
+	fams := map[string]map[string]bool{}
+	for i, r := range rs {
+		if !use[i] || r.split != SplitTrain {
+			continue
+		}
+		for _, f := range feats[i] {
+			if strings.HasPrefix(f.Name, "w:") {
+				if fams[f.Name] == nil {
+					fams[f.Name] = map[string]bool{}
+				}
+				fams[f.Name][r.family] = true
+			}
+		}
+	}
+	keep := func(fs []analyze.Feature, family string) []analyze.Feature {
+		out := make([]analyze.Feature, 0, len(fs))
+		for _, f := range fs {
+			if strings.HasPrefix(f.Name, "w:") && len(fams[f.Name]) < 2 {
+				continue
+			}
+			out = append(out, f)
+		}
+		return out
+	}
+	n := map[string]float64{}
+	for i, r := range rs {
+		if use[i] && r.split == SplitTrain {
+			n[r.family]++
+		}
+	}
+	var tr, cal []example
+	for i, r := range rs {
+		if !use[i] {
+			continue
+		}
+		ex := example{keep(feats[i], r.family), r.label, familyWeights[r.family] * familyRows / max(n[r.family], 1)}
+		switch r.split {
+		case SplitTrain:
+			tr = append(tr, ex)
+		case SplitCalib:
+			// calibrated on the text that carries the decision: tweets
+			// about migration, dialogues, functional templates
+			if r.family != famArticles {
+				cal = append(cal, ex)
+			}
+		}
+	}
+	m := trainLinear(tr, false, targetOptions)
+	m.Task = task
+	ms := make([]float64, len(cal))
+	ys := make([]float64, len(cal))
+	for i, e := range cal {
+		ms[i], ys[i] = m.Margin(e.feats), e.label
+	}
+	m.PlattA, m.PlattB = fitPlattBalanced(ms, ys)
+	return m, len(tr)
+}
+
+func has(fs []analyze.Feature, name string) bool {
+	for _, f := range fs {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// trainCalibrated trains on train and fits Platt scaling on calib.
+func trainCalibrated(task string, train, calib []example, o trainOptions) *analyze.LinearModel {
+	m := trainLinear(train, false, o)
+	m.Task = task
+	if len(calib) > 0 {
+		ms := make([]float64, len(calib))
+		ys := make([]float64, len(calib))
+		for i, e := range calib {
+			ms[i] = m.Margin(e.feats)
+			ys[i] = e.label
+		}
+		m.PlattA, m.PlattB = fitPlatt(ms, ys)
+	}
+	return m
+}
+
+// newsSentences returns sentences of the Zyte benchmark article bodies
+// (general news, not about migration) as negatives.
+func newsSentences(dataDir string) ([]Labeled, error) {
+	bodies, err := LoadArticleBodies(filepath.Join(dataDir, "articles", "ground-truth.json"))
+	if err != nil {
+		return nil, err
+	}
+	var news []Labeled
+	for bi, b := range bodies {
+		d := nlp.Parse(b)
+		for i := range d.Sentences {
+			t := d.SentenceText(i)
+			if len(d.SentenceTokens(i)) < 5 || HatEvalMigrationRE.MatchString(t) {
+				continue
+			}
+			news = append(news, Labeled{ID: fmt.Sprintf("news%d/%d", bi, i), Text: t})
+		}
+	}
+	return news, nil
+}
+
+func newsSplit(l Labeled) string {
+	if bucket("news:"+l.ID) < 10 {
+		return SplitCalib
+	}
+	return SplitTrain
+}
+
+// TrainAll trains every model from the shared data folder and the
+// hand-labelled examples (handDir: analyze/testdata), and writes
+// outDir/TASK.json plus outDir/vader_lexicon.txt. Deterministic. The word
+// list and the WordNet lexicon (BuildLexicons) are inputs of the features:
+// build them first and rebuild the binary, then train.
+func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	// VADER lexicon: token TAB mean, MIT licence (cjhutto/vaderSentiment).
+	vsrc, err := os.ReadFile(filepath.Join(dataDir, "sentiment", "vader_lexicon.txt"))
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	var vb strings.Builder
+	for _, l := range strings.Split(string(vsrc), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) >= 2 {
+			vb.WriteString(f[0] + "\t" + f[1] + "\n")
+		}
+	}
+	s, err := analyze.NewFeaturizer()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(outDir, "vader_lexicon.txt"), []byte(vb.String()), 0o644); err != nil {
+		return err
+	}
+	write := func(m *analyze.LinearModel, task, on string, n int) error {
+		m.Task = task
+		m.TrainedOn = on
+		m.Counts = map[string]int{"train_examples": n}
+		log.Info("trained", "task", task, "examples", n, "features", len(m.Weights), "platt_a", m.PlattA, "platt_b", m.PlattB)
+		return m.Save(filepath.Join(outDir, task+".json"))
+	}
+
+	// anti_migrant and counter_speech (round 2)
+	for _, task := range []string{analyze.TaskAntiMigrant, analyze.TaskCounterSpeech} {
+		rs, err := targetRows(dataDir, handDir, task == analyze.TaskAntiMigrant)
+		if err != nil {
+			return fmt.Errorf("train %s: %w", task, err)
+		}
+		m, n := trainTarget(s, task, rs)
+		on := "target analysis (analyze/target.go) + words of two or more families; family-weighted: HatEval en_train (tweets: target features only), DIALOCONAN train dialogues, functional train templates, hand-labelled news-like sentences, Zyte news sentences; Platt on the calibration splits of tweets, dialogues and functional templates"
+		if err := write(m, task, on, n); err != nil {
+			return err
+		}
+	}
+
+	// migration
+	if err := trainMigration(s, dataDir, handDir, write); err != nil {
+		return err
+	}
+
+	// tone: ridge regression on VADER features + n-grams, target rating/4.
+	var tone []example
+	for _, f := range []string{"tweets", "movieReviewSnippets", "amazonReviewSnippets"} {
+		ls, err := LoadRatings(filepath.Join(dataDir, "sentiment", f+"_GroundTruth.txt"))
+		if err != nil {
+			return fmt.Errorf("train: %w", err)
+		}
+		for _, l := range ls {
+			if toneSplit(f, l.ID) != SplitTrain {
+				continue
+			}
+			w := 1.0
+			if f == "tweets" { // short social-media texts weighted 2x (chosen on a validation slice)
+				w = 2
+			}
+			tone = append(tone, example{s.Features(analyze.TaskTone, l.Text), l.Label / 4, w})
+		}
+	}
+	tm := trainLinear(tone, true, toneOptions)
+	tm.PlattA = 1
+	if err := write(tm, analyze.TaskTone, "VADER human-rated sentences (tweets, movie, Amazon snippets), 80% train split by id; target rating/4; features: faithful VADER scores + word n-grams", len(tone)); err != nil {
+		return err
+	}
+
+	// stance and hate-crime reports: hand-labelled examples and the
+	// functional train templates, their own features.
+	for _, task := range []string{analyze.TaskStance, analyze.TaskHateCrime} {
+		tr, err := smallRows(s, handDir, task)
+		if err != nil {
+			return err
+		}
+		m := trainLinear(tr, false, handOptions)
+		m.PlattA = 1
+		if err := write(m, task, "hand-labelled examples written for xenoscope (hand_"+task+".csv, train split) and the functional train templates; stanceFeats/hateFeats (analyze/stance.go, analyze/hatecrime.go); uncalibrated beyond the logistic link", len(tr)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// smallRows: the training rows of stance or hate_crime_report.
+func smallRows(s *analyze.Scorer, handDir, task string) ([]example, error) {
+	ls, err := LoadTextLabel(filepath.Join(handDir, "hand_"+task+".csv"))
+	if err != nil {
+		return nil, fmt.Errorf("train %s: %w", task, err)
+	}
+	var tr []example
+	for _, l := range ls {
+		if handSplit(l.Text) == SplitTrain {
+			tr = append(tr, example{s.Features(task, l.Text), l.Label, 1})
+		}
+	}
+	fr, err := LoadFunctional(filepath.Join(handDir, "functional", task+".csv"))
+	if err != nil {
+		return nil, fmt.Errorf("train %s: %w", task, err)
+	}
+	for _, f := range fr {
+		if f.Split != "train" {
+			continue
+		}
+		y := f.Expected
+		if task == analyze.TaskStance {
+			if y == 0 {
+				continue // the stance model reads direction; 0 is "no cue"
+			}
+			y = (y + 1) / 2 // -1 open -> 0, 1 restrictive -> 1
+		}
+		tr = append(tr, example{s.Features(task, f.Text), y, 1})
+	}
+	return tr, nil
+}
+
+// trainMigration trains the migration model.
+func trainMigration(s *analyze.Scorer, dataDir, handDir string, write func(*analyze.LinearModel, string, string, int) error) error {
+	var trn, cal []example
+	add := func(split string, ex example) {
+		switch split {
+		case SplitTrain:
+			trn = append(trn, ex)
+		case SplitCalib:
+			cal = append(cal, ex)
+		}
+	}
+	feats := func(t string) []analyze.Feature { return s.Features(analyze.TaskMigration, t) }
+	hs, err := LoadHatEval(filepath.Join(dataDir, "hateval", "en_train.csv"))
+	if err != nil {
+		return err
+	}
+	for _, l := range hs {
+		y := 0.0
+		if l.Group == "migration" {
+			y = 1
+		}
+		add(hatevalSplit(l.ID), example{feats(l.Text), y, 1})
+	}
+	dl, err := LoadDIALOCONAN(filepath.Join(dataDir, "counter-speech", "DIALOCONAN.csv"))
+	if err != nil {
+		return err
+	}
+	for _, t := range dl {
+		sp := dialoSplit(t.Dialogue)
+		if sp == SplitTest {
+			continue
+		}
+		if IsMigrantTarget(t.Target) {
+			add(sp, example{feats(t.Text), 1, 1})
+		} else if !strings.Contains(t.Target, "MUSLIMS") {
+			add(sp, example{feats(t.Text), 0, 1})
+		}
+	}
+	news, err := newsSentences(dataDir)
+	if err != nil {
+		return err
+	}
+	for _, l := range news {
+		add(newsSplit(l), example{feats(l.Text), 0, 0.5})
+	}
+	ls, err := LoadTextLabel(filepath.Join(handDir, "hand_migration.csv"))
+	if err != nil {
+		return err
+	}
+	for _, l := range ls {
+		if handSplit(l.Text) == SplitTrain {
+			trn = append(trn, example{feats(l.Text), l.Label, handWeight})
+		}
+	}
+	fr, err := LoadFunctional(filepath.Join(handDir, "functional", "migration.csv"))
+	if err != nil {
+		return err
+	}
+	for _, f := range fr {
+		if f.Split == "train" {
+			trn = append(trn, example{feats(f.Text), f.Expected, handWeight})
+		}
+	}
+	m := trainCalibrated(analyze.TaskMigration, trn, cal, clsOptions)
+	return write(m, analyze.TaskMigration, "HatEval en_train (migration keyword part=1, women part=0), DIALOCONAN train dialogues (MIGRANTS=1, other targets except MUSLIMS=0), Zyte benchmark news sentences (0), hand_migration.csv train split and functional migration train templates (weight 20); Platt on the calibration splits", len(trn))
+}
+
+// TrainUser trains one task's model from a user CSV (text,label): 90% train,
+// 10% calibration by a hash of the text. Tone is a regression on the label.
+func TrainUser(task string, ls []Labeled) (*analyze.LinearModel, error) {
+	s, err := analyze.NewFeaturizer()
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(analyze.Tasks, task) {
+		return nil, fmt.Errorf("unknown task %q (want one of %s)", task, strings.Join(analyze.Tasks, ", "))
+	}
+	var train, calib []example
+	for _, l := range ls {
+		if task != analyze.TaskTone && l.Label != 0 && l.Label != 1 {
+			return nil, fmt.Errorf("row %s: label %v: want 0 or 1 for %s: %w", l.ID, l.Label, task, ErrBadData)
+		}
+		ex := example{s.Features(task, l.Text), l.Label, 1}
+		if bucket("user:"+l.Text) < 10 {
+			calib = append(calib, ex)
+		} else {
+			train = append(train, ex)
+		}
+	}
+	if len(train) < 2 {
+		return nil, fmt.Errorf("need at least a few labeled rows, got %d: %w", len(ls), ErrBadData)
+	}
+	var m *analyze.LinearModel
+	if task == analyze.TaskTone {
+		m = trainLinear(append(train, calib...), true, toneOptions)
+		m.PlattA = 1
+	} else {
+		o := clsOptions
+		if len(train) < 500 {
+			o = handOptions
+		}
+		m = trainCalibrated(task, train, calib, o)
+		if m.PlattA <= 0 { // too few calibration rows to fit a sensible curve
+			m.PlattA, m.PlattB = 1, 0
+		}
+	}
+	m.Task = task
+	m.TrainedOn = "user data"
+	m.Counts = map[string]int{"train_examples": len(train), "calibration_examples": len(calib)}
+	return m, nil
+}
