@@ -31,7 +31,7 @@ func (s *Scorer) Features(task, text string) []Feature {
 	var fs []feat
 	switch task {
 	case TaskMigration:
-		fs = u.feats
+		fs = s.migrationFeats(u)
 	case TaskAntiMigrant, TaskCounterSpeech:
 		fs = s.antiFeats(u)
 	case TaskStance:

@@ -214,3 +214,65 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	}
 	return math.Min(p, counterCap), nil
 }
+
+// migrationFeats are the features of the migration model (round 2): what
+// the text names (migrant groups, migration as a topic, its institutions,
+// words of migration context, the anchor phrases of topic.txt), the other
+// senses of migration words (birds, data, war, trade, tourism), and the
+// words of lexBag.
+func (s *Scorer) migrationFeats(u *unit) []feat {
+	ti := u.ti
+	fs := make([]feat, 0, 16)
+	flag := func(name string, ok bool) {
+		if ok {
+			fs = append(fs, feat{name, 1, -1, -1})
+		}
+	}
+	explicit, pronoun, origin := false, false, false
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant {
+			continue
+		}
+		if m.pronoun {
+			pronoun = true
+		} else {
+			explicit = true
+			if ti.has(m.i, tOriginAdj) {
+				origin = true
+			}
+		}
+	}
+	institution := false
+	for _, h := range ti.hits {
+		if (h.section == tMigrant || h.section == tMigrationNoun) && h.end < len(ti.words) && ti.has(h.end, tInstitution) {
+			institution = true
+		}
+	}
+	anchor := s.tlex != nil && len(s.tlex.match(u.words, nil)) > 0
+	flag("tp:group", explicit && !origin)
+	flag("tp:origin", origin)
+	flag("tp:pronoun", pronoun && !explicit)
+	flag("tp:noun", ti.count[tMigrationNoun] > 0)
+	flag("tp:institution", institution)
+	flag("tp:context", ti.count[tContext] > 0)
+	flag("tp:anchor", anchor)
+	flag("tp:slur", ti.count[tSlur] > 0)
+	other := ti.count[tNonMigration] > 0
+	flag("tp:othersense", other)
+	flag("tp:othersense&noanchor", other && !explicit && !institution && ti.count[tMigrationNoun] == 0)
+	flag("tp:hostile", ti.migrant && ti.count[tDehum]+ti.count[tExclusion]+ti.count[tStereotype] > 0)
+	flag("tp:policy", s.migrationPolicy(u))
+	return append(fs, lexBag(ti)...)
+}
+
+// migrationPolicy reports a composed migration-policy direction: a change
+// verb applied to an immigration policy object ("cut net migration",
+// "scrap the cap on visas", "expand mandatory detention"), from stance.txt.
+func (s *Scorer) migrationPolicy(u *unit) bool {
+	for _, f := range s.directionFeats(u) {
+		if strings.HasPrefix(f.name, "st:comp_") || f.name == "st:measure" {
+			return true
+		}
+	}
+	return false
+}

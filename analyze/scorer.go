@@ -340,13 +340,19 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 	if u.secCount[secTarget]+u.secCount[secMigrationTopic] > 0 {
 		return true
 	}
+	if ti := u.ti; ti.migrant || ti.count[tMigrationNoun]+ti.count[tContext] > 0 {
+		return true
+	}
+	if s.migrationPolicy(u) {
+		return true
+	}
 	return topicAnchors && s.tlex != nil && len(s.tlex.match(u.words, nil)) > 0
 }
 
 func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
 	mig := s.models[TaskMigration]
-	r.migration = mig.prob(u.feats)
+	r.migration = mig.prob(s.migrationFeats(u))
 	if !s.migrationAnchored(u) {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons, the anchor phrases of
@@ -362,10 +368,11 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	// with migration below it (issue 11, point 1)
 	r.migration = math.Max(r.migration, r.anti)
 	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
-	// stance only where a policy cue occurs, scaled by the probability that
-	// the unit is about migration ("welcomed its new signing" is not policy).
-	if sf := s.stanceFeats(u); hasStanceCue(u, sf) {
-		r.stance = (2*s.models[TaskStance].prob(sf) - 1) * r.migration
+	// stance only in a unit about migration (a text with no migration
+	// content has stance 0: issue 11, point 1) that expresses a position,
+	// scaled by the probability that it is about migration
+	if sf := s.stanceFeats(u); (r.migration >= 0.5 || s.migrationPolicy(u)) && hasStanceCue(u, sf) {
+		r.stance = (2*s.models[TaskStance].prob(sf) - 1) * math.Max(r.migration, 0.5)
 	}
 	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)
 	return r

@@ -61,6 +61,50 @@ func amountVerb(w string) bool {
 // with lexFeats 0.893, with lexFeats and word n-grams 0.885, lexFeats
 // alone 0.740, keyword rule 0.704.
 func (s *Scorer) stanceFeats(u *unit) []feat {
+	fs := s.directionFeats(u)
+	return append(fs, s.positionFeats(u)...)
+}
+
+// positionFeats (round 2): what the target analysis says of migrants
+// (hostility points restrictive, praise and condemned hostility open), the
+// policy sections of the main lexicon, and the unit's words (lexBag), so
+// that a sentence about immigration policy with no composed direction
+// still gets one from what it says ("those who come here must learn
+// English", "immigration has brought enormous benefits").
+func (s *Scorer) positionFeats(u *unit) []feat {
+	var fs []feat
+	flag := func(name string, ok bool) {
+		if ok {
+			fs = append(fs, feat{name, 1, -1, -1})
+		}
+	}
+	hostile, praise, condemned := false, false, false
+	for _, l := range u.ti.links {
+		if !l.linked || l.kind != kMigrant {
+			continue
+		}
+		switch {
+		case isHostileCat(l.cat) && l.status == stOwn:
+			hostile = true
+		case l.cat == tPositive && l.status == stOwn:
+			praise = true
+		case l.cat == tPositive && l.status == stNeg:
+			hostile = true
+		case isHostileCat(l.cat) && l.status == stCond:
+			condemned = true
+		}
+	}
+	flag("sp:hostile", hostile)
+	flag("sp:praise", praise)
+	flag("sp:condemned", condemned)
+	flag("sp:restrictive", u.secCount[secRestrictive] > 0)
+	flag("sp:welcoming", u.secCount[secWelcoming] > 0)
+	flag("sp:exclusion", u.secCount[secExclusion] > 0)
+	return append(fs, lexBag(u.ti)...)
+}
+
+// directionFeats are the composed direction features described above.
+func (s *Scorer) directionFeats(u *unit) []feat {
 	var fs []feat
 	n := len(u.words)
 	if n == 0 || s.slex == nil {
@@ -247,16 +291,35 @@ func passiveAux(words []string, i int) bool {
 
 var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "then": true, "while": true, "whereas": true}
 
-// hasStanceCue reports whether a unit carries any policy cue: a hit of the
-// main lexicon's policy sections or a stance direction feature.
+// hasStanceCue reports whether a unit expresses a position at all: a hit
+// of the main lexicon's policy sections, a stance direction feature, an
+// evaluation of migrants (hostility, praise, condemned hostility), or a
+// normative or programmatic verb ("we will", "must", "should", "plan to",
+// "oppose"). A plain report of a fact ("net migration was 300,000") has
+// none and gets stance 0.
 func hasStanceCue(u *unit, sf []feat) bool {
 	if u.secCount[secRestrictive]+u.secCount[secWelcoming]+u.secCount[secExclusion] > 0 {
 		return true
 	}
 	for _, f := range sf {
-		if strings.HasPrefix(f.name, "st:") {
+		if strings.HasPrefix(f.name, "st:") || strings.HasPrefix(f.name, "sp:") {
+			return true
+		}
+	}
+	for _, w := range u.words {
+		if normative[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// normative words state a programme or a position.
+var normative = map[string]bool{"will": true, "'ll": true, "shall": true, "should": true, "must": true,
+	"need": true, "needs": true, "ought": true, "plan": true, "plans": true, "promise": true, "promises": true,
+	"pledge": true, "pledges": true, "commit": true, "committed": true, "intend": true, "intends": true,
+	"propose": true, "proposes": true, "support": true, "supports": true, "oppose": true, "opposes": true,
+	"want": true, "wants": true, "demand": true, "demands": true, "call": true, "calls": true, "urge": true,
+	"urges": true, "believe": true, "believes": true, "insist": true, "insists": true, "ensure": true,
+	"would": true, "won't": true, "cannot": true, "can't": true, "backed": true, "backs": true, "vowed": true,
+	"vows": true, "welcome": true, "welcomes": true, "reject": true, "rejects": true}

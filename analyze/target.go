@@ -37,6 +37,7 @@ const (
 	tMigrationNoun
 	tContext
 	tInstitution
+	tNonMigration
 	tOriginAdj
 	tPeopleNoun
 	tSlur
@@ -62,7 +63,7 @@ const (
 )
 
 var targetSectionNames = []string{
-	"migrant", "migration_noun", "context", "institution", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
+	"migrant", "migration_noun", "context", "institution", "nonmigration", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
 	"exclusion", "emotion", "stereotype", "profanity", "positive", "negation", "condemn", "meta", "correction",
 	"solidarity", "incident", "report",
 }

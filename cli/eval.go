@@ -21,7 +21,7 @@ func init() {
 
 func runEval(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "eval", "-task TASK -data FILE [-predictions OUT.csv] [-baseline] [-split test|all] [-format text|json]")
-	task := fs.String("task", "", "functional (the functional test suites), or one of "+strings.Join(analyze.Tasks, ", "))
+	task := fs.String("task", "", "functional (the functional test suites), crosssource (the cross-source test sets), or one of "+strings.Join(analyze.Tasks, ", "))
 	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
 	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
@@ -36,6 +36,9 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	}
 	if *task == "functional" {
 		return runFunctional(env, *data, *split, format.value == "json", models)
+	}
+	if *task == "crosssource" {
+		return runCrossSource(env, *data, format.value == "json", models)
 	}
 	if *task == "" || *data == "" {
 		return usageErr("example: xenoscope eval -task anti_migrant -data ../shared/data/hateval/en_dev.csv", "-task and -data are required")
@@ -169,6 +172,39 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 		if n, ok := rep.N[sc]; ok {
 			fmt.Fprintf(w, "%-18s %-24s %5d %9s %9.3f\n", sc, "(overall)", n, "", rep.Overall[sc])
 		}
+	}
+	return nil
+}
+
+// runCrossSource prints every score's figure on the cross-source test sets
+// (analyze/testdata/crosssource, or -data DIR).
+func runCrossSource(env *Env, dir string, asJSON bool, models modelFlags) error {
+	if dir == "" {
+		dir = train.CrossSourceDir
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageErr("run from the repository root or pass -data analyze/testdata/crosssource", "cross-source folder %s not found", dir)
+	}
+	s, err := newScorer(models)
+	if err != nil {
+		return err
+	}
+	rs, err := train.CrossSource(s, dir)
+	if err != nil {
+		return usageErr("", "eval crosssource: %v", err)
+	}
+	if asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rs)
+	}
+	fmt.Fprintf(env.Stdout, "cross-source test sets %s, scorer %s\n", dir, s.Version())
+	for _, r := range rs {
+		extra := ""
+		if r.Zeros > 0 {
+			extra = fmt.Sprintf(" (%d with stance exactly 0)", r.Zeros)
+		}
+		fmt.Fprintf(env.Stdout, "%-15s %-18s %-8s %.3f  n=%d  %s%s\n", r.File, r.Score, r.Metric, r.Value, r.N, r.Subset, extra)
 	}
 	return nil
 }

@@ -386,9 +386,13 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		return err
 	}
 
-	// stance and hate-crime reports: hand-labelled examples and the
-	// functional train templates, their own features.
-	for _, task := range []string{analyze.TaskStance, analyze.TaskHateCrime} {
+	// stance (round 2): direction and position features, family-weighted
+	if err := trainStance(s, dataDir, handDir, write); err != nil {
+		return err
+	}
+	// hate-crime reports: hand-labelled examples and the functional train
+	// templates, their own features.
+	for _, task := range []string{analyze.TaskHateCrime} {
 		tr, err := smallRows(s, handDir, task)
 		if err != nil {
 			return err
@@ -400,6 +404,83 @@ func TrainAll(dataDir, handDir, outDir string, log *slog.Logger) error {
 		}
 	}
 	return nil
+}
+
+// stanceRows: the stance rows (round 2), label 1 restrictive, 0 open:
+// hand_stance.csv (train split) and the functional stance train templates
+// with a direction, and the MIGRANTS turns of the DIALOCONAN train
+// dialogues as weak labels (hate speech restrictive, counter-narratives
+// open) for the vocabulary of positions.
+func stanceRows(dataDir, handDir string) ([]row, error) {
+	var rs []row
+	ls, err := LoadTextLabel(filepath.Join(handDir, "hand_stance.csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if handSplit(l.Text) == SplitTrain {
+			rs = append(rs, row{l.Text, l.Label, famNews, SplitTrain})
+		}
+	}
+	fr, err := LoadFunctional(filepath.Join(handDir, "functional", "stance.csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fr {
+		if f.Split == "train" && f.Expected != 0 {
+			rs = append(rs, row{f.Text, (f.Expected + 1) / 2, famFunctional, SplitTrain})
+		}
+	}
+	dl, err := LoadDIALOCONAN(filepath.Join(dataDir, "counter-speech", "DIALOCONAN.csv"))
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dl {
+		if IsMigrantTarget(d.Target) && dialoSplit(d.Dialogue) == SplitTrain {
+			rs = append(rs, row{d.Text, 1 - d.Label, famDialogues, SplitTrain})
+		}
+	}
+	return rs, nil
+}
+
+// stanceFamilyWeights: the hand-written policy sentences decide; the
+// dialogues only lend their vocabulary.
+var stanceFamilyWeights = map[string]float64{famNews: 1, famFunctional: 1, famDialogues: 0.3}
+
+// trainStance trains the stance model (round 2).
+func trainStance(s *analyze.Scorer, dataDir, handDir string, write func(*analyze.LinearModel, string, string, int) error) error {
+	rs, err := stanceRows(dataDir, handDir)
+	if err != nil {
+		return err
+	}
+	feats := make([][]analyze.Feature, len(rs))
+	fams := map[string]map[string]bool{}
+	n := map[string]float64{}
+	for i, r := range rs {
+		feats[i] = s.Features(analyze.TaskStance, r.text)
+		n[r.family]++
+		for _, f := range feats[i] {
+			if strings.HasPrefix(f.Name, "w:") {
+				if fams[f.Name] == nil {
+					fams[f.Name] = map[string]bool{}
+				}
+				fams[f.Name][r.family] = true
+			}
+		}
+	}
+	var tr []example
+	for i, r := range rs {
+		var fs []analyze.Feature
+		for _, f := range feats[i] {
+			if !strings.HasPrefix(f.Name, "w:") || len(fams[f.Name]) >= 2 {
+				fs = append(fs, f)
+			}
+		}
+		tr = append(tr, example{fs, r.label, stanceFamilyWeights[r.family] * 300 / n[r.family]})
+	}
+	m := trainLinear(tr, false, handOptions)
+	m.PlattA = 1
+	return write(m, analyze.TaskStance, "direction features (analyze/stance.go) + position features and words of two or more families; hand_stance.csv train split and functional stance train templates with a direction, DIALOCONAN MIGRANTS train turns as weak labels (weight 0.3); uncalibrated beyond the logistic link", len(tr))
 }
 
 // smallRows: the training rows of stance or hate_crime_report.
@@ -434,71 +515,77 @@ func smallRows(s *analyze.Scorer, handDir, task string) ([]example, error) {
 	return tr, nil
 }
 
-// trainMigration trains the migration model.
-func trainMigration(s *analyze.Scorer, dataDir, handDir string, write func(*analyze.LinearModel, string, string, int) error) error {
-	var trn, cal []example
-	add := func(split string, ex example) {
-		switch split {
-		case SplitTrain:
-			trn = append(trn, ex)
-		case SplitCalib:
-			cal = append(cal, ex)
-		}
-	}
-	feats := func(t string) []analyze.Feature { return s.Features(analyze.TaskMigration, t) }
+// migrationRows: the migration rows (round 2), by family.
+func migrationRows(dataDir, handDir string) ([]row, error) {
+	var rs []row
 	hs, err := LoadHatEval(filepath.Join(dataDir, "hateval", "en_train.csv"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, l := range hs {
 		y := 0.0
 		if l.Group == "migration" {
 			y = 1
 		}
-		add(hatevalSplit(l.ID), example{feats(l.Text), y, 1})
+		rs = append(rs, row{l.Text, y, famTweets, hatevalSplit(l.ID)})
 	}
 	dl, err := LoadDIALOCONAN(filepath.Join(dataDir, "counter-speech", "DIALOCONAN.csv"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range dl {
 		sp := dialoSplit(t.Dialogue)
-		if sp == SplitTest {
+		if sp == SplitTest || strings.Contains(t.Target, "MUSLIMS") && !IsMigrantTarget(t.Target) {
 			continue
 		}
+		y := 0.0
 		if IsMigrantTarget(t.Target) {
-			add(sp, example{feats(t.Text), 1, 1})
-		} else if !strings.Contains(t.Target, "MUSLIMS") {
-			add(sp, example{feats(t.Text), 0, 1})
+			y = 1
 		}
+		rs = append(rs, row{t.Text, y, famDialogues, sp})
 	}
 	news, err := newsSentences(dataDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, l := range news {
-		add(newsSplit(l), example{feats(l.Text), 0, 0.5})
+		rs = append(rs, row{l.Text, 0, famArticles, newsSplit(l)})
 	}
 	ls, err := LoadTextLabel(filepath.Join(handDir, "hand_migration.csv"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, l := range ls {
 		if handSplit(l.Text) == SplitTrain {
-			trn = append(trn, example{feats(l.Text), l.Label, handWeight})
+			rs = append(rs, row{l.Text, l.Label, famNews, SplitTrain})
 		}
 	}
 	fr, err := LoadFunctional(filepath.Join(handDir, "functional", "migration.csv"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, f := range fr {
-		if f.Split == "train" {
-			trn = append(trn, example{feats(f.Text), f.Expected, handWeight})
+		if f.Split != "train" {
+			continue
 		}
+		sp := SplitTrain
+		if bucket("func:"+f.Template) < 20 {
+			sp = SplitCalib
+		}
+		rs = append(rs, row{f.Text, f.Expected, famFunctional, sp})
 	}
-	m := trainCalibrated(analyze.TaskMigration, trn, cal, clsOptions)
-	return write(m, analyze.TaskMigration, "HatEval en_train (migration keyword part=1, women part=0), DIALOCONAN train dialogues (MIGRANTS=1, other targets except MUSLIMS=0), Zyte benchmark news sentences (0), hand_migration.csv train split and functional migration train templates (weight 20); Platt on the calibration splits", len(trn))
+	return rs, nil
+}
+
+// trainMigration trains the migration model (round 2: the topic features
+// and words of migrationFeats, family-weighted like anti_migrant).
+func trainMigration(s *analyze.Scorer, dataDir, handDir string, write func(*analyze.LinearModel, string, string, int) error) error {
+	rs, err := migrationRows(dataDir, handDir)
+	if err != nil {
+		return err
+	}
+	m, n := trainTarget(s, analyze.TaskMigration, rs)
+	return write(m, analyze.TaskMigration, "topic features (analyze/hostility.go, migrationFeats) + words of two or more families; family-weighted: HatEval en_train (migration keyword part=1, women part=0), DIALOCONAN train dialogues (MIGRANTS=1, other targets except MUSLIMS=0), Zyte news sentences (0), hand_migration.csv train split, functional migration train templates; Platt (class-balanced) on the calibration splits", n)
 }
 
 // TrainUser trains one task's model from a user CSV (text,label): 90% train,
