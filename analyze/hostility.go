@@ -39,7 +39,27 @@ const (
 	framedCap     = 0.35
 	counterCap    = 0.30
 	maxUntargeted = 0.20
+	// maxUncued: counter_speech without any explicit sign of pushback
+	// (condemnation, correction, solidarity, praise, a denied hostile
+	// claim, a story of contribution): "explicit pushback" by definition
+	maxUncued = 0.45
 )
+
+// praiseWords are the positive terms that praise or welcome someone (the
+// counter_speech floor); "help", "support", "need" or "good for" are said
+// of migrants without praising them.
+var praiseWords = map[string]bool{"love": true, "loves": true, "loved": true, "adore": true, "adores": true,
+	"admire": true, "admires": true, "welcome": true, "welcomed": true, "welcoming": true, "respect": true,
+	"respects": true, "appreciate": true, "appreciates": true, "grateful": true, "proud": true, "great": true,
+	"wonderful": true, "amazing": true, "brilliant": true, "valuable": true, "hardworking": true,
+	"hard-working": true, "kind": true, "generous": true, "brave": true, "talented": true, "skilled": true,
+	"lovely": true, "friendly": true, "peaceful": true, "law-abiding": true, "fantastic": true, "inspiring": true,
+	"resilient": true, "courageous": true, "contribute": true, "contributes": true, "contributed": true,
+	"contribution": true, "enrich": true, "enriches": true, "enriched": true, "strengthen": true,
+	"strengthens": true, "celebrate": true, "celebrates": true, "thank": true, "thanks": true, "cherished": true,
+	"treasured": true, "warm": true, "warmest": true, "industrious": true, "gifted": true, "heroic": true,
+	"honorable": true, "vital": true, "essential": true, "embrace": true, "embraces": true, "value": true,
+	"values": true, "valued": true, "stand with": true, "stand by": true, "decent": true, "honest": true}
 
 // ruleHit is the link that made a definitional rule fire, with its byte
 // span (the term and its target) for evidence.
@@ -69,7 +89,11 @@ func lexBag(ti *targetInfo) []feat {
 		fs = append(fs, feat{name, 1, w.s, w.e})
 	}
 	if len(fs) > 0 {
-		sc := 1 / math.Sqrt(float64(len(fs)))
+		// words are weak evidence: scaled down, and a short text's few
+		// words do not weigh more than a sentence's (a two-word text would
+		// otherwise get 0.7 per word: "Migrants keep our hospitals
+		// running" was anti-migrant by the weight of "keep")
+		sc := lexBagScale / math.Sqrt(float64(max(len(fs), lexBagMinWords)))
 		for i := range fs {
 			fs[i].val = sc
 		}
@@ -77,9 +101,25 @@ func lexBag(ti *targetInfo) []feat {
 	return fs
 }
 
-// antiFeats are the features of anti_migrant and counter_speech.
+// lexBag scaling: chosen on validation (docs/analysis.md, "Round 2").
+const (
+	lexBagScale    = 0.5
+	lexBagMinWords = 8
+)
+
+// antiFeats are the features of anti_migrant and counter_speech. The
+// words (lexBag) come in only where the unit has an evaluative word (a
+// hostile or positive term, VADER's strongly valenced words): words alone
+// cannot make a neutral sentence hostile or supportive, they can only
+// weigh the evidence that is there ("Migrants keep our hospitals running"
+// has no hostile word; "keep" is evidence of hostility only in "keep
+// them out").
 func (s *Scorer) antiFeats(u *unit) []feat {
-	return append(s.targetFeats(u.ti, u), lexBag(u.ti)...)
+	fs := s.targetFeats(u.ti, u)
+	if len(u.ti.links) > 0 {
+		fs = append(fs, lexBag(u.ti)...)
+	}
+	return fs
 }
 
 // definitional reports whether a link to migrants in the text's own voice
@@ -187,7 +227,8 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 			hostile = true
 		case isHostileCat(l.cat) && l.status == stCond:
 			cond = &ruleHit{st, en, "hostility condemned"}
-		case l.cat == tPositive && l.status == stOwn && l.i < len(ti.words) && !strings.HasPrefix(ti.words[l.i].tag, "VBN"):
+		case l.cat == tPositive && l.status == stOwn && !ti.question && praiseWords[ti.words[l.i].w] &&
+			!strings.HasPrefix(ti.words[l.i].tag, "VBN"):
 			pos = &ruleHit{st, en, "praise of migrants"}
 		case isHostileCat(l.cat) && l.status == stNeg:
 			neg = &ruleHit{st, en, "hostile claim denied"}
@@ -195,6 +236,19 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	}
 	if cond != nil {
 		hostile = false // the hostility is the condemned quote
+	}
+	// condemning an attack on migrants ("a cowardly act of hate")
+	var incident *ruleHit
+	if ti.migrant && ti.count[tIncident] > 0 {
+		for k := range ti.words {
+			if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+				incident = &ruleHit{ti.words[k].s, ti.words[k].e, "attack condemned"}
+				break
+			}
+		}
+	}
+	if cond == nil && incident != nil {
+		cond = incident
 	}
 	if !hostile {
 		r := cond
@@ -210,9 +264,35 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 			}
 			return p, nil
 		}
+		if !counterCue(ti, u) {
+			return math.Min(p, maxUncued), nil
+		}
 		return p, nil
 	}
 	return math.Min(p, counterCap), nil
+}
+
+// counterCue reports an explicit sign of pushback in a unit.
+func counterCue(ti *targetInfo, u *unit) bool {
+	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
+		return true
+	}
+	// a question put back to the speaker: "Why do you think that?"
+	if ti.question && ti.you {
+		return true
+	}
+	for k := range ti.words {
+		if ti.has(k, tCondemn) && !negatedAt(ti, k) {
+			return true
+		}
+	}
+	for _, l := range ti.links {
+		if l.linked && l.kind == kMigrant && (l.cat == tPositive || l.cat == tVPos) && l.status == stOwn ||
+			l.linked && l.kind == kMigrant && isHostileCat(l.cat) && l.status != stOwn {
+			return true
+		}
+	}
+	return ti.migrant && u.secCount[secContribution] > 0 || u.secCount[secCondemnation] > 0 && ti.migrant
 }
 
 // migrationFeats are the features of the migration model (round 2): what

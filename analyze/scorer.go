@@ -364,6 +364,11 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	af := s.antiFeats(u)
 	r.anti, r.antiRule = s.antiRules(u, s.models[TaskAntiMigrant].prob(af))
 	r.counter, r.counterRule = s.counterRules(u, s.models[TaskCounterSpeech].prob(af))
+	// a text hostile toward migrants in its own voice is not pushing back
+	// against hostility toward them
+	if r.anti >= 0.5 && !s.custom[TaskCounterSpeech] {
+		r.counter, r.counterRule = math.Min(r.counter, counterCap), nil
+	}
 	// hostility toward migrants is about migrants: no anti_migrant >= 0.5
 	// with migration below it (issue 11, point 1)
 	r.migration = math.Max(r.migration, r.anti)

@@ -678,6 +678,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "no" && w(k+1) == "more" {
 					continue
 				}
+				// the negation must bear on the term: only copulas,
+				// auxiliaries, adverbs and determiners between ("are not
+				// vermin", "never any good", "don't hate"), not another
+				// verb ("doesn't report hardworking migrants")
+				if !negationReaches(ti, k+1, h.start) {
+					break
+				}
 				l.status = stNeg
 				break
 			}
@@ -1077,6 +1084,11 @@ func (s *Scorer) reportedIncident(ti *targetInfo, l *hostLink) bool {
 	if ti.count[tIncident]+ti.count[tReport] == 0 {
 		return false
 	}
+	// "a Syrian family's car was set alight, police said": the violence
+	// is the event reported, not a threat made
+	if l.cat == tThreat && !l.modal && ti.count[tReport] > 0 {
+		return true
+	}
 	if ti.words[l.i].q {
 		return true
 	}
@@ -1208,3 +1220,36 @@ func callingVerb(w string) bool {
 	}
 	return strings.HasSuffix(w, "ing")
 }
+
+// negationReaches reports whether words [a, b) let a negation before them
+// bear on the word at b.
+func negationReaches(ti *targetInfo, a, b int) bool {
+	for k := a; k < b; k++ {
+		w := ti.words[k]
+		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
+			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
+			w.w == "did" || w.w == "have" || w.w == "has" {
+			continue
+		}
+		if ti.mentions != nil {
+			inMention := false
+			for _, m := range ti.mentions {
+				if m.i <= k && k < m.j {
+					inMention = true
+				}
+			}
+			if inMention {
+				continue // "no immigrant is a criminal", "not all refugees are"
+			}
+		}
+		t := w.tag
+		if t != "" && (strings.HasPrefix(t, "RB") || t == "DT" || t == "PDT" || t == "MD") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var placeAdverbs = map[string]bool{"here": true, "there": true, "round": true, "around": true, "anymore": true,
+	"today": true, "now": true, "else": true, "one": true, "single": true, "once": true, "yet": true}

@@ -141,6 +141,16 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 		}
 	}
 	flag("t:migrant", ti.migrant)
+	// no hostile word at all (lexicon or VADER-negative): the absence of
+	// evidence, so that naming migrants with "our" or "keep" is not half
+	// way to hostility
+	hostileWord := false
+	for _, l := range ti.links {
+		if isHostileCat(l.cat) || l.cat == tPositive && l.status == stNeg {
+			hostileWord = true
+		}
+	}
+	flag("q:nohostility", !hostileWord)
 	flag("t:other", ti.other)
 	flag("t:slur", ti.count[tSlur] > 0)
 	flag("t:pronoun_only", pronounOnly)

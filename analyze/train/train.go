@@ -10,6 +10,7 @@ package train
 import (
 	"fmt"
 	"io"
+	"math"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -29,11 +30,13 @@ var (
 	targetOptions = trainOptions{Epochs: 30, L2: 1e-3, LR: 0.1, MinCount: 3, Seed: 1, Balance: true, Average: true}
 )
 
-// Family weights of anti_migrant and counter_speech (round 2): each family
-// of text shares its weight over its rows, so that no corpus decides alone
-// what a feature means. Chosen on validation (docs/analysis.md, "Round 2"):
-// with tweets at full weight their campaign vocabulary taught the lexical
-// words, so tweets teach only the target features (lexical words masked).
+// Family weights of anti_migrant, counter_speech and migration (round 2):
+// each family of text shares its weight over its rows, so that no corpus
+// decides alone what a feature means. A word (w: feature) is kept only
+// when its association with the label has the same sign in at least two
+// families where it occurs five times and the opposite sign in none:
+// "build" (#BuildTheWall) or "america" are hostile in tweets and nowhere
+// else (docs/analysis.md, "Round 2").
 var familyWeights = map[string]float64{
 	famTweets: 1, famDialogues: 1, famFunctional: 1, famNews: 0.5, famArticles: 0.3,
 }
@@ -193,28 +196,68 @@ func trainTarget(s *analyze.Scorer, task string, rs []row) (*analyze.LinearModel
 			rs[i].label = 0
 		}
 	}
-	// lexical words: kept where at least two families use them
-	fams := map[string]map[string]bool{}
+	// sign consistency: a word's association with the label, per family
+	// (smoothed log-odds); kept only when at least two families where it
+	// occurs five times agree on its sign and none disagrees
+	type cnt struct{ pos, neg float64 }
+	wc := map[string]map[string]*cnt{}
+	tot := map[string]*cnt{}
 	for i, r := range rs {
 		if !use[i] || r.split != SplitTrain {
 			continue
 		}
+		if tot[r.family] == nil {
+			tot[r.family] = &cnt{}
+		}
+		if r.label > 0.5 {
+			tot[r.family].pos++
+		} else {
+			tot[r.family].neg++
+		}
 		for _, f := range feats[i] {
-			if strings.HasPrefix(f.Name, "w:") {
-				if fams[f.Name] == nil {
-					fams[f.Name] = map[string]bool{}
-				}
-				fams[f.Name][r.family] = true
+			if !strings.HasPrefix(f.Name, "w:") {
+				continue
+			}
+			if wc[f.Name] == nil {
+				wc[f.Name] = map[string]*cnt{}
+			}
+			c := wc[f.Name][r.family]
+			if c == nil {
+				c = &cnt{}
+				wc[f.Name][r.family] = c
+			}
+			if r.label > 0.5 {
+				c.pos++
+			} else {
+				c.neg++
 			}
 		}
 	}
-	keep := func(fs []analyze.Feature, family string) []analyze.Feature {
-		out := make([]analyze.Feature, 0, len(fs))
-		for _, f := range fs {
-			if strings.HasPrefix(f.Name, "w:") && len(fams[f.Name]) < 2 {
+	consistent := map[string]bool{}
+	for w, byFam := range wc {
+		agree, plus, minus := 0, 0, 0
+		for fam, c := range byFam {
+			if c.pos+c.neg < 5 {
 				continue
 			}
-			out = append(out, f)
+			t := tot[fam]
+			lor := math.Log((c.pos+0.5)/(c.neg+0.5)) - math.Log((t.pos+1)/(t.neg+1))
+			switch {
+			case lor > 0.3:
+				plus++
+			case lor < -0.3:
+				minus++
+			}
+			agree++
+		}
+		consistent[w] = agree >= 2 && (plus >= 2 && minus == 0 || minus >= 2 && plus == 0)
+	}
+	keep := func(fs []analyze.Feature) []analyze.Feature {
+		out := make([]analyze.Feature, 0, len(fs))
+		for _, f := range fs {
+			if !strings.HasPrefix(f.Name, "w:") || consistent[f.Name] {
+				out = append(out, f)
+			}
 		}
 		return out
 	}
@@ -229,7 +272,7 @@ func trainTarget(s *analyze.Scorer, task string, rs []row) (*analyze.LinearModel
 		if !use[i] {
 			continue
 		}
-		ex := example{keep(feats[i], r.family), r.label, familyWeights[r.family] * familyRows / max(n[r.family], 1)}
+		ex := example{keep(feats[i]), r.label, familyWeights[r.family] * familyRows / max(n[r.family], 1)}
 		switch r.split {
 		case SplitTrain:
 			tr = append(tr, ex)
