@@ -1,5 +1,7 @@
 package analyze
 
+import "math"
+
 // Hate-crime incident features: whether the words of violence in a unit
 // are literal (an incident) or figurative (politics, sport), from the
 // hate lexicon models/hate.txt (which explains its sections).
@@ -41,6 +43,65 @@ var hateSectionNames = []string{"strong", "weak", "abstract", "sport", "victim",
 // same plus every other lexicon and clause feature 0.880 / 0.978, the first
 // model (lexicon and clause features only) 0.859 / 0.891.
 func (s *Scorer) hateFeats(u *unit) []feat {
+	return append(s.incidentFeats(u), s.hateTargetFeats(u)...)
+}
+
+// hateTargetFeats (round 2) add what the target analysis knows of an
+// incident:
+//
+//	hc:reported_hostility  hostile words toward migrants reported as part
+//	                       of an incident ("protesters chanted 'send them
+//	                       back' and threw stones, police said")
+//	hc:incident&target     an incident word in a unit that names migrants
+//	                       or a religious group or its places
+//	hc:condemned           the incident is condemned (a statement after it)
+//	hc:advice              the unit asks or gives advice ("how do I deal
+//	                       with ...", "our advice") rather than reporting
+//	hc:stats               numbers of incidents, not an incident ("rose by 12%")
+func (s *Scorer) hateTargetFeats(u *unit) []feat {
+	ti := u.ti
+	var fs []feat
+	flag := func(name string, ok bool) {
+		if ok {
+			fs = append(fs, feat{name, 1, -1, -1})
+		}
+	}
+	rep := false
+	for _, l := range ti.links {
+		if l.linked && l.kind == kMigrant && isHostileCat(l.cat) && l.status == stRep {
+			rep = true
+		}
+	}
+	flag("hc:reported_hostility", rep)
+	religion := ti.count[tReligion] > 0 || u.secCount[secVictimGroup] > 0
+	flag("hc:incident&target", ti.count[tIncident] > 0 && (ti.migrant || religion))
+	condemn := false
+	for k := range ti.words {
+		if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+			condemn = true
+		}
+	}
+	flag("hc:condemned", condemn && ti.count[tIncident] > 0)
+	advice, stats := false, false
+	for i, w := range ti.words {
+		switch w.w {
+		case "advice", "advise", "tips", "dear":
+			advice = true
+		case "how":
+			if i+2 < len(ti.words) && (ti.words[i+1].w == "do" || ti.words[i+1].w == "should" || ti.words[i+1].w == "can") {
+				advice = true
+			}
+		case "rose", "risen", "rise", "fell", "fallen", "increase", "increased", "decrease", "statistics", "figures", "recorded", "per", "percent", "%":
+			stats = true
+		}
+	}
+	flag("hc:advice", advice)
+	flag("hc:stats", stats)
+	return fs
+}
+
+// incidentFeats are the incident features described above.
+func (s *Scorer) incidentFeats(u *unit) []feat {
 	fs := filterFeats(u.lexPart(), "c:crime", "u:crime", "x:crime", "x2:crime", "x:victim_group", "x2:victim_group",
 		"x:report_frame", "c:target+crime")
 	n := len(u.words)
@@ -138,4 +199,46 @@ func (s *Scorer) hateFeats(u *unit) []feat {
 		}
 	}
 	return fs
+}
+
+// hate_crime_report's definitional caps (round 2): a report of a concrete
+// incident because of origin or religion. Advice ("how do I deal with
+// comments about my headscarf?"), statistics ("hate crimes rose by 12%")
+// and incidents the text says had no such motive ("police said the fire
+// was caused by a faulty dryer", "not being treated as a hate crime") are
+// not: they get at most hateCap.
+const hateCap = 0.35
+
+func (s *Scorer) hateRules(u *unit, p float64) float64 {
+	for _, f := range s.hateTargetFeats(u) {
+		if f.name == "hc:advice" || f.name == "hc:stats" && u.ti.count[tIncident] == 0 {
+			return math.Min(p, hateCap)
+		}
+	}
+	for i := range u.words {
+		if noMotive(u.words, i) {
+			return math.Min(p, hateCap)
+		}
+	}
+	return p
+}
+
+// noMotive reports a denial of a hate motive at word i: "not (being)
+// treated as a hate crime", "no evidence of a racial motive", "not
+// racially motivated", "an accident", "faulty".
+func noMotive(w []string, i int) bool {
+	at := func(k int, s string) bool { return k >= 0 && k < len(w) && w[k] == s }
+	switch w[i] {
+	case "accident", "accidental", "accidentally", "faulty", "electrical":
+		return true
+	case "treated", "treating":
+		return (at(i-1, "not") || at(i-2, "not") || at(i-1, "n't")) && at(i+1, "as")
+	case "motive", "motivated", "motivation":
+		for k := i - 4; k < i; k++ {
+			if at(k, "no") || at(k, "not") || at(k, "n't") || at(k, "without") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -373,6 +373,9 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	// with migration below it (issue 11, point 1)
 	r.migration = math.Max(r.migration, r.anti)
 	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
+	if !s.custom[TaskHateCrime] {
+		r.hate = s.hateRules(u, r.hate)
+	}
 	// stance only in a unit about migration (a text with no migration
 	// content has stance 0: issue 11, point 1) that expresses a position,
 	// scaled by the probability that it is about migration
