@@ -333,6 +333,41 @@ const maxUnanchoredMigration = 0.25
 // gate (a variable for TestExperimentMigration).
 var topicAnchors = true
 
+// otherSense reports a unit whose migration words are used in another
+// sense ("the herbaceous border", "Visa card payments", "the swallows'
+// migration", "the former lunatic asylum", "the ferry will cross the
+// Channel"): a word of target.txt's [nonmigration] section and no migrant
+// group named outright. Such a unit is not on its own about migration.
+func (s *Scorer) otherSense(u *unit) bool {
+	ti := u.ti
+	if ti.count[tNonMigration] == 0 {
+		return false
+	}
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && !m.pronoun {
+			return false
+		}
+	}
+	// only ambiguous anchors: border, visa, asylum, migration, channel,
+	// small boats, Home Office
+	for _, h := range ti.hits {
+		if h.section != tContext && h.section != tMigrationNoun {
+			continue
+		}
+		if !ambiguousAnchor[ti.words[h.start].w] || h.end-h.start > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// ambiguousAnchor: migration words with an everyday other sense.
+var ambiguousAnchor = map[string]bool{"border": true, "borders": true, "visa": true, "visas": true, "asylum": true,
+	"migration": true, "the": true, "small": true, "cross": true, "crossing": true, "crossings": true, "home": true,
+	"channel": true, "settlement": true, "resettlement": true, "integration": true, "integrate": true,
+	"sponsorship": true, "transfer": true, "coming": true, "come": true, "came": true, "invasion": true,
+	"invasions": true, "invaded": true, "invading": true, "invade": true, "foreign": true}
+
 // migrationAnchored reports whether a unit names migration: a [target] or
 // [migration_topic] word of lexicons.txt, or an anchor phrase of topic.txt
 // ("people who crossed the Channel", "host families").
@@ -353,7 +388,7 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
 	mig := s.models[TaskMigration]
 	r.migration = mig.prob(s.migrationFeats(u))
-	if !s.migrationAnchored(u) {
+	if !s.migrationAnchored(u) || s.otherSense(u) {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons, the anchor phrases of
 		// topic.txt) is not on its own about migration, whatever its

@@ -238,6 +238,14 @@ func trainTarget(s *analyze.Scorer, task string, rs []row) (*analyze.LinearModel
 	}
 	consistent := map[string]bool{}
 	for w, byFam := range wc {
+		if task == analyze.TaskMigration {
+			// the topic: a word of two or more families is topic
+			// vocabulary ("visa", "policy"), whatever the sign's
+			// strength in each (measured better on the independent
+			// migration sets than the sign filter: docs/analysis.md)
+			consistent[w] = len(byFam) >= 2
+			continue
+		}
 		agree, plus, minus := 0, 0, 0
 		for fam, c := range byFam {
 			if c.pos+c.neg < 5 {
