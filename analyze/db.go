@@ -140,7 +140,7 @@ func AnalyzeDB(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions) (
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				tc := model.TextContext{City: j.doc.City, Kind: j.doc.Kind, Speaker: j.doc.Speaker}
+				tc := model.TextContext{City: j.doc.City, Kind: j.doc.Kind, Speaker: j.doc.Speaker, Language: j.doc.Language}
 				sc := s.Score(fmt.Sprint(j.doc.ID), j.doc.Text, tc)
 				select {
 				case results <- scoredDoc{j.doc, sc}:
@@ -262,7 +262,7 @@ func reattribute(ctx context.Context, db *store.DB, s *Scorer, o AnalyzeOptions,
 			if err != nil {
 				return err
 			}
-			tc := model.TextContext{City: d.City, Kind: d.Kind, Speaker: d.Speaker}
+			tc := model.TextContext{City: d.City, Kind: d.Kind, Speaker: d.Speaker, Language: d.Language}
 			res[i].ms, res[i].qs = s.Attribute(d.Text, tc, sents)
 		}
 		err = db.Tx(ctx, func(tx *sql.Tx) error {

@@ -32,6 +32,9 @@ func (s *Scorer) Attribute(text string, tc model.TextContext, sents []model.Sent
 	if s.People == nil {
 		return []model.Mention{}, []model.Quote{}
 	}
+	if _, ok := textLanguage(text, tc.Language); !ok {
+		return []model.Mention{}, []model.Quote{} // not scored, not attributed
+	}
 	ms, qs := s.People.Find(text, tc)
 	for i := range qs {
 		q := &qs[i]

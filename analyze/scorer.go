@@ -439,8 +439,15 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Score scores one text. id is copied to the result.
 func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
-	doc := nlp.Parse(text)
 	sc := model.Scores{ID: id, Model: s.Version(), Mentions: []model.Mention{}, Quotes: []model.Quote{}, Evidence: []model.Evidence{}}
+	// only English is scored (language.go)
+	lang, ok := textLanguage(text, tc.Language)
+	sc.Language = lang
+	if !ok {
+		sc.Excluded = true
+		return sc
+	}
+	doc := nlp.Parse(text)
 	n := len(doc.Sentences)
 	sc.Sentences = n
 	if n == 0 {

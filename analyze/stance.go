@@ -219,7 +219,12 @@ func (s *Scorer) directionFeats(u *unit) []feat {
 			if obj >= 0 {
 				obj = head(obj)
 			}
-			if obj < 0 && passiveAux(u.words, h.start) {
+			// a passive verb takes its object before it: "will be capped",
+			// and the reduced passive "failed applicants removed quickly"
+			// (decrease verbs only: "the number of refugees admitted" is a
+			// count, not an admission)
+			reduced := h.section == stDecrease && strings.HasSuffix(u.words[h.start], "ed") && h.start > 0 && objEndsAt(hits, h.start, isObj)
+			if obj < 0 && (passiveAux(u.words, h.start) || reduced) {
 				for k, o := range hits {
 					if !isObj(o.section) || o.end > h.start || o.start < wlo || !sameClause(h.start, o.start) {
 						continue
@@ -323,3 +328,13 @@ var normative = map[string]bool{"will": true, "'ll": true, "shall": true, "shoul
 	"urges": true, "believe": true, "believes": true, "insist": true, "insists": true, "ensure": true,
 	"would": true, "won't": true, "cannot": true, "can't": true, "backed": true, "backs": true, "vowed": true,
 	"vows": true, "welcome": true, "welcomes": true, "reject": true, "rejects": true}
+
+// objEndsAt reports an object hit that ends right before word i.
+func objEndsAt(hits []lexHit, i int, isObj func(int) bool) bool {
+	for _, o := range hits {
+		if isObj(o.section) && o.end == i {
+			return true
+		}
+	}
+	return false
+}

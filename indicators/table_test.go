@@ -113,21 +113,13 @@ func TestLanguageGateExcluded(t *testing.T) {
 		words: 5000, pm: 50, sent: 100})
 	db := buildDB(t, docs, stmts)
 	ctx := context.Background()
-	for _, q := range []string{
-		`ALTER TABLE doc_scores RENAME TO doc_scores_before_gate`,
-		`CREATE TABLE doc_scores (document_id INTEGER PRIMARY KEY, model TEXT NOT NULL, migration REAL, anti_migrant REAL,
-		  counter_speech REAL, stance REAL, populism REAL, populist_sentences REAL, tone REAL, hate_crime_report REAL,
-		  words INTEGER, populism_matches INTEGER, sentences INTEGER, populist_sentence_n INTEGER, migration_sentences INTEGER,
-		  migration_tone_sum REAL, evidence TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL, language TEXT NOT NULL DEFAULT '')`,
-		`INSERT INTO doc_scores SELECT *, 'en' FROM doc_scores_before_gate`,
-		`UPDATE doc_scores SET language = 'de', migration = NULL, anti_migrant = NULL, counter_speech = NULL, stance = NULL,
-		  populism = NULL, populist_sentences = NULL, tone = NULL, hate_crime_report = NULL, words = NULL, populism_matches = NULL,
-		  sentences = NULL, populist_sentence_n = NULL, migration_sentences = NULL, migration_tone_sum = NULL
-		  WHERE document_id = (SELECT max(id) FROM documents)`,
-	} {
-		if _, err := db.W.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
+	// the language gate as analyze stores it (migration 0007): the row
+	// stays, with its language and NULL scores
+	if _, err := db.W.ExecContext(ctx, `UPDATE doc_scores SET language = 'de', migration = NULL, anti_migrant = NULL,
+		counter_speech = NULL, stance = NULL, populism = NULL, populist_sentences = NULL, tone = NULL,
+		hate_crime_report = NULL, words = NULL, populism_matches = NULL, sentences = NULL, populist_sentence_n = NULL,
+		migration_sentences = NULL, migration_tone_sum = NULL WHERE document_id = (SELECT max(id) FROM documents)`); err != nil {
+		t.Fatal(err)
 	}
 	res, err := Compute(ctx, db, Query{From: "2026-01", MinN: 3, Resamples: 50, Seed: 7})
 	if err != nil {

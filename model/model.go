@@ -4,6 +4,7 @@
 package model
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -195,6 +196,12 @@ type Scores struct {
 	Quotes            []Quote    `json:"quotes"`
 	Evidence          []Evidence `json:"evidence"`
 	Model             string     `json:"model"`
+	// Language is the text's ISO 639-1 code ("en"; "" when too short to
+	// tell). Excluded: the text is in a language the models are not built
+	// for; it gets no scores (null in the score line, NULL in doc_scores)
+	// and is left out of every indicator's denominator.
+	Language string `json:"language"`
+	Excluded bool   `json:"-"`
 
 	// Sufficient statistics for indicators (not part of the score line).
 	Words              int             `json:"-"`
@@ -251,4 +258,52 @@ type TextContext struct {
 	City    string
 	Kind    string
 	Speaker string
+	// Language is the text's ISO 639-1 code when known (a stored
+	// document's, detected once at ingest); "" lets the scorer detect it.
+	Language string
+}
+
+// MarshalJSON writes the score line; an excluded text's scores are null.
+func (s Scores) MarshalJSON() ([]byte, error) {
+	type plain Scores
+	if !s.Excluded {
+		return json.Marshal(plain(s))
+	}
+	return json.Marshal(struct {
+		ID                string     `json:"id"`
+		Migration         *float64   `json:"migration"`
+		AntiMigrant       *float64   `json:"anti_migrant"`
+		CounterSpeech     *float64   `json:"counter_speech"`
+		Stance            *float64   `json:"stance"`
+		Populism          *float64   `json:"populism"`
+		PopulistSentences *float64   `json:"populist_sentences"`
+		Tone              *float64   `json:"tone"`
+		HateCrimeReport   *float64   `json:"hate_crime_report"`
+		Mentions          []Mention  `json:"mentions"`
+		Quotes            []Quote    `json:"quotes"`
+		Evidence          []Evidence `json:"evidence"`
+		Model             string     `json:"model"`
+		Language          string     `json:"language"`
+	}{ID: s.ID, Mentions: nonNil(s.Mentions), Quotes: nonNilQ(s.Quotes), Evidence: nonNilE(s.Evidence), Model: s.Model, Language: s.Language})
+}
+
+func nonNil(m []Mention) []Mention {
+	if m == nil {
+		return []Mention{}
+	}
+	return m
+}
+
+func nonNilQ(q []Quote) []Quote {
+	if q == nil {
+		return []Quote{}
+	}
+	return q
+}
+
+func nonNilE(e []Evidence) []Evidence {
+	if e == nil {
+		return []Evidence{}
+	}
+	return e
 }

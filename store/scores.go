@@ -59,20 +59,27 @@ func SaveScores(ctx context.Context, tx *sql.Tx, docID int64, sc *model.Scores, 
 	if sc.Evidence == nil {
 		ev = []byte("[]")
 	}
+	// an excluded text (language gate) keeps its row with NULL scores
+	vals := []any{sc.Migration, sc.AntiMigrant, sc.CounterSpeech, sc.Stance, sc.Populism, sc.PopulistSentences,
+		sc.Tone, sc.HateCrimeReport, sc.Words, sc.PopulismMatches, sc.Sentences, sc.PopulistSentenceN,
+		sc.MigrationSentences, sc.MigrationToneSum}
+	if sc.Excluded {
+		for i := range vals {
+			vals[i] = nil
+		}
+	}
+	args := append(append([]any{docID, sc.Model}, vals...), string(ev), FormatTime(scoredAt), sc.Language)
 	_, err = tx.ExecContext(ctx, `INSERT INTO doc_scores(document_id, model, migration, anti_migrant, counter_speech,
 		stance, populism, populist_sentences, tone, hate_crime_report, words, populism_matches, sentences,
-		populist_sentence_n, migration_sentences, migration_tone_sum, evidence, scored_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		populist_sentence_n, migration_sentences, migration_tone_sum, evidence, scored_at, language)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(document_id) DO UPDATE SET model=excluded.model, migration=excluded.migration,
 		anti_migrant=excluded.anti_migrant, counter_speech=excluded.counter_speech, stance=excluded.stance,
 		populism=excluded.populism, populist_sentences=excluded.populist_sentences, tone=excluded.tone,
 		hate_crime_report=excluded.hate_crime_report, words=excluded.words, populism_matches=excluded.populism_matches,
 		sentences=excluded.sentences, populist_sentence_n=excluded.populist_sentence_n,
 		migration_sentences=excluded.migration_sentences, migration_tone_sum=excluded.migration_tone_sum,
-		evidence=excluded.evidence, scored_at=excluded.scored_at`,
-		docID, sc.Model, sc.Migration, sc.AntiMigrant, sc.CounterSpeech, sc.Stance, sc.Populism, sc.PopulistSentences,
-		sc.Tone, sc.HateCrimeReport, sc.Words, sc.PopulismMatches, sc.Sentences, sc.PopulistSentenceN,
-		sc.MigrationSentences, sc.MigrationToneSum, string(ev), FormatTime(scoredAt))
+		evidence=excluded.evidence, scored_at=excluded.scored_at, language=excluded.language`, args...)
 	if err != nil {
 		return fmt.Errorf("save scores of document %d: %w", docID, Classify(err))
 	}
@@ -103,18 +110,25 @@ func SaveScores(ctx context.Context, tx *sql.Tx, docID int64, sc *model.Scores, 
 func (db *DB) DocScores(ctx context.Context, docID int64) (*model.Scores, error) {
 	var sc model.Scores
 	var ev string
+	var f [10]sql.NullFloat64
+	var n [5]sql.NullInt64
 	err := db.R.QueryRowContext(ctx, `SELECT model, migration, anti_migrant, counter_speech, stance, populism,
 		populist_sentences, tone, hate_crime_report, words, populism_matches, sentences, populist_sentence_n,
-		migration_sentences, migration_tone_sum, evidence FROM doc_scores WHERE document_id = ?`, docID).Scan(
-		&sc.Model, &sc.Migration, &sc.AntiMigrant, &sc.CounterSpeech, &sc.Stance, &sc.Populism, &sc.PopulistSentences,
-		&sc.Tone, &sc.HateCrimeReport, &sc.Words, &sc.PopulismMatches, &sc.Sentences, &sc.PopulistSentenceN,
-		&sc.MigrationSentences, &sc.MigrationToneSum, &ev)
+		migration_sentences, migration_tone_sum, evidence, language FROM doc_scores WHERE document_id = ?`, docID).Scan(
+		&sc.Model, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &n[0], &n[1], &n[2], &n[3], &n[4], &f[8],
+		&ev, &sc.Language)
 	if err == sql.ErrNoRows {
 		return nil, fmt.Errorf("scores of document %d: %w", docID, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scores of document %d: %w", docID, Classify(err))
 	}
+	sc.Excluded = !f[0].Valid // the language gate
+	sc.Migration, sc.AntiMigrant, sc.CounterSpeech, sc.Stance = f[0].Float64, f[1].Float64, f[2].Float64, f[3].Float64
+	sc.Populism, sc.PopulistSentences, sc.Tone, sc.HateCrimeReport = f[4].Float64, f[5].Float64, f[6].Float64, f[7].Float64
+	sc.MigrationToneSum = f[8].Float64
+	sc.Words, sc.PopulismMatches, sc.Sentences = int(n[0].Int64), int(n[1].Int64), int(n[2].Int64)
+	sc.PopulistSentenceN, sc.MigrationSentences = int(n[3].Int64), int(n[4].Int64)
 	sc.ID = fmt.Sprint(docID)
 	if err := json.Unmarshal([]byte(ev), &sc.Evidence); err != nil {
 		return nil, fmt.Errorf("scores of document %d: evidence: %w", docID, err)
