@@ -63,4 +63,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-1e7ee5ccbb7b"
+const AccuracyModel = "xs1-c1560e78e9b5"
