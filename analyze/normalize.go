@@ -260,23 +260,36 @@ func (v *vocabulary) fuzzy(w string) (string, bool) {
 	if n < 5 {
 		return "", false
 	}
-	// a swap or substitution (same length) first, then an added or a
-	// dropped letter; two candidates at the same step: ambiguous
-	for _, ls := range [][]int{{n}, {n - 1, n + 1}} {
-		found := ""
-		for _, l := range ls {
-			for _, k := range v.keys[l] {
-				if damerau1(w, k) {
-					if found != "" && found != k {
-						return "", false
-					}
-					found = k
-				}
+	// a swap of two letters first (the commonest typing slip, and never a
+	// real word's inflection), then the candidate at one edit with the most
+	// uses in the corpora ("imigrants": immigrants, not emigrants); two
+	// candidates of the same standing: ambiguous
+	var swaps []string
+	for _, k := range v.keys[n] {
+		if transposed(w, k) {
+			swaps = append(swaps, k)
+		}
+	}
+	if len(swaps) == 1 {
+		return swaps[0], true
+	}
+	found, best := "", -1
+	tie := false
+	for l := n - 1; l <= n+1; l++ {
+		for _, k := range v.keys[l] {
+			if !damerau1(w, k) {
+				continue
+			}
+			switch c := v.count[k]; {
+			case c > best:
+				found, best, tie = k, c, false
+			case c == best && k != found:
+				tie = true
 			}
 		}
-		if found != "" {
-			return found, true
-		}
+	}
+	if found != "" && !tie {
+		return found, true
 	}
 	return "", false
 }

@@ -298,7 +298,7 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 		// a capitalised unknown word inside a sentence is a name
 		// ("Brindley"): left alone unless it is a disguised key word
 		name := x.cap && i > 0 && ws[i-1].cl == x.cl && !strings.ContainsAny(x.w, "0123456789@$!|")
-		if s.vocab != nil && !s.vocab.known(x.w) && len(x.w) > 2 && !name {
+		if s.vocab != nil && !s.vocab.known(x.w) && (len(x.w) > 2 || strings.ContainsAny(x.w, "0123456789")) && !name {
 			if ph, ok := s.joined[x.w]; ok {
 				for _, p := range ph {
 					y := x
@@ -549,8 +549,8 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 		}
 		overlap := false
 		for i := m.i; i < m.j; i++ {
-			if used[i] && m.kind == kMigrant {
-				overlap = true
+			if used[i] {
+				overlap = true // "Syrian men": men is part of a migrant mention
 			}
 		}
 		if overlap {
@@ -590,8 +590,9 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			if h.section == tPronoun && !used[h.start] {
 				// "these"/"those" as determiners of a named group are
 				// part of that mention, not a pronoun
-				if h.end == h.start+1 && (ti.words[h.start].w == "these" || ti.words[h.start].w == "those") && h.end < n && used[h.end] {
-					continue
+				if h.end == h.start+1 && (ti.words[h.start].w == "these" || ti.words[h.start].w == "those") && h.end < n &&
+					(used[h.end] || ti.words[h.end].w == "who" || ti.words[h.end].w == "that" || ti.words[h.end].w == "which") {
+					continue // a determiner of a named group, or "those who ..."
 				}
 				ti.mentions = append(ti.mentions, mention{kind: kind, i: h.start, j: h.end, pronoun: true})
 				if kind == kMigrant {
@@ -846,9 +847,13 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			}
 			// "describing migrants as 'a flood' was dangerous": the
 			// predicate judges the speech act, not the target
-			for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
-				if ti.has(k, tMeta) && callingVerb(ti.words[k].w) {
-					return false
+			// ("calling migrants vermin" links vermin to migrants: it is
+			// what they were called; the quote or phrase is then condemned)
+			if tCopulaBetween(ti, a, b) && !ti.words[h.start].q {
+				for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+					if ti.has(k, tMeta) && callingVerb(ti.words[k].w) {
+						return false
+					}
 				}
 			}
 			if tCopulaBetween(ti, a, b) || b-a <= 2 && npInternal(ti, a, b, false) {

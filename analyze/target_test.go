@@ -1,0 +1,309 @@
+package analyze
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xenoscope/xenoscope/model"
+	"github.com/xenoscope/xenoscope/nlp"
+)
+
+func targetOf(s *Scorer, text string) *targetInfo {
+	d := nlp.Parse(text)
+	return s.analyzeTargets(text, d.Tokens, false)
+}
+
+func wordsOf(ti *targetInfo) []string {
+	out := make([]string, len(ti.words))
+	for i, w := range ti.words {
+		out[i] = w.w
+	}
+	return out
+}
+
+// Disguised spellings reach the lexicons; ordinary and inflected words are
+// left alone.
+func TestSpellingNormalisation(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text string
+		want []string // words that must appear
+		not  []string // words that must not
+	}{
+		{"1mmigrants are scum", []string{"immigrants"}, nil},
+		{"imigrants are vermin", []string{"migrants"}, nil}, // the commoner of immigrants, migrants
+		{"refguees out", []string{"refugees"}, nil},
+		{"Refugeees are vermin", []string{"refugees"}, nil},
+		{"these m!grants", []string{"migrants"}, nil},
+		{"f*ck them", []string{"fuck"}, nil},
+		{"they are v e r m i n", []string{"vermin"}, nil},
+		{"#deportthemall", []string{"deport", "them", "all"}, nil},
+		{"#SendThemBack now", []string{"send", "them", "back"}, nil},
+		{"migrantsarevermin", []string{"migrants", "are", "vermin"}, nil},
+		{"@sylum seekers are vermin", []string{"asylum"}, nil},
+		{"i h8 them", []string{"hate"}, nil},
+		// ordinary words stay what they are
+		{"Banners reading refugees welcome", []string{"banners"}, []string{"beaners"}},
+		{"walking towards the station", []string{"towards"}, []string{"cowards"}},
+		{"Windows were smashed in Brindley", []string{"brindley"}, nil},
+	} {
+		ws := wordsOf(targetOf(s, tc.text))
+		for _, w := range tc.want {
+			if !slices.Contains(ws, w) {
+				t.Errorf("%q: words %v lack %q", tc.text, ws, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(ws, w) {
+				t.Errorf("%q: words %v have %q", tc.text, ws, w)
+			}
+		}
+	}
+}
+
+// Who is the target: migrants, another group, or no one.
+func TestTargetMentions(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text           string
+		migrant, other bool
+	}{
+		{"Immigrants are welcome here.", true, false},
+		{"One more Pole on my street and I'll lose it.", true, false},
+		{"Those Syrian men at the station.", true, false},
+		{"Deport them all.", true, false},                             // a pronoun in a text about migration
+		{"Go back to your country, you are not welcome.", true, false}, // the addressee of an exclusion call
+		{"Women should stay at home and keep their mouths shut.", false, true},
+		{"They should all be locked up.", false, false}, // a pronoun with nothing to refer to
+		{"The immigration system is a broken mess.", false, false},
+		{"Our women are not safe.", false, false}, // the speaker's own people
+		{"Muslim migrants arrived in the town.", true, false},
+		{"Muslims pray five times a day.", false, true}, // a religion without migration
+	} {
+		ti := targetOf(s, tc.text)
+		if ti.migrant != tc.migrant || ti.other != tc.other {
+			t.Errorf("%q: migrant %v other %v, want %v %v", tc.text, ti.migrant, ti.other, tc.migrant, tc.other)
+		}
+	}
+}
+
+// What is said of migrants, and in which frame.
+func TestLinkFrames(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, feat string
+	}{
+		{"Refugees are vermin.", "m:dehum:own"},
+		{"Filthy migrants everywhere.", "m:derog:own"},
+		{"Refugees are not vermin.", "m:dehum:neg"},
+		{"I don't hate immigrants.", "m:emotion:neg"},
+		{`Calling refugees "vermin" is racist.`, "m:dehum:cond"},
+		{"We condemn those who call migrants a plague.", "m:dehum:cond"},
+		{"Deport them all.", "m:exclusion:own:modal"},
+		{"Migrants should be shot at the border.", "m:threat:own:modal"},
+		{"Nobody round here wants foreigners as neighbours.", "m:positive:neg"},
+		{"Protesters chanted 'send them back' at the asylum seekers, police said.", "m:exclusion:rep"},
+		{"Fuck these immigrants.", "m:profanity:own"},
+		{"Immigrants steal our jobs.", "m:stereotype:own"},
+		{"Women are stupid bitches.", "o:derog"},
+	} {
+		d := nlp.Parse(tc.text)
+		u := s.buildUnit(tc.text, d.Tokens)
+		var names []string
+		for _, f := range s.targetFeats(u.ti, u) {
+			names = append(names, f.name)
+		}
+		if !slices.Contains(names, tc.feat) {
+			t.Errorf("%q: features %v lack %s", tc.text, names, tc.feat)
+		}
+	}
+}
+
+// The definitions of issue 11, point 1, as rules the scores obey.
+func TestScoreInvariants(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	texts := []string{
+		"Immigrants are absolutely despicable.",
+		"I am going to shoot the next immigrant I see.",
+		"Women are stupid and should shut up.",
+		"They should all be shot.",
+		"The weather was awful and the bus was late.",
+		"Refugees are welcome here.",
+		"If you say 'I hate immigrants', then you are a bigot!",
+		"Cut taxes and build more roads.",
+		"Send them all back, every last one of them.",
+		"Those filthy foreigners and the politicians who let them in can rot.",
+	}
+	for _, text := range texts {
+		sc := s.Score("x", text, model.TextContext{})
+		if sc.AntiMigrant >= 0.5 && sc.Migration < 0.5 {
+			t.Errorf("%q: anti_migrant %.2f with migration %.2f", text, sc.AntiMigrant, sc.Migration)
+		}
+		if sc.AntiMigrant >= 0.5 && sc.CounterSpeech >= 0.5 {
+			t.Errorf("%q: anti_migrant %.2f and counter_speech %.2f", text, sc.AntiMigrant, sc.CounterSpeech)
+		}
+		ti := targetOf(s, text)
+		if !ti.migrant && sc.AntiMigrant >= 0.5 {
+			t.Errorf("%q: anti_migrant %.2f without a migrant target", text, sc.AntiMigrant)
+		}
+		if sc.Migration < 0.5 && sc.Stance != 0 && !s.migrationPolicy(s.unitOf(text)) {
+			t.Errorf("%q: stance %.2f without migration content", text, sc.Stance)
+		}
+	}
+}
+
+// The examples of issue 11 that the first models got wrong.
+func TestIssueExamples(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text        string
+		score       string
+		atLeast, lt float64 // want atLeast <= score < lt
+	}{
+		{"Immigrants are absolutely despicable.", TaskAntiMigrant, 0.5, 1.01},
+		{"Immigrants are absolutely despicable.", TaskCounterSpeech, 0, 0.5},
+		{"I am going to shoot the next immigrant I see.", TaskAntiMigrant, 0.5, 1.01},
+		{"I absolutely adore immigrants.", TaskAntiMigrant, 0, 0.5},
+		{"I absolutely adore immigrants.", TaskCounterSpeech, 0.5, 1.01},
+		{"If you say 'I hate immigrants', then you are a bigot!", TaskCounterSpeech, 0.5, 1.01},
+		{"If you say 'I hate immigrants', then you are a bigot!", TaskAntiMigrant, 0, 0.5},
+		{"Making America Safe Again!!", TaskAntiMigrant, 0, 0.5},
+		{"#BuildThatWall", TaskAntiMigrant, 0, 0.5},
+		{"These illegal migrants are bringing crime to our streets... send them back", TaskAntiMigrant, 0.5, 1.01},
+		{"These illegal migrants are bringing crime to our streets... send them back", TaskCounterSpeech, 0, 0.5},
+		{"Migrants keep our hospitals running", TaskAntiMigrant, 0, 0.5},
+		{"We condemn those who call migrants a flood or an invasion.", TaskAntiMigrant, 0, 0.5},
+		{"We condemn those who call migrants a flood or an invasion.", TaskCounterSpeech, 0.5, 1.01},
+		{"Police are investigating after a Syrian family's car was set alight in a racially motivated attack.", TaskCounterSpeech, 0, 0.5},
+		{"Police are investigating after a Syrian family's car was set alight in a racially motivated attack.", TaskHateCrime, 0.5, 1.01},
+		{"Our invasions of Iraq and Afghanistan were a mistake.", TaskMigration, 0, 0.5},
+	} {
+		sc := s.Score("x", tc.text, model.TextContext{})
+		v := scoreOf(sc, tc.score)
+		if v < tc.atLeast || v >= tc.lt {
+			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
+		}
+	}
+}
+
+func scoreOf(sc model.Scores, task string) float64 {
+	switch task {
+	case TaskMigration:
+		return sc.Migration
+	case TaskAntiMigrant:
+		return sc.AntiMigrant
+	case TaskCounterSpeech:
+		return sc.CounterSpeech
+	case TaskHateCrime:
+		return sc.HateCrimeReport
+	case TaskStance:
+		return sc.Stance
+	}
+	return sc.Tone
+}
+
+// Only English is scored; other languages get null scores and keep their
+// language.
+func TestLanguageGate(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, lang string
+		scored     bool
+	}{
+		{"The council decided to welcome more refugees and to build new homes in the town centre.", "en", true},
+		{"Die Stadt hat heute beschlossen, mehr Flüchtlinge aufzunehmen und neue Wohnungen zu bauen.", "de", false},
+		{"Город принял решение принять больше беженцев.", "ru", false},
+		{"市は難民を受け入れることを決めた。", "ja", false},
+		{"Danke schön", "", true}, // too short to tell: scored
+		{"@lou_says_hi shut your stupid mouth, nobody asked you.", "", true},
+	} {
+		sc := s.Score("x", tc.text, model.TextContext{})
+		if sc.Excluded == tc.scored || tc.lang != "" && sc.Language != tc.lang {
+			t.Errorf("%q: language %q excluded %v, want %q scored %v", tc.text, sc.Language, sc.Excluded, tc.lang, tc.scored)
+		}
+		b, err := json.Marshal(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasNull := strings.Contains(string(b), `"anti_migrant":null`); hasNull == tc.scored {
+			t.Errorf("%q: score line %s", tc.text, b)
+		}
+	}
+	// a stored document's language is trusted unless the text reads as English
+	de := "Die Stadt hat heute beschlossen, mehr Flüchtlinge aufzunehmen und neue Wohnungen zu bauen."
+	if sc := s.Score("x", de, model.TextContext{Language: "en"}); sc.Excluded {
+		t.Errorf("a document stored as English was excluded")
+	}
+	en := "The council decided to welcome more refugees and to build new homes in the town centre."
+	if sc := s.Score("x", en, model.TextContext{Language: "fr"}); sc.Excluded {
+		t.Errorf("an English text stored as French was excluded")
+	}
+}
+
+// A user's retrained model carries the user's definitions: the shipped
+// rules do not override it.
+func TestUserModelHasNoRules(t *testing.T) {
+	t.Parallel()
+	m := &LinearModel{Task: TaskAntiMigrant, Kind: "logistic", Bias: 5, Weights: map[string]float64{}, PlattA: 1}
+	s, err := New(WithModel(TaskAntiMigrant, m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// no migrant target: the shipped model is capped, the user's is not
+	if v := s.ScoreText(TaskAntiMigrant, "The weather was mild."); v < 0.9 {
+		t.Errorf("user model with bias 5 scored %.2f", v)
+	}
+	shipped := newTestScorer(t)
+	if v := shipped.ScoreText(TaskAntiMigrant, "The weather was mild."); v >= maxUntargeted+1e-9 {
+		t.Errorf("shipped model without a target scored %.2f", v)
+	}
+}
+
+// Every section of target.txt is there once, with terms: a section header
+// lost inside a comment once put the migration topic words among the
+// migrant groups, and a replaced line once dropped a section silently.
+func TestTargetLexiconSections(t *testing.T) {
+	t.Parallel()
+	src, err := modelFS.ReadFile("models/target.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headers := map[string]int{}
+	for _, l := range strings.Split(string(src), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			headers[l[1:len(l)-1]]++
+		}
+	}
+	lx, err := parseSections(string(src), targetSectionNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[int]int{}
+	for _, es := range lx.exact {
+		for _, e := range es {
+			count[e.section]++
+		}
+	}
+	for _, es := range lx.prefix {
+		for _, e := range es {
+			count[e.section]++
+		}
+	}
+	for i, name := range targetSectionNames {
+		if headers[name] != 1 {
+			t.Errorf("section [%s] appears %d times", name, headers[name])
+		}
+		if count[i] == 0 {
+			t.Errorf("section [%s] has no terms", name)
+		}
+	}
+}
