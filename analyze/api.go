@@ -170,6 +170,3 @@ func (s *Scorer) Baseline(task, text string) float64 {
 	}
 	return math.NaN()
 }
-
-
-

@@ -73,10 +73,7 @@ func BenchmarkScore(b *testing.B) {
 			report(b)
 		})
 	}
-	noMent := *s
-	noMent.NoMentions = true
-	run("score-no-mentions", &noMent)
-	run("score-prose-mentions", s)
+	run("score-no-mentions", s)
 	withFinder := *s
 	withFinder.People = fin
 	run("score-figures-finder", &withFinder)

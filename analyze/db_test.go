@@ -45,7 +45,6 @@ func TestAnalyzeDBIncrementalResumableRescores(t *testing.T) {
 	db, _ := seedDB(t, 150)
 	defer db.Close()
 	s := newTestScorer(t)
-	s.NoMentions = true
 
 	// Interrupted run: AfterScore fails in the third batch; two batches of
 	// 20 are committed, the failing one is rolled back entirely.
@@ -98,7 +97,6 @@ func TestAnalyzeDBIncrementalResumableRescores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2.NoMentions = true
 	if st, err = AnalyzeDB(ctx, db, s2, AnalyzeOptions{BatchSize: 50}); err != nil || st.Scored != 150 {
 		t.Fatalf("new version scored %d (%v), want 150", st.Scored, err)
 	}

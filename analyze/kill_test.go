@@ -26,7 +26,6 @@ func TestAnalyzeHelperProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestScorer(t)
-	s.NoMentions = true
 	_, err = AnalyzeDB(ctx, db, s, AnalyzeOptions{Workers: 2, BatchSize: 10, AfterScore: func(*sql.Tx, model.Document, *model.Scores) error {
 		time.Sleep(5 * time.Millisecond)
 		return nil
@@ -73,7 +72,6 @@ func TestKillAndResumeAnalyze(t *testing.T) {
 		t.Fatalf("killed child left %d scored documents; want a partial run", before)
 	}
 	s := newTestScorer(t)
-	s.NoMentions = true
 	st, err := AnalyzeDB(ctx, db, s, AnalyzeOptions{BatchSize: 32})
 	if err != nil {
 		t.Fatal(err)

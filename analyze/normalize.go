@@ -373,7 +373,6 @@ func (v *vocabulary) split(w string) []string {
 	return parts
 }
 
-
 // isAlphaWord reports whether w is a lowercase word of letters (with
 // internal apostrophes and hyphens).
 func isAlphaWord(w string) bool {

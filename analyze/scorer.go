@@ -66,26 +66,23 @@ type People interface {
 type Scorer struct {
 	People People
 
-	lex     *lexicons
-	slex    *lexicons    // stance.txt: read only by the stance model
-	hlex    *lexicons    // hate.txt: read only by the hate_crime_report model
-	tlex    *lexicons    // topic.txt: migration anchors, read only by the migration gate
-	tlex2   *lexicons    // target.txt: targets, hostility, frames (target.go)
-	vocab   *vocabulary  // vocab.txt: known words of the spelling normaliser
+	lex   *lexicons
+	slex  *lexicons   // stance.txt: read only by the stance model
+	hlex  *lexicons   // hate.txt: read only by the hate_crime_report model
+	tlex  *lexicons   // topic.txt: migration anchors, read only by the migration gate
+	tlex2 *lexicons   // target.txt: targets, hostility, frames (target.go)
+	vocab *vocabulary // vocab.txt: known words of the spelling normaliser
 	// maskable: words a masked spelling may stand for ("f*ck")
 	maskable []string
 	// custom: tasks whose model the user replaced (WithModel)
 	custom map[string]bool
 	// joined: the multi-word terms of target.txt written as one word
 	// ("deportthemall" -> deport them all), for hashtags and run-ons
-	joined map[string][]string
+	joined  map[string][]string
 	vlex    map[string]float64
 	pop     *populism
 	models  map[string]*LinearModel
 	version string
-	// NoMentions disables the default prose PERSON mentions (when People is
-	// nil), for callers that do not need them.
-	NoMentions bool
 }
 
 // Option configures New.
@@ -559,10 +556,12 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 	}
 	sc.Evidence = s.evidence(text, doc, units, res, whole, &sc)
 
+	// persons and quotes come from the People finder (the figures
+	// package's person tagger); without one there are none (prose's
+	// entity extractor finds persons at F1 0.69 against the tagger's 0.91:
+	// docs/figures.md)
 	if s.People != nil {
 		sc.Mentions, sc.Quotes = s.Attribute(text, tc, sc.SentenceScores)
-	} else if !s.NoMentions {
-		sc.Mentions = personMentions(text, doc)
 	}
 	return sc
 }
@@ -700,49 +699,3 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
-
-// personMentions runs prose's NER only around candidate names: runs of two
-// or more capitalised words, or a title followed by a capitalised word. This
-// keeps NER (the expensive part of prose) to a small share of the tokens.
-func personMentions(text string, doc *nlp.Doc) []model.Mention {
-	out := []model.Mention{}
-	toks := doc.Tokens
-	for si := range doc.Sentences {
-		st := doc.Sentences[si]
-		i := st.TokStart
-		for i < st.TokEnd {
-			if !capWord(text, toks[i]) {
-				i++
-				continue
-			}
-			j := i
-			for j < st.TokEnd && (capWord(text, toks[j]) || (j > i && j+1 < st.TokEnd && isNameGlue(toks[j].Lower) && capWord(text, toks[j+1]))) {
-				j++
-			}
-			if j-i >= 2 || titles[strings.TrimSuffix(toks[i].Lower, ".")] && j-i >= 1 {
-				a := max(st.TokStart, i-2)
-				b := min(st.TokEnd, j+2)
-				for _, e := range nlp.Entities(text, toks[a].Start, toks[b-1].End) {
-					if e.Label == "PERSON" {
-						out = append(out, model.Mention{Text: e.Text, Start: e.Start, End: e.End, Name: e.Text})
-					}
-				}
-			}
-			i = j
-		}
-	}
-	return out
-}
-
-func capWord(text string, t nlp.Token) bool {
-	return t.Kind == nlp.Word && firstUpper(text[t.Start:t.End])
-}
-
-func isNameGlue(w string) bool {
-	return w == "de" || w == "van" || w == "von" || w == "al" || w == "bin"
-}
-
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "mayor": true, "councillor": true, "cllr": true, "senator": true,
-	"minister": true, "rev": true, "president": true, "governor": true, "prof": true, "sir": true, "lord": true,
-}

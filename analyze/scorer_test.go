@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/xenoscope/xenoscope/figures"
 	"github.com/xenoscope/xenoscope/model"
 )
 
@@ -168,6 +169,11 @@ func TestLongArticleOneHostileSentence(t *testing.T) {
 
 func TestScoreConcurrentAndDeterministic(t *testing.T) {
 	s := newTestScorer(t)
+	fin, err := figures.NewFinder(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.People = fin
 	text := "Mayor Jane Doe said the city welcomes refugees. Critics called the newcomers an invasion."
 	want := s.Score("c", text, model.TextContext{})
 	var wg sync.WaitGroup

@@ -112,37 +112,37 @@ var statusNames = [numStatus]string{"own", "neg", "cond", "rep"}
 
 // hostLink is one evaluative term and the target it is said of.
 type hostLink struct {
-	cat      int // target.txt section (a hostile category or tPositive)
-	i, j     int // words of the term
-	kind     int // kNone (no target), kMigrant, kOther
-	linked   bool
-	status   int
-	modal    bool // should/must/will/imperative/wish
+	cat    int // target.txt section (a hostile category or tPositive)
+	i, j   int // words of the term
+	kind   int // kNone (no target), kMigrant, kOther
+	linked bool
+	status int
+	modal  bool // should/must/will/imperative/wish
 	// noun: the term is a noun of removal ("deportation"); qualified: the
 	// clause narrows the target to a subset ("convicted", "failed")
 	noun, qualified bool
-	strength float64
-	ti       int // the target mention's first word (-1)
+	strength        float64
+	ti              int // the target mention's first word (-1)
 }
 
 // targetInfo is the target analysis of one unit.
 type targetInfo struct {
-	words    []tword
-	hits     []lexHit
-	secAt    []uint32 // per word: bitmask of target.txt sections
-	mentions []mention
-	links    []hostLink
-	count    [numTAll]int
-	question bool
-	migrant  bool // the unit names migrants (a mention of kind kMigrant)
-	other    bool
+	words     []tword
+	hits      []lexHit
+	secAt     []uint32 // per word: bitmask of target.txt sections
+	mentions  []mention
+	links     []hostLink
+	count     [numTAll]int
+	question  bool
+	migrant   bool // the unit names migrants (a mention of kind kMigrant)
+	other     bool
 	vstrength []vTerm // strength of the VADER pseudo-terms
 	// ctxMigrant: the sentence before named migrants (pronouns may refer
 	// to them)
 	ctxMigrant bool
-	firstPer bool // I / we / us / my / our
-	you      bool
-	tagged   bool
+	firstPer   bool // I / we / us / my / our
+	you        bool
+	tagged     bool
 }
 
 func (ti *targetInfo) has(i, sec int) bool {

@@ -75,7 +75,7 @@ func TestTargetMentions(t *testing.T) {
 		{"Immigrants are welcome here.", true, false},
 		{"One more Pole on my street and I'll lose it.", true, false},
 		{"Those Syrian men at the station.", true, false},
-		{"Deport them all.", true, false},                             // a pronoun in a text about migration
+		{"Deport them all.", true, false},                              // a pronoun in a text about migration
 		{"Go back to your country, you are not welcome.", true, false}, // the addressee of an exclusion call
 		{"Women should stay at home and keep their mouths shut.", false, true},
 		{"They should all be locked up.", false, false}, // a pronoun with nothing to refer to

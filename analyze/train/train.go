@@ -10,8 +10,8 @@ package train
 import (
 	"fmt"
 	"io"
-	"math"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
