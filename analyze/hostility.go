@@ -131,6 +131,14 @@ func definitional(l hostLink) bool {
 	switch l.cat {
 	case tDehum, tSlur, tEmotion, tProfanity:
 		return l.status == stOwn
+	case tDerog:
+		// a derogatory attribute of the lexicon said of people ("immigrants
+		// are despicable", "filthy migrants"), not of migration as a topic
+		// ("immigration is a problem"), and not one of the weak words said
+		// of situations as much as of people ("a burden"). VADER's negative
+		// words are not enough: they include states ("they are
+		// terrified", "scared")
+		return l.status == stOwn && l.personal && l.strength >= strongDerog
 	case tThreat:
 		return l.status == stOwn && l.modal
 	case tExclusion:
@@ -144,6 +152,11 @@ func definitional(l hostLink) bool {
 	}
 	return false
 }
+
+// strongDerog: the strength (|valence|/4, or 1 for a derogatory word of
+// the lexicon that is not among the weak ones) a derogatory term needs for
+// the floor.
+const strongDerog = 0.5
 
 func isHostileCat(c int) bool {
 	if c == tVNeg {
@@ -313,13 +326,13 @@ func (s *Scorer) migrationFeats(u *unit) []feat {
 		if m.kind != kMigrant {
 			continue
 		}
-		if m.pronoun {
+		switch {
+		case m.pronoun:
 			pronoun = true
-		} else {
+		case m.nationality:
+			origin = true
+		default:
 			explicit = true
-			if ti.has(m.i, tOriginAdj) {
-				origin = true
-			}
 		}
 	}
 	institution := false

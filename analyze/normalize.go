@@ -249,13 +249,23 @@ func transposed(a, b string) bool {
 func (v *vocabulary) fuzzy(w string) (string, bool) {
 	n := len(w)
 	if n == 4 {
-		// four letters: only a swap of two letters ("scmu")
+		// four letters: a swap of two letters ("scmu"), or a letter
+		// dropped from a five-letter word ("fith") when only one fits
 		for _, k := range v.keys[4] {
 			if transposed(w, k) {
 				return k, true
 			}
 		}
-		return "", false
+		found := ""
+		for _, k := range v.keys[5] {
+			if damerau1(w, k) {
+				if found != "" {
+					return "", false
+				}
+				found = k
+			}
+		}
+		return found, found != ""
 	}
 	if n < 5 {
 		return "", false

@@ -235,7 +235,7 @@ func New(opts ...Option) (*Scorer, error) {
 
 // spellingSections: the target.txt sections whose words disguised
 // spellings are mapped onto.
-var spellingSections = []int{tMigrant, tOriginAdj, tSlur, tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereotype, tProfanity}
+var spellingSections = []int{tMigrant, tNationality, tOriginAdj, tSlur, tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereotype, tProfanity}
 
 // embeddedVersion hashes every embedded model and lexicon file.
 func embeddedVersion() (string, error) {
@@ -341,7 +341,7 @@ func (s *Scorer) otherSense(u *unit) bool {
 		return false
 	}
 	for _, m := range ti.mentions {
-		if m.kind == kMigrant && !m.pronoun {
+		if m.kind == kMigrant && !m.pronoun && !m.nationality {
 			return false
 		}
 	}
@@ -372,8 +372,15 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 	if u.secCount[secTarget]+u.secCount[secMigrationTopic] > 0 {
 		return true
 	}
-	if ti := u.ti; ti.migrant || ti.count[tMigrationNoun]+ti.count[tContext] > 0 {
+	if ti := u.ti; ti.count[tMigrationNoun]+ti.count[tContext] > 0 {
 		return true
+	}
+	for _, m := range u.ti.mentions {
+		// a migrant group or a pronoun in a migration text; a nationality
+		// alone ("Russian troops") anchors nothing
+		if m.kind == kMigrant && !m.nationality {
+			return true
+		}
 	}
 	if s.migrationPolicy(u) {
 		return true

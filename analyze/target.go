@@ -34,6 +34,7 @@ import (
 // Sections of models/target.txt.
 const (
 	tMigrant = iota
+	tNationality
 	tMigrationNoun
 	tContext
 	tInstitution
@@ -63,7 +64,7 @@ const (
 )
 
 var targetSectionNames = []string{
-	"migrant", "migration_noun", "context", "institution", "nonmigration", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
+	"migrant", "nationality", "migration_noun", "context", "institution", "nonmigration", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
 	"exclusion", "emotion", "stereotype", "profanity", "positive", "negation", "condemn", "meta", "correction",
 	"solidarity", "incident", "report",
 }
@@ -93,10 +94,11 @@ const (
 
 // mention is a target mention over words [i, j).
 type mention struct {
-	kind    int
-	i, j    int
-	slur    bool
-	pronoun bool
+	kind        int
+	i, j        int
+	slur        bool
+	pronoun     bool
+	nationality bool // a nationality or origin, not a migrant status
 }
 
 // link statuses
@@ -121,6 +123,9 @@ type hostLink struct {
 	// noun: the term is a noun of removal ("deportation"); qualified: the
 	// clause narrows the target to a subset ("convicted", "failed")
 	noun, qualified bool
+	// personal: the target is people (a group, a slur, a pronoun), not
+	// migration as a topic ("immigration is a problem")
+	personal bool
 	strength        float64
 	ti              int // the target mention's first word (-1)
 }
@@ -178,6 +183,18 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 		case nlp.URL:
 			continue
 		case nlp.Handle:
+			// "Alb@nians": an @ for the letter a inside a word
+			if k > 0 && toks[k-1].End == t.Start && toks[k-1].Kind == nlp.Word && len(ws) > 0 && ws[len(ws)-1].e == t.Start {
+				last := &ws[len(ws)-1]
+				joined := last.w + "a" + strings.ToLower(src[t.Start+1:t.End])
+				if n, ok := s.vocab.normalizeWord(joined); ok || s.vocab.known(joined) {
+					if ok {
+						joined = n
+					}
+					last.w, last.e, last.fixed = joined, t.End, true
+					continue
+				}
+			}
 			// "@sylum seekers": an @ for the letter a, not a user name
 			if w, ok := s.vocab.normalizeWord("a" + strings.ToLower(src[t.Start+1:t.End])); ok || s.isKey("a"+strings.ToLower(src[t.Start+1:t.End])) {
 				if !ok {
@@ -219,6 +236,12 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 					continue
 				}
 			}
+			// a possessive apostrophe ("the asylum seekers' house") is no
+			// quotation mark
+			if txt == "'" && k > 0 && toks[k-1].End == t.Start && strings.HasSuffix(toks[k-1].Lower, "s") &&
+				(k+1 == len(toks) || toks[k+1].Start > t.End) && !inQ {
+				continue
+			}
 			if isQuoteTok(txt) || txt == "'" {
 				switch txt {
 				case "“", "«":
@@ -234,7 +257,8 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 				} else {
 					qid = 0
 				}
-				cl++
+				// a quotation stays in its clause ("refugees are not
+				// 'invaders'": the negation reaches into the quote)
 				continue
 			}
 			if strings.Contains(txt, "?") {
@@ -343,7 +367,9 @@ func (s *Scorer) unmask(w string) (string, bool) {
 	if s.vocab == nil || !strings.ContainsAny(w, "*#") {
 		return "", false
 	}
-	found := ""
+	// every key the mask fits; several: the commonest ("f*ck": fuck, not
+	// feck)
+	found, best := "", -1
 	try := func(k string) bool {
 		if len(k) != len(w) {
 			return true
@@ -353,22 +379,16 @@ func (s *Scorer) unmask(w string) (string, bool) {
 				return true
 			}
 		}
-		if found != "" && found != k {
-			found = "\x00"
-			return false
+		if c := s.vocab.count[k]; c > best {
+			found, best = k, c
 		}
-		found = k
 		return true
 	}
 	for _, k := range s.vocab.keys[len(w)] {
-		if !try(k) {
-			break
-		}
+		try(k)
 	}
 	for _, k := range s.maskable {
-		if !try(k) {
-			break
-		}
+		try(k)
 	}
 	if found == "" || found == "\x00" {
 		return "", false
@@ -384,7 +404,8 @@ var (
 		"act": true, "acts": true, "behave": true, "behaves": true, "live": true, "lives": true, "like": true,
 		"looks": true, "remain": true, "remains": true, "am": true, "r": true, "s": true, "re": true}
 	tModals = map[string]bool{"should": true, "must": true, "need": true, "needs": true, "ought": true, "will": true,
-		"'ll": true, "ll": true, "gonna": true, "shall": true, "let": true, "let's": true, "lets": true, "hope": true,
+		"'ll": true, "ll": true, "gonna": true, "going": true, "i'll": true, "we'll": true, "you'll": true,
+		"they'll": true, "i'd": true, "we'd": true, "i'm": true, "wanna": true, "somebody": true, "someone": true, "shall": true, "let": true, "let's": true, "lets": true, "hope": true,
 		"wish": true, "want": true, "deserve": true, "deserves": true, "have": true, "has": true, "time": true,
 		"can't": true, "would": true, "'d": true, "d": true, "gotta": true, "better": true, "pls": true,
 		"please": true, "just": true, "might": true, "may": true, "could": true, "can": true, "ready": true}
@@ -504,13 +525,14 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 	for _, h := range ti.hits {
 		m := mention{i: h.start, j: h.end}
 		switch h.section {
-		case tMigrant, tMigrationNoun:
+		case tMigrant, tNationality, tMigrationNoun:
 			// "the immigration system", "asylum hotels", "refugee policy":
 			// an institution, not people
 			if h.end < n && ti.has(h.end, tInstitution) {
 				continue
 			}
 			m.kind = kMigrant
+			m.nationality = h.section == tNationality
 		case tSlur:
 			m.kind, m.slur = kMigrant, true
 		case tOther:
@@ -537,10 +559,10 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			} else if h.end < n && (ti.has(h.end, tDerog) || ti.has(h.end, tDehum)) {
 				// "foreign criminals", "illegal parasites": the origin names
 				// the group the insult is aimed at
-				m.kind = kMigrant
+				m.kind, m.nationality = kMigrant, true
 			} else if w := ti.words[h.start]; w.cap && h.end == h.start+1 && ti.tagged &&
 				(strings.HasPrefix(w.tag, "NN") || h.end == n || !strings.HasPrefix(ti.words[h.end].tag, "NN")) {
-				m.kind = kMigrant
+				m.kind, m.nationality = kMigrant, true
 			} else {
 				continue
 			}
@@ -658,6 +680,17 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.ti, l.kind = s.linkTarget(ti, h, mentionAt)
 			l.linked = l.ti >= 0
 		}
+		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
+		// a derogatory word of the lexicon is an insult unless it is one of
+		// the weak ones ("problem", "burden", "worse")
+		if cat == tDerog && weakDerog[ti.words[h.start].w] {
+			l.strength = 0.3
+		}
+		for _, vt := range ti.vstrength {
+			if vt.i == h.start && (h.section == tVNeg || h.section == tVPos) {
+				l.strength = vt.v
+			}
+		}
 		// the same word as both a target and a hostile term ("invaders"
 		// is a slur; "criminals" alone is not a target)
 		if !l.linked && mentionAt[h.start] >= 0 && cat != tPositive {
@@ -735,6 +768,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		if w(h.start) == "out" && h.end == h.start+1 {
 			l.modal = true // "Immigrants out!"
+		}
+		if cat == tExclusion && inherentCall[w(h.start)+" "+w(h.start+1)] {
+			l.modal = true // "go home", "not welcome", "don't belong": calls by themselves
 		}
 		if wantWord && l.status != stNeg {
 			continue
@@ -893,6 +929,15 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
 			return true
 		}
+		if deathWords[word] {
+			// "they should die", "let them drown", not "my dad died"
+			for k := a; k < b; k++ {
+				if tModals[ti.words[k].w] {
+					return true
+				}
+			}
+			return false
+		}
 		return tSubjectExclusion[word] || sec == tExclusion && !verbish
 	case tStereotype:
 		// "migrants bring crime", "crime by migrants", "migrant crime";
@@ -910,6 +955,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		}
 		return true
 	case tProfanity:
+		if ti.words[h.start].cl != ti.words[m.i].cl || interjection(ti, h) {
+			return false
+		}
 		return b-a <= 3 && !hasTag(ti, a, b, "IN")
 	}
 	return false
@@ -1067,7 +1115,29 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 	if !frame && l.j < n && ti.has(l.j, tMeta) && ti.words[l.j].cl == ti.words[l.i].cl {
 		frame = true
 	}
-	return condemn && frame
+	if condemn && frame {
+		return true
+	}
+	// a claim named to be corrected: "it's a myth that migrants are
+	// criminals", "the idea that refugees steal jobs is false", "Immigrants
+	// are scroungers? Not true."
+	for k := 0; k < n; k++ {
+		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
+			continue
+		}
+		if k > l.j {
+			return true // the correction follows the claim
+		}
+		if k < start && start-k <= 4 {
+			return true // "don't tell me migrants don't contribute", "the myth of ..."
+		}
+		for j := k + 1; j < start && j <= k+4; j++ {
+			if ti.words[j].w == "that" {
+				return true // "the myth that ...", "it is not true that ..."
+			}
+		}
+	}
+	return false
 }
 
 // isLinkedHostile reports whether word k is a hostile term linked to a
@@ -1258,3 +1328,31 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 
 var placeAdverbs = map[string]bool{"here": true, "there": true, "round": true, "around": true, "anymore": true,
 	"today": true, "now": true, "else": true, "one": true, "single": true, "once": true, "yet": true}
+
+// weakDerog are derogatory words said of situations as much as of people.
+var weakDerog = map[string]bool{"problem": true, "problems": true, "burden": true, "threat": true, "danger": true,
+	"menace": true, "worse": true, "mess": true, "disaster": true, "catastrophe": true, "hell": true, "nuisance": true,
+	"unwanted": true, "dangerous": true, "violent": true, "criminal": true, "illegal": true, "fake": true, "bogus": true,
+	"unskilled": true, "uneducated": true, "illiterate": true, "ghetto": true, "ghettos": true, "backward": true,
+	"backwards": true, "the worst": true, "no good": true, "no use": true, "a drain": true, "a burden": true, "a threat": true}
+
+// deathWords: a death wished on the target only with a modal before it.
+var deathWords = map[string]bool{"die": true, "died": true, "dies": true, "dead": true, "death": true, "drown": true,
+	"drowned": true, "rot": true, "burn": true, "sink": true, "perish": true}
+
+// interjection: profanity aimed at nobody ("fucking hell", "holy shit",
+// "oh shit", "bloody hell").
+func interjection(ti *targetInfo, h lexHit) bool {
+	w := func(i int) string {
+		if i < 0 || i >= len(ti.words) {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	return w(h.end) == "hell" || w(h.start-1) == "holy" || w(h.start-1) == "oh" || w(h.end) == "it" && w(h.start) == "damn"
+}
+
+// inherentCall: exclusion phrases that are calls without a modal.
+var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcome": true, "get out": true,
+	"fuck off": true, "piss off": true, "don't belong": true, "do not": true, "doesn't belong": true,
+	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true}

@@ -138,8 +138,8 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 	if dir == "" {
 		dir = train.FunctionalDir
 	}
-	if split != "test" && split != "train" && split != "all" {
-		return usageErr("", "-split must be test, train or all for -task functional, not %q", split)
+	if split != "test" && split != "train" && split != "dev" && split != "all" {
+		return usageErr("", "-split must be test, train, dev or all for -task functional, not %q", split)
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usageErr("run from the repository root or pass -data analyze/testdata/functional", "functional suites folder %s not found", dir)

@@ -296,7 +296,7 @@ func policyNegatives(dir string) ([]Labeled, error) {
 type FunctionalRow struct {
 	Functionality string
 	Template      string
-	Split         string // train | test
+	Split         string // train | dev | test
 	Text          string
 	Expected      float64
 }
@@ -313,8 +313,8 @@ func LoadFunctional(path string) ([]FunctionalRow, error) {
 		if _, err := fmt.Sscan(r["expected"], &y); err != nil {
 			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
 		}
-		if r["split"] != "train" && r["split"] != "test" {
-			return nil, fmt.Errorf("%s: row %d: split %q (want train or test): %w", path, i+2, r["split"], ErrBadData)
+		if r["split"] != "train" && r["split"] != "dev" && r["split"] != "test" {
+			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev or test): %w", path, i+2, r["split"], ErrBadData)
 		}
 		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
