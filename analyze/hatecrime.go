@@ -1,6 +1,9 @@
 package analyze
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Hate-crime incident features: whether the words of violence in a unit
 // are literal (an incident) or figurative (politics, sport), from the
@@ -171,6 +174,15 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 					}
 				}
 			}
+			// "attacked the plan as unworkable": a judgement, figurative
+			if kind != hcVictim {
+				for j := h.end; j < n && j <= h.end+6 && u.clause[j] == u.clause[h.start]; j++ {
+					if u.words[j] == "as" && j+1 < n {
+						kind, at = hcAbstract, j
+						break
+					}
+				}
+			}
 			switch {
 			case sport:
 				add("hc:sport", h.start, h.end-1)
@@ -220,7 +232,57 @@ func (s *Scorer) hateRules(u *unit, p float64) float64 {
 			return math.Min(p, hateCap)
 		}
 	}
+	if migrantPerpetrator(u) {
+		return math.Min(p, hateCap)
+	}
 	return p
+}
+
+// migrantPerpetrator reports an incident whose perpetrator, not victim, is
+// the migrant named ("police have charged an asylum seeker with assault",
+// "the Eritrean teenager had stabbed another resident"), in a unit that
+// marks no hate (racist, anti-migrant, a slur): a crime by a migrant is no
+// report of a hate crime.
+func migrantPerpetrator(u *unit) bool {
+	ti := u.ti
+	for k := range ti.words {
+		switch ti.words[k].w {
+		case "racist", "racism", "racial", "racially", "hate", "xenophobic", "anti-migrant", "anti-immigrant",
+			"anti-refugee", "anti-muslim", "islamophobic", "bigot", "bigoted", "swastika":
+			return false
+		}
+		if ti.has(k, tSlur) || ti.has(k, tExclusion) {
+			return false
+		}
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.i < 1 {
+			continue
+		}
+		// "charged / arrested / convicted / accused <migrant> with|of"
+		for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
+			switch ti.words[k].w {
+			case "charged", "arrested", "convicted", "accused", "jailed", "sentenced", "prosecuted", "suspected":
+				return true
+			}
+		}
+		// "<migrant> ... (had) stabbed / attacked / assaulted <someone>":
+		// an active incident verb after the mention in its clause
+		for k := m.j; k < len(ti.words) && k <= m.j+8 && ti.words[k].cl == ti.words[m.i].cl; k++ {
+			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(wordsOf(ti), k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func wordsOf(ti *targetInfo) []string {
+	w := make([]string, len(ti.words))
+	for i := range ti.words {
+		w[i] = ti.words[i].w
+	}
+	return w
 }
 
 // noMotive reports a denial of a hate motive at word i: "not (being)
@@ -231,6 +293,10 @@ func noMotive(w []string, i int) bool {
 	switch w[i] {
 	case "accident", "accidental", "accidentally", "faulty", "electrical":
 		return true
+	case "suggest", "suggestion", "indication", "evidence":
+		// "nothing to suggest it was targeted because of ...", "no
+		// indication that", "no evidence of a racial motive"
+		return at(i-2, "nothing") && at(i-1, "to") || at(i-1, "no") || at(i-2, "no")
 	case "treated", "treating":
 		return (at(i-1, "not") || at(i-2, "not") || at(i-1, "n't")) && at(i+1, "as")
 	case "motive", "motivated", "motivation":

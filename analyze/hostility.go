@@ -240,8 +240,8 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 			hostile = true
 		case isHostileCat(l.cat) && l.status == stCond:
 			cond = &ruleHit{st, en, "hostility condemned"}
-		case l.cat == tPositive && l.status == stOwn && !ti.question && praiseWords[ti.words[l.i].w] &&
-			!strings.HasPrefix(ti.words[l.i].tag, "VBN"):
+		case l.cat == tPositive && l.status == stOwn && !ti.question && praiseWords[s.vocab.lemmaOf(ti.words[l.i].w)] &&
+			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !idiomAt(ti, l.i):
 			pos = &ruleHit{st, en, "praise of migrants"}
 		case isHostileCat(l.cat) && l.status == stNeg:
 			neg = &ruleHit{st, en, "hostile claim denied"}
@@ -254,7 +254,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	var incident *ruleHit
 	if ti.migrant && ti.count[tIncident] > 0 {
 		for k := range ti.words {
-			if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+			if ti.has(k, tCondemn) && !descriptive[ti.words[k].w] && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
 				incident = &ruleHit{ti.words[k].s, ti.words[k].e, "attack condemned"}
 				break
 			}
@@ -305,7 +305,51 @@ func counterCue(ti *targetInfo, u *unit) bool {
 			return true
 		}
 	}
-	return ti.migrant && u.secCount[secContribution] > 0 || u.secCount[secCondemnation] > 0 && ti.migrant
+	return contributionBy(ti, u)
+}
+
+// contributionBy reports migrants doing something of the contribution
+// lexicon: a migrant mention before a contribution word in the same
+// clause ("refugees opened three restaurants"), not migrants receiving it
+// ("my cousin teaches English to immigrants").
+func contributionBy(ti *targetInfo, u *unit) bool {
+	if !ti.migrant || u.secCount[secContribution] == 0 {
+		return false
+	}
+	for _, h := range u.hits {
+		if h.section != secContribution {
+			continue
+		}
+		for _, m := range ti.mentions {
+			if m.kind == kMigrant && m.j <= len(ti.words) && m.j > 0 && ti.words[m.j-1].e <= u.spans[h.start][0] &&
+				ti.words[m.i].cl == clauseOfByte(ti, u.spans[h.start][0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseOfByte returns the clause of the target word at byte offset off.
+func clauseOfByte(ti *targetInfo, off int) int {
+	for _, w := range ti.words {
+		if w.s <= off && off < w.e || w.s >= off {
+			return w.cl
+		}
+	}
+	return -1
+}
+
+// idiomAt: a positive word inside an idiom that praises no one ("to be
+// honest", "good luck", "thank god").
+func idiomAt(ti *targetInfo, i int) bool {
+	w := func(k int) string {
+		if k < 0 || k >= len(ti.words) {
+			return ""
+		}
+		return ti.words[k].w
+	}
+	return w(i) == "honest" && w(i-1) == "be" || w(i) == "good" && w(i+1) == "luck" || w(i-1) == "thank" && w(i) == "god"
 }
 
 // migrationFeats are the features of the migration model (round 2): what
@@ -362,10 +406,20 @@ func (s *Scorer) migrationFeats(u *unit) []feat {
 // verb applied to an immigration policy object ("cut net migration",
 // "scrap the cap on visas", "expand mandatory detention"), from stance.txt.
 func (s *Scorer) migrationPolicy(u *unit) bool {
-	for _, f := range s.directionFeats(u) {
+	fs, specific := s.direction(u)
+	if !specific {
+		return false // "scrap tuition fees"
+	}
+	for _, f := range fs {
 		if strings.HasPrefix(f.name, "st:comp_") || f.name == "st:measure" {
 			return true
 		}
 	}
 	return false
 }
+
+// descriptive condemnation words name what an incident was ("racist
+// graffiti", "a hate crime") without condemning it.
+var descriptive = map[string]bool{"racist": true, "racists": true, "racism": true, "xenophobic": true,
+	"xenophobia": true, "hate": true, "bigoted": true, "discriminatory": true, "far-right": true, "far": true,
+	"fascist": true, "fascists": true, "nazi": true, "nazis": true, "hatred": true, "prejudice": true, "offensive": true}

@@ -218,3 +218,23 @@ func (lx *lexicons) addLemmas(v *vocabulary) {
 		lx.exact[k.w] = append(lx.exact[k.w], lexEntry{section: k.sec, prefix: []bool{false}})
 	}
 }
+
+// addOriginCompounds adds, for every single-word origin adjective of
+// target.txt, its compounds with -owned, -run, -born, -led and -founded to
+// the nationality section ("a Syrian-owned shop" names its owners).
+func (lx *lexicons) addOriginCompounds() {
+	var add []string
+	for w, es := range lx.exact {
+		for _, e := range es {
+			if e.section == tOriginAdj && len(e.words) == 0 {
+				for _, suf := range []string{"-owned", "-run", "-born", "-led", "-founded"} {
+					add = append(add, w+suf)
+				}
+			}
+		}
+	}
+	slices.Sort(add)
+	for _, w := range add {
+		lx.exact[w] = append(lx.exact[w], lexEntry{section: tNationality, prefix: []bool{false}})
+	}
+}

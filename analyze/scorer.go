@@ -173,6 +173,8 @@ func newFeaturizer() (*Scorer, error) {
 		// every single-word term also matches by its lemma: "rapists" in
 		// the lexicon finds "rapist" and the other way round
 		s.tlex2.addLemmas(s.vocab)
+		// "a Syrian-owned shop", "Polish-run café": an origin of people
+		s.tlex2.addOriginCompounds()
 	}
 	for w, es := range s.tlex2.exact {
 		for _, e := range es {

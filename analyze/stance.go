@@ -21,7 +21,15 @@ package analyze
 //	                       annual limit on the number of refugees").
 //	st:R / st:O            a direct position ([restrictive], [open]),
 //	                       flipped by a negation at most 4 words before
-//	                       ("no child should be locked up", "not welcome").
+//	                       ("no child should be locked up", "not welcome")
+//	                       or an opposition word at most 2 before ("against
+//	                       deporting"); not read when it is the object of a
+//	                       change verb.
+//
+// Round 2 adds: "no" right before a change noun flips it ("no increase in
+// the quota"); "no (new|further)" before an admission object is
+// restrictive ("no new safe routes"); a restriction denied by a verbal
+// negation is open ("we will not build any new asylum barges").
 //
 // Values are hit counts capped at 2. They are read only by the stance
 // model, so the other models do not change with this lexicon.
@@ -105,14 +113,42 @@ func (s *Scorer) positionFeats(u *unit) []feat {
 
 // directionFeats are the composed direction features described above.
 func (s *Scorer) directionFeats(u *unit) []feat {
-	var fs []feat
+	fs, _ := s.direction(u)
+	return fs
+}
+
+// genericObject: policy objects that exist outside migration too ("scrap
+// tuition fees", "raise the cap on bus fares"); a direction on them alone
+// does not make a unit about migration policy.
+var genericObject = map[string]bool{"fee": true, "fees": true, "charge": true, "charges": true, "threshold": true,
+	"checks": true, "requirement": true, "requirements": true, "fines": true, "penalty": true, "penalties": true,
+	"offence": true, "offences": true, "offense": true, "offenses": true, "delays": true, "backlog": true,
+	"backlogs": true, "controls": true, "restrictions": true, "restriction": true, "barrier": true, "barriers": true,
+	"tag": true, "tagging": true, "curfew": true, "curfews": true, "wall": true, "fence": true, "camps": true,
+	"numbers": true, "places": true, "protection": true, "entry": true, "partners": true, "relatives": true,
+	"spouses": true, "dependants": true, "dependents": true, "applicants": true, "claimants": true, "permits": true,
+	"cap": true, "caps": true, "limit": true, "limits": true, "quota": true, "quotas": true, "ceiling": true,
+	"ceilings": true, "the": true, "ban": true, "raid": true, "raids": true, "enforcement": true, "patrols": true,
+	"intake": true, "admission": true, "admissions": true}
+
+// direction computes the direction features and whether one of them acts
+// on a migration-specific object (not in genericObject).
+func (s *Scorer) direction(u *unit) (fs []feat, specific bool) {
 	n := len(u.words)
 	if n == 0 || s.slex == nil {
-		return fs
+		return fs, false
 	}
 	hits := s.slex.match(u.words, nil)
 	if len(hits) == 0 {
-		return fs
+		return fs, false
+	}
+	objSpecific := func(o lexHit) bool {
+		for i := o.start; i < o.end && i < n; i++ {
+			if !genericObject[u.words[i]] {
+				return true
+			}
+		}
+		return false
 	}
 	// Verbal negation only: "no", "nobody", "without" negate a noun, not
 	// the position ("nobody who fled war is turned away" is open).
@@ -172,19 +208,31 @@ func (s *Scorer) directionFeats(u *unit) []feat {
 		}
 		return k
 	}
+	// opposition words are negations of what follows them ("I'm against
+	// deporting refugees"), a noun negator right before a change noun
+	// negates it ("no increase in the quota", "no expansion of")
+	oppose := func(i int) bool {
+		for j := i - 1; j >= 0 && j >= i-2 && sameClause(i, j); j-- {
+			switch u.words[j] {
+			case "against", "oppose", "opposes", "opposed", "opposing", "reject", "rejects", "rejected", "rejecting":
+				return true
+			}
+		}
+		return false
+	}
+	noBefore := func(i int) bool {
+		return i > 0 && (u.words[i-1] == "no" || i > 1 && u.words[i-2] == "no" && (u.words[i-1] == "new" || u.words[i-1] == "further"))
+	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
+	var direct []int                    // [restrictive]/[open] hits, read after the verbs
 	for hi, h := range hits {
 		if consumed[hi] {
 			continue
 		}
 		switch h.section {
 		case stRestrictive, stOpen:
-			r := h.section == stRestrictive
-			if negBefore(h.start, 4) {
-				r = !r
-			}
-			add("st:"+flip(r), h.start, h.end-1)
+			direct = append(direct, hi)
 		case stDecrease, stIncrease:
 			for j, v := range hits {
 				if j != hi && isVerb(v.section) && v.start > h.start && v.start < h.end {
@@ -256,17 +304,50 @@ func (s *Scorer) directionFeats(u *unit) []feat {
 					consumed[j] = true // "ban" inside "the ban on"
 				}
 			}
-			if negBefore(h.start, 3) {
+			if negBefore(h.start, 3) || noBefore(h.start) || h.section != stDecrease && oppose(h.start) {
 				r = !r
 			}
+			specific = specific || objSpecific(o)
 			add("st:comp_"+flip(r), min(h.start, o.start), max(h.end, o.end)-1)
+		}
+	}
+	// a direct position that is the object of a change verb was read with
+	// it ("against deporting refugees" is not "deport")
+	for _, hi := range direct {
+		h := hits[hi]
+		inObj := false
+		for k, o := range hits {
+			inObj = inObj || used[k] && o.start < h.end && h.start < o.end
+		}
+		if inObj {
+			continue
+		}
+		r := h.section == stRestrictive
+		if negBefore(h.start, 4) || oppose(h.start) {
+			r = !r
+		}
+		add("st:"+flip(r), h.start, h.end-1)
+	}
+	// an admission object with no verb denied by "no" ("there will be no
+	// new safe routes")
+	for k, o := range hits {
+		if !used[k] && o.section == stAdmission && noBefore(o.start) {
+			specific = specific || objSpecific(o)
+			add("st:comp_R", o.start, o.end-1)
 		}
 	}
 	// a measure that no verb acts on ("an annual limit on the number of
 	// refugees", "the ban on asylum seekers working")
 	for k, o := range hits {
 		if !used[k] && (o.section == stRestriction || o.section == stCeiling) {
-			add("st:measure", o.start, o.end-1)
+			// a measure denied is an open position ("we will not build
+			// any new asylum barges")
+			if negBefore(o.start, 5) {
+				add("st:comp_O", o.start, o.end-1)
+			} else {
+				add("st:measure", o.start, o.end-1)
+			}
+			specific = specific || objSpecific(o)
 		}
 	}
 	for _, name := range []string{"st:R", "st:O", "st:comp_R", "st:comp_O", "st:measure"} {
@@ -274,7 +355,7 @@ func (s *Scorer) directionFeats(u *unit) []feat {
 			fs = append(fs, feat{name, float64(min(d.n, 2)), d.start, d.end})
 		}
 	}
-	return fs
+	return fs, specific
 }
 
 // nounNegator: negation words that negate a noun phrase rather than the

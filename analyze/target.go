@@ -881,6 +881,16 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			if victimBetween(ti, a, b) {
 				return false // "migrants are victims of ...", "face problems"
 			}
+			// "the abuse hurled at asylum seekers is a disgrace": the target
+			// is the object of a preposition after an incident or a speech
+			// act, whose head the predicate is said of
+			if m.i > 0 && isPreposition(ti.words[m.i-1]) {
+				for k := m.i - 2; k >= 0 && k >= m.i-5; k-- {
+					if ti.has(k, tIncident) || ti.has(k, tMeta) || ti.has(k, tCondemn) {
+						return false
+					}
+				}
+			}
 			// "describing migrants as 'a flood' was dangerous": the
 			// predicate judges the speech act, not the target
 			// ("calling migrants vermin" links vermin to migrants: it is
@@ -1356,3 +1366,11 @@ func interjection(ti *targetInfo, h lexHit) bool {
 var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcome": true, "get out": true,
 	"fuck off": true, "piss off": true, "don't belong": true, "do not": true, "doesn't belong": true,
 	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true}
+
+func isPreposition(w tword) bool {
+	switch w.w {
+	case "at", "against", "towards", "toward", "on", "to", "for", "about", "with", "of":
+		return true
+	}
+	return w.tag == "IN" || w.tag == "TO"
+}

@@ -15,14 +15,6 @@ func targetOf(s *Scorer, text string) *targetInfo {
 	return s.analyzeTargets(text, d.Tokens, false)
 }
 
-func wordsOf(ti *targetInfo) []string {
-	out := make([]string, len(ti.words))
-	for i, w := range ti.words {
-		out[i] = w.w
-	}
-	return out
-}
-
 // Disguised spellings reach the lexicons; ordinary and inflected words are
 // left alone.
 func TestSpellingNormalisation(t *testing.T) {

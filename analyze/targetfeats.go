@@ -156,7 +156,6 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 	flag("t:pronoun_only", pronounOnly)
 	flag("q:question", ti.question)
 	flag("q:you", ti.you)
-	flag("q:first", ti.firstPer)
 	flag("q:condemn", condemn)
 	flag("q:migrant&condemn", condemn && ti.migrant)
 	flag("q:migrant&correction", ti.migrant && ti.count[tCorrection] > 0)

@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/xenoscope/xenoscope/model"
 )
@@ -524,7 +524,7 @@ type SaveResult struct {
 	// StoredURL is the URL the document is stored under: Doc.URL, or
 	// Doc.FetchedURL when the canonical URL Doc.URL holds another article.
 	StoredURL string
-	Added      int // new frontier URLs
+	Added     int // new frontier URLs
 }
 
 // SavePage records a fetched page in one transaction: the document (new,

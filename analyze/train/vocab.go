@@ -245,6 +245,20 @@ func (wn *wordNet) lemma(w string) string {
 			}
 		}
 	}
+	// adjectives by rule only: "kindest" -> kind, "nicer" -> nice (the
+	// exception list would make "better" good)
+	for _, r := range morphRules["adj"] {
+		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0])+2 {
+			b := w[:len(w)-len(r[0])] + r[1]
+			if wn.index["adj"][b] {
+				return b
+			}
+			// a doubled consonant: "fattest" -> fat
+			if n := len(b); n > 2 && b[n-1] == b[n-2] && wn.index["adj"][b[:n-1]] {
+				return b[:n-1]
+			}
+		}
+	}
 	return w
 }
 
