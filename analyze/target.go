@@ -126,8 +126,8 @@ type hostLink struct {
 	// personal: the target is people (a group, a slur, a pronoun), not
 	// migration as a topic ("immigration is a problem")
 	personal bool
-	strength        float64
-	ti              int // the target mention's first word (-1)
+	strength float64
+	ti       int // the target mention's first word (-1)
 }
 
 // targetInfo is the target analysis of one unit.
