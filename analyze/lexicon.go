@@ -201,8 +201,21 @@ func (lx *lexicons) addLemmas(v *vocabulary) {
 			}
 		}
 	}
-	var add []key
+	// in a fixed order, and only the lexicon's own words (the map grows
+	// inside the loop: ranging over it would make the result depend on
+	// Go's random map order)
+	words := make([]key, 0, len(have))
 	for k := range have {
+		words = append(words, k)
+	}
+	slices.SortFunc(words, func(a, b key) int {
+		if a.w != b.w {
+			return strings.Compare(a.w, b.w)
+		}
+		return a.sec - b.sec
+	})
+	var add []key
+	for _, k := range words {
 		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] {
 			add = append(add, key{l, k.sec})
 			have[key{l, k.sec}] = true

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -296,6 +297,27 @@ func TestTargetLexiconSections(t *testing.T) {
 		}
 		if count[i] == 0 {
 			t.Errorf("section [%s] has no terms", name)
+		}
+	}
+}
+
+// The lexicons are built the same way every time: a scorer built twice
+// holds the same entries in the same order (Go's map order once made the
+// lemma entries, and so the scores, differ between processes).
+func TestLexiconBuildDeterministic(t *testing.T) {
+	t.Parallel()
+	a, err := newFeaturizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		b, err := newFeaturizer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a.tlex2.exact, b.tlex2.exact) || !reflect.DeepEqual(a.vocab.keys, b.vocab.keys) ||
+			!reflect.DeepEqual(a.maskable, b.maskable) {
+			t.Fatal("two builds of the target lexicons differ")
 		}
 	}
 }

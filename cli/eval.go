@@ -204,7 +204,11 @@ func runCrossSource(env *Env, dir string, asJSON bool, models modelFlags) error 
 		if r.Zeros > 0 {
 			extra = fmt.Sprintf(" (%d with stance exactly 0)", r.Zeros)
 		}
-		fmt.Fprintf(env.Stdout, "%-15s %-18s %-8s %.3f  n=%d  %s%s\n", r.File, r.Score, r.Metric, r.Value, r.N, r.Subset, extra)
+		ci := ""
+		if r.CIHigh > 0 {
+			ci = fmt.Sprintf(" [%.3f, %.3f]", r.CILow, r.CIHigh)
+		}
+		fmt.Fprintf(env.Stdout, "%-15s %-18s %-8s %.3f%s  n=%d  %s%s\n", r.File, r.Score, r.Metric, r.Value, ci, r.N, r.Subset, extra)
 	}
 	return nil
 }

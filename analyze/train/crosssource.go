@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -25,6 +26,10 @@ type CrossResult struct {
 	N      int     `json:"n"`
 	Metric string  `json:"metric"` // macro_f1 | share
 	Value  float64 `json:"value"`
+	// CILow and CIHigh are the 95% bootstrap interval of a macro_f1 (1,000
+	// resamples of the rows, seed 1).
+	CILow  float64 `json:"ci_low,omitempty"`
+	CIHigh float64 `json:"ci_high,omitempty"`
 	// Zeros counts stance predictions of exactly 0 (no direction) on
 	// sentences that have one.
 	Zeros int `json:"zeros,omitempty"`
@@ -74,6 +79,7 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 		wg.Wait()
 		for _, task := range crossColumns[f] {
 			var c conf
+			var pairs [][2]bool
 			n, zeros := 0, 0
 			for i, r := range rows {
 				var y float64
@@ -88,17 +94,20 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 					if p == 0 {
 						zeros++
 					}
-					c.add(p > 0, y > 0)
+					pairs = append(pairs, [2]bool{p > 0, y > 0})
 				} else {
-					c.add(p >= 0.5, y >= 0.5)
+					pairs = append(pairs, [2]bool{p >= 0.5, y >= 0.5})
 				}
+				c.add(pairs[len(pairs)-1][0], pairs[len(pairs)-1][1])
 				n++
 			}
 			sub := "all rows"
 			if task == analyze.TaskStance {
 				sub = "migration sentences with a direction: restrictive vs open"
 			}
-			out = append(out, CrossResult{File: f, Score: task, Subset: sub, N: n, Metric: "macro_f1", Value: c.macroF1(), Zeros: zeros})
+			lo, hi := bootMacroF1(pairs, 1000, 1)
+			out = append(out, CrossResult{File: f, Score: task, Subset: sub, N: n, Metric: "macro_f1", Value: c.macroF1(),
+				CILow: lo, CIHigh: hi, Zeros: zeros})
 		}
 		if f == "comments.csv" {
 			n, pos := 0, 0
@@ -114,4 +123,24 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 		}
 	}
 	return out, nil
+}
+
+// bootMacroF1 is the 95% percentile bootstrap interval of the macro-F1 of
+// (prediction, label) pairs.
+func bootMacroF1(pairs [][2]bool, boot int, seed uint64) (lo, hi float64) {
+	if len(pairs) == 0 {
+		return 0, 0
+	}
+	rng := rand.New(rand.NewPCG(seed, 0xb007))
+	vals := make([]float64, 0, boot)
+	for range boot {
+		var c conf
+		for range pairs {
+			p := pairs[rng.IntN(len(pairs))]
+			c.add(p[0], p[1])
+		}
+		vals = append(vals, c.macroF1())
+	}
+	sort.Float64s(vals)
+	return vals[int(0.025*float64(len(vals)))], vals[min(len(vals)-1, int(0.975*float64(len(vals))))]
 }
