@@ -219,6 +219,19 @@ func (s *Scorer) antiRules(u *unit, p float64) (float64, *ruleHit) {
 	if framed && !own {
 		return math.Min(p, framedCap), nil
 	}
+	// every hostile word of the unit, linked to a target or not, is
+	// condemned, denied or reported ("Posting that refugees are 'rats' is
+	// not free speech, it is dehumanisation")
+	any, ownAny := false, false
+	for _, l := range ti.links {
+		if isHostileCat(l.cat) {
+			any = true
+			ownAny = ownAny || l.status == stOwn
+		}
+	}
+	if any && !ownAny {
+		return math.Min(p, framedCap), nil
+	}
 	return p, nil
 }
 
@@ -309,35 +322,41 @@ func counterCue(ti *targetInfo, u *unit) bool {
 }
 
 // contributionBy reports migrants doing something of the contribution
-// lexicon: a migrant mention before a contribution word in the same
-// clause ("refugees opened three restaurants"), not migrants receiving it
-// ("my cousin teaches English to immigrants").
+// lexicon ("refugees opened three restaurants", "a bakery opened by a
+// refugee couple", "the striker, who arrived as a refugee, scored twice"),
+// not only receiving it: a unit whose every migrant mention is the
+// recipient of help ("my cousin teaches English to immigrants") has no
+// contribution cue.
 func contributionBy(ti *targetInfo, u *unit) bool {
 	if !ti.migrant || u.secCount[secContribution] == 0 {
 		return false
 	}
-	for _, h := range u.hits {
-		if h.section != secContribution {
-			continue
-		}
-		for _, m := range ti.mentions {
-			if m.kind == kMigrant && m.j <= len(ti.words) && m.j > 0 && ti.words[m.j-1].e <= u.spans[h.start][0] &&
-				ti.words[m.i].cl == clauseOfByte(ti, u.spans[h.start][0]) {
-				return true
-			}
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && !recipient(ti, m.i) {
+			return true
 		}
 	}
 	return false
 }
 
-// clauseOfByte returns the clause of the target word at byte offset off.
-func clauseOfByte(ti *targetInfo, off int) int {
-	for _, w := range ti.words {
-		if w.s <= off && off < w.e || w.s >= off {
-			return w.cl
+// recipient reports a mention at word i that receives help: right after
+// "to", "for" or a verb of helping, skipping up to two modifiers ("to
+// adult migrants", "helping Afghan families").
+func recipient(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch ti.words[k].w {
+		case "to", "for", "help", "helps", "helped", "helping", "teach", "teaches", "taught", "teaching",
+			"support", "supports", "supported", "supporting", "house", "housed", "housing", "feed", "fed", "feeding":
+			return true
+		case "the", "a", "an", "some", "many", "adult", "young", "local", "new", "newly", "arrived":
+			continue
 		}
+		if strings.HasPrefix(ti.words[k].tag, "JJ") {
+			continue
+		}
+		return false
 	}
-	return -1
+	return false
 }
 
 // idiomAt: a positive word inside an idiom that praises no one ("to be

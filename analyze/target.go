@@ -837,6 +837,13 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit, mentionAt []int) (int, int
 		if !s.linkOrderOK(ti, h, m, before) {
 			continue
 		}
+		// a mention that modifies another noun names no people a
+		// predicate can be said of ("the refugee charity's director said
+		// ... were dangerous"); adjacent terms still attach ("asylum
+		// scum", "migrant vermin")
+		if d > 2 && compoundModifier(ti, m) {
+			continue
+		}
 		if d < bestD {
 			best, bestD, bestK = m.i, d, m.kind
 		}
@@ -1373,4 +1380,16 @@ func isPreposition(w tword) bool {
 		return true
 	}
 	return w.tag == "IN" || w.tag == "TO"
+}
+
+// compoundModifier reports a mention followed by a common noun it
+// modifies ("refugee charity", "asylum hotel", "migrant centre"), not by a
+// noun for people ("migrant workers").
+func compoundModifier(ti *targetInfo, m mention) bool {
+	if m.j >= len(ti.words) || ti.words[m.j].cl != ti.words[m.i].cl {
+		return false
+	}
+	nx := ti.words[m.j]
+	return strings.HasPrefix(nx.tag, "NN") && !strings.HasPrefix(nx.tag, "NNP") && !ti.has(m.j, tPeopleNoun) &&
+		!ti.has(m.j, tMigrant) && !ti.has(m.j, tSlur) && !ti.has(m.j, tDehum) && !ti.has(m.j, tDerog)
 }
