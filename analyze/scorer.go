@@ -328,10 +328,6 @@ func lexFeats(fs []feat) []feat { return filterFeats(fs, "x:", "x2:", "c:", "u:"
 // migration term.
 const maxUnanchoredMigration = 0.25
 
-// topicAnchors: whether the anchors of topic.txt count for the migration
-// gate (a variable for TestExperimentMigration).
-var topicAnchors = true
-
 // otherSense reports a unit whose migration words are used in another
 // sense ("the herbaceous border", "Visa card payments", "the swallows'
 // migration", "the former lunatic asylum", "the ferry will cross the
@@ -387,7 +383,7 @@ func (s *Scorer) migrationAnchored(u *unit) bool {
 	if s.migrationPolicy(u) {
 		return true
 	}
-	return topicAnchors && s.tlex != nil && len(s.tlex.match(u.words, nil)) > 0
+	return s.tlex != nil && len(s.tlex.match(u.words, nil)) > 0
 }
 
 func (s *Scorer) scoreUnit(u *unit) unitScores {
