@@ -19,7 +19,7 @@ import (
 // "Spelling variants", for what each step buys on the functional tests.
 
 // vocabulary is a word list with corpus counts (analyze/models/vocab.txt,
-// written by `xenoscope train -task vocab`): the "known word" test and the
+// written by `xenoscope train -task lexicons`): the "known word" test and the
 // unigram model of the word splitter.
 type vocabulary struct {
 	count map[string]int

@@ -36,7 +36,7 @@ var (
 // when its association with the label has the same sign in at least two
 // families where it occurs five times and the opposite sign in none:
 // "build" (#BuildTheWall) or "america" are hostile in tweets and nowhere
-// else (docs/analysis.md, "Round 2").
+// else (docs/analysis.md, "Round 2 choices").
 var familyWeights = map[string]float64{
 	famTweets: 1, famDialogues: 1, famFunctional: 1, famNews: 0.5, famArticles: 0.3,
 }
@@ -539,7 +539,7 @@ func trainStance(s *analyze.Scorer, dataDir, handDir string, write func(*analyze
 // trained on: with them macro-F1 fell on all three independent news-like
 // sets (weight 0.5, after the statistics rows were relabelled:
 // heldout_hate_b 0.761 -> 0.738, hand test third 0.903 -> 0.873,
-// val_hate_crime 0.978 -> 0.933; docs/analysis.md, "Round 2"), so they
+// val_hate_crime 0.978 -> 0.933; docs/analysis.md, "Round 2 choices"), so they
 // measure it instead.
 func smallRows(s *analyze.Scorer, handDir, task string) ([]example, error) {
 	ls, err := LoadTextLabel(filepath.Join(handDir, "hand_"+task+".csv"))

@@ -18,8 +18,8 @@ import (
 // adjectives), kept only where VADER does not give them the opposite
 // polarity. The result, models/wordnet.txt, is read like target.txt; it is
 // written by `xenoscope train -task lexicons` and reviewed by hand (the
-// exclusions below are that review). docs/analysis.md, "Lexicons", gives
-// what it adds on the functional and cross-source sets.
+// exclusions below are that review). docs/analysis.md, "Round 2 choices", gives
+// what it adds on the development sets.
 
 // wordnetSeeds: section -> WordNet parts of speech to look the seeds up as,
 // and the polarity VADER must not contradict (-1 negative, +1 positive).
