@@ -489,8 +489,8 @@ func (db *DB) AlsoQuoted(ctx context.Context, f MonthFilter) ([]FigureMonth, err
 		JOIN cities c ON c.id = so.city_id
 		JOIN figures fi ON fi.id = st.figure_id
 		JOIN figure_scope fsc ON fsc.figure_id = st.figure_id AND fsc.scope NOT IN (`+counted+`, 'excluded')
-		WHERE st.migration >= 0.5 AND `+where+`
-		GROUP BY fi.id ORDER BY c.name, count(*) DESC, fi.name`, args...)
+		WHERE st.migration >= ? AND `+where+`
+		GROUP BY fi.id ORDER BY c.name, count(*) DESC, fi.name`, append([]any{StanceThreshold}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("also quoted: %w", Classify(err))
 	}
