@@ -100,11 +100,10 @@ func TestDocsListEveryIndicator(t *testing.T) {
 	}
 }
 
-// The language gate (announced: a document not in English gets a
-// doc_scores row of the current model with its language and NULL scores)
-// is one predicate: such a document is in no denominator and is counted as
-// excluded in the coverage. The test gives doc_scores nullable score
-// columns, as the gate's migration will.
+// The language gate (a document not in English gets a doc_scores row of
+// the current model with its language and NULL scores, migration 0007) is
+// one predicate: such a document is in no denominator and is counted as
+// excluded in the coverage.
 func TestLanguageGateExcluded(t *testing.T) {
 	t.Parallel()
 	docs, stmts := handDocs()

@@ -338,8 +338,8 @@ type FigureSummary struct {
 }
 
 // StanceThreshold is the score at which a statement counts as counter
-// speech or anti-migrant.
-const StanceThreshold = 0.5
+// speech or anti-migrant: the one decision threshold, model.Threshold.
+const StanceThreshold = model.Threshold
 
 // FigureSummaries lists figures with mention and statement counts, ordered
 // by city, then statements, mentions (descending) and name.
