@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xenoscope/xenoscope/config"
 	"github.com/xenoscope/xenoscope/figures/ner"
@@ -386,7 +387,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	ds := ner.NewDocStats(words)
 	var feats []string
-	english := isEnglish(toks)
+	english := isEnglish(toks, sents)
 	for si, s := range sents {
 		if !english {
 			break // German capitalises nouns, Cyrillic has other rules: the tagger knows English
@@ -676,24 +677,38 @@ var englishStop = map[string]bool{"the": true, "and": true, "of": true, "to": tr
 	"she": true, "as": true, "at": true, "by": true, "this": true, "have": true, "from": true, "are": true,
 	"be": true, "has": true, "his": true, "her": true, "they": true, "we": true, "said": true, "not": true}
 
-// isEnglish reports whether the text reads as English: at least 8% of its
-// lower-case words are common English function words (English news:
-// 40–50%). Only lower-case words are judged: a list of names, a results
-// table or a headline in capitals has few of them and always passes, so the
+// isEnglish reports whether the text reads as English: at least 8% of the
+// lower-case words of its prose sentences are common English function
+// words (English news: 40–50%). Only lower-case words of sentences with at
+// least proseWords of them are judged: a list of names, a results table
+// ("Tomas Brink (Denmark) beat Kenji Mori (Japan) 15-3", one lower-case word
+// a line however long the table) or a headline in capitals has none, so the
 // tagger still reads "Squad: Javier Pertile, Paolo Vaccari, ...". Texts
-// with fewer than 15 lower-case words always pass.
-func isEnglish(toks []token) bool {
+// with fewer than 15 such words always pass.
+func isEnglish(toks []token, sents []sentence) bool {
 	words, stop := 0, 0
-	for _, t := range toks {
-		if isWordTok(t.norm) && t.text == t.lower && !isNumberTok(t.norm) {
-			words++
-			if englishStop[t.lower] {
-				stop++
+	for _, s := range sents {
+		w, st := 0, 0
+		for _, t := range toks[s.first:s.last] {
+			// a lower-case word starts with a letter: not "11-3", "'s"
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLetter(r) && t.text == t.lower {
+				w++
+				if englishStop[t.lower] {
+					st++
+				}
 			}
+		}
+		if w >= proseWords {
+			words += w
+			stop += st
 		}
 	}
 	return words < 15 || stop*100 >= words*8
 }
+
+// proseWords is the number of lower-case words that make a sentence prose
+// for isEnglish.
+const proseWords = 4
 
 // notAPerson rejects a candidate person span [a, b) that names something
 // else: a span containing the name of a configured city or of the text's

@@ -53,6 +53,14 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			model.TextContext{Kind: model.KindNews}, map[string]string{"James P. Kennedy Jr.": "James P. Kennedy Jr.", "Kennedy": "James P. Kennedy Jr."}},
 		{"german text is not tagged", "Die elektronische Patientenakte ist der lange Marsch ins digitale Gesundheitswesen. Die Versicherte kann ihre Daten der Akte selbst verwalten, sagte Jens Spahn am Montag in Berlin vor den Ärzten. Die Krankenkassen müssen die Akte ab Januar allen Versicherten anbieten, und die Praxen sollen Befunde, Arztbriefe und Röntgenbilder dort speichern.",
 			model.TextContext{Kind: model.KindNews}, map[string]string{}},
+		{"a long results table is tagged", "Badminton results on Friday.\nMen's singles, second round\n" +
+			"Tomas Brink (Denmark) beat Kenji Moriyama (Japan) 15-3 15-7\nLars Vikstrom (Norway) beat Adi Santoso (Indonesia) 15-11 15-9\n" +
+			"Chen Wei (China) beat Paul Hartley (England) 15-6 15-2\nRudi Gunawan (Indonesia) beat Ole Madsen (Denmark) 15-12 15-4\n" +
+			"Women's singles, second round\nMia Holm (Sweden) beat Ana Ruiz (Spain) 11-2 11-5\nLi Na (China) beat Sara Berg (Norway) 11-7 11-3\n" +
+			"Yuki Sato (Japan) beat Eva Novak (Czech Republic) 11-4 11-9\nNina Kohl (Germany) beat Kate Dunn (England) 11-8 11-6\n" +
+			"Women's singles, third round\nJon Lund (Norway) beat Tim Roe (England) 11-5 11-8\n" +
+			"Kim Park (South Korea) beat Ute Frey (Germany) 11-10 11-3\n",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"Tomas Brink": "Tomas Brink", "Mia Holm": "Mia Holm", "Kate Dunn": "Kate Dunn"}},
 		{"city names are not persons", "Lakeside welcomed the families. Leeds sent help, and Kim Ode thanked Lakeside.",
 			model.TextContext{City: "Lakeside", Kind: model.KindNews}, map[string]string{"Lakeside": "", "Leeds": "", "Kim Ode": "Kim Ode"}},
 		{"nickname, initial and suffix are one person", "Patrick W. Carlineo Jr. pleaded guilty. Pat Carlineo said he was sorry. P. Carlineo left. Mary Carlineo wept.",
