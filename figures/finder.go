@@ -173,6 +173,10 @@ type docState struct {
 	spans    []quoteSpan
 	// lowerWords are the words written in lower case somewhere in the text
 	lowerWords map[string]bool
+	// otherLong[k]: the tagger put token k in the name of an organisation,
+	// place or other thing (not a person) of two or more tokens ("Kleiner
+	// Perkins Caufield & Byers", "Consumer Price Index")
+	otherLong []bool
 }
 
 // Find returns the person mentions (byte offsets into text, canonical names)
@@ -335,7 +339,7 @@ var commonInitial = map[string]bool{
 
 func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	toks, sents := tokenize(text)
-	d := &docState{text: text, toks: toks, sents: sents, sentOf: make([]int, len(toks)), inQuote: make([]bool, len(toks)), mentAt: make([]int, len(toks))}
+	d := &docState{text: text, toks: toks, sents: sents, sentOf: make([]int, len(toks)), inQuote: make([]bool, len(toks)), mentAt: make([]int, len(toks)), otherLong: make([]bool, len(toks))}
 	for si, s := range sents {
 		for k := s.first; k < s.last; k++ {
 			d.sentOf[k] = si
@@ -348,6 +352,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	type rawMention struct {
 		s, e int
 		reg  *regFigure
+		p    *person // already resolved (the tail of a full name)
 	}
 	var raw []rawMention
 	// 1. registry hits, any case, possessive via the separate 's token
@@ -366,7 +371,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 					}
 				}
 				if ok {
-					raw = append(raw, rawMention{k, k + len(a.toks), a.fig})
+					raw = append(raw, rawMention{s: k, e: k + len(a.toks), reg: a.fig})
 					for j := k; j < k+len(a.toks); j++ {
 						taken[j] = true
 					}
@@ -405,6 +410,9 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		tags, feats = f.tagger.Tag(ner.NewSentence(words[si], ds), feats)
 		for _, sp := range ner.Entities(tags) {
 			if sp.Type != "PER" {
+				for k := s.first + sp.Start; k < s.first+sp.End && sp.End-sp.Start > 1; k++ {
+					d.otherLong[k] = true
+				}
 				continue
 			}
 			a, b := s.first+sp.Start, s.first+sp.End
@@ -428,7 +436,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			if a >= b || overlaps(taken, a, b) || !ner.IsCapitalised(toks[a].text) && !ner.IsNameParticle(toks[a].lower) || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
 				continue
 			}
-			raw = append(raw, rawMention{a, b, nil})
+			raw = append(raw, rawMention{s: a, e: b})
 			for j := a; j < b; j++ {
 				taken[j] = true
 			}
@@ -445,7 +453,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			b++
 		}
 		if b > a && !overlaps(taken, a, b) && !looksLikePlace(toks, a, b) && !f.notAPerson(toks, a, b, tc.City) {
-			raw = append(raw, rawMention{a, b, nil})
+			raw = append(raw, rawMention{s: a, e: b})
 			for j := a; j < b; j++ {
 				taken[j] = true
 			}
@@ -498,6 +506,13 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		// same surname and compatible given names
 		if len(ks) > 1 {
 			for _, q := range fulls {
+				// "Le Pen" after "Marine Le Pen": the end of a full name
+				if n := len(q.tokens); n > len(ks) && q.registered == nil && strings.EqualFold(strings.Join(q.tokens[n-len(ks):], " "), strings.Join(ks, " ")) {
+					people[k] = q
+					return q
+				}
+			}
+			for _, q := range fulls {
 				if sameFullName(q.tokens, ks) {
 					if q.registered == nil && len(disp.String()) > len(q.name) {
 						q.name, q.tokens = disp.String(), ks
@@ -527,7 +542,10 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			}
 		}
 	}
-	// a full name's surname is that person wherever it is written capitalised
+	// a full name's surname is that person wherever it is written
+	// capitalised, except inside a longer name the tagger gives to something
+	// else ("Kleiner Perkins" is a person, "Kleiner Perkins Caufield & Byers"
+	// a firm)
 	surnames := map[string]bool{}
 	for _, p := range fulls {
 		if p.registered == nil && len(p.tokens) > 1 {
@@ -536,9 +554,29 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 	}
 	if len(surnames) > 0 {
 		for k := range toks {
-			if !taken[k] && surnames[toks[k].lower] && ner.IsCapitalised(toks[k].text) {
-				raw = append(raw, rawMention{k, k + 1, nil})
+			if taken[k] || !surnames[toks[k].lower] || !ner.IsCapitalised(toks[k].text) {
+				continue
+			}
+			if !d.otherLong[k] {
+				raw = append(raw, rawMention{s: k, e: k + 1})
 				taken[k] = true
+				continue
+			}
+			// the tagger's longer non-person name is the person when it is the
+			// end of their full name: "Le Pen" of "Marine Le Pen"
+			a := k
+			for a > 0 && d.otherLong[a-1] && k-a < 3 {
+				a--
+			}
+			for _, p := range fulls {
+				if n := len(p.tokens); p.registered == nil && n > k+1-a && (k+1 == len(toks) || !d.otherLong[k+1]) && !overlaps(taken, a, k+1) &&
+					equalFoldToks(p.tokens[n-(k+1-a):], toks[a:k+1]) {
+					raw = append(raw, rawMention{s: a, e: k + 1, p: p})
+					for j := a; j <= k; j++ {
+						taken[j] = true
+					}
+					break
+				}
 			}
 		}
 		sort.Slice(raw, func(i, j int) bool { return raw[i].s < raw[j].s })
@@ -574,6 +612,9 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 				}
 			}
 		}
+		if rm.p != nil {
+			p = rm.p
+		}
 		if p == nil {
 			p = personFor(rm)
 		}
@@ -595,6 +636,20 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 		d.mentions = append(d.mentions, m)
 	}
 	return d
+}
+
+// equalFoldToks reports names (a person's tokens) equal to tokens ts,
+// case-insensitively.
+func equalFoldToks(names []string, ts []token) bool {
+	if len(names) != len(ts) {
+		return false
+	}
+	for i, n := range names {
+		if !strings.EqualFold(n, ts[i].norm) {
+			return false
+		}
+	}
+	return true
 }
 
 func overlaps(taken []bool, a, b int) bool {

@@ -61,6 +61,11 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			"Women's singles, third round\nJon Lund (Norway) beat Tim Roe (England) 11-5 11-8\n" +
 			"Kim Park (South Korea) beat Ute Frey (Germany) 11-10 11-3\n",
 			model.TextContext{Kind: model.KindNews}, map[string]string{"Tomas Brink": "Tomas Brink", "Mia Holm": "Mia Holm", "Kate Dunn": "Kate Dunn"}},
+		{"the end of a full name the tagger reads as an organisation", "France's far-right National Front party leader, Marine Le Pen, voiced support for Donald Trump on Wednesday.\n\n" +
+			"Le Pen is a candidate in France's April 2017 presidential election.\n\n\"Everything but Hillary Clinton,\" Le Pen told CNN in an interview.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"Marine Le Pen": "Marine Le Pen", "Le Pen": "Marine Le Pen"}},
+		{"a surname inside a firm's name is not the person", "Ted Turner founded CNN. Turner Broadcasting System Inc. said on Tuesday it would cut jobs.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"Ted Turner": "Ted Turner", "Turner": ""}},
 		{"city names are not persons", "Lakeside welcomed the families. Leeds sent help, and Kim Ode thanked Lakeside.",
 			model.TextContext{City: "Lakeside", Kind: model.KindNews}, map[string]string{"Lakeside": "", "Leeds": "", "Kim Ode": "Kim Ode"}},
 		{"nickname, initial and suffix are one person", "Patrick W. Carlineo Jr. pleaded guilty. Pat Carlineo said he was sorry. P. Carlineo left. Mary Carlineo wept.",
@@ -123,6 +128,10 @@ func TestQuotePatterns(t *testing.T) {
 			[]wantQuote{{"the town was full", "Gary Holt", "indirect"}}},
 		{"appositive after a possessive", "Holt's lawyer, Sara Patel, said in a statement that he regretted the post.", news,
 			[]wantQuote{{"he regretted the post", "Sara Patel", "indirect"}}},
+		{"a one-word answer kept with its abbreviation period", "Asked whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and said, “No.”", news,
+			[]wantQuote{{"No.", "Clinton", "direct"}}},
+		{"subject after a subordinator, through a participle clause", "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists, had said, “I think our country does plenty of killing also.”", news,
+			[]wantQuote{{"plenty of killing", "Trump", "direct"}}},
 		{"statements speaker with a title", "We stand together.",
 			model.TextContext{City: "York", Kind: model.KindStatements, Speaker: "Mayor David Lindqvist"},
 			[]wantQuote{{"We stand together.", "David Lindqvist", "source"}}},

@@ -151,6 +151,9 @@ var titleFunctionWords = map[string]bool{"and": true, "of": true, "the": true, "
 // title, or a nickname, not a statement.
 func isTitleLike(ts []token) bool {
 	words := 0
+	if n := len(ts); n > 0 && len(ts[n-1].norm) > 1 && strings.HasSuffix(ts[n-1].norm, ".") {
+		return false // the tokenizer kept the final period with an abbreviation: “No.”
+	}
 	for _, t := range ts {
 		if !isWordTok(t.norm) {
 			if t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "," {
@@ -1205,7 +1208,7 @@ func (d *docState) appositiveSubject(lo, comma int) (*person, bool) {
 		for e < comma && postNominals[toks[e].lower] {
 			e++ // "Jonathan Pryce MP, Member of Parliament for Millbrook, said"
 		}
-		segStart := y < lo || toks[y].norm == "," || toks[y].lower == "and" || toks[y].lower == "but" ||
+		segStart := y < lo || toks[y].norm == "," || toks[y].lower == "and" || toks[y].lower == "but" || subordinators[toks[y].lower] ||
 			(y == lo || y == d.sents[d.sentOf[x]].first) && (introWords[toks[y].lower] || commonInitial[toks[y].lower])
 		if segStart && e < len(toks) && (toks[e].norm == "," || toks[e].norm == "(") {
 			return m.p, true
