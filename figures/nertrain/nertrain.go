@@ -268,6 +268,11 @@ type Score struct {
 	TP, FP, FN int
 }
 
+// Plus adds the counts of o.
+func (s Score) Plus(o Score) Score {
+	return Score{TP: s.TP + o.TP, FP: s.FP + o.FP, FN: s.FN + o.FN}
+}
+
 // Precision, Recall and F1 of the score (0 when undefined).
 func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 
@@ -378,8 +383,24 @@ func Evaluate(t *ner.Tagger, sents []Sentence, docs bool) Score {
 // validation fifth (document number % 5 == 0), the part that chooses
 // between tagger and mention-rule variants without touching eng.testa.
 func Validation(sents []Sentence) (train, val []Sentence) {
+	return Fold(sents, 0, false)
+}
+
+// Fold splits sents into training documents and the fifth k (0-4) left
+// out: documents numbered k mod 5, or with contiguous the k-th fifth of
+// the documents in order (news of the same days stay together, closer to
+// a later held-out month).
+func Fold(sents []Sentence, k int, contiguous bool) (train, val []Sentence) {
+	docs := 0
+	if len(sents) > 0 {
+		docs = sents[len(sents)-1].Doc + 1
+	}
 	for _, s := range sents {
-		if s.Doc%5 == 0 {
+		f := s.Doc % 5
+		if contiguous {
+			f = s.Doc * 5 / docs
+		}
+		if f == k {
 			val = append(val, s)
 		} else {
 			train = append(train, s)
