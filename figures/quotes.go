@@ -658,6 +658,12 @@ func (d *docState) speakerAfterIn(q *quoteSpan, last *statement, usedVerb map[in
 			return nil, true // "according to CNN": nobody we count
 		}
 		if subordinators[t.lower] {
+			// "…,” Blunt, after a long pause, said": a phrase between commas
+			// without a verb is no clause of its own
+			if c := d.verblessAside(k, end); c > k {
+				k = c
+				continue
+			}
 			return nil, false // "…,” before optimistically predicting": another clause
 		}
 		if !d.isSpeechVerb(k) || d.inQuote[k] || d.passiveVerb(k) || strings.HasSuffix(t.lower, "ing") {
@@ -1082,6 +1088,9 @@ func (d *docState) ofOrganisation(j, lo int) int {
 	x := j
 	for x > lo && x > j-12 && (ner.IsCapitalised(toks[x].text) || toks[x].lower == "the" || toks[x].lower == "for" ||
 		toks[x].lower == "and" || toks[x].norm == "&" || toks[x].lower == "of" && x < j) {
+		if toks[x].lower == "of" && x-1 > lo && d.mentAt[x-1] >= 0 && d.mentAt[j] < 0 {
+			break // "former Gov. Jeb Bush of Florida said": the person right before "of"
+		}
 		x--
 	}
 	if x+1 > j || x <= lo {
@@ -1323,6 +1332,26 @@ func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool
 	return nil, -1, false
 }
 
+// verblessAside returns the comma that closes an aside starting at token
+// k after a comma (", after a long pause,") when no word of it is a verb
+// by prose's tags, or -1.
+func (d *docState) verblessAside(k, end int) int {
+	if k == 0 || d.toks[k-1].norm != "," {
+		return -1
+	}
+	si := d.sentOf[k]
+	tags := d.sentTags(si)
+	for j := k + 1; j < end && j < k+8; j++ {
+		if d.toks[j].norm == "," {
+			return j
+		}
+		if strings.HasPrefix(tags[j-d.sents[si].first], "VB") || strings.HasPrefix(tags[j-d.sents[si].first], "MD") {
+			return -1
+		}
+	}
+	return -1
+}
+
 // verbTag reports a finite verb or modal at token j (prose's tags).
 func (d *docState) verbTag(j int) bool {
 	si := d.sentOf[j]
@@ -1519,11 +1548,15 @@ func (d *docState) indirect(si int) []*statement {
 			if j > comma {
 				subj = j
 			} else {
-				for c := k + 1; c < s.last && c < k+6; c++ {
-					if d.mentAt[c] >= 0 {
-						subj = c
-						break
-					}
+				// inverted, "…, said Cook" / "…, said Rep. Beto O'Rourke": the
+				// name comes right after the verb (titles aside), not "said in
+				// his office overlooking Biscayne Bay"
+				c := k + 1
+				for c < s.last && c < k+4 && (isNameTitle(toks[c].lower) || toks[c].norm == ".") {
+					c++
+				}
+				if c < s.last && d.mentAt[c] >= 0 {
+					subj = c
 				}
 			}
 			if d.inQuote[comma-1] || toks[comma-1].text == "”" || toks[comma-1].norm == `"` {
