@@ -32,5 +32,7 @@ func finderVersion() string {
 // attribution, names the tagger missed before a speech verb; 5: a quote
 // left open at its paragraph's end takes its continuation's speaker; 6:
 // the English check reads prose sentences only, so a long results table
-// is tagged).
-const attributionRevision = 6
+// is tagged; a surname inside a longer non-person name, "No." quotes,
+// subordinators; 7: asides without a verb, "X of PLACE said", inverted
+// speakers right after the verb).
+const attributionRevision = 7
