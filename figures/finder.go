@@ -407,7 +407,7 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			continue
 		}
 		var tags []string
-		tags, feats = f.tagger.Tag(ner.NewSentence(words[si], ds), feats)
+		tags, feats = f.tagger.Tag(ner.NewSentence(words[si], ds, f.tagger.Names()), feats)
 		for _, sp := range ner.Entities(tags) {
 			if sp.Type != "PER" {
 				for k := s.first + sp.Start; k < s.first+sp.End && sp.End-sp.Start > 1; k++ {
@@ -432,6 +432,10 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			}
 			for b > a && (toks[b-1].norm == "'s" || toks[b-1].norm == "'" || toks[b-1].norm == "," || postNominals[toks[b-1].lower]) {
 				b--
+			}
+			// a generational suffix the tagger left out is part of the name: "Patrick W. Carlineo Jr."
+			if b > a && b < s.last && ner.IsCapitalised(toks[b].text) && nameSuffix(toks[b].lower) {
+				b++
 			}
 			if a >= b || overlaps(taken, a, b) || !ner.IsCapitalised(toks[a].text) && !ner.IsNameParticle(toks[a].lower) || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
 				continue
@@ -869,6 +873,15 @@ september october november december god allah vicar imam rabbi pastor bishop may
 var partyWords = map[string]bool{"democrat": true, "democratic": true, "republican": true, "gop": true,
 	"labour": true, "conservative": true, "tory": true, "liberal": true, "independent": true, "libdem": true,
 	"reform": true, "ukip": true, "snp": true}
+
+// nameSuffix reports a lower-case generational suffix: "jr.", "sr", "iii".
+func nameSuffix(lower string) bool {
+	switch strings.TrimSuffix(lower, ".") {
+	case "jr", "sr", "ii", "iii":
+		return true
+	}
+	return false
+}
 
 // sameFullName reports two multi-token names of one person: the same
 // surname (suffixes Jr./Sr. aside) and given names where one is the other,

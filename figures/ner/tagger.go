@@ -49,11 +49,16 @@ type Weights = map[string]*[NumTags]float32
 // Tagger is an averaged-perceptron sequence tagger decoded with a beam. It
 // is immutable and safe for concurrent use.
 type Tagger struct {
-	w Weights
+	w     Weights
+	names *Names
 }
 
-// NewTagger returns a tagger over w (which it keeps; do not modify it).
-func NewTagger(w Weights) *Tagger { return &Tagger{w: w} }
+// NewTagger returns a tagger over w and its name list (which it keeps; do
+// not modify them).
+func NewTagger(w Weights, names *Names) *Tagger { return &Tagger{w: w, names: names} }
+
+// Names returns the tagger's name list.
+func (t *Tagger) Names() *Names { return t.names }
 
 // Weights returns the tagger's weights (shared; do not modify them).
 func (t *Tagger) Weights() Weights { return t.w }
@@ -63,7 +68,7 @@ func (t *Tagger) Features() int { return len(t.w) }
 
 // ModelName names the embedded tagger's design; ModelVersion adds the hash
 // of its weights.
-const ModelName = "figures-ner-ap1-beam4"
+const ModelName = "figures-ner-ap2-beam4"
 
 // model is the embedded tagger, trained by `xenoscope train -task ner
 // -data ../shared/data -out figures/ner/model.bin.gz` on CoNLL-2003
@@ -73,10 +78,12 @@ const ModelName = "figures-ner-ap1-beam4"
 var model []byte
 
 // ModelVersion is ModelName and the first 8 hex digits of the SHA-256 of
-// the embedded model file.
+// the embedded model file and name list (a feature of the tagger).
 var ModelVersion = sync.OnceValue(func() string {
-	h := sha256.Sum256(model)
-	return ModelName + "-" + hex.EncodeToString(h[:])[:8]
+	h := sha256.New()
+	h.Write(model)
+	h.Write(namesGz)
+	return ModelName + "-" + hex.EncodeToString(h.Sum(nil))[:8]
 })
 
 // Default returns the embedded tagger, decoded once per process.
@@ -89,9 +96,10 @@ func EmbeddedModel() []byte { return append([]byte(nil), model...) }
 
 // Model file format: gzip of ModelMagic, a uvarint feature count, then per
 // feature (sorted by name): uvarint length, the name, and NumTags varint
-// weights scaled by ModelScale.
+// weights scaled by ModelScale; then a uvarint count of the name list's
+// common words (Names.Common, sorted), each a uvarint length and the word.
 const (
-	ModelMagic = "XSNER1"
+	ModelMagic = "XSNER2"
 	ModelScale = 1000
 )
 
@@ -133,6 +141,23 @@ func Read(r io.Reader) (*Tagger, error) {
 		}
 		t.w[string(b)] = &ws
 	}
+	nc, err := binary.ReadUvarint(br)
+	if err != nil || nc > 10_000_000 {
+		return nil, fmt.Errorf("%w: common word count", ErrBadModel)
+	}
+	common := make([]string, 0, nc)
+	for i := uint64(0); i < nc; i++ {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return nil, fmt.Errorf("%w: common word %d", ErrBadModel, i)
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("%w: common word %d: %v", ErrBadModel, i, err)
+		}
+		common = append(common, string(b))
+	}
+	t.names = NewNames(common)
 	return t, nil
 }
 
@@ -142,6 +167,8 @@ type Sentence struct {
 	lower   []string
 	shapes  []string
 	allCaps bool // headline written in capitals
+	// listed[i]: the word is capitalised and in the name list (names.go)
+	listed []bool
 	// docCap[i]: the lowercased word appears capitalised mid-sentence elsewhere in the document;
 	// docLow[i]: it appears in lower case elsewhere in the document.
 	docCap, docLow []bool
@@ -207,14 +234,16 @@ func capsHeadline(words []string) bool {
 }
 
 // NewSentence prepares a sentence; doc holds the document-level counts
-// (NewDocStats over every sentence of the document; nil means none).
-func NewSentence(words []string, doc *DocStats) *Sentence {
+// (NewDocStats over every sentence of the document; nil means none) and
+// names the tagger's name list.
+func NewSentence(words []string, doc *DocStats, names *Names) *Sentence {
 	s := &Sentence{words: words, lower: make([]string, len(words)), shapes: make([]string, len(words)),
 		docCap: make([]bool, len(words)), docLow: make([]bool, len(words)),
-		docTitle: make([]bool, len(words)), docSaid: make([]bool, len(words))}
+		docTitle: make([]bool, len(words)), docSaid: make([]bool, len(words)), listed: make([]bool, len(words))}
 	for i, w := range words {
 		s.lower[i] = strings.ToLower(w)
 		s.shapes[i] = wordShape(w)
+		s.listed[i] = IsCapitalised(w) && names.Listed(s.lower[i])
 	}
 	s.allCaps = capsHeadline(words)
 	if doc != nil {
@@ -336,6 +365,13 @@ func (s *Sentence) staticFeatures(dst []string, i int) []string {
 	if i > 0 && givenNameGender[s.lower[i-1]] != 0 && IsCapitalised(s.words[i-1]) {
 		dst = append(dst, "fname-1|"+sh)
 	}
+	listed := func(j int) string {
+		if j >= 0 && j < len(s.words) && s.listed[j] {
+			return "1"
+		}
+		return "0"
+	}
+	dst = append(dst, "gz="+listed(i), "gz-1="+listed(i-1)+"|"+listed(i), "gz+1="+listed(i)+"|"+listed(i+1))
 	if s.docTitle[i] {
 		dst = append(dst, "doc-title")
 	}
@@ -376,7 +412,7 @@ func (t *Tagger) TagDoc(sents [][]string) [][]string {
 	out := make([][]string, len(sents))
 	var feats []string
 	for si, ws := range sents {
-		out[si], feats = t.Tag(NewSentence(ws, ds), feats)
+		out[si], feats = t.Tag(NewSentence(ws, ds, t.names), feats)
 	}
 	return out
 }
