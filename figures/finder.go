@@ -440,7 +440,12 @@ func (f *Finder) analyse(text string, tc model.TextContext) *docState {
 			if a >= b || overlaps(taken, a, b) || !ner.IsCapitalised(toks[a].text) && !ner.IsNameParticle(toks[a].lower) || looksLikePlace(toks, a, b) || f.notAPerson(toks, a, b, tc.City) {
 				continue
 			}
-			raw = append(raw, rawMention{s: a, e: b})
+			// initials the tagger ended a name with belong to the next one: "J. | Gerald Hebert"
+			if n := len(raw); n > 0 && raw[n-1].reg == nil && raw[n-1].e == a && allInitials(toks[raw[n-1].s:a]) {
+				raw[n-1].e = b
+			} else {
+				raw = append(raw, rawMention{s: a, e: b})
+			}
 			for j := a; j < b; j++ {
 				taken[j] = true
 			}
@@ -654,6 +659,17 @@ func equalFoldToks(names []string, ts []token) bool {
 		}
 	}
 	return true
+}
+
+// allInitials reports tokens that are all initials ("J.", "J.R.").
+func allInitials(ts []token) bool {
+	for _, t := range ts {
+		w := strings.ReplaceAll(t.norm, ".", "")
+		if w == "" || len(w) > 2 || !strings.HasSuffix(t.norm, ".") || strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 func overlaps(taken []bool, a, b int) bool {

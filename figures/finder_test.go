@@ -66,6 +66,8 @@ func TestCanonicalWithinDocument(t *testing.T) {
 			model.TextContext{Kind: model.KindNews}, map[string]string{"Marine Le Pen": "Marine Le Pen", "Le Pen": "Marine Le Pen"}},
 		{"a surname inside a firm's name is not the person", "Ted Turner founded CNN. Turner Broadcasting System Inc. said on Tuesday it would cut jobs.",
 			model.TextContext{Kind: model.KindNews}, map[string]string{"Ted Turner": "Ted Turner", "Turner": ""}},
+		{"initials before a name", "The court has looked more closely at the intent of legislators.\n\n\"I think the winds are changing with regards to voting rights in the courts,\" J. Gerald Hebert, executive director of the Campaign Legal Center, said in a recent interview.",
+			model.TextContext{Kind: model.KindNews}, map[string]string{"J. Gerald Hebert": "J. Gerald Hebert", "J.": "", "Gerald Hebert": ""}},
 		{"city names are not persons", "Lakeside welcomed the families. Leeds sent help, and Kim Ode thanked Lakeside.",
 			model.TextContext{City: "Lakeside", Kind: model.KindNews}, map[string]string{"Lakeside": "", "Leeds": "", "Kim Ode": "Kim Ode"}},
 		{"nickname, initial and suffix are one person", "Patrick W. Carlineo Jr. pleaded guilty. Pat Carlineo said he was sorry. P. Carlineo left. Mary Carlineo wept.",
@@ -138,6 +140,12 @@ func TestQuotePatterns(t *testing.T) {
 			[]wantQuote{{"should retract", "Jeb Bush", "direct"}}},
 		{"a place after the verb is no inverted speaker", "“I would have been all in,” Mr. Regalado, the Republican mayor of Miami, said in his office overlooking Biscayne Bay.", news,
 			[]wantQuote{{"all in", "Regalado", "direct"}}},
+		{"who said: the person before the relative", "“The candidates just don’t understand the military,” said Army Capt. Christian Pardo, who said he would not vote for either candidate. “Their policies are just so far out there.”", news,
+			[]wantQuote{{"understand the military", "Christian Pardo", "direct"}, {"he would not vote", "Christian Pardo", "indirect"}, {"so far out there", "Christian Pardo", "direct"}}},
+		{"a sentence-initial surname prose reads as a common noun", "“I think he can do that, but the biggest unifier we have is Anne Keller.”\n\n" +
+			"Boos rained down when Trump mentioned the former senator, and the crowd loudly reprised the chant “Lock her up!” that rang through the arena all week.\n\n" +
+			"Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”", news,
+			[]wantQuote{{"defeat her in November", "Trump", "direct"}}},
 		{"statements speaker with a title", "We stand together.",
 			model.TextContext{City: "York", Kind: model.KindStatements, Speaker: "Mayor David Lindqvist"},
 			[]wantQuote{{"We stand together.", "David Lindqvist", "source"}}},

@@ -34,5 +34,6 @@ func finderVersion() string {
 // the English check reads prose sentences only, so a long results table
 // is tagged; a surname inside a longer non-person name, "No." quotes,
 // subordinators; 7: asides without a verb, "X of PLACE said", inverted
-// speakers right after the verb).
-const attributionRevision = 7
+// speakers right after the verb; 8: ", who said", initials before a name,
+// a sentence-initial surname prose tags NN).
+const attributionRevision = 8

@@ -305,6 +305,12 @@ func (d *docState) subjectAt(k int) (p *person, pron int, ok bool) {
 	if mi := d.mentAt[k]; mi >= 0 && !d.mentions[mi].poss {
 		return d.mentions[mi].p, -1, true
 	}
+	// "…, said Army Capt. Christian Pardo, who said he …": the person before ", who"
+	if t.lower == "who" && k > 1 && d.toks[k-1].norm == "," {
+		if mi := d.mentAt[k-2]; mi >= 0 && !d.mentions[mi].poss {
+			return d.mentions[mi].p, -1, true
+		}
+	}
 	if _, isPron := pronouns[t.lower]; isPron {
 		return nil, k, true
 	}
@@ -1319,7 +1325,11 @@ func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool
 		case "VB", "VBD", "VBZ", "VBP", "MD":
 			if x > a && x-1 >= s.first {
 				w := toks[x-1]
-				if strings.HasPrefix(tag(x-1), "NNP") && d.mentAt[x-1] < 0 && ner.IsCapitalised(w.text) && isNameWord(w.text) &&
+				// prose tags a surname it does not know NN at a sentence's start
+				// ("Trump gestured …"): then only a word never written in lower case
+				noun := strings.HasPrefix(tag(x-1), "NNP") ||
+					x-1 == a && (tag(x-1) == "NN" || tag(x-1) == "NNS") && !groupNouns[w.lower] && !d.lowerElsewhere(w.lower)
+				if noun && d.mentAt[x-1] < 0 && ner.IsCapitalised(w.text) && isNameWord(w.text) &&
 					!commonInitial[w.lower] && !isNameTitle(w.lower) && !nonPersonWords[w.lower] {
 					return d.personNamed(x - 1), -1, true
 				}
