@@ -146,6 +146,8 @@ func TestQuotePatterns(t *testing.T) {
 			"Boos rained down when Trump mentioned the former senator, and the crowd loudly reprised the chant “Lock her up!” that rang through the arena all week.\n\n" +
 			"Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”", news,
 			[]wantQuote{{"defeat her in November", "Trump", "direct"}}},
+		{"a subordinate clause inside the appositive after the quote", "Donald Trump praised the reporter on Monday.\n\n“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, said when Boyle asked him a question.", news,
+			[]wantQuote{{"Very good reporter", "Donald Trump", "direct"}}},
 		{"statements speaker with a title", "We stand together.",
 			model.TextContext{City: "York", Kind: model.KindStatements, Speaker: "Mayor David Lindqvist"},
 			[]wantQuote{{"We stand together.", "David Lindqvist", "source"}}},

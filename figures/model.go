@@ -35,5 +35,6 @@ func finderVersion() string {
 // is tagged; a surname inside a longer non-person name, "No." quotes,
 // subordinators; 7: asides without a verb, "X of PLACE said", inverted
 // speakers right after the verb; 8: ", who said", initials before a name,
-// a sentence-initial surname prose tags NN).
-const attributionRevision = 8
+// a sentence-initial surname prose tags NN; 9: a subordinate clause inside
+// the appositive after a quote).
+const attributionRevision = 9

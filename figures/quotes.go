@@ -670,6 +670,11 @@ func (d *docState) speakerAfterIn(q *quoteSpan, last *statement, usedVerb map[in
 				k = c
 				continue
 			}
+			// "…,” Trump, the frontrunner … after winning New Hampshire, said":
+			// inside the appositive of a name right after the quote
+			if d.appositiveOpen(q.close+1, k) {
+				continue
+			}
 			return nil, false // "…,” before optimistically predicting": another clause
 		}
 		if !d.isSpeechVerb(k) || d.inQuote[k] || d.passiveVerb(k) || strings.HasSuffix(t.lower, "ing") {
@@ -1340,6 +1345,30 @@ func (d *docState) sentenceSubject(si, before int) (p *person, pron int, ok bool
 		}
 	}
 	return nil, -1, false
+}
+
+// appositiveOpen reports tokens [lo, k) that are a person's name followed
+// by a comma and an appositive not yet closed by a second comma: "Trump,
+// the 2016 GOP frontrunner …".
+func (d *docState) appositiveOpen(lo, k int) bool {
+	x := lo
+	if x < k && d.toks[x].norm == "," {
+		x++
+	}
+	mi := d.mentAt[x]
+	if x >= k || mi < 0 || d.mentions[mi].s != x || d.mentions[mi].poss {
+		return false
+	}
+	e := d.mentions[mi].e
+	if e >= k || d.toks[e].norm != "," {
+		return false
+	}
+	for j := e + 1; j < k; j++ {
+		if d.toks[j].norm == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // verblessAside returns the comma that closes an aside starting at token
