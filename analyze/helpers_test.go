@@ -12,13 +12,9 @@ import (
 // ../shared).
 func articleBodies(tb testing.TB) []string {
 	tb.Helper()
-	gt, err := articles.ReadGroundTruth(shareddata.Require(tb, "articles", "ground-truth.json"))
+	out, err := articles.ReadBodies(shareddata.Require(tb, "articles", "ground-truth.json"))
 	if err != nil {
 		tb.Fatal(err)
-	}
-	out := make([]string, 0, len(gt))
-	for _, a := range gt {
-		out = append(out, a.Body)
 	}
 	return out
 }

@@ -75,13 +75,9 @@ func TestSegment(t *testing.T) {
 
 func articleBodies(tb testing.TB) []string {
 	tb.Helper()
-	gt, err := articles.ReadGroundTruth(shareddata.Require(tb, "articles", "ground-truth.json"))
+	out, err := articles.ReadBodies(shareddata.Require(tb, "articles", "ground-truth.json"))
 	if err != nil {
 		tb.Fatal(err)
-	}
-	out := make([]string, 0, len(gt))
-	for _, a := range gt {
-		out = append(out, a.Body)
 	}
 	return out
 }

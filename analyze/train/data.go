@@ -255,13 +255,9 @@ func LoadTextLabel(path string) ([]Labeled, error) {
 // LoadArticleBodies reads ../shared/data/articles/ground-truth.json bodies,
 // sorted by id.
 func LoadArticleBodies(path string) ([]string, error) {
-	gt, err := articles.ReadGroundTruth(path)
+	out, err := articles.ReadBodies(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadData, err)
-	}
-	out := make([]string, 0, len(gt))
-	for _, a := range gt {
-		out = append(out, a.Body)
 	}
 	return out, nil
 }

@@ -42,6 +42,20 @@ func ReadGroundTruth(path string) ([]Truth, error) {
 	return out, nil
 }
 
+// ReadBodies reads the article bodies of ground-truth.json at path, sorted
+// by ID.
+func ReadBodies(path string) ([]string, error) {
+	gt, err := ReadGroundTruth(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(gt))
+	for _, a := range gt {
+		out = append(out, a.Body)
+	}
+	return out, nil
+}
+
 // ReadHTML reads the raw page html/ID.html.gz below dir (the articles folder).
 func ReadHTML(dir, id string) ([]byte, error) {
 	f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
