@@ -340,7 +340,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	// shape
 	caps := 0
 	for _, t := range toks {
-		if t.Kind == nlp.Word && t.End-t.Start >= 3 && isUpperWord(src[t.Start:t.End]) {
+		if t.Kind == nlp.Word && t.End-t.Start >= 3 && nlp.IsAllCaps(src[t.Start:t.End]) {
 			caps++
 		}
 	}

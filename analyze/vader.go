@@ -6,7 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/xenoscope/xenoscope/nlp"
 )
 
 // This file is a faithful Go port of VADER (Hutto & Gilbert 2014,
@@ -87,20 +88,6 @@ type vaderScores struct {
 	NPos, NNeg              int     // lexicon hits by sign
 }
 
-func isUpperWord(w string) bool {
-	// Python str.isupper: at least one cased char and all cased chars upper.
-	cased := false
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			cased = true
-		}
-	}
-	return cased
-}
-
 const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 func vaderWords(text string) []string {
@@ -125,7 +112,7 @@ func vader(lex map[string]float64, text string) vaderScores {
 	allcap := 0
 	for i, w := range words {
 		lower[i] = strings.ToLower(w)
-		if isUpperWord(w) {
+		if nlp.IsAllCaps(w) {
 			allcap++
 		}
 	}
@@ -154,7 +141,7 @@ func vader(lex map[string]float64, text string) vaderScores {
 				(i > 2 && lower[i-3] == "no" && (lower[i-1] == "or" || lower[i-1] == "nor")) {
 				valence = lv * vNScalar
 			}
-			if isUpperWord(item) && capDiff {
+			if nlp.IsAllCaps(item) && capDiff {
 				if valence > 0 {
 					valence += vCIncr
 				} else {
@@ -270,7 +257,7 @@ func vScalar(word, lw string, valence float64, capDiff bool) float64 {
 	if valence < 0 {
 		s = -s
 	}
-	if isUpperWord(word) && capDiff {
+	if nlp.IsAllCaps(word) && capDiff {
 		if valence > 0 {
 			s += vCIncr
 		} else {
