@@ -3,11 +3,8 @@ package train
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/model"
@@ -61,22 +58,9 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 			return nil, err
 		}
 		scores := make([]model.Scores, len(rows))
-		var wg sync.WaitGroup
-		next := make(chan int, len(rows))
-		for i := range rows {
-			next <- i
-		}
-		close(next)
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					scores[i] = s.Score("", rows[i]["text"], model.TextContext{})
-				}
-			}()
-		}
-		wg.Wait()
+		parallel(len(rows), func(i int) {
+			scores[i] = s.Score("", rows[i]["text"], model.TextContext{})
+		})
 		for _, task := range crossColumns[f] {
 			var c conf
 			var pairs [][2]bool
@@ -105,7 +89,13 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 			if task == analyze.TaskStance {
 				sub = "migration sentences with a direction: restrictive vs open"
 			}
-			lo, hi := bootMacroF1(pairs, 1000, 1)
+			lo, hi := bootstrapCI(len(pairs), 1000, 1, func(idx []int) float64 {
+				var c conf
+				for _, i := range idx {
+					c.add(pairs[i][0], pairs[i][1])
+				}
+				return c.macroF1()
+			})
 			out = append(out, CrossResult{File: f, Score: task, Subset: sub, N: n, Metric: "macro_f1", Value: c.macroF1(),
 				CILow: lo, CIHigh: hi, Zeros: zeros})
 		}
@@ -123,24 +113,4 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 		}
 	}
 	return out, nil
-}
-
-// bootMacroF1 is the 95% percentile bootstrap interval of the macro-F1 of
-// (prediction, label) pairs.
-func bootMacroF1(pairs [][2]bool, boot int, seed uint64) (lo, hi float64) {
-	if len(pairs) == 0 {
-		return 0, 0
-	}
-	rng := rand.New(rand.NewPCG(seed, 0xb007))
-	vals := make([]float64, 0, boot)
-	for range boot {
-		var c conf
-		for range pairs {
-			p := pairs[rng.IntN(len(pairs))]
-			c.add(p[0], p[1])
-		}
-		vals = append(vals, c.macroF1())
-	}
-	sort.Float64s(vals)
-	return vals[int(0.025*float64(len(vals)))], vals[min(len(vals)-1, int(0.975*float64(len(vals))))]
 }

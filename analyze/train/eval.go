@@ -262,29 +262,16 @@ func Evaluate(s *analyze.Scorer, task, path string, o EvalOptions) (*EvalResult,
 		return nil, fmt.Errorf("the keyword baseline scores texts, not documents: evaluate a sample file without -baseline")
 	}
 	preds := make([]float64, len(es.texts))
-	var wg sync.WaitGroup
-	next := make(chan int, len(es.texts))
-	for i := range es.texts {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				switch {
-				case o.Baseline:
-					preds[i] = s.Baseline(task, es.texts[i])
-				case es.document:
-					preds[i] = docScore(s.Score("", es.texts[i], es.contexts[i]), task)
-				default:
-					preds[i] = s.ScoreText(task, es.texts[i])
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(es.texts), func(i int) {
+		switch {
+		case o.Baseline:
+			preds[i] = s.Baseline(task, es.texts[i])
+		case es.document:
+			preds[i] = docScore(s.Score("", es.texts[i], es.contexts[i]), task)
+		default:
+			preds[i] = s.ScoreText(task, es.texts[i])
+		}
+	})
 	r := &EvalResult{Task: task, Data: path, Subset: es.subset, N: len(preds), Boot: o.Boot, Seed: o.Seed, Positive: es.positive,
 		Scorer: s.Version(), Unit: "text", Unlabelled: es.unlabelled}
 	if es.document {
@@ -327,23 +314,49 @@ func Evaluate(s *analyze.Scorer, task, path string, o EvalOptions) (*EvalResult,
 		r.Positives, r.Negatives = int(c.tp+c.fn), int(c.tn+c.fp)
 	}
 	r.Value = metric(all)
-	rng := rand.New(rand.NewPCG(o.Seed, 0xb007))
-	vals := make([]float64, 0, o.Boot)
-	idx := make([]int, len(preds))
-	for b := 0; b < o.Boot; b++ {
+	r.CILow, r.CIHigh = bootstrapCI(len(preds), o.Boot, o.Seed, metric)
+	return r, nil
+}
+
+// bootstrapCI is the 95% percentile bootstrap interval of metric over n
+// rows: boot resamples of row indices (NaN values skipped), seeded.
+func bootstrapCI(n, boot int, seed uint64, metric func(idx []int) float64) (lo, hi float64) {
+	rng := rand.New(rand.NewPCG(seed, 0xb007))
+	vals := make([]float64, 0, boot)
+	idx := make([]int, n)
+	for b := 0; b < boot; b++ {
 		for i := range idx {
-			idx[i] = rng.IntN(len(preds))
+			idx[i] = rng.IntN(n)
 		}
 		if v := metric(idx); !math.IsNaN(v) {
 			vals = append(vals, v)
 		}
 	}
-	sort.Float64s(vals)
-	if len(vals) > 0 {
-		r.CILow = vals[int(0.025*float64(len(vals)))]
-		r.CIHigh = vals[min(len(vals)-1, int(0.975*float64(len(vals))))]
+	if len(vals) == 0 {
+		return 0, 0
 	}
-	return r, nil
+	sort.Float64s(vals)
+	return vals[int(0.025*float64(len(vals)))], vals[min(len(vals)-1, int(0.975*float64(len(vals))))]
+}
+
+// parallel runs fn(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // docScore is the document-level score of task.

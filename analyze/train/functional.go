@@ -3,9 +3,7 @@ package train
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/model"
@@ -85,22 +83,9 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 			}
 		}
 		preds := make([]float64, len(sel))
-		var wg sync.WaitGroup
-		next := make(chan int, len(sel))
-		for i := range sel {
-			next <- i
-		}
-		close(next)
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					preds[i] = docScore(s.Score("", sel[i].Text, model.TextContext{}), task)
-				}
-			}()
-		}
-		wg.Wait()
+		parallel(len(sel), func(i int) {
+			preds[i] = docScore(s.Score("", sel[i].Text, model.TextContext{}), task)
+		})
 		type acc struct {
 			n, ok int
 			tpl   map[string]bool
