@@ -34,6 +34,12 @@ type unit struct {
 	clause     []int // clause number of each word
 	lexStart   int   // feats[lexStart:] are the non-n-gram features
 	ti         *targetInfo
+	// the stance direction (stance.go), computed once per unit: the
+	// migration gate, the migration model, the stance gate and the stance
+	// model all read it
+	dirDone     bool
+	dirFeats    []feat
+	dirSpecific bool
 }
 
 // lexPart returns the unit's features after its word n-grams (lexicon,

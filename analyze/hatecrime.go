@@ -218,11 +218,11 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 // comments about my headscarf?"), statistics ("hate crimes rose by 12%")
 // and incidents the text says had no such motive ("police said the fire
 // was caused by a faulty dryer", "not being treated as a hate crime") are
-// not: they get at most hateCap.
+// not: they get at most hateCap. fs are the unit's hateFeats.
 const hateCap = 0.35
 
-func (s *Scorer) hateRules(u *unit, p float64) float64 {
-	for _, f := range s.hateTargetFeats(u) {
+func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
+	for _, f := range fs {
 		if f.name == "hc:advice" || f.name == "hc:stats" && u.ti.count[tIncident] == 0 {
 			return math.Min(p, hateCap)
 		}
@@ -255,9 +255,13 @@ func migrantPerpetrator(u *unit) bool {
 			return false
 		}
 	}
+	var words []string // the unit's words, for passiveAux
 	for _, m := range ti.mentions {
 		if m.kind != kMigrant || m.i < 1 {
 			continue
+		}
+		if words == nil {
+			words = wordsOf(ti)
 		}
 		// "charged / arrested / convicted / accused <migrant> with|of"
 		for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
@@ -269,7 +273,7 @@ func migrantPerpetrator(u *unit) bool {
 		// "<migrant> ... (had) stabbed / attacked / assaulted <someone>":
 		// an active incident verb after the mention in its clause
 		for k := m.j; k < len(ti.words) && k <= m.j+8 && ti.words[k].cl == ti.words[m.i].cl; k++ {
-			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(wordsOf(ti), k) {
+			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(words, k) {
 				return true
 			}
 		}

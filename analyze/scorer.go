@@ -409,9 +409,10 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	// hostility toward migrants is about migrants: no anti_migrant >= 0.5
 	// with migration below it (issue 11, point 1)
 	r.migration = math.Max(r.migration, r.anti)
-	r.hate = s.models[TaskHateCrime].prob(s.hateFeats(u))
+	hf := s.hateFeats(u)
+	r.hate = s.models[TaskHateCrime].prob(hf)
 	if !s.custom[TaskHateCrime] {
-		r.hate = s.hateRules(u, r.hate)
+		r.hate = s.hateRules(u, hf, r.hate)
 	}
 	// stance only in a unit about migration (a text with no migration
 	// content has stance 0: issue 11, point 1) that expresses a position,

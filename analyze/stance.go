@@ -34,7 +34,10 @@ package analyze
 // Values are hit counts capped at 2. They are read only by the stance
 // model, so the other models do not change with this lexicon.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 const (
 	stDecrease = iota
@@ -131,9 +134,18 @@ var genericObject = map[string]bool{"fee": true, "fees": true, "charge": true, "
 	"ceilings": true, "the": true, "ban": true, "raid": true, "raids": true, "enforcement": true, "patrols": true,
 	"intake": true, "admission": true, "admissions": true}
 
-// direction computes the direction features and whether one of them acts
-// on a migration-specific object (not in genericObject).
-func (s *Scorer) direction(u *unit) (fs []feat, specific bool) {
+// direction returns the direction features and whether one of them acts
+// on a migration-specific object (not in genericObject), computed once per
+// unit.
+func (s *Scorer) direction(u *unit) ([]feat, bool) {
+	if !u.dirDone {
+		u.dirFeats, u.dirSpecific = s.computeDirection(u)
+		u.dirDone = true
+	}
+	return slices.Clip(u.dirFeats), u.dirSpecific
+}
+
+func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	n := len(u.words)
 	if n == 0 || s.slex == nil {
 		return fs, false

@@ -677,7 +677,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tSlur {
 			l.kind, l.linked, l.ti = kMigrant, true, h.start
 		} else {
-			l.ti, l.kind = s.linkTarget(ti, h, mentionAt)
+			l.ti, l.kind = s.linkTarget(ti, h)
 			l.linked = l.ti >= 0
 		}
 		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
@@ -811,11 +811,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 // linkTarget finds the mention a term at h is said of: in the same clause
 // (or the next or previous one, within six words), in the position its
 // category takes. It returns the mention's first word and kind, or -1.
-func (s *Scorer) linkTarget(ti *targetInfo, h lexHit, mentionAt []int) (int, int) {
-	n := len(ti.words)
+func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	cl := ti.words[h.start].cl
 	best, bestD, bestK := -1, 1<<30, kNone
-	for mi, m := range ti.mentions {
+	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")
 		}
@@ -847,9 +846,7 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit, mentionAt []int) (int, int
 		if d < bestD {
 			best, bestD, bestK = m.i, d, m.kind
 		}
-		_ = mi
 	}
-	_ = n
 	return best, bestK
 }
 
