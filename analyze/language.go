@@ -65,17 +65,21 @@ func textLanguage(text, known string) (string, bool) {
 		// mostly another script (Cyrillic, Arabic, CJK, ...)
 		return code, false
 	}
-	if code == "en" {
-		return code, true
-	}
-	if known != "" {
-		return known, false // ingest's detection, not contradicted
-	}
 	need := minLanguageConfidence
 	if letters < 150 {
 		need = shortLanguageConfidence // informal short English reads as Haitian or Afrikaans
 	}
-	if letters < minLanguageLetters || info.Confidence < need || code == "" {
+	// An unreliable detection names no language: whatlanggo's top language
+	// at low confidence changes from one process to the next ("The hotel in
+	// Brindley houses 46 single men." read as "en" or as something else at
+	// confidence 0.02), and the output must not.
+	reliable := letters >= minLanguageLetters && info.Confidence >= need && code != ""
+	switch {
+	case reliable && code == "en":
+		return code, true
+	case known != "":
+		return known, false // ingest's detection, not contradicted
+	case !reliable:
 		return "", true
 	}
 	return code, false

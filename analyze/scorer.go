@@ -294,7 +294,7 @@ func (s *Scorer) Version() string {
 //	   analysis (target.go) with definitional floors, vetoes and the
 //	   migrant-target gate (hostility.go); the stacker, the news-hostility
 //	   and contribution models are gone.
-const scoringRevision = 11
+const scoringRevision = 12
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
