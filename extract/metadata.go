@@ -187,7 +187,9 @@ const langSample = 2000
 // detection; see TestLanguageOneDetection). A shorter text is detected again
 // here to learn whatlanggo's confidence: a reliable detection wins, else the
 // page's declared language (<html lang>, Content-Language meta, og:locale),
-// else the unreliable detection, else "".
+// else "". An unreliable detection is never stored: whatlanggo's top guess
+// at low confidence differs from one process to the next, and analyze
+// trusts a stored language (analyze/language.go).
 func detectLanguage(text, detected, declared string) string {
 	if detected != "" && len(text) >= langSample {
 		return detected
@@ -204,10 +206,7 @@ func detectLanguage(text, detected, declared string) string {
 	if lang != "" && info.IsReliable() {
 		return lang
 	}
-	if declared != "" {
-		return declared
-	}
-	return lang
+	return declared
 }
 
 // declaredLanguage reads the page's own language declaration and returns its
