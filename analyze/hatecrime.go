@@ -80,7 +80,7 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 	flag("hc:incident&target", ti.count[tIncident] > 0 && (ti.migrant || religion))
 	condemn := false
 	for k := range ti.words {
-		if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+		if s.condemnsAt(ti, k) {
 			condemn = true
 		}
 	}

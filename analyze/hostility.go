@@ -269,7 +269,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	var incident *ruleHit
 	if ti.migrant && ti.count[tIncident] > 0 {
 		for k := range ti.words {
-			if ti.has(k, tCondemn) && !descriptive[ti.words[k].w] && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k) {
+			if s.condemnsAt(ti, k) && !descriptive[ti.words[k].w] {
 				incident = &ruleHit{ti.words[k].s, ti.words[k].e, "attack condemned"}
 				break
 			}

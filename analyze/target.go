@@ -1166,6 +1166,12 @@ func (s *Scorer) isLinkedHostile(ti *targetInfo, k int) bool {
 	return false
 }
 
+// condemnsAt reports a condemnation word at k that is the text's own: not
+// a hostile term said of a target, not negated ("not disgusting").
+func (s *Scorer) condemnsAt(ti *targetInfo, k int) bool {
+	return ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !negatedAt(ti, k)
+}
+
 // reportedIncident reports whether the hostility of l is part of a
 // reported incident: the unit has incident or report-frame words and the
 // term is quoted or follows a speech word ("shouted", "chanted", "daubed").
