@@ -78,26 +78,12 @@ func BuildVocab(dataDir, wordnetDir, out string) error {
 			dict[w] = true
 		}
 	}
-	if wordnetDir != "" {
-		for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-			f, err := os.Open(filepath.Join(wordnetDir, "index."+pos))
-			if err != nil {
-				return fmt.Errorf("vocab: wordnet: %w", err)
-			}
-			sc := bufio.NewScanner(f)
-			for sc.Scan() {
-				l := sc.Text()
-				if strings.HasPrefix(l, " ") {
-					continue
-				}
-				lemma, _, _ := strings.Cut(l, " ")
+	if wn != nil {
+		for _, lemmas := range wn.index {
+			for lemma := range lemmas {
 				if isAlphaWord(lemma) && len(lemma) > 1 {
 					dict[lemma] = true
 				}
-			}
-			f.Close()
-			if err := sc.Err(); err != nil {
-				return err
 			}
 		}
 	}
@@ -195,6 +181,9 @@ func loadWordNet(dir string) (*wordNet, error) {
 			wn.index[pos][lemma] = true
 		}
 		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("wordnet: index.%s: %w", pos, err)
+		}
 		f, err = os.Open(filepath.Join(dir, pos+".exc"))
 		if err != nil {
 			return nil, fmt.Errorf("wordnet: %w", err)
@@ -209,6 +198,9 @@ func loadWordNet(dir string) (*wordNet, error) {
 			}
 		}
 		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("wordnet: %s.exc: %w", pos, err)
+		}
 	}
 	return wn, nil
 }
