@@ -28,19 +28,7 @@ func NewFeaturizer() (*Scorer, error) { return newFeaturizer() }
 func (s *Scorer) Features(task, text string) []Feature {
 	d := nlp.Parse(text)
 	u := s.buildUnit(text, d.Tokens)
-	var fs []feat
-	switch task {
-	case TaskMigration:
-		fs = s.migrationFeats(u)
-	case TaskAntiMigrant, TaskCounterSpeech:
-		fs = s.antiFeats(u)
-	case TaskStance:
-		fs = s.stanceFeats(u)
-	case TaskHateCrime:
-		fs = s.hateFeats(u)
-	case TaskTone:
-		fs = toneFeats(u)
-	}
+	fs := s.featsFor(task, u)
 	out := make([]Feature, len(fs))
 	for i, f := range fs {
 		out[i] = Feature{f.name, f.val}

@@ -294,7 +294,7 @@ func (s *Scorer) Version() string {
 //	   analysis (target.go) with definitional floors, vetoes and the
 //	   migrant-target gate (hostility.go); the stacker, the news-hostility
 //	   and contribution models are gone.
-const scoringRevision = 12
+const scoringRevision = 13
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -422,6 +422,23 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	}
 	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)
 	return r
+}
+
+// featsFor returns the features task's model reads for unit u.
+func (s *Scorer) featsFor(task string, u *unit) []feat {
+	switch task {
+	case TaskMigration:
+		return s.migrationFeats(u)
+	case TaskAntiMigrant, TaskCounterSpeech:
+		return s.antiFeats(u)
+	case TaskStance:
+		return s.stanceFeats(u)
+	case TaskHateCrime:
+		return s.hateFeats(u)
+	case TaskTone:
+		return toneFeats(u)
+	}
+	return nil
 }
 
 // reported reports whether a unit quotes or reports someone's words: a
@@ -646,27 +663,19 @@ func (s *Scorer) evidence(text string, doc *nlp.Doc, units []*unit, res []unitSc
 		// strongest spans within that sentence
 		m := s.models[sp.task]
 		u := units[best]
-		fs := u.feats
+		fs := s.featsFor(sp.task, u)
 		weight := func(name string) float64 { return m.Weights[name] }
 		var rule *ruleHit
 		switch sp.task {
 		case TaskAntiMigrant:
-			fs, rule = s.antiFeats(u), res[best].antiRule
+			rule = res[best].antiRule
 		case TaskCounterSpeech:
-			fs, rule = s.antiFeats(u), res[best].counterRule
+			rule = res[best].counterRule
 		}
 		// a definitional rule that set the score is its first evidence:
 		// the term and the target it is said of
 		if rule != nil && rule.end > rule.start {
 			ev = append(ev, model.Evidence{Score: sp.name, Start: rule.start, End: rule.end, Text: text[rule.start:rule.end], Weight: round4(w)})
-		}
-		switch sp.task {
-		case TaskStance:
-			fs = s.stanceFeats(u)
-		case TaskHateCrime:
-			fs = s.hateFeats(u)
-		case TaskTone:
-			fs = toneFeats(u)
 		}
 		sign := 1.0
 		if (sp.name == TaskStance && res[best].stance < 0) || (sp.name == TaskTone && res[best].tone < 0) {

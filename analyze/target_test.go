@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -323,6 +324,46 @@ func TestLexiconBuildDeterministic(t *testing.T) {
 		if !reflect.DeepEqual(a.tlex2.exact, b.tlex2.exact) || !reflect.DeepEqual(a.vocab.keys, b.vocab.keys) ||
 			!reflect.DeepEqual(a.maskable, b.maskable) {
 			t.Fatal("two builds of the target lexicons differ")
+		}
+	}
+}
+
+// Evidence spans are contributions of the features the score's model reads
+// (featsFor), with their weight x value: the migration evidence was once
+// weighted from another feature set than the migration model's.
+func TestEvidenceIsTheModelsFeatures(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, text := range []string{
+		"honestly every migrant ive ever met has been a liar or a thief",
+		"The council will cut the number of refugees it resettles next year.",
+		"Police say a mosque in Leeds was attacked by a man shouting racist abuse.",
+	} {
+		sc := s.Score("x", text, model.TextContext{})
+		u := s.unitOf(text)
+		spans := 0
+		for _, e := range sc.Evidence {
+			if e.Start == 0 && e.End == len(text) {
+				continue // the sentence
+			}
+			task := e.Score
+			found, rule := false, false
+			for _, f := range s.featsFor(task, u) {
+				if f.start == e.Start && f.end == e.End {
+					c := s.models[task].Weights[f.name] * f.val
+					found = found || math.Abs(math.Abs(c)-math.Abs(e.Weight)) < 1e-4
+				}
+			}
+			for _, r := range []*ruleHit{s.scoreUnit(u).antiRule, s.scoreUnit(u).counterRule} {
+				rule = rule || r != nil && r.start == e.Start && r.end == e.End
+			}
+			if !found && !rule {
+				t.Errorf("%q: %s evidence %q weight %.4f is no contribution of the %s model's features", text, task, e.Text, e.Weight, task)
+			}
+			spans++
+		}
+		if spans == 0 {
+			t.Errorf("%q: no evidence spans", text)
 		}
 	}
 }
