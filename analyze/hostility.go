@@ -255,7 +255,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 			hostile = true
 		case isHostileCat(l.cat) && l.status == stCond:
 			cond = &ruleHit{st, en, "hostility condemned"}
-		case l.cat == tPositive && l.status == stOwn && !ti.question && praiseWords[s.vocab.lemmaOf(ti.words[l.i].w)] &&
+		case l.cat == tPositive && l.status == stOwn && !ti.question && (praiseWords[s.vocab.lemmaOf(ti.words[l.i].w)] || praiseWords[s.vocab.adjBase(ti.words[l.i].w)]) &&
 			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !idiomAt(ti, l.i):
 			pos = &ruleHit{st, en, "praise of migrants"}
 		case isHostileCat(l.cat) && l.status == stNeg:

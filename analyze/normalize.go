@@ -68,6 +68,43 @@ func (v *vocabulary) lemmaOf(w string) string {
 	return w
 }
 
+// adjBase returns the base of a comparative or superlative adjective
+// ("laziest" lazy, "dirtier" dirty, "rudest" rude, "biggest" big) when that
+// base is a known word, else w. WordNet's lemmas cover nouns and verbs, not
+// the degrees of adjectives.
+func (v *vocabulary) adjBase(w string) string {
+	if v == nil || len(w) < 5 {
+		return w
+	}
+	var stem string
+	switch {
+	case strings.HasSuffix(w, "iest"):
+		stem = w[:len(w)-4] + "y"
+	case strings.HasSuffix(w, "ier"):
+		stem = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "est"):
+		stem = w[:len(w)-3]
+	case strings.HasSuffix(w, "er"):
+		stem = w[:len(w)-2]
+	default:
+		return w
+	}
+	// "rudest" rude, "biggest" big, "greediest" greedy
+	for _, c := range []string{stem, stem + "e", dedouble(stem)} {
+		if len(c) >= 3 && v.count[c] > 0 {
+			return c
+		}
+	}
+	return w
+}
+
+func dedouble(w string) string {
+	if n := len(w); n >= 2 && w[n-1] == w[n-2] {
+		return w[:n-1]
+	}
+	return w
+}
+
 // known reports whether w is an English word of the vocabulary.
 func (v *vocabulary) known(w string) bool {
 	if v == nil {
@@ -316,13 +353,16 @@ func (v *vocabulary) normalizeWord(w string) (string, bool) {
 		}
 		w = d
 	}
+	// a lexicon key one edit away comes before a squeezed known word:
+	// "refuggees" is refugees, not "refuges"; "seeers" is seekers, not
+	// "seers" (a doubled letter is as often a slip as an elongation)
+	if f, ok := v.fuzzy(w); ok {
+		return f, true
+	}
 	for _, m := range []int{2, 1} {
 		if s := squeeze(w, m); s != w && v.known(s) {
 			return s, true
 		}
-	}
-	if f, ok := v.fuzzy(w); ok {
-		return f, true
 	}
 	if s := squeeze(w, 1); s != w {
 		if f, ok := v.fuzzy(s); ok {

@@ -458,6 +458,27 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			ti.hits = append(ti.hits, h)
 		}
 	}
+	// and the degrees of adjectives: "the laziest", "dirtier than rats",
+	// "the kindest people" (single-word attributes only)
+	bases := make([]string, n)
+	degree := false
+	for i, w := range words {
+		bases[i] = w
+		if lemmas[i] == w {
+			if b := s.vocab.adjBase(w); b != w {
+				bases[i], degree = b, true
+			}
+		}
+	}
+	if degree {
+		for _, h := range s.tlex2.match(bases, nil) {
+			if h.end == h.start+1 && bases[h.start] != words[h.start] && !seen[h] &&
+				(h.section == tDerog || h.section == tDehum || h.section == tPositive) {
+				seen[h] = true
+				ti.hits = append(ti.hits, h)
+			}
+		}
+	}
 	ti.secAt = make([]uint32, n)
 	for _, h := range ti.hits {
 		ti.count[h.section]++
@@ -712,6 +733,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "no" && w(k+1) == "more" {
 					continue
 				}
+				// "nothing makes my blood boil like ...", "nothing annoys me
+				// more than ...": an emphatic comparison, not a denial
+				if w(k) == "nothing" && emphaticAfter(ti, h.end) {
+					break
+				}
 				// the negation must bear on the term: only copulas,
 				// auxiliaries, adverbs and determiners between ("are not
 				// vermin", "never any good", "don't hate"), not another
@@ -878,6 +904,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if targetFirst {
 			// the target is the subject: "X are vermin", "X act like
 			// animals", "X, these parasites", "migrant scum"
+			if sec == tPositive && strings.HasPrefix(word, "deserve") && b-a <= 1 {
+				// "refugees deserve to live here", "no immigrant deserves to
+				// live" (a negated subject denies it)
+				return true
+			}
 			if sec == tPositive && verbish && !strings.HasPrefix(tag, "VBN") {
 				// "refugees support the team": the target acts
 				return tCopulaBetween(ti, a, b) && !victimBetween(ti, a, b)
@@ -913,6 +944,20 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// filth", "refugees turned the town into a dump"
 			return !vader && b-a <= 5 && verbBetween(ti, a, b)
 		}
+		// an attitude toward the target: "grateful for the Haitian
+		// families", "proud of our refugees", "glad to have them"
+		if sec == tPositive && attitudeWords[word] {
+			k := a
+			switch {
+			case k < b && (ti.words[k].w == "for" || ti.words[k].w == "of"):
+				k++
+			case k+1 < b && ti.words[k].w == "to" && (ti.words[k+1].w == "have" || ti.words[k+1].w == "welcome"):
+				k += 2
+			}
+			if k > a && npInternal(ti, k, b, true) {
+				return true
+			}
+		}
 		// a greeting: "Welcome to our town, refugees!"
 		if sec == tPositive && (h.start == 0 || ti.words[h.start-1].cl != ti.words[h.start].cl) && b-a <= 6 && !connectiveBetween(ti, a, b) {
 			return true
@@ -929,6 +974,15 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		}
 		return false
 	case tThreat, tEmotion, tExclusion:
+		if targetFirst && deserveFrame(ti, a, b) {
+			// "those foreigners deserve to suffer", "they deserve to be shot"
+			return true
+		}
+		if targetFirst && b == a && sec == tThreat && givenTo(ti, m.i) {
+			// the target as the recipient: "give those immigrants a
+			// proper hiding"
+			return true
+		}
 		if !targetFirst {
 			// the target is the object: "kill all immigrants", "I hate
 			// refugees", "deport every one of them"
@@ -975,6 +1029,61 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		return b-a <= 3 && !hasTag(ti, a, b, "IN")
 	}
 	return false
+}
+
+// quantifierWords: the words of the [correction] phrases that quantify a
+// group ("most of them", "the vast majority").
+var quantifierWords = map[string]bool{"most": true, "of": true, "them": true, "the": true, "vast": true,
+	"majority": true}
+
+// attitudeWords: positive adjectives of an attitude toward someone, said
+// with for, of or "to have" before the target.
+var attitudeWords = map[string]bool{"grateful": true, "thankful": true, "proud": true, "glad": true,
+	"happy": true, "lucky": true, "blessed": true}
+
+// emphaticAfter reports "like", "more than" or "as much as" right after a
+// term (within two words, same clause): the second half of "nothing ...
+// like X".
+func emphaticAfter(ti *targetInfo, j int) bool {
+	for k := j; k < len(ti.words) && k <= j+2 && ti.words[k].cl == ti.words[j-1].cl; k++ {
+		switch ti.words[k].w {
+		case "like", "than", "as":
+			return true
+		}
+	}
+	return false
+}
+
+// givenTo reports a mention at word i right after a form of give (skipping
+// determiners): "give those immigrants a beating".
+func givenTo(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch ti.words[k].w {
+		case "give", "gives", "gave", "giving", "given":
+			return true
+		}
+		if !tDeterminers[ti.words[k].w] {
+			return false
+		}
+	}
+	return false
+}
+
+// deserveFrame reports whether words [a, b) between a target and a term
+// after it are "deserve(s) to (be|get)" and adverbs: the term is wished on
+// the target.
+func deserveFrame(ti *targetInfo, a, b int) bool {
+	found := false
+	for k := a; k < b; k++ {
+		switch w := ti.words[k].w; w {
+		case "deserve", "deserves", "deserved":
+			found = true
+		case "to", "be", "get", "all", "really", "truly", "just", "totally", "fully", "every", "one", "of", "them":
+		default:
+			return false
+		}
+	}
+	return found && b-a <= 5
 }
 
 // npInternal reports whether words [a, b) stay inside one noun phrase:
@@ -1142,8 +1251,11 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		if k > l.j {
 			return true // the correction follows the claim
 		}
-		if k < start && start-k <= 4 {
-			return true // "don't tell me migrants don't contribute", "the myth of ..."
+		if k < start && start-k <= 4 && !quantifierWords[ti.words[k].w] {
+			// "don't tell me migrants don't contribute", "the myth of ...";
+			// not a quantifier over the target ("most of them freeloading
+			// scum" generalises the claim, it does not correct it)
+			return true
 		}
 		for j := k + 1; j < start && j <= k+4; j++ {
 			if ti.words[j].w == "that" {
@@ -1393,6 +1505,12 @@ func compoundModifier(ti *targetInfo, m mention) bool {
 		return false
 	}
 	nx := ti.words[m.j]
+	// "Mexicans crossing over are ...": an -ing word before a particle or
+	// preposition is a participle the tagger took for a noun
+	if strings.HasSuffix(nx.w, "ing") && m.j+1 < len(ti.words) &&
+		(ti.words[m.j+1].tag == "RP" || ti.words[m.j+1].tag == "IN") {
+		return false
+	}
 	return strings.HasPrefix(nx.tag, "NN") && !strings.HasPrefix(nx.tag, "NNP") && !ti.has(m.j, tPeopleNoun) &&
 		!ti.has(m.j, tMigrant) && !ti.has(m.j, tSlur) && !ti.has(m.j, tDehum) && !ti.has(m.j, tDerog)
 }
