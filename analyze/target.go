@@ -752,10 +752,17 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "not a single immigrant has ever...", "no refugee is ...": a
 		// negated subject negates what is said of it
 		if l.ti >= 0 && l.ti < h.start && l.status != stNeg {
-			for k := l.ti - 1; k >= 0 && k >= l.ti-3 && ti.words[k].cl == ti.words[l.ti].cl; k-- {
+			// "not that a single one of them has ..." : quantifiers between
+			// the negation and the subject do not count toward the window
+			reach := 3
+			for k := l.ti - 1; k >= 0 && k >= l.ti-reach && ti.words[k].cl == ti.words[l.ti].cl; k-- {
 				if wk := w(k); wk == "no" || wk == "not" || wk == "none" || wk == "never" || wk == "nobody" {
 					l.status = stNeg
 					break
+				}
+				switch w(k) {
+				case "single", "one", "of", "that", "a":
+					reach = min(reach+1, 6)
 				}
 			}
 		}
@@ -823,6 +830,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 	// frames: condemned, reported
 	for li := range ti.links {
 		l := &ti.links[li]
+		if l.status == stNeg && l.cat == tPositive && corrected(ti, l) {
+			// a denied praise named to be corrected: "don't tell me
+			// migrants don't contribute"
+			l.status = stCond
+			continue
+		}
 		if l.status != stOwn {
 			continue
 		}
@@ -994,6 +1007,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if victimBetween(ti, a, b) || hasWord(ti, a, b, "by") {
 			return false
 		}
+		// the target as the object of a preposition is not the subject
+		// the verb falls on: "without immigrants the crops would rot"
+		if prepositionObject(ti, m.i) {
+			return false
+		}
 		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
 			return true
 		}
@@ -1049,6 +1067,22 @@ func emphaticAfter(ti *targetInfo, j int) bool {
 		switch ti.words[k].w {
 		case "like", "than", "as":
 			return true
+		}
+	}
+	return false
+}
+
+// prepositionObject reports a mention at word i governed by a preposition
+// other than "of" (skipping determiners): "without immigrants", "for the
+// refugees".
+func prepositionObject(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch ti.words[k].w {
+		case "without", "for", "with", "from", "against", "at", "about", "towards", "toward", "among", "unlike":
+			return true
+		}
+		if !tDeterminers[ti.words[k].w] || ti.words[k].w == "of" {
+			return false
 		}
 	}
 	return false
@@ -1241,9 +1275,19 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 	if condemn && frame {
 		return true
 	}
-	// a claim named to be corrected: "it's a myth that migrants are
-	// criminals", "the idea that refugees steal jobs is false", "Immigrants
-	// are scroungers? Not true."
+	return corrected(ti, l)
+}
+
+// corrected reports a claim named to be corrected: "it's a myth that
+// migrants are criminals", "the idea that refugees steal jobs is false",
+// "Immigrants are scroungers? Not true.", "don't tell me migrants don't
+// contribute".
+func corrected(ti *targetInfo, l *hostLink) bool {
+	n := len(ti.words)
+	start := l.i
+	if l.ti >= 0 && l.ti < start {
+		start = l.ti
+	}
 	for k := 0; k < n; k++ {
 		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
 			continue
