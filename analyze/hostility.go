@@ -61,7 +61,8 @@ var praiseWords = map[string]bool{"love": true, "loves": true, "loved": true, "a
 	"strengthens": true, "celebrate": true, "celebrates": true, "thank": true, "thanks": true, "cherished": true,
 	"treasured": true, "warm": true, "warmest": true, "industrious": true, "gifted": true, "heroic": true,
 	"honorable": true, "vital": true, "essential": true, "embrace": true, "embraces": true, "value": true,
-	"values": true, "valued": true, "stand with": true, "stand by": true, "decent": true, "honest": true}
+	"values": true, "valued": true, "stand with": true, "stand by": true, "decent": true, "honest": true,
+	"legend": true, "legends": true, "hero": true, "heroes": true, "gem": true, "gems": true}
 
 // ruleHit is the link that made a definitional rule fire, with its byte
 // span (the term and its target) for evidence.
