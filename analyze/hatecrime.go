@@ -90,6 +90,17 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 		switch w.w {
 		case "advice", "advise", "tips", "dear":
 			advice = true
+		case "you":
+			// "you can report a hate incident", "if you are attacked":
+			// what a reader could do, not what happened
+			if i > 0 && ti.words[i-1].w == "if" || i+1 < len(ti.words) && youModal[ti.words[i+1].w] {
+				advice = true
+			}
+		case "witnessed", "experienced", "seen", "suffered", "faced":
+			// "Witnessed racist abuse on a bus?": a question to the reader
+			if i == 0 && ti.question {
+				advice = true
+			}
 		case "how":
 			if i+2 < len(ti.words) && (ti.words[i+1].w == "do" || ti.words[i+1].w == "should" || ti.words[i+1].w == "can") {
 				advice = true
@@ -194,7 +205,9 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 		}
 	}
 	// an incident against a migrant or minority, or marked as hate
-	group := u.secCount[secVictimGroup]+u.secCount[secTarget] > 0
+	// a migrant group named by the target analysis counts as a group too
+	// ("international protection applicants")
+	group := u.secCount[secVictimGroup]+u.secCount[secTarget] > 0 || u.ti != nil && u.ti.migrant
 	for _, h := range hits {
 		group = group || h.section == hcMarker
 	}
@@ -260,6 +273,13 @@ func migrantPerpetrator(u *unit) bool {
 		if m.kind != kMigrant || m.i < 1 {
 			continue
 		}
+		// words shouted at someone ("shouted 'bloody immigrants' before
+		// punching the victim") and the people of a place where something
+		// happened ("a house where a Roma family lives ... set alight")
+		// are not the ones who did it
+		if ti.words[m.i].q || placeRelative(ti, m.i) {
+			continue
+		}
 		if words == nil {
 			words = wordsOf(ti)
 		}
@@ -280,6 +300,21 @@ func migrantPerpetrator(u *unit) bool {
 	}
 	return false
 }
+
+// placeRelative reports a mention inside a relative clause about a place
+// ("where a Roma family lives", "whose home"): within three words after
+// where or whose.
+func placeRelative(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if w := ti.words[k].w; w == "where" || w == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// youModal: the modals of advice to the reader ("you can", "you should").
+var youModal = map[string]bool{"can": true, "should": true, "could": true, "may": true, "must": true}
 
 func wordsOf(ti *targetInfo) []string {
 	w := make([]string, len(ti.words))
