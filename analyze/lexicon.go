@@ -214,9 +214,16 @@ func (lx *lexicons) addLemmas(v *vocabulary) {
 		}
 		return a.sec - b.sec
 	})
+	// a word of another sense whose lemma is a term of its own elsewhere
+	// keeps to its form: "goods" (trade, [nonmigration]) does not make
+	// "good" a word of trade
+	listed := map[string]bool{}
+	for k := range have {
+		listed[k.w] = true
+	}
 	var add []key
 	for _, k := range words {
-		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] {
+		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] && !(k.sec == tNonMigration && listed[l]) {
 			add = append(add, key{l, k.sec})
 			have[key{l, k.sec}] = true
 		}

@@ -339,17 +339,32 @@ func (s *Scorer) otherSense(u *unit) bool {
 		return false
 	}
 	for _, m := range ti.mentions {
-		if m.kind == kMigrant && !m.pronoun && !m.nationality {
+		if m.kind == kMigrant && !m.pronoun && !m.nationality && !ambiguousMention(ti, m) {
 			return false
 		}
 	}
 	// only ambiguous anchors: border, visa, asylum, migration, channel,
-	// small boats, Home Office
+	// small boats, Home Office; and at least one of them (a unit anchored
+	// otherwise, "people fleeing the wars", keeps its sense)
+	found := false
 	for _, h := range ti.hits {
 		if h.section != tContext && h.section != tMigrationNoun {
 			continue
 		}
 		if !ambiguousAnchor[ti.words[h.start].w] || h.end-h.start > 2 {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// ambiguousMention reports a mention made only of ambiguous anchors and
+// determiners ("the invasion", "migration"): it names no migrant group
+// outright.
+func ambiguousMention(ti *targetInfo, m mention) bool {
+	for k := m.i; k < m.j; k++ {
+		if w := ti.words[k].w; !ambiguousAnchor[w] && !tDeterminers[w] {
 			return false
 		}
 	}
@@ -390,7 +405,8 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	var r unitScores
 	mig := s.models[TaskMigration]
 	r.migration = mig.prob(s.migrationFeats(u))
-	if !s.migrationAnchored(u) || s.otherSense(u) {
+	other := s.otherSense(u)
+	if !s.migrationAnchored(u) || other {
 		// A unit that names neither migration nor a migrant group (the
 		// [target] and [migration_topic] lexicons, the anchor phrases of
 		// topic.txt) is not on its own about migration, whatever its
@@ -401,6 +417,12 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	af := s.antiFeats(u)
 	r.anti, r.antiRule = s.antiRules(u, s.models[TaskAntiMigrant].prob(af))
 	r.counter, r.counterRule = s.counterRules(u, s.models[TaskCounterSpeech].prob(af))
+	if other && !s.custom[TaskAntiMigrant] {
+		// "two decades after the invasion" with troops, "the wildebeest
+		// migration": the only migrant "mention" is a word in its other
+		// sense, so no migrant is targeted
+		r.anti, r.antiRule = math.Min(r.anti, maxUntargeted), nil
+	}
 	// a text hostile toward migrants in its own voice is not pushing back
 	// against hostility toward them
 	if r.anti >= 0.5 && !s.custom[TaskCounterSpeech] {
