@@ -88,7 +88,7 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 	advice, stats := false, false
 	for i, w := range ti.words {
 		switch w.w {
-		case "advice", "advise", "tips", "dear":
+		case "advice", "advise", "tips", "dear", "helpline", "hotline":
 			advice = true
 		case "you":
 			// "you can report a hate incident", "if you are attacked":
@@ -102,7 +102,8 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 				advice = true
 			}
 		case "how":
-			if i+2 < len(ti.words) && (ti.words[i+1].w == "do" || ti.words[i+1].w == "should" || ti.words[i+1].w == "can") {
+			if i+2 < len(ti.words) && (ti.words[i+1].w == "do" || ti.words[i+1].w == "should" || ti.words[i+1].w == "can" ||
+				ti.words[i+1].w == "to" && ti.words[i+2].w == "report") {
 				advice = true
 			}
 		case "rose", "risen", "rise", "fell", "fallen", "increase", "increased", "decrease", "statistics", "figures", "recorded", "per", "percent", "%":
@@ -248,6 +249,16 @@ func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
 	if migrantPerpetrator(u) {
 		return math.Min(p, hateCap)
 	}
+	// an incident against no group (no migrant, religion or victim group
+	// named, no hate marker): "vandals smashed the windows of the scout
+	// hut" is not a report of a hate crime by definition
+	group := u.ti.migrant || u.ti.count[tReligion] > 0 || u.ti.count[tSlur] > 0
+	for _, f := range fs {
+		group = group || f.name == "hc:incident&group" || f.name == "x:victim_group"
+	}
+	if !group {
+		return math.Min(p, hateCap)
+	}
 	return p
 }
 
@@ -293,12 +304,33 @@ func migrantPerpetrator(u *unit) bool {
 		// "<migrant> ... (had) stabbed / attacked / assaulted <someone>":
 		// an active incident verb after the mention in its clause
 		for k := m.j; k < len(ti.words) && k <= m.j+8 && ti.words[k].cl == ti.words[m.i].cl; k++ {
-			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(words, k) {
+			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(words, k) &&
+				!passiveChain(ti, m.j, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// passiveChain reports a passive chain from the mention to the incident
+// verb at b: "a Nigerian nurse was repeatedly abused and spat at", only
+// auxiliaries, adverbs, incident words and "and" between, with at least one
+// auxiliary (not "were arrested after they attacked").
+func passiveChain(ti *targetInfo, a, b int) bool {
+	aux := false
+	for k := a; k < b; k++ {
+		w := ti.words[k]
+		switch {
+		case w.w == "was" || w.w == "were" || w.w == "is" || w.w == "are" || w.w == "been" || w.w == "being" ||
+			w.w == "got" || w.w == "get" || w.w == "has" || w.w == "have" || w.w == "had":
+			aux = aux || w.w != "has" && w.w != "have" && w.w != "had"
+		case w.w == "and" || strings.HasPrefix(w.tag, "RB") || ti.has(k, tIncident):
+		default:
+			return false
+		}
+	}
+	return aux
 }
 
 // placeRelative reports a mention inside a relative clause about a place
