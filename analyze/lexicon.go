@@ -214,16 +214,11 @@ func (lx *lexicons) addLemmas(v *vocabulary) {
 		}
 		return a.sec - b.sec
 	})
-	// a word of another sense whose lemma is a term of its own elsewhere
-	// keeps to its form: "goods" (trade, [nonmigration]) does not make
-	// "good" a word of trade
-	listed := map[string]bool{}
-	for k := range have {
-		listed[k.w] = true
-	}
+	// the words of other senses keep to their forms: "goods" (trade) does
+	// not make "good" a word of trade, nor "signings" (football) "sign"
 	var add []key
 	for _, k := range words {
-		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] && !(k.sec == tNonMigration && listed[l]) {
+		if l := v.lemmaOf(k.w); l != k.w && !have[key{l, k.sec}] && k.sec != tNonMigration {
 			add = append(add, key{l, k.sec})
 			have[key{l, k.sec}] = true
 		}

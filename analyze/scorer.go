@@ -351,12 +351,34 @@ func (s *Scorer) otherSense(u *unit) bool {
 		if h.section != tContext && h.section != tMigrationNoun {
 			continue
 		}
-		if !ambiguousAnchor[ti.words[h.start].w] || h.end-h.start > 2 {
+		if !ambiguousAnchor[ti.words[h.start].w] || h.end-h.start > 2 || asylumClaim(ti, h.start) {
 			return false
 		}
 		found = true
 	}
+	// "people fleeing war": those who flee are refugees whatever else the
+	// unit names
+	for _, w := range ti.words {
+		if w.w == "fleeing" || w.w == "fled" || w.w == "flee" || w.w == "flees" {
+			return false
+		}
+	}
 	return found
+}
+
+// asylumClaim reports "asylum" at i in its migration sense: claimed,
+// sought, granted or refused ("claim asylum", "seeking asylum", "granted
+// asylum"), not the old word for a hospital.
+func asylumClaim(ti *targetInfo, i int) bool {
+	if ti.words[i].w != "asylum" || i == 0 {
+		return false
+	}
+	switch ti.words[i-1].w {
+	case "claim", "claimed", "claims", "claiming", "seek", "seeking", "sought", "seeks", "grant", "granted",
+		"refused", "political", "for":
+		return true
+	}
+	return false
 }
 
 // ambiguousMention reports a mention made only of ambiguous anchors and
