@@ -333,7 +333,9 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			}
 			if n, ok := s.vocab.normalizeWord(x.w); ok {
 				x.w, x.fixed = n, true
-			} else if parts := s.vocab.split(x.w); len(x.w) >= 8 && parts != nil && !x.cap {
+			} else if parts := s.vocab.split(x.w); len(x.w) >= 8 && parts != nil && (!x.cap || s.anyKey(parts)) {
+				// a capitalised word is split only into key words
+				// ("Immigrantsarescum"), not a name into common ones
 				for _, p := range parts {
 					y := x
 					y.w, y.fixed = p, true
@@ -1049,6 +1051,12 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 	return false
 }
 
+// assertivePhrases: the [correction] phrases that, before a claim, assert
+// it as much as they correct it ("the truth is, they are scum"); after a
+// claim they correct it ("... there are actually enough homes").
+var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, "in fact": true, "actually": true,
+	"the reality is": true, "in reality": true, "facts": true}
+
 // quantifierWords: the words of the [correction] phrases that quantify a
 // group ("most of them", "the vast majority").
 var quantifierWords = map[string]bool{"most": true, "of": true, "them": true, "the": true, "vast": true,
@@ -1288,12 +1296,36 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	if l.ti >= 0 && l.ti < start {
 		start = l.ti
 	}
+	// "the truth is", "in fact", "facts": words that assert what they
+	// introduce ("we all know the truth: asylum seekers are scum") rather
+	// than correct it
+	assertive := make([]bool, n)
+	for _, h := range ti.hits {
+		if h.section != tCorrection {
+			continue
+		}
+		var b strings.Builder
+		for k := h.start; k < h.end; k++ {
+			if k > h.start {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ti.words[k].w)
+		}
+		if assertivePhrases[b.String()] {
+			for k := h.start; k < h.end; k++ {
+				assertive[k] = true
+			}
+		}
+	}
 	for k := 0; k < n; k++ {
 		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
 			continue
 		}
 		if k > l.j {
 			return true // the correction follows the claim
+		}
+		if assertive[k] {
+			continue // before the claim, it asserts it
 		}
 		if k < start && start-k <= 4 && !quantifierWords[ti.words[k].w] {
 			// "don't tell me migrants don't contribute", "the myth of ...";
@@ -1356,6 +1388,16 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// anyKey reports whether one of parts is a key word of the lexicons.
+func (s *Scorer) anyKey(parts []string) bool {
+	for _, p := range parts {
+		if len(p) >= 4 && s.isKey(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isKey reports whether w is a fuzzy key (a target or hostility word).
