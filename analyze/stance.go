@@ -64,6 +64,13 @@ func amountVerb(w string) bool {
 	return false
 }
 
+// tightenVerb: the [decrease] verbs that, said of a restriction, make it
+// stricter ("tighten the rules", "toughen checks"), where "cut" or "curb"
+// would loosen it.
+func tightenVerb(w string) bool {
+	return strings.HasPrefix(w, "tighten") || strings.HasPrefix(w, "toughen")
+}
+
 // stanceFeats are the stance model's features: the direction features
 // above, nothing else. The main lexicon's section and clause features
 // (lexFeats, the first stance model) were tried with them and without them
@@ -301,6 +308,9 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			used[obj] = true
 			admits := o.section == stAdmission || o.section == stCeiling && amountVerb(u.words[h.start])
 			r := (h.section == stDecrease) == admits // decrease x admission, increase x restriction
+			if o.section == stRestriction && tightenVerb(u.words[h.start]) {
+				r = true // "tighten border controls": more restriction, not less
+			}
 			// a chain of change verbs composes: "reverse the cuts to the
 			// refugee programme" is open; inner verbs are not read again.
 			for j, v := range hits {
