@@ -841,7 +841,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) {
 			l.status = stCond
 		} else if s.reportedIncident(ti, l) {
 			l.status = stRep
@@ -1079,6 +1079,36 @@ func emphaticAfter(ti *targetInfo, j int) bool {
 	}
 	return false
 }
+
+// judgedAct reports a threat or exclusion named as an act and judged
+// wrong: a gerund opening its clause, then a copula and a word of
+// condemnation ("Deporting them would be a mistake", "Sending refugees
+// back is cruel").
+func judgedAct(ti *targetInfo, l *hostLink) bool {
+	if l.cat != tExclusion && l.cat != tThreat || !strings.HasSuffix(ti.words[l.i].w, "ing") {
+		return false
+	}
+	if l.i > 0 && ti.words[l.i-1].cl == ti.words[l.i].cl {
+		return false
+	}
+	cop := false
+	for k := l.j; k < len(ti.words) && k <= l.j+6 && ti.words[k].cl == ti.words[l.i].cl; k++ {
+		w := ti.words[k].w
+		if tCopulas[w] || w == "would" {
+			cop = true
+			continue
+		}
+		if cop && (ti.has(k, tCondemn) || wrongWords[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongWords: judgements of an act as wrong that the [condemn] lexicon does
+// not list (they are said of many things besides hostility).
+var wrongWords = map[string]bool{"mistake": true, "error": true, "wrong": true, "unfair": true, "unjust": true,
+	"cruel": true, "inhumane": true, "immoral": true, "illegal": true, "unlawful": true}
 
 // prepositionObject reports a mention at word i governed by a preposition
 // other than "of" (skipping determiners): "without immigrants", "for the
