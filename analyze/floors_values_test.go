@@ -1,25 +1,25 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: model xs1-40ba29dba4ad, 2026-12-06; rerun
-// unchanged on xs1-e38410768b15 (which changes the language label of
-// unreliable detections and the migration evidence weights, no score)
-// (docs/analysis.md, "Measured"). A floor sits a little under the measured
-// value so that a regression fails; a retrained model that moves a figure
-// updates the value here and in docs/analysis.md in the same commit.
+// once, after the model was frozen: round 3, model xs1-8137af484c4a,
+// 2026-12-06 (docs/analysis.md, "Measured"; the round-2 values of model
+// xs1-40ba29dba4ad are in the same section). A floor sits a little under
+// the measured value so that a regression fails; a retrained model that
+// moves a figure updates the value here and in docs/analysis.md in the same
+// commit.
 
 // defaultFunctionalFloor: the issue's floor per functionality.
 const defaultFunctionalFloor = 0.80
 
 // functionalOverallFloors: measured on the frozen test templates. The issue
 // asks 0.90 for anti_migrant and counter_speech: anti_migrant reaches
-// 0.889, under it.
+// 0.893, under it.
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.87, // 0.889 (n=987; issue floor 0.90: not reached)
-	"counter_speech":    0.92, // 0.944 (n=987)
-	"migration":         0.85, // 0.875 (n=160)
-	"stance":            0.83, // 0.866 (n=119)
-	"hate_crime_report": 0.78, // 0.811 (n=164)
+	"anti_migrant":      0.87, // 0.893 (n=987; issue floor 0.90: not reached)
+	"counter_speech":    0.92, // 0.942 (n=987)
+	"migration":         0.87, // 0.900 (n=160)
+	"stance":            0.84, // 0.874 (n=119)
+	"hate_crime_report": 0.81, // 0.841 (n=164)
 }
 
 // functionalFloors: the functionalities measured below the issue's 0.80,
@@ -30,38 +30,36 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
 	"anti_migrant/exclusion_call":         0.75, // 0.793
 	"anti_migrant/negated_praise":         0.73, // 0.769
-	"anti_migrant/profanity_not_at":       0.72, // 0.760
 	"anti_migrant/question_hate":          0.75, // 0.793
-	"anti_migrant/ref_clause":             0.48, // 0.520: a hostile relative clause about migrants
+	"anti_migrant/ref_clause":             0.52, // 0.560: a hostile relative clause about migrants
 	"anti_migrant/threat_direct":          0.60, // 0.640
 	"anti_migrant/threat_normative":       0.72, // 0.759
 	"counter_speech/contribution":         0.68, // 0.720
-	"counter_speech/myth_correction":      0.68, // 0.720
+	"counter_speech/myth_correction":      0.64, // 0.680 (round 2: 0.720)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"migration/interstate_border":         0.64, // 0.714 (n=14)
-	"migration/other_migration":           0.43, // 0.500 (n=14)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
 	"stance/open_support":                 0.66, // 0.733 (n=15)
-	"hate_crime_report/advice":            0.46, // 0.533 (n=15)
-	"hate_crime_report/threat_harassment": 0.33, // 0.400 (n=15)
+	"hate_crime_report/court_case":        0.66, // 0.733 (n=15; round 2: at least 0.80)
+	"hate_crime_report/threat_harassment": 0.40, // 0.467 (n=15)
 }
 
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
-	"comments.csv/anti_migrant/macro_f1":        0.79, // 0.823 (n=253)
+	"comments.csv/anti_migrant/macro_f1":        0.79, // 0.818 (n=253)
 	"comments.csv/counter_speech/macro_f1":      0.68, // 0.711
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.86, // 0.893 (n=407)
-	"manifesto.csv/stance/macro_f1":             0.74, // 0.774 (n=116)
-	"news.csv/migration/macro_f1":               0.74, // 0.775 (n=205)
-	"news.csv/anti_migrant/macro_f1":            0.68, // 0.712
-	"news.csv/counter_speech/macro_f1":          0.71, // 0.747
-	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829
-	"statements.csv/migration/macro_f1":         0.73, // 0.769 (n=151)
-	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856
-	"statements.csv/counter_speech/macro_f1":    0.71, // 0.744
-	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.884
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
+	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
+	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
+	"news.csv/anti_migrant/macro_f1":            0.67, // 0.703
+	"news.csv/counter_speech/macro_f1":          0.72, // 0.753
+	"news.csv/hate_crime_report/macro_f1":       0.78, // 0.816
+	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
+	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845
+	"statements.csv/counter_speech/macro_f1":    0.72, // 0.750
+	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
 
 type devFloor struct {
@@ -72,16 +70,19 @@ type devFloor struct {
 }
 
 // devFloors guard the development sets against regressions. They are not
-// accuracy claims: round 2 chose its rules on these sets (docs/analysis.md,
-// "Protocol"), so their figures are optimistic.
+// accuracy claims: rounds 2 and 3 chose their rules on these sets
+// (docs/analysis.md, "Protocol"), so their figures are optimistic. The
+// HateXplain validation posts were never trained on; half of them (by id
+// hash) were looked at in round 3.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.690
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.66},   // 0.693
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70}, // 0.734
-	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.693
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.698
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.66},   // 0.696
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70}, // 0.747
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.549 (issue floor 0.70: not reached)
+	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.684
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825
-	{"migration", "testdata/heldout_migration_b.csv", nil, 0.84},                                            // 0.879
+	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
 	{"stance", "testdata/heldout_stance.csv", nil, 0.73},                                                    // 0.770
-	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.72},                                         // 0.757
+	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.72},                                         // 0.766
 }

@@ -294,7 +294,10 @@ func (s *Scorer) Version() string {
 //	   analysis (target.go) with definitional floors, vetoes and the
 //	   migrant-target gate (hostility.go); the stacker, the news-hostility
 //	   and contribution models are gone.
-const scoringRevision = 13
+//	14: round 3: no anti_migrant in a unit whose migration words are all in
+//	   another sense; hate_crime_report at most 0.35 for an incident against
+//	   no group; rules of target.go (corrections, judged acts, deserve).
+const scoringRevision = 14
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

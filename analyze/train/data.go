@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -187,6 +188,12 @@ func LoadDIALOCONAN(path string) ([]DialoTurn, error) {
 		})
 	}
 	return out, nil
+}
+
+// IsHateXplainRefugee reports whether a HateXplain targets field
+// (pipe-separated communities) names refugees.
+func IsHateXplainRefugee(targets string) bool {
+	return slices.Contains(strings.Split(targets, "|"), "Refugee")
 }
 
 // IsMigrantTarget reports whether a DIALOCONAN target is about migrants.

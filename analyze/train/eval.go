@@ -190,6 +190,29 @@ func loadEvalSet(task, path, split string) (*evalSet, error) {
 				}
 				break
 			}
+			if _, ok := rows[0]["targets"]; ok {
+				// HateXplain (id,text,targets,label): the posts whose
+				// annotators named refugees among the targets, hate or
+				// offensive against normal
+				if task != analyze.TaskAntiMigrant {
+					return nil, fmt.Errorf("%s is HateXplain: use -task anti_migrant", base)
+				}
+				for _, r := range rows {
+					if !IsHateXplainRefugee(r["targets"]) {
+						continue
+					}
+					es.texts = append(es.texts, r["text"])
+					es.ids = append(es.ids, r["id"])
+					label := 0.0
+					if r["label"] != "normal" {
+						label = 1
+					}
+					es.labels = append(es.labels, label)
+				}
+				es.subset = "posts with Refugee among the annotated targets (never trained on)"
+				es.positive = "hate or offensive"
+				break
+			}
 			if _, ok := rows[0]["HS"]; ok {
 				if task != analyze.TaskAntiMigrant {
 					return nil, fmt.Errorf("%s is HatEval: use -task anti_migrant", base)
