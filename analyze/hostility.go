@@ -303,13 +303,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 
 // counterCue reports an explicit sign of pushback in a unit.
 func counterCue(ti *targetInfo, u *unit) bool {
-	if ti.count[tSolidarity] > 0 {
-		return true
-	}
-	// a correction needs a claim to correct: a hostile word in the unit, or
-	// a word that calls something false ("myth", "not true"); "Home Office
-	// figures show" alone reports a fact
-	if ti.count[tCorrection] > 0 {
+	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
 		return true
 	}
 	// a question put back to the speaker: "Why do you think that?"
@@ -330,33 +324,6 @@ func counterCue(ti *targetInfo, u *unit) bool {
 		}
 	}
 	return contributionBy(ti, u)
-}
-
-// hostileWordIn reports a hostile term anywhere in the unit.
-func hostileWordIn(ti *targetInfo) bool {
-	for _, l := range ti.links {
-		if isHostileCat(l.cat) {
-			return true
-		}
-	}
-	return false
-}
-
-// debunkWords: the [correction] words that call a claim false.
-var debunkWords = map[string]bool{"myth": true, "myths": true, "lie": true, "lies": true, "false": true,
-	"falsely": true, "untrue": true, "true": true, "misinformation": true, "disinformation": true, "debunk": true,
-	"debunked": true, "debunks": true, "hoax": true, "made": true, "exaggerated": true, "exaggeration": true,
-	"generalisation": true, "generalization": true, "case": true, "fake": true}
-
-// debunking reports a [correction] word of debunkWords ("not true" and
-// "not the case" through their last word, "made up" through "made").
-func debunking(ti *targetInfo) bool {
-	for k, w := range ti.words {
-		if ti.has(k, tCorrection) && debunkWords[w.w] {
-			return true
-		}
-	}
-	return false
 }
 
 // contributionBy reports migrants doing something of the contribution
