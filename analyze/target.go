@@ -583,7 +583,13 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 				// "foreign criminals", "illegal parasites": the origin names
 				// the group the insult is aimed at
 				m.kind, m.nationality = kMigrant, true
-			} else if w := ti.words[h.start]; w.cap && h.end == h.start+1 && ti.tagged &&
+			} else if w := ti.words[h.start]; w.w == "illegal" && h.end == h.start+1 && h.start > 0 && ti.tagged &&
+				illegalDet[ti.words[h.start-1].w] && (h.end == n || !strings.HasPrefix(ti.words[h.end].tag, "NN") &&
+				!strings.HasPrefix(ti.words[h.end].tag, "JJ")) {
+				// "hang every illegal from the nearest tree", "you are just
+				// an illegal to me": the adjective used as a noun for a person
+				m.kind = kMigrant
+			} else if w.cap && h.end == h.start+1 && ti.tagged &&
 				(strings.HasPrefix(w.tag, "NN") || h.end == n || !strings.HasPrefix(ti.words[h.end].tag, "NN")) {
 				m.kind, m.nationality = kMigrant, true
 			} else {
@@ -1056,6 +1062,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 // claim they correct it ("... there are actually enough homes").
 var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, "in fact": true, "actually": true,
 	"the reality is": true, "in reality": true, "facts": true}
+
+// illegalDet: determiners before "illegal" used as a noun.
+var illegalDet = map[string]bool{"an": true, "any": true, "every": true, "each": true, "this": true, "that": true,
+	"one": true, "another": true}
 
 // quantifierWords: the words of the [correction] phrases that quantify a
 // group ("most of them", "the vast majority").
