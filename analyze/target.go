@@ -99,6 +99,10 @@ type mention struct {
 	slur        bool
 	pronoun     bool
 	nationality bool // a nationality or origin, not a migrant status
+	// epithet: an insulting noun that names the group itself in a text
+	// about migration ("these parasites", "another boatload of
+	// freeloaders")
+	epithet bool
 }
 
 // link statuses
@@ -617,6 +621,20 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			ti.other = true
 		}
 	}
+	// "why are we letting these parasites into our country?": in a text
+	// about migration with no group named, an insulting plural noun after
+	// a demonstrative names the group
+	if !ti.migrant && migrationWord {
+		for _, h := range ti.hits {
+			if (h.section == tDehum || h.section == tDerog) && h.end == h.start+1 && !used[h.start] && h.start > 0 &&
+				epithetDet[ti.words[h.start-1].w] && strings.HasSuffix(ti.words[h.start].w, "s") &&
+				(!ti.tagged || ti.words[h.start].tag == "NNS") {
+				ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: h.start, j: h.end, epithet: true})
+				used[h.start] = true
+				ti.migrant = true
+			}
+		}
+	}
 	// "go home or we will deport you", "you are not welcome here": with a
 	// call for exclusion and no group named, the addressee is the target
 	if !ti.migrant && !ti.other && ti.count[tExclusion] > 0 {
@@ -708,6 +726,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		} else {
 			l.ti, l.kind = s.linkTarget(ti, h)
 			l.linked = l.ti >= 0
+			if mi := mentionAt[h.start]; !l.linked && mi >= 0 && ti.mentions[mi].epithet {
+				l.ti, l.kind, l.linked = h.start, kMigrant, true // the epithet is said of those it names
+			}
 		}
 		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
 		// a derogatory word of the lexicon is an insult unless it is one of
@@ -1062,6 +1083,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 // claim they correct it ("... there are actually enough homes").
 var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, "in fact": true, "actually": true,
 	"the reality is": true, "in reality": true, "facts": true}
+
+// epithetDet: the words before an insulting noun that name a group by it.
+var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of": true, "the": true}
 
 // illegalDet: determiners before "illegal" used as a noun.
 var illegalDet = map[string]bool{"an": true, "any": true, "every": true, "each": true, "this": true, "that": true,
