@@ -297,7 +297,9 @@ func (s *Scorer) Version() string {
 //	14: round 3: no anti_migrant in a unit whose migration words are all in
 //	   another sense; hate_crime_report at most 0.35 for an incident against
 //	   no group; rules of target.go (corrections, judged acts, deserve).
-const scoringRevision = 14
+//	15: epithets name the group in a text about migration; "illegal" as a
+//	   noun; a descriptive word of a reported incident is no counter cue.
+const scoringRevision = 15
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
