@@ -626,11 +626,14 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 	// a demonstrative names the group
 	if !ti.migrant && migrationWord {
 		for _, h := range ti.hits {
-			if (h.section == tDehum || h.section == tDerog) && h.end == h.start+1 && !used[h.start] && h.start > 0 &&
-				epithetDet[ti.words[h.start-1].w] && strings.HasSuffix(ti.words[h.start].w, "s") &&
-				(!ti.tagged || ti.words[h.start].tag == "NNS") {
+			last := h.end - 1
+			if (h.section == tDehum || h.section == tDerog) && !used[h.start] && h.start > 0 &&
+				(epithetDet[ti.words[h.start-1].w] || ti.words[h.start-1].tag == "CD") &&
+				strings.HasSuffix(ti.words[last].w, "s") && (!ti.tagged || ti.words[last].tag == "NNS") {
 				ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: h.start, j: h.end, epithet: true})
-				used[h.start] = true
+				for k := h.start; k < h.end; k++ {
+					used[k] = true
+				}
 				ti.migrant = true
 			}
 		}
@@ -777,6 +780,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				l.status = stNeg
 				break
 			}
+		}
+		// "I don't think the world would be a better place without
+		// immigrants": a denied belief denies the claim it introduces
+		if l.status != stNeg && deniedBelief(ti, h.start) {
+			l.status = stNeg
 		}
 		// "not a single immigrant has ever...", "no refugee is ...": a
 		// negated subject negates what is said of it
@@ -1014,6 +1022,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if !vader && b-a <= 3 && (hasWord(ti, a, b, "like") || hasWord(ti, a, b, "such")) {
 			return true
 		}
+		// blame: "a dangerous world because of migrants"
+		if b-a <= 6 && b >= 2 && ti.words[b-1].w == "of" && ti.words[b-2].w == "because" && !connectiveBetween(ti, a, b-2) {
+			return true
+		}
 		return false
 	case tThreat, tEmotion, tExclusion:
 		if targetFirst && deserveFrame(ti, a, b) {
@@ -1085,7 +1097,7 @@ var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, 
 	"the reality is": true, "in reality": true, "facts": true}
 
 // epithetDet: the words before an insulting noun that name a group by it.
-var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of": true, "the": true}
+var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of": true, "the": true, "other": true}
 
 // illegalDet: determiners before "illegal" used as a noun.
 var illegalDet = map[string]bool{"an": true, "any": true, "every": true, "each": true, "this": true, "that": true,
@@ -1155,6 +1167,21 @@ func prepositionObject(ti *targetInfo, i int) bool {
 		}
 		if !tDeterminers[ti.words[k].w] || ti.words[k].w == "of" {
 			return false
+		}
+	}
+	return false
+}
+
+// deniedBelief reports "don't think", "do not believe", "never thought"
+// within the ten words before i in the same clause.
+func deniedBelief(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-10 && ti.words[k].cl == ti.words[i].cl; k-- {
+		switch ti.words[k].w {
+		case "think", "believe", "thought", "agree":
+			switch ti.words[k-1].w {
+			case "don't", "dont", "not", "never", "doesn't", "didn't", "n't":
+				return true
+			}
 		}
 	}
 	return false
