@@ -759,6 +759,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.ti >= 0 && l.ti < h.start && ti.words[l.ti].cl == ti.words[h.start].cl && l.ti+1 < from {
 			from = l.ti + 1
 		}
+		// "I don't see any invasion", "you wouldn't see migrants as a
+		// threat": a denied perception or judgement reaches further
+		for k := h.start - 1; k >= 1 && k >= h.start-7 && ti.words[k].cl == ti.words[h.start].cl; k-- {
+			if perceptionVerbs[ti.words[k].w] && ti.has(k-1, tNegation) {
+				from = min(from, k-1)
+			}
+		}
 		for k := h.start - 1; k >= 0 && k >= from && ti.words[k].cl == ti.words[h.start].cl; k-- {
 			if ti.has(k, tNegation) {
 				// "not only", "no more" (an exclusion phrase) are not negations
@@ -774,12 +781,21 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// auxiliaries, adverbs and determiners between ("are not
 				// vermin", "never any good", "don't hate"), not another
 				// verb ("doesn't report hardworking migrants")
-				if !negationReaches(ti, k+1, h.start) {
+				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) {
 					break
 				}
 				l.status = stNeg
 				break
 			}
+		}
+		// "a blessing rather than a curse", "instead of a burden"
+		if l.status != stNeg && contrastedAway(ti, h.start) {
+			l.status = stNeg
+		}
+		// "how can immigrants be a burden?", "why would you want to get rid
+		// of foreigners?": a question that challenges the claim
+		if l.status != stNeg && challenged(ti, h.start) {
+			l.status = stNeg
 		}
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
@@ -1054,6 +1070,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			return false
 		}
 		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
+			// "they are hated in their new home" reports what they
+			// suffer; "they should be hated" calls for it
+			if sec == tEmotion && !modalBetween(ti, a, b) {
+				return false
+			}
 			return true
 		}
 		if deathWords[word] {
@@ -1172,6 +1193,47 @@ func prepositionObject(ti *targetInfo, i int) bool {
 	return false
 }
 
+// perceptionVerbs: verbs of perceiving or judging whose negation denies
+// what follows ("I don't see an invasion").
+var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": true, "find": true, "view": true}
+
+// contrastedAway reports "rather than" or "instead of" right before the
+// term at i (skipping a determiner): the term is set aside, not said.
+func contrastedAway(ti *targetInfo, i int) bool {
+	k := i - 1
+	if k >= 0 && tDeterminers[ti.words[k].w] {
+		k--
+	}
+	return k >= 1 && (ti.words[k-1].w == "rather" && ti.words[k].w == "than" || ti.words[k-1].w == "instead" && ti.words[k].w == "of")
+}
+
+// challenged reports a term inside a question that challenges a claim: the
+// clause opens with "how can/could" or "why would you" or "why should
+// they/X be" ("How can immigrants be a burden?"). "Why should we pay for
+// them?" and "Why are refugees so lazy?" are not challenges.
+func challenged(ti *targetInfo, i int) bool {
+	if !ti.question {
+		return false
+	}
+	start := i
+	for start > 0 && ti.words[start-1].cl == ti.words[i].cl {
+		start--
+	}
+	if start+2 >= len(ti.words) || start+2 > i {
+		return false
+	}
+	w0, w1, w2 := ti.words[start].w, ti.words[start+1].w, ti.words[start+2].w
+	switch {
+	case w0 == "how" && (w1 == "can" || w1 == "could"):
+		return true
+	case w0 == "why" && (w1 == "would" || w1 == "should") && (w2 == "you" || w2 == "anyone"):
+		return true
+	case w0 == "why" && w1 == "should" && w2 != "we" && w2 != "i" && hasWord(ti, start+2, i, "be"):
+		return true
+	}
+	return false
+}
+
 // deniedBelief reports "don't think", "do not believe", "never thought"
 // within the ten words before i in the same clause.
 func deniedBelief(ti *targetInfo, i int) bool {
@@ -1276,6 +1338,16 @@ func hasWord(ti *targetInfo, a, b int, w string) bool {
 func hasTag(ti *targetInfo, a, b int, t string) bool {
 	for k := a; k < b && k < len(ti.words); k++ {
 		if ti.words[k].tag == t {
+			return true
+		}
+	}
+	return false
+}
+
+// modalBetween reports a modal word of tModals between words a and b.
+func modalBetween(ti *targetInfo, a, b int) bool {
+	for k := a; k < b && k < len(ti.words); k++ {
+		if tModals[ti.words[k].w] {
 			return true
 		}
 	}
