@@ -337,12 +337,18 @@ func contributionBy(ti *targetInfo, u *unit) bool {
 		return false
 	}
 	for _, m := range ti.mentions {
+		// a possessive ("their right to work") names no doer
+		if m.pronoun && possessive[ti.words[m.i].w] {
+			continue
+		}
 		if m.kind == kMigrant && !recipient(ti, m.i) {
 			return true
 		}
 	}
 	return false
 }
+
+var possessive = map[string]bool{"their": true, "his": true, "her": true, "theirs": true, "its": true}
 
 // recipient reports a mention at word i that receives help: right after
 // "to", "for" or a verb of helping, skipping up to two modifiers ("to
@@ -351,6 +357,7 @@ func recipient(ti *targetInfo, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch ti.words[k].w {
 		case "to", "for", "help", "helps", "helped", "helping", "teach", "teaches", "taught", "teaching",
+			"hire", "hires", "hired", "hiring", "employ", "employs", "employed", "employing",
 			"support", "supports", "supported", "supporting", "house", "housed", "housing", "feed", "fed", "feeding":
 			return true
 		case "the", "a", "an", "some", "many", "adult", "young", "local", "new", "newly", "arrived":

@@ -492,6 +492,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			ti.secAt[i] |= 1 << uint(h.section)
 		}
 	}
+	dropAdministrative(ti)
 	for _, w := range words {
 		if tFirstPerson[w] {
 			ti.firstPer = true
@@ -1191,6 +1192,31 @@ func prepositionObject(ti *targetInfo, i int) bool {
 		}
 	}
 	return false
+}
+
+// dropAdministrative clears the condemnation sense of "rejected" and
+// "refused" said of a claim or an application ("an asylum seeker whose
+// claim has been rejected"): a decision of an office, not a condemnation
+// of hostility.
+func dropAdministrative(ti *targetInfo) {
+	for k, w := range ti.words {
+		if !ti.has(k, tCondemn) {
+			continue
+		}
+		switch w.w {
+		case "rejected", "refused", "rejects", "reject":
+		default:
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			switch ti.words[j].w {
+			case "claim", "claims", "application", "applications", "appeal", "appeals", "bid", "request", "visa", "asylum":
+				ti.secAt[k] &^= 1 << tCondemn
+				ti.count[tCondemn]--
+				j = -1
+			}
+		}
+	}
 }
 
 // perceptionVerbs: verbs of perceiving or judging whose negation denies
