@@ -319,7 +319,7 @@ func counterCue(ti *targetInfo, u *unit) bool {
 	}
 	for _, l := range ti.links {
 		if l.linked && l.kind == kMigrant && (l.cat == tPositive || l.cat == tVPos) && l.status == stOwn ||
-			l.linked && l.kind == kMigrant && isHostileCat(l.cat) && l.status != stOwn {
+			l.linked && l.kind == kMigrant && isHostileCat(l.cat) && (l.status == stNeg || l.status == stCond) {
 			return true
 		}
 	}
@@ -335,6 +335,16 @@ func counterCue(ti *targetInfo, u *unit) bool {
 func contributionBy(ti *targetInfo, u *unit) bool {
 	if !ti.migrant || u.secCount[secContribution] == 0 {
 		return false
+	}
+	// a report of an incident against migrants is not a story of what they
+	// give, even when the victim is "a Nigerian nurse" or runs a shop
+	if ti.count[tIncident] > 0 {
+		return false
+	}
+	for _, l := range ti.links {
+		if l.status == stRep {
+			return false
+		}
 	}
 	for _, m := range ti.mentions {
 		// a possessive ("their right to work") names no doer
@@ -453,4 +463,5 @@ func (s *Scorer) migrationPolicy(u *unit) bool {
 // graffiti", "a hate crime") without condemning it.
 var descriptive = map[string]bool{"racist": true, "racists": true, "racism": true, "xenophobic": true,
 	"xenophobia": true, "hate": true, "bigoted": true, "discriminatory": true, "far-right": true, "far": true,
-	"fascist": true, "fascists": true, "nazi": true, "nazis": true, "hatred": true, "prejudice": true, "offensive": true}
+	"fascist": true, "fascists": true, "nazi": true, "nazis": true, "hatred": true, "prejudice": true, "offensive": true,
+	"crime": true, "crimes": true, "incident": true, "incidents": true}
