@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 3, model xs1-bbbd4e238c45,
+// once, after the model was frozen: round 3, model xs1-64779ff820ae,
 // 2026-12-06 (docs/analysis.md, "Measured"; the round-2 values of model
 // xs1-40ba29dba4ad are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -16,7 +16,7 @@ const defaultFunctionalFloor = 0.80
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.902 (n=987; issue floor 0.90)
-	"counter_speech":    0.92, // 0.947 (n=987)
+	"counter_speech":    0.92, // 0.945 (n=987)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
 	"hate_crime_report": 0.81, // 0.841 (n=164)
@@ -52,10 +52,10 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
 	"news.csv/anti_migrant/macro_f1":            0.67, // 0.703
-	"news.csv/counter_speech/macro_f1":          0.72, // 0.759
+	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.78, // 0.816
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
-	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845
+	"statements.csv/anti_migrant/macro_f1":      0.80, // 0.838
 	"statements.csv/counter_speech/macro_f1":    0.72, // 0.750
 	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
@@ -73,9 +73,9 @@ type devFloor struct {
 // HateXplain validation posts were never trained on; half of them (by id
 // hash) were looked at in round 3.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.695
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.66},   // 0.701
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70}, // 0.750
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.690
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.66},   // 0.727
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.770
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.550 (issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.699
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825

@@ -299,7 +299,10 @@ func (s *Scorer) Version() string {
 //	   no group; rules of target.go (corrections, judged acts, deserve).
 //	15: epithets name the group in a text about migration; "illegal" as a
 //	   noun; a descriptive word of a reported incident is no counter cue.
-const scoringRevision = 15
+//	16: challenged, contrasted and disbelieved claims are negated; passive
+//	   emotions need a modal; administrative "rejected"; counter cues and
+//	   contribution exclude reported incidents.
+const scoringRevision = 16
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
