@@ -288,7 +288,7 @@ func migrantPerpetrator(u *unit) bool {
 		// punching the victim") and the people of a place where something
 		// happened ("a house where a Roma family lives ... set alight")
 		// are not the ones who did it
-		if ti.words[m.i].q || placeRelative(ti, m.i) {
+		if ti.words[m.i].q || placeRelative(ti, m.i) || m.place {
 			continue
 		}
 		if words == nil {

@@ -348,7 +348,7 @@ func contributionBy(ti *targetInfo, u *unit) bool {
 	}
 	for _, m := range ti.mentions {
 		// a possessive ("their right to work") names no doer
-		if m.pronoun && possessive[ti.words[m.i].w] {
+		if m.pronoun && possessive[ti.words[m.i].w] || m.place {
 			continue
 		}
 		if m.kind == kMigrant && !recipient(ti, m.i) {

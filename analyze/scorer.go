@@ -347,7 +347,7 @@ func (s *Scorer) otherSense(u *unit) bool {
 		return false
 	}
 	for _, m := range ti.mentions {
-		if m.kind == kMigrant && !m.pronoun && !m.nationality && !ambiguousMention(ti, m) {
+		if m.kind == kMigrant && !m.pronoun && !m.nationality && !m.place && !ambiguousMention(ti, m) {
 			return false
 		}
 	}

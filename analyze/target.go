@@ -103,6 +103,9 @@ type mention struct {
 	// about migration ("these parasites", "another boatload of
 	// freeloaders")
 	epithet bool
+	// place: a migrant word naming a place where migrants live ("the
+	// refugee hotel", "the asylum centre"); a target of threats only
+	place bool
 }
 
 // link statuses
@@ -526,6 +529,21 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	s.findMentions(ti)
 	s.phrasalHits(ti, lemmas)
+	// "No refugees in our village", "no migrants here": "no" before a
+	// group at the start of a clause, then a place of ours
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.i == 0 || words[m.i-1] != "no" || m.j >= n {
+			continue
+		}
+		if m.i-1 > 0 && ti.words[m.i-2].cl == ti.words[m.i-1].cl {
+			continue
+		}
+		if words[m.j] == "here" || m.j+1 < n && words[m.j] == "in" && (words[m.j+1] == "our" || words[m.j+1] == "this" || words[m.j+1] == "my") {
+			ti.hits = append(ti.hits, lexHit{section: tExclusion, start: m.i - 1, end: m.i})
+			ti.count[tExclusion]++
+			ti.secAt[m.i-1] |= 1 << tExclusion
+		}
+	}
 	// "Immigrants out!", "#RefugeesOut": a group and "out" closing the clause
 	for _, m := range ti.mentions {
 		if m.kind == kMigrant && !m.pronoun && m.j < n && words[m.j] == "out" &&
@@ -542,6 +560,12 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		ti.secAt[h.start] |= 1 << uint(h.section)
 	}
 	s.findLinks(ti)
+	// a threat against a place where migrants live is aimed at them
+	for _, l := range ti.links {
+		if l.linked && l.kind == kMigrant && !ti.migrant {
+			ti.migrant = true
+		}
+	}
 	return ti
 }
 
@@ -557,6 +581,12 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			// "the immigration system", "asylum hotels", "refugee policy":
 			// an institution, not people
 			if h.end < n && ti.has(h.end, tInstitution) {
+				if placeNouns[ti.words[h.end].w] && h.section != tNationality && !used[h.start] && !used[h.end] {
+					ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: h.start, j: h.end + 1, place: true})
+					for k := h.start; k <= h.end; k++ {
+						used[k] = true
+					}
+				}
 				continue
 			}
 			m.kind = kMigrant
@@ -718,6 +748,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if !isHostile && cat != tPositive {
 			continue
 		}
+		// "good" inside "a good kicking", "nice" inside "a nice beating":
+		// part of the hostile phrase, not praise
+		if cat == tPositive && insideHostile(ti, h) {
+			continue
+		}
 		// wanting and needing someone is praise only when denied ("nobody
 		// wants them here"); "they need to go" is not praise
 		wantWord := cat == tPositive && strings.HasPrefix(s.vocab.lemmaOf(ti.words[h.start].w), "want") ||
@@ -856,11 +891,26 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if w(h.start) == "out" && h.end == h.start+1 {
 			l.modal = true // "Immigrants out!"
 		}
+		// a wish: "it would be great if the refugee hotel burned down"
+		for k := h.start - 1; k >= 1 && k >= h.start-8 && ti.words[k].cl == ti.words[h.start].cl; k-- {
+			if w(k) == "if" && wishWords[w(k-1)] {
+				l.modal = true
+			}
+		}
 		if cat == tExclusion && inherentCall[w(h.start)+" "+w(h.start+1)] {
 			l.modal = true // "go home", "not welcome", "don't belong": calls by themselves
 		}
 		if wantWord && l.status != stNeg {
 			continue
+		}
+		// "I hope no more refugees drown": "no more" quantifies those who
+		// die, it calls for no exclusion
+		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && l.ti >= 0 {
+			for _, m := range ti.mentions {
+				if m.i == l.ti && m.j < n && (deathWords[w(m.j)] || deathWords[s.vocab.lemmaOf(w(m.j))]) {
+					l.linked, l.kind, l.ti = false, kNone, -1
+				}
+			}
 		}
 		if cat == tExclusion {
 			l.noun = exclusionNouns[w(h.start)] && h.end == h.start+1
@@ -910,6 +960,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")
+		}
+		if m.place && h.section != tThreat {
+			continue // a place is the target of threats only
 		}
 		var d int
 		before := m.j <= h.start // the target comes first
@@ -1078,16 +1131,29 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			}
 			return true
 		}
-		if deathWords[word] {
-			// "they should die", "let them drown", not "my dad died"
+		lemma := s.vocab.lemmaOf(word)
+		if deathWords[word] || deathWords[lemma] {
+			// "they should die", "let them drown", "I hope every migrant
+			// boat sinks", "great if the refugee hotel burned down"; not
+			// "my dad died"
+			// a wish or a demand, not a prediction or a fear: "could
+			// drown", "will die" are said of victims
 			for k := a; k < b; k++ {
-				if tModals[ti.words[k].w] {
+				if wishModals[ti.words[k].w] {
+					return true
+				}
+			}
+			for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
+				if wishModals[ti.words[k].w] || ti.words[k].w == "if" && k > 0 && wishWords[ti.words[k-1].w] {
 					return true
 				}
 			}
 			return false
 		}
-		return tSubjectExclusion[word] || sec == tExclusion && !verbish
+		// the lemma of a finite verb only ("sinks", "burned"), not an
+		// adjective ("disgusting" is not "disgust")
+		finite := verbish && !strings.HasPrefix(tag, "VBG")
+		return tSubjectExclusion[word] || finite && tSubjectExclusion[lemma] || sec == tExclusion && !verbish
 	case tStereotype:
 		// "migrants bring crime", "crime by migrants", "migrant crime";
 		// not the target as victim ("crimes against migrants", "migrants
@@ -1117,6 +1183,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 // claim they correct it ("... there are actually enough homes").
 var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, "in fact": true, "actually": true,
 	"the reality is": true, "in reality": true, "facts": true}
+
+// placeNouns: the [institution] nouns that name where migrants live.
+var placeNouns = map[string]bool{"hotel": true, "hotels": true, "centre": true, "centres": true, "center": true,
+	"centers": true}
 
 // epithetDet: the words before an insulting noun that name a group by it.
 var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of": true, "the": true, "other": true}
@@ -1218,6 +1288,27 @@ func dropAdministrative(ti *targetInfo) {
 		}
 	}
 }
+
+// insideHostile reports a hit lying inside a longer hit of a hostile
+// category.
+func insideHostile(ti *targetInfo, h lexHit) bool {
+	for _, o := range ti.hits {
+		if o.end-o.start > h.end-h.start && o.start <= h.start && h.end <= o.end && isHostileCat(o.section) {
+			return true
+		}
+	}
+	return false
+}
+
+// wishModals: the modal words of a wish or a demand (not of a prediction,
+// a possibility or a fear: will, could, might, may).
+var wishModals = map[string]bool{"should": true, "must": true, "need": true, "needs": true, "ought": true,
+	"let": true, "let's": true, "lets": true, "hope": true, "wish": true, "want": true, "deserve": true,
+	"deserves": true, "better": true, "gotta": true, "shall": true}
+
+// wishWords: "great if", "nice if": a wish for what follows.
+var wishWords = map[string]bool{"great": true, "good": true, "nice": true, "lovely": true, "brilliant": true,
+	"fantastic": true, "best": true, "better": true}
 
 // perceptionVerbs: verbs of perceiving or judging whose negation denies
 // what follows ("I don't see an invasion").
@@ -1565,7 +1656,16 @@ func (s *Scorer) reportedIncident(ti *targetInfo, l *hostLink) bool {
 		return true
 	}
 	for k := 0; k < l.i; k++ {
-		if ti.has(k, tMeta) || ti.has(k, tIncident) {
+		if ti.has(k, tMeta) {
+			return true
+		}
+		if ti.has(k, tIncident) {
+			// "asylum seekers, who are now harassing our girls": with no
+			// report frame, migrants doing the incident is the speaker's
+			// accusation, not an incident reported against them
+			if l.cat == tStereotype && l.ti >= 0 && l.ti < k && ti.count[tReport] == 0 {
+				continue
+			}
 			return true
 		}
 	}
@@ -1612,6 +1712,7 @@ var phrasal = map[string]struct {
 	"get": {tExclusion, []string{"out", "away", "gone"}}, "kick": {tExclusion, []string{"out"}},
 	"throw": {tExclusion, []string{"out"}}, "send": {tExclusion, []string{"back", "home", "away", "packing"}},
 	"ship": {tExclusion, []string{"back", "out", "home", "off"}}, "boot": {tExclusion, []string{"out"}},
+	"tow": {tExclusion, []string{"back"}}, "teach": {tThreat, []string{"lesson"}}, "move": {tExclusion, []string{"away"}},
 	"chuck": {tExclusion, []string{"out"}}, "drive": {tExclusion, []string{"out", "away"}},
 	"force": {tExclusion, []string{"out", "back"}}, "push": {tExclusion, []string{"back", "out"}},
 	"turf": {tExclusion, []string{"out"}}, "run": {tExclusion, []string{"out"}}, "put": {tExclusion, []string{"back"}},
@@ -1622,6 +1723,10 @@ var phrasal = map[string]struct {
 	"bump": {tThreat, []string{"off"}}, "line": {tThreat, []string{"up"}}, "gun": {tThreat, []string{"down"}},
 	"mow": {tThreat, []string{"down"}}, "hunt": {tThreat, []string{"down"}}, "burn": {tThreat, []string{"out", "down"}},
 }
+
+// betweenParticle: adverbs allowed between a phrasal verb's object and its
+// particle ("move the refugees somewhere far away").
+var betweenParticle = map[string]bool{"somewhere": true, "far": true, "right": true, "straight": true}
 
 func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
 	n := len(ti.words)
@@ -1637,13 +1742,13 @@ func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
 			continue
 		}
 		tgt := false
-		for j := i + 1; j < n && j <= i+6 && ti.words[j].cl == ti.words[i].cl; j++ {
+		for j := i + 1; j < n && j <= i+8 && ti.words[j].cl == ti.words[i].cl; j++ {
 			if isTarget[j] {
 				tgt = true
 				continue
 			}
 			w := ti.words[j].w
-			if !tDeterminers[w] && w != "each" && w != "every" && !slicesContains(pv.particles, w) {
+			if !tDeterminers[w] && w != "each" && w != "every" && !betweenParticle[w] && !slicesContains(pv.particles, w) {
 				break // only the object between verb and particle
 			}
 			for _, p := range pv.particles {
