@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 3, model xs1-64779ff820ae,
+// once, after the model was frozen: round 3, model xs1-3790f2999110,
 // 2026-12-06 (docs/analysis.md, "Measured"; the round-2 values of model
 // xs1-40ba29dba4ad are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -15,8 +15,8 @@ const defaultFunctionalFloor = 0.80
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.88, // 0.902 (n=987; issue floor 0.90)
-	"counter_speech":    0.92, // 0.945 (n=987)
+	"anti_migrant":      0.88, // 0.907 (n=987; issue floor 0.90)
+	"counter_speech":    0.92, // 0.946 (n=987)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
 	"hate_crime_report": 0.81, // 0.841 (n=164)
@@ -31,8 +31,7 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/exclusion_call":         0.75, // 0.793
 	"anti_migrant/question_hate":          0.75, // 0.793
 	"anti_migrant/ref_clause":             0.60, // 0.640: a hostile relative clause about migrants
-	"anti_migrant/threat_normative":       0.72, // 0.759
-	"counter_speech/contribution":         0.68, // 0.720
+	"counter_speech/contribution":         0.72, // 0.760
 	"counter_speech/myth_correction":      0.64, // 0.680 (round 2: 0.720)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"migration/interstate_border":         0.64, // 0.714 (n=14)
@@ -46,7 +45,7 @@ var functionalFloors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.832 (n=253)
-	"comments.csv/counter_speech/macro_f1":      0.69, // 0.721
+	"comments.csv/counter_speech/macro_f1":      0.68, // 0.716
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
@@ -56,7 +55,7 @@ var crossFloors = map[string]float64{
 	"news.csv/hate_crime_report/macro_f1":       0.78, // 0.816
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.80, // 0.838
-	"statements.csv/counter_speech/macro_f1":    0.72, // 0.750
+	"statements.csv/counter_speech/macro_f1":    0.72, // 0.756
 	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
 
@@ -73,10 +72,10 @@ type devFloor struct {
 // HateXplain validation posts were never trained on; half of them (by id
 // hash) were looked at in round 3.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.690
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.66},   // 0.727
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.770
-	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.550 (issue floor 0.70: not reached)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.695
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.68},   // 0.731
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.768
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.543 (issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.699
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906

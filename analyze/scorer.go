@@ -302,7 +302,10 @@ func (s *Scorer) Version() string {
 //	16: challenged, contrasted and disbelieved claims are negated; passive
 //	   emotions need a modal; administrative "rejected"; counter cues and
 //	   contribution exclude reported incidents.
-const scoringRevision = 16
+//	17: threats against places where migrants live; death verbs need a
+//	   wish; longer phrasal objects; "no X in our ..." exclusion.
+//	18: a document anti_migrant >= 0.5 caps its counter_speech.
+const scoringRevision = 18
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -609,6 +612,12 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 				}
 			}
 			sc.AntiMigrant = math.Max(sc.AntiMigrant, a)
+		}
+		// a document hostile in its own voice after that discount is not
+		// pushing back against hostility (issue 11, point 1), whatever one
+		// of its sentences scores alone
+		if sc.AntiMigrant >= 0.5 && !s.custom[TaskCounterSpeech] {
+			sc.CounterSpeech = math.Min(sc.CounterSpeech, counterCap)
 		}
 		// stance: mean over sentences that carry a policy cue, weighted by
 		// their migration probability (a policy cue in a sentence that is
