@@ -321,13 +321,14 @@ func passiveChain(ti *targetInfo, a, b int) bool {
 	aux := false
 	for k := a; k < b; k++ {
 		w := ti.words[k]
-		switch {
-		case w.w == "was" || w.w == "were" || w.w == "is" || w.w == "are" || w.w == "been" || w.w == "being" ||
-			w.w == "got" || w.w == "get" || w.w == "has" || w.w == "have" || w.w == "had":
-			aux = aux || w.w != "has" && w.w != "have" && w.w != "had"
-		case w.w == "and" || strings.HasPrefix(w.tag, "RB") || ti.has(k, tIncident):
+		switch w.w {
+		case "was", "were", "is", "are", "been", "being", "got", "get":
+			aux = true
+		case "has", "have", "had", "and":
 		default:
-			return false
+			if !strings.HasPrefix(w.tag, "RB") && !ti.has(k, tIncident) {
+				return false
+			}
 		}
 	}
 	return aux

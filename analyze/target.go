@@ -157,6 +157,14 @@ type targetInfo struct {
 	tagged     bool
 }
 
+// addHit adds a hit found after the lexicon match (a phrase built from the
+// analysis, a VADER word), counted and marked on its first word.
+func (ti *targetInfo) addHit(sec, start, end int) {
+	ti.hits = append(ti.hits, lexHit{section: sec, start: start, end: end})
+	ti.count[sec]++
+	ti.secAt[start] |= 1 << uint(sec)
+}
+
 func (ti *targetInfo) has(i, sec int) bool {
 	return i >= 0 && i < len(ti.words) && ti.secAt[i]&(1<<uint(sec)) != 0
 }
@@ -539,31 +547,23 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			continue
 		}
 		if words[m.j] == "here" || m.j+1 < n && words[m.j] == "in" && (words[m.j+1] == "our" || words[m.j+1] == "this" || words[m.j+1] == "my") {
-			ti.hits = append(ti.hits, lexHit{section: tExclusion, start: m.i - 1, end: m.i})
-			ti.count[tExclusion]++
-			ti.secAt[m.i-1] |= 1 << tExclusion
+			ti.addHit(tExclusion, m.i-1, m.i)
 		}
 	}
 	// "Immigrants out!", "#RefugeesOut": a group and "out" closing the clause
 	for _, m := range ti.mentions {
 		if m.kind == kMigrant && !m.pronoun && m.j < n && words[m.j] == "out" &&
 			(m.j+1 == n || ti.words[m.j+1].cl != ti.words[m.j].cl || words[m.j+1] == "now") {
-			ti.hits = append(ti.hits, lexHit{section: tExclusion, start: m.j, end: m.j + 1})
-			ti.count[tExclusion]++
-			ti.secAt[m.j] |= 1 << tExclusion
+			ti.addHit(tExclusion, m.j, m.j+1)
 		}
 	}
-	n0 := len(ti.hits)
 	s.addVaderTerms(ti)
-	for _, h := range ti.hits[n0:] {
-		ti.count[h.section]++
-		ti.secAt[h.start] |= 1 << uint(h.section)
-	}
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
 	for _, l := range ti.links {
-		if l.linked && l.kind == kMigrant && !ti.migrant {
+		if l.linked && l.kind == kMigrant {
 			ti.migrant = true
+			break
 		}
 	}
 	return ti
@@ -893,7 +893,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// a wish: "it would be great if the refugee hotel burned down"
 		for k := h.start - 1; k >= 1 && k >= h.start-8 && ti.words[k].cl == ti.words[h.start].cl; k-- {
-			if w(k) == "if" && wishWords[w(k-1)] {
+			if wishIf(ti, k) {
 				l.modal = true
 			}
 		}
@@ -907,7 +907,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// die, it calls for no exclusion
 		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && l.ti >= 0 {
 			for _, m := range ti.mentions {
-				if m.i == l.ti && m.j < n && (deathWords[w(m.j)] || deathWords[s.vocab.lemmaOf(w(m.j))]) {
+				if m.i == l.ti && m.j < n && s.deathWord(w(m.j)) {
 					l.linked, l.kind, l.ti = false, kNone, -1
 				}
 			}
@@ -1126,13 +1126,12 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
 			// "they are hated in their new home" reports what they
 			// suffer; "they should be hated" calls for it
-			if sec == tEmotion && !modalBetween(ti, a, b) {
+			if sec == tEmotion && !wordBetween(ti, a, b, tModals) {
 				return false
 			}
 			return true
 		}
-		lemma := s.vocab.lemmaOf(word)
-		if deathWords[word] || deathWords[lemma] {
+		if s.deathWord(word) {
 			// "they should die", "let them drown", "I hope every migrant
 			// boat sinks", "great if the refugee hotel burned down"; not
 			// "my dad died"
@@ -1144,7 +1143,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				}
 			}
 			for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
-				if wishModals[ti.words[k].w] || ti.words[k].w == "if" && k > 0 && wishWords[ti.words[k-1].w] {
+				if wishModals[ti.words[k].w] || wishIf(ti, k) {
 					return true
 				}
 			}
@@ -1153,7 +1152,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		// the lemma of a finite verb only ("sinks", "burned"), not an
 		// adjective ("disgusting" is not "disgust")
 		finite := verbish && !strings.HasPrefix(tag, "VBG")
-		return tSubjectExclusion[word] || finite && tSubjectExclusion[lemma] || sec == tExclusion && !verbish
+		return tSubjectExclusion[word] || finite && tSubjectExclusion[s.vocab.lemmaOf(word)] || sec == tExclusion && !verbish
 	case tStereotype:
 		// "migrants bring crime", "crime by migrants", "migrant crime";
 		// not the target as victim ("crimes against migrants", "migrants
@@ -1310,6 +1309,16 @@ var wishModals = map[string]bool{"should": true, "must": true, "need": true, "ne
 var wishWords = map[string]bool{"great": true, "good": true, "nice": true, "lovely": true, "brilliant": true,
 	"fantastic": true, "best": true, "better": true}
 
+// wishIf reports "if" at k after a word of wishWords: "it would be great if".
+func wishIf(ti *targetInfo, k int) bool {
+	return k > 0 && ti.words[k].w == "if" && wishWords[ti.words[k-1].w]
+}
+
+// deathWord reports a word of deathWords or an inflection of one ("sinks").
+func (s *Scorer) deathWord(w string) bool {
+	return deathWords[w] || deathWords[s.vocab.lemmaOf(w)]
+}
+
 // perceptionVerbs: verbs of perceiving or judging whose negation denies
 // what follows ("I don't see an invasion").
 var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": true, "find": true, "view": true}
@@ -1461,10 +1470,10 @@ func hasTag(ti *targetInfo, a, b int, t string) bool {
 	return false
 }
 
-// modalBetween reports a modal word of tModals between words a and b.
-func modalBetween(ti *targetInfo, a, b int) bool {
+// wordBetween reports a word of set among words [a, b).
+func wordBetween(ti *targetInfo, a, b int, set map[string]bool) bool {
 	for k := a; k < b && k < len(ti.words); k++ {
-		if tModals[ti.words[k].w] {
+		if set[ti.words[k].w] {
 			return true
 		}
 	}
@@ -1488,24 +1497,10 @@ var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": tru
 	"endured": true, "fear": true, "fled": true, "flee": true, "fleeing": true, "escape": true,
 	"escaped": true, "escaping": true, "survivors": true, "survived": true}
 
-func victimBetween(ti *targetInfo, a, b int) bool {
-	for k := a; k < b && k < len(ti.words); k++ {
-		if victimWords[ti.words[k].w] {
-			return true
-		}
-	}
-	return false
-}
+func victimBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, victimWords) }
 
 // tCopulaBetween reports a copula between words a and b.
-func tCopulaBetween(ti *targetInfo, a, b int) bool {
-	for k := a; k < b && k < len(ti.words); k++ {
-		if tCopulas[ti.words[k].w] {
-			return true
-		}
-	}
-	return false
-}
+func tCopulaBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, tCopulas) }
 
 // passiveBetween reports "be"/"get"/"got" (a passive or modal frame) between
 // the target and the term: "should be deported", "got shot".
@@ -1571,6 +1566,9 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 // "Immigrants are scroungers? Not true.", "don't tell me migrants don't
 // contribute".
 func corrected(ti *targetInfo, l *hostLink) bool {
+	if ti.count[tCorrection] == 0 {
+		return false
+	}
 	n := len(ti.words)
 	start := l.i
 	if l.ti >= 0 && l.ti < start {
@@ -1753,10 +1751,7 @@ func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
 			}
 			for _, p := range pv.particles {
 				if ti.words[j].w == p && tgt {
-					h := lexHit{section: pv.sec, start: i, end: j + 1}
-					ti.hits = append(ti.hits, h)
-					ti.count[pv.sec]++
-					ti.secAt[i] |= 1 << uint(pv.sec)
+					ti.addHit(pv.sec, i, j+1)
 					j = n
 					break
 				}

@@ -43,7 +43,7 @@ func (s *Scorer) addVaderTerms(ti *targetInfo) {
 		if v > 0 {
 			sec = tVPos
 		}
-		ti.hits = append(ti.hits, lexHit{section: sec, start: i, end: i + 1})
+		ti.addHit(sec, i, i+1)
 		ti.vstrength = append(ti.vstrength, vTerm{i, math.Abs(v) / 4})
 	}
 }
