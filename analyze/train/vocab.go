@@ -1,7 +1,6 @@
 package train
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,39 +166,23 @@ func loadWordNet(dir string) (*wordNet, error) {
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		wn.index[pos] = map[string]bool{}
 		wn.exc[pos] = map[string]string{}
-		f, err := os.Open(filepath.Join(dir, "index."+pos))
-		if err != nil {
-			return nil, fmt.Errorf("wordnet: %w", err)
-		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			l := sc.Text()
-			if strings.HasPrefix(l, " ") {
-				continue
-			}
+		err := wnLines(dir, "index."+pos, func(l string) {
 			lemma, _, _ := strings.Cut(l, " ")
 			wn.index[pos][lemma] = true
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("wordnet: index.%s: %w", pos, err)
-		}
-		f, err = os.Open(filepath.Join(dir, pos+".exc"))
+		})
 		if err != nil {
-			return nil, fmt.Errorf("wordnet: %w", err)
+			return nil, err
 		}
-		sc = bufio.NewScanner(f)
-		for sc.Scan() {
-			fs := strings.Fields(sc.Text())
+		err = wnLines(dir, pos+".exc", func(l string) {
+			fs := strings.Fields(l)
 			if len(fs) >= 2 {
 				if _, dup := wn.exc[pos][fs[0]]; !dup {
 					wn.exc[pos][fs[0]] = fs[1]
 				}
 			}
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("wordnet: %s.exc: %w", pos, err)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return wn, nil

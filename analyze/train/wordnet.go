@@ -77,28 +77,38 @@ type wnSynset struct {
 	sim   []string // offsets of "similar to" (&) synsets, adjectives
 }
 
-// wnData reads the synsets of one part of speech (data.POS).
-func wnData(dir, pos string) (map[string]wnSynset, error) {
-	f, err := os.Open(filepath.Join(dir, "data."+pos))
+// wnLines calls fn with each line of the WordNet file dir/name, skipping
+// the licence header (its lines start with a space).
+func wnLines(dir, name string, fn func(line string)) error {
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
-		return nil, fmt.Errorf("wordnet: %w", err)
+		return fmt.Errorf("wordnet: %w", err)
 	}
 	defer f.Close()
-	out := map[string]wnSynset{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, " ") {
-			continue
+		if l := sc.Text(); !strings.HasPrefix(l, " ") {
+			fn(l)
 		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("wordnet: %s: %w", name, err)
+	}
+	return nil
+}
+
+// wnData reads the synsets of one part of speech (data.POS).
+func wnData(dir, pos string) (map[string]wnSynset, error) {
+	out := map[string]wnSynset{}
+	err := wnLines(dir, "data."+pos, func(l string) {
 		fs := strings.Fields(strings.SplitN(l, "|", 2)[0])
 		if len(fs) < 4 {
-			continue
+			return
 		}
 		n, err := strconv.ParseInt(fs[3], 16, 32)
 		if err != nil {
-			continue
+			return
 		}
 		var ss wnSynset
 		k := 4
@@ -121,28 +131,17 @@ func wnData(dir, pos string) (map[string]wnSynset, error) {
 			}
 		}
 		out[fs[0]] = ss
-	}
-	return out, sc.Err()
+	})
+	return out, err
 }
 
 // wnIndex reads lemma -> synset offsets (most frequent sense first).
 func wnIndex(dir, pos string) (map[string][]string, error) {
-	f, err := os.Open(filepath.Join(dir, "index."+pos))
-	if err != nil {
-		return nil, fmt.Errorf("wordnet: %w", err)
-	}
-	defer f.Close()
 	out := map[string][]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, " ") {
-			continue
-		}
+	err := wnLines(dir, "index."+pos, func(l string) {
 		fs := strings.Fields(l)
 		if len(fs) < 6 {
-			continue
+			return
 		}
 		nsyn, _ := strconv.Atoi(fs[2])
 		np, _ := strconv.Atoi(fs[3])
@@ -150,8 +149,8 @@ func wnIndex(dir, pos string) (map[string][]string, error) {
 		if start+nsyn <= len(fs) {
 			out[fs[0]] = fs[start : start+nsyn]
 		}
-	}
-	return out, sc.Err()
+	})
+	return out, err
 }
 
 // BuildWordNetLexicon writes models/wordnet.txt: the seeds of target.txt
