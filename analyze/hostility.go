@@ -219,7 +219,9 @@ func (s *Scorer) antiRules(u *unit, p float64) (float64, *ruleHit) {
 		}
 		return p, nil
 	}
-	if framed && !own {
+	// "without migrant farmworkers the crops would rot": the loss falls on
+	// what would be lost without migrants, not on them
+	if framed && !own || !own && dependence(ti) {
 		return math.Min(p, framedCap), nil
 	}
 	// every hostile word of the unit, linked to a target or not, is
@@ -323,7 +325,7 @@ func counterCue(ti *targetInfo, u *unit) bool {
 			return true
 		}
 	}
-	return contributionBy(ti, u)
+	return contributionBy(ti, u) || ti.migrant && ti.count[tIncident] == 0 && dependence(ti)
 }
 
 // contributionBy reports migrants doing something of the contribution
@@ -357,6 +359,56 @@ func contributionBy(ti *targetInfo, u *unit) bool {
 	}
 	return false
 }
+
+// dependence reports a loss said to follow without migrants: "the ward
+// would fall apart without them", "without migrant farmworkers the crops
+// would rot", "our club wouldn't exist without the refugees". A loss word
+// ("collapse", "rot") or a negated capacity ("wouldn't exist", "couldn't
+// cope") must stand with a modal, so "we'd be better off without them"
+// and "they came here without papers" are not cues.
+func dependence(ti *targetInfo) bool {
+	without := false
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant {
+			continue
+		}
+		for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
+			w := ti.words[k]
+			if w.w == "without" {
+				without = true
+				break
+			}
+			if !tDeterminers[w.w] && !strings.HasPrefix(w.tag, "JJ") && !strings.HasPrefix(w.tag, "NN") {
+				break
+			}
+		}
+	}
+	if !without {
+		return false
+	}
+	modal, loss := false, false
+	for k, w := range ti.words {
+		switch w.w {
+		case "would", "could", "'d", "will", "wo", "ca", "wouldn't", "couldn't", "won't", "wouldnt", "couldnt":
+			modal = true
+		}
+		if lossWords[w.w] || capacityWords[w.w] && negatedAt(ti, k) {
+			loss = true
+		}
+		if w.w == "apart" && k > 0 && strings.HasPrefix(ti.words[k-1].w, "fall") ||
+			w.w == "halt" && k > 1 && ti.words[k-2].w == "to" {
+			loss = true
+		}
+	}
+	return modal && loss
+}
+
+// lossWords and capacityWords: what a place or trade suffers without its
+// workers ("would collapse"), and what it could not do ("couldn't cope").
+var lossWords = map[string]bool{"collapse": true, "collapsed": true, "rot": true, "struggle": true, "close": true,
+	"shut": true, "poorer": true, "lost": true, "empty": true, "die": true}
+var capacityWords = map[string]bool{"exist": true, "survive": true, "cope": true, "function": true, "run": true,
+	"open": true, "manage": true, "last": true}
 
 var possessive = map[string]bool{"their": true, "his": true, "her": true, "theirs": true, "its": true}
 

@@ -655,10 +655,10 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 	// "why are we letting these parasites into our country?": in a text
 	// about migration with no group named, an insulting plural noun after
 	// a demonstrative names the group
-	if !ti.migrant && migrationWord {
+	if !ti.migrant {
 		for _, h := range ti.hits {
 			last := h.end - 1
-			if (h.section == tDehum || h.section == tDerog) && !used[h.start] && h.start > 0 &&
+			if (migrationWord || admitted(ti, h.start-2, h.end)) && (h.section == tDehum || h.section == tDerog) && !used[h.start] && h.start > 0 &&
 				(epithetDet[ti.words[h.start-1].w] || ti.words[h.start-1].tag == "CD") &&
 				strings.HasSuffix(ti.words[last].w, "s") && (!ti.tagged || ti.words[last].tag == "NNS") {
 				ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: h.start, j: h.end, epithet: true})
@@ -820,6 +820,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) {
 					break
 				}
+				if universalChallenge(ti, l.ti, k) {
+					break
+				}
 				l.status = stNeg
 				break
 			}
@@ -934,6 +937,16 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 	// frames: condemned, reported
 	for li := range ti.links {
 		l := &ti.links[li]
+		// a stock line named in quotes: its praise is dismissed ("don't
+		// give me that 'hard-working immigrants' line"), its hostility is
+		// named to be rejected ("the 'refugees are rapists' myth must
+		// die")
+		if l.status == stOwn && (dismissedPhrase(ti, l.i) || l.linked && dismissedPhrase(ti, l.ti)) {
+			l.status = stCond
+			if l.cat == tPositive {
+				l.status = stNeg
+			}
+		}
 		if l.status == stNeg && l.cat == tPositive && corrected(ti, l) {
 			// a denied praise named to be corrected: "don't tell me
 			// migrants don't contribute"
@@ -1092,6 +1105,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if !vader && b-a <= 3 && (hasWord(ti, a, b, "like") || hasWord(ti, a, b, "such")) {
 			return true
 		}
+		// "nothing decent about illegals", "something shifty about them":
+		// a quality said to be absent from or present in the target
+		if ti.words[a].w == "about" && (b-a == 1 || b-a == 2 && tDeterminers[ti.words[a+1].w]) && h.start > 0 && (ti.words[h.start-1].w == "nothing" || ti.words[h.start-1].w == "something") {
+			return true
+		}
 		// blame: "a dangerous world because of migrants"
 		if b-a <= 6 && b >= 2 && ti.words[b-1].w == "of" && ti.words[b-2].w == "because" && !connectiveBetween(ti, a, b-2) {
 			return true
@@ -1110,7 +1128,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if !targetFirst {
 			// the target is the object: "kill all immigrants", "I hate
 			// refugees", "deport every one of them"
-			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to")
+			// "shooting at illegals", "throw stones at them"
+			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to") ||
+				sec == tThreat && b-a == 1 && ti.words[a].w == "at"
 		}
 		// the target before: passive or modal ("migrants should be shot",
 		// "they need to be deported"), or an intransitive exclusion
@@ -1186,6 +1206,39 @@ var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, 
 // placeNouns: the [institution] nouns that name where migrants live.
 var placeNouns = map[string]bool{"hotel": true, "hotels": true, "centre": true, "centres": true, "center": true,
 	"centers": true}
+
+// admitted reports an admission verb at word v whose object ends before
+// word e and is let into the country: "letting these parasites in?",
+// "importing these savages", "allowed those animals into our country".
+func admitted(ti *targetInfo, v, e int) bool {
+	if v < 0 {
+		return false
+	}
+	switch ti.words[v].w {
+	case "import", "imports", "importing", "imported":
+		return true
+	case "let", "lets", "letting", "allow", "allows", "allowing", "allowed", "bring", "brings", "bringing",
+		"brought", "ship", "ships", "shipping", "shipped":
+	default:
+		return false
+	}
+	n := len(ti.words)
+	if e >= n {
+		return false
+	}
+	switch ti.words[e].w {
+	case "in":
+		return e+1 == n || ti.words[e+1].cl != ti.words[e].cl || ti.words[e+1].w == "here" || ti.words[e+1].w == "from"
+	case "into":
+		for k := e + 1; k < n && k <= e+3; k++ {
+			switch ti.words[k].w {
+			case "country", "britain", "europe", "america", "nation", "town", "city", "uk", "us":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // epithetDet: the words before an insulting noun that name a group by it.
 var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of": true, "the": true, "other": true}
@@ -1293,6 +1346,56 @@ func dropAdministrative(ti *targetInfo) {
 func insideHostile(ti *targetInfo, h lexHit) bool {
 	for _, o := range ti.hits {
 		if o.end-o.start > h.end-h.start && o.start <= h.start && h.end <= o.end && isHostileCat(o.section) {
+			return true
+		}
+	}
+	return false
+}
+
+// dismissedPhrase reports a word inside quotation marks whose quote is
+// then named as a stock line: "don't give me that 'hard-working
+// immigrants' line", "the 'refugees welcome' mantra". Praise so named is
+// dismissed, not given.
+func dismissedPhrase(ti *targetInfo, i int) bool {
+	if !ti.words[i].q {
+		return false
+	}
+	k := i + 1
+	for k < len(ti.words) && ti.words[k].q && ti.words[k].qid == ti.words[i].qid {
+		k++
+	}
+	return k < len(ti.words) && k > i && stockLines[ti.words[k].w]
+}
+
+var stockLines = map[string]bool{"line": true, "narrative": true, "mantra": true, "spiel": true, "nonsense": true,
+	"rubbish": true, "drivel": true, "garbage": true, "bullshit": true, "bollocks": true, "propaganda": true,
+	"myth": true, "fairy": true, "trope": true, "cliche": true, "cliché": true, "lie": true, "crap": true}
+
+// universalChallenge reports a negation at word k inside a relative clause
+// of the mention at m that a challenge to find an exception governs: "is
+// there a single immigrant who isn't on the fiddle?", "name one refugee
+// that doesn't claim benefits". The challenge asserts the term of them
+// all; the negation does not deny it.
+func universalChallenge(ti *targetInfo, m, k int) bool {
+	if m < 0 || m >= k {
+		return false
+	}
+	rel := false
+	for j := m + 1; j < k; j++ {
+		if w := ti.words[j].w; w == "who" || w == "that" || w == "which" {
+			rel = true
+		}
+	}
+	if !rel {
+		return false
+	}
+	for j := m - 1; j >= 1 && j >= m-4; j-- {
+		switch ti.words[j].w {
+		case "there":
+			if w := ti.words[j-1].w; w == "is" || w == "are" || w == "was" {
+				return true
+			}
+		case "name", "show", "find":
 			return true
 		}
 	}
