@@ -107,6 +107,12 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 		if l.cat == tProfanity && !l.linked {
 			continue
 		}
+		// a death word said of no one is what migrants suffer or risk
+		// ("hundreds of migrants could drown", "protest over migrant
+		// deaths at sea"), not a threat: a wish or demand links it
+		if l.cat == tThreat && !l.linked && s.deathWord(ti.words[l.i].w) {
+			continue
+		}
 		switch {
 		case l.linked && l.kind == kMigrant:
 			put("m:"+c+":"+statusNames[l.status], v, i, j)
