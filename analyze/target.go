@@ -827,6 +827,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				break
 			}
 		}
+		// "the stabbings aren't happening because of migrant gangs", "this
+		// problem doesn't exist because of asylum seekers": a denied cause
+		if l.status != stNeg && deniedCause(ti, h.start, l.ti) {
+			l.status = stNeg
+		}
 		// "a blessing rather than a curse", "instead of a burden"
 		if l.status != stNeg && contrastedAway(ti, h.start) {
 			l.status = stNeg
@@ -904,6 +909,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.modal = true // "go home", "not welcome", "don't belong": calls by themselves
 		}
 		if wantWord && l.status != stNeg {
+			continue
+		}
+		// "they don't want to cause trouble": what the target wants or
+		// needs to do, denied or not, is no praise of it
+		if wantWord && l.ti >= 0 && l.ti < h.start && w(h.end) == "to" {
 			continue
 		}
 		// "I hope no more refugees drown": "no more" quantifies those who
@@ -1352,6 +1362,30 @@ func insideHostile(ti *targetInfo, h lexHit) bool {
 	return false
 }
 
+// deniedCause reports a term at h or its target at t (-1 for none) after
+// "because of", "due to" or "caused by" whose clause denies the cause
+// before it: "the stabbings aren't happening because of migrant gangs".
+func deniedCause(ti *targetInfo, h, t int) bool {
+	at := h
+	if t >= 0 && t < h {
+		at = t
+	}
+	for k := at - 1; k >= 1 && k >= at-4 && ti.words[k].cl == ti.words[at].cl; k-- {
+		if p := ti.words[k-1].w + " " + ti.words[k].w; p != "because of" && p != "due to" && p != "caused by" {
+			continue
+		}
+		// "because" may open a clause of its own: the denial is in the
+		// clause before it
+		for j := k - 2; j >= 0 && j >= k-6 && ti.words[j].cl == ti.words[max(k-2, 0)].cl; j-- {
+			if ti.has(j, tNegation) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // dismissedPhrase reports a word inside quotation marks whose quote is
 // then named as a stock line: "don't give me that 'hard-working
 // immigrants' line", "the 'refugees welcome' mantra". Praise so named is
@@ -1458,6 +1492,9 @@ func challenged(ti *targetInfo, i int) bool {
 	case w0 == "why" && (w1 == "would" || w1 == "should") && (w2 == "you" || w2 == "anyone"):
 		return true
 	case w0 == "why" && w1 == "should" && w2 != "we" && w2 != "i" && hasWord(ti, start+2, i, "be"):
+		return true
+	case w0 == "why" && (w1 == "would" || w1 == "should" || w1 == "do") && hasWord(ti, start+2, i, "need"):
+		// "why would we need to deport them?"
 		return true
 	}
 	return false
@@ -1914,6 +1951,10 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
 			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
 			w.w == "did" || w.w == "have" || w.w == "has" {
+			continue
+		}
+		// "shouldn't be blamed for crime", "don't blame migrants for it"
+		if (w.w == "blame" || w.w == "blamed" || w.w == "blaming") && k+1 < b || (w.w == "for" || w.w == "of") && k > a && strings.HasPrefix(ti.words[k-1].w, "blam") {
 			continue
 		}
 		if ti.mentions != nil {
