@@ -315,7 +315,8 @@ func migrantPerpetrator(u *unit) bool {
 
 // passiveChain reports a passive chain from the mention to the incident
 // verb at b: "a Nigerian nurse was repeatedly abused and spat at", only
-// auxiliaries, adverbs, incident words and "and" between, with at least one
+// the rest of the noun phrase ("mother of two"), then auxiliaries,
+// adverbs, incident words and "and" between, with at least one
 // auxiliary (not "were arrested after they attacked").
 func passiveChain(ti *targetInfo, a, b int) bool {
 	aux := false
@@ -326,6 +327,11 @@ func passiveChain(ti *targetInfo, a, b int) bool {
 			aux = true
 		case "has", "have", "had", "and":
 		default:
+			// the rest of the victim's noun phrase before the auxiliary:
+			// "a Polish mother of two was abused"
+			if !aux && (strings.HasPrefix(w.tag, "NN") || strings.HasPrefix(w.tag, "JJ") || w.tag == "CD" || w.tag == "DT" || w.w == "of") {
+				continue
+			}
 			if !strings.HasPrefix(w.tag, "RB") && !ti.has(k, tIncident) {
 				return false
 			}
