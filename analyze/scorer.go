@@ -48,6 +48,25 @@ const (
 	TaskHateCrime     = "hate_crime_report"
 )
 
+// ScoreOf returns a document's score for task, NaN for a task with no score.
+func ScoreOf(sc model.Scores, task string) float64 {
+	switch task {
+	case TaskMigration:
+		return sc.Migration
+	case TaskAntiMigrant:
+		return sc.AntiMigrant
+	case TaskCounterSpeech:
+		return sc.CounterSpeech
+	case TaskHateCrime:
+		return sc.HateCrimeReport
+	case TaskStance:
+		return sc.Stance
+	case TaskTone:
+		return sc.Tone
+	}
+	return math.NaN()
+}
+
 // Tasks lists the trained models in a fixed order.
 var Tasks = []string{TaskMigration, TaskAntiMigrant, TaskCounterSpeech, TaskStance, TaskTone, TaskHateCrime}
 
@@ -305,7 +324,12 @@ func (s *Scorer) Version() string {
 //	17: threats against places where migrants live; death verbs need a
 //	   wish; longer phrasal objects; "no X in our ..." exclusion.
 //	18: a document anti_migrant >= 0.5 caps its counter_speech.
-const scoringRevision = 18
+//	19: round 4: dependence frame ("would fall apart without them"),
+//	   challenges to find an exception, stock lines in quotes, denied
+//	   causes and blame, "nothing/something P about X", threats "at" X,
+//	   epithets let in, unlinked death words are no threat, passive chains
+//	   after the victim's noun phrase.
+const scoringRevision = 19
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -457,7 +481,9 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 		r.anti, r.antiRule = math.Min(r.anti, maxUntargeted), nil
 	}
 	// a text hostile toward migrants in its own voice is not pushing back
-	// against hostility toward them
+	// against hostility toward them. Score caps the document the same way
+	// after its reported-hostility discount; this cap keeps a hostile
+	// sentence from being the counter-speech that discounts the others.
 	if r.anti >= 0.5 && !s.custom[TaskCounterSpeech] {
 		r.counter, r.counterRule = math.Min(r.counter, counterCap), nil
 	}

@@ -182,27 +182,11 @@ func TestIssueExamples(t *testing.T) {
 		{"Our invasions of Iraq and Afghanistan were a mistake.", TaskMigration, 0, 0.5},
 	} {
 		sc := s.Score("x", tc.text, model.TextContext{})
-		v := scoreOf(sc, tc.score)
+		v := ScoreOf(sc, tc.score)
 		if v < tc.atLeast || v >= tc.lt {
 			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
 		}
 	}
-}
-
-func scoreOf(sc model.Scores, task string) float64 {
-	switch task {
-	case TaskMigration:
-		return sc.Migration
-	case TaskAntiMigrant:
-		return sc.AntiMigrant
-	case TaskCounterSpeech:
-		return sc.CounterSpeech
-	case TaskHateCrime:
-		return sc.HateCrimeReport
-	case TaskStance:
-		return sc.Stance
-	}
-	return sc.Tone
 }
 
 // Only English is scored; other languages get null scores and keep their

@@ -206,13 +206,16 @@ func (db *DB) eachDocument(ctx context.Context, f DocumentFilter, cols, join str
 
 // Document returns one document by id, or ErrNotFound.
 func (db *DB) Document(ctx context.Context, id int64) (*model.Document, error) {
-	var out *model.Document
-	err := db.EachDocument(ctx, DocumentFilter{IDs: []int64{id}}, func(d *model.Document) error {
-		c := *d
-		out = &c
-		return nil
-	})
-	if err != nil {
+	return byID(id, func(fn func(*model.Document) error) error {
+		return db.EachDocument(ctx, DocumentFilter{IDs: []int64{id}}, fn)
+	}, func(d *model.Document) *model.Document { c := *d; return &c })
+}
+
+// byID returns the one row a stream filtered to document id yields, copied
+// out of the stream's reused value, or ErrNotFound.
+func byID[T any](id int64, each func(func(*T) error) error, copyOut func(*T) *T) (*T, error) {
+	var out *T
+	if err := each(func(v *T) error { out = copyOut(v); return nil }); err != nil {
 		return nil, err
 	}
 	if out == nil {

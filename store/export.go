@@ -63,20 +63,13 @@ func (db *DB) EachScoredDocument(ctx context.Context, f DocumentFilter, fn func(
 
 // ScoredDocumentByID returns one document with its scores, or ErrNotFound.
 func (db *DB) ScoredDocumentByID(ctx context.Context, id int64) (*ScoredDocument, error) {
-	var out *ScoredDocument
-	err := db.EachScoredDocument(ctx, DocumentFilter{IDs: []int64{id}}, func(d *ScoredDocument) error {
+	return byID(id, func(fn func(*ScoredDocument) error) error {
+		return db.EachScoredDocument(ctx, DocumentFilter{IDs: []int64{id}}, fn)
+	}, func(d *ScoredDocument) *ScoredDocument {
 		c := *d
 		c.Scores = append([]float64(nil), d.Scores...)
-		out = &c
-		return nil
+		return &c
 	})
-	if err != nil {
-		return nil, err
-	}
-	if out == nil {
-		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
-	}
-	return out, nil
 }
 
 // DocScoreColumns returns the named doc_scores columns of a document (names

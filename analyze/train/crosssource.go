@@ -70,7 +70,7 @@ func CrossSource(s *analyze.Scorer, dir string) ([]CrossResult, error) {
 				if _, err := fmt.Sscan(r[task], &y); err != nil {
 					return nil, fmt.Errorf("%s: row %d: %s %q: %w", f, i+2, task, r[task], ErrBadData)
 				}
-				p := docScore(scores[i], task)
+				p := analyze.ScoreOf(scores[i], task)
 				if task == analyze.TaskStance {
 					if y == 0 {
 						continue

@@ -290,7 +290,7 @@ func Evaluate(s *analyze.Scorer, task, path string, o EvalOptions) (*EvalResult,
 		case o.Baseline:
 			preds[i] = s.Baseline(task, es.texts[i])
 		case es.document:
-			preds[i] = docScore(s.Score("", es.texts[i], es.contexts[i]), task)
+			preds[i] = analyze.ScoreOf(s.Score("", es.texts[i], es.contexts[i]), task)
 		default:
 			preds[i] = s.ScoreText(task, es.texts[i])
 		}
@@ -380,25 +380,6 @@ func parallel(n int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
-}
-
-// docScore is the document-level score of task.
-func docScore(sc model.Scores, task string) float64 {
-	switch task {
-	case analyze.TaskMigration:
-		return sc.Migration
-	case analyze.TaskAntiMigrant:
-		return sc.AntiMigrant
-	case analyze.TaskCounterSpeech:
-		return sc.CounterSpeech
-	case analyze.TaskHateCrime:
-		return sc.HateCrimeReport
-	case analyze.TaskStance:
-		return sc.Stance
-	case analyze.TaskTone:
-		return sc.Tone
-	}
-	return math.NaN()
 }
 
 type conf struct{ tp, fp, tn, fn float64 }

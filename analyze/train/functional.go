@@ -84,7 +84,7 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 		}
 		preds := make([]float64, len(sel))
 		parallel(len(sel), func(i int) {
-			preds[i] = docScore(s.Score("", sel[i].Text, model.TextContext{}), task)
+			preds[i] = analyze.ScoreOf(s.Score("", sel[i].Text, model.TextContext{}), task)
 		})
 		type acc struct {
 			n, ok int
