@@ -1,9 +1,9 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 3, model xs1-3790f2999110,
-// 2026-12-06 (docs/analysis.md, "Measured"; the round-2 values of model
-// xs1-40ba29dba4ad are in the same section). A floor sits a little under
+// once, after the model was frozen: round 4, model xs1-a591fd1dadf1,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 and 3
+// are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
 // commit.
@@ -15,11 +15,11 @@ const defaultFunctionalFloor = 0.80
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.88, // 0.907 (n=987; issue floor 0.90)
-	"counter_speech":    0.92, // 0.946 (n=987)
+	"anti_migrant":      0.89, // 0.912 (n=987; issue floor 0.90; round 3: 0.907)
+	"counter_speech":    0.92, // 0.947 (n=987)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.81, // 0.841 (n=164)
+	"hate_crime_report": 0.83, // 0.860 (n=164; round 3: 0.841)
 }
 
 // functionalFloors: the functionalities measured below the issue's 0.80,
@@ -30,8 +30,7 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
 	"anti_migrant/exclusion_call":         0.75, // 0.793
 	"anti_migrant/question_hate":          0.75, // 0.793
-	"anti_migrant/ref_clause":             0.60, // 0.640: a hostile relative clause about migrants
-	"counter_speech/contribution":         0.72, // 0.760
+	"anti_migrant/ref_clause":             0.56, // 0.600: a hostile relative clause about migrants (round 3: 0.640)
 	"counter_speech/myth_correction":      0.64, // 0.680 (round 2: 0.720)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"migration/interstate_border":         0.64, // 0.714 (n=14)
@@ -52,10 +51,10 @@ var crossFloors = map[string]float64{
 	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
 	"news.csv/anti_migrant/macro_f1":            0.67, // 0.703
 	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (0.759 at the eighth look, docs/analysis.md)
-	"news.csv/hate_crime_report/macro_f1":       0.78, // 0.816
+	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829 (round 3: 0.816)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
-	"statements.csv/anti_migrant/macro_f1":      0.80, // 0.838
-	"statements.csv/counter_speech/macro_f1":    0.72, // 0.756
+	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
+	"statements.csv/counter_speech/macro_f1":    0.71, // 0.750 (round 3: 0.756)
 	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
 
@@ -67,19 +66,19 @@ type devFloor struct {
 }
 
 // devFloors guard the development sets against regressions. They are not
-// accuracy claims: rounds 2 and 3 chose their rules on these sets
+// accuracy claims: rounds 2 to 4 chose their rules on these sets
 // (docs/analysis.md, "Protocol"), so their figures are optimistic. The
 // HateXplain validation posts were never trained on; half of them (by id
-// hash) were looked at in round 3.
+// hash) were looked at in rounds 3 and 4.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.695
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.68},   // 0.731
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.768
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.698
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.68},   // 0.735
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.773
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.543 (issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.699
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
 	{"stance", "testdata/heldout_stance.csv", nil, 0.73},                                                    // 0.770
-	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.72},                                         // 0.766
+	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.74},                                         // 0.793
 }

@@ -107,6 +107,16 @@ func TestLinkFrames(t *testing.T) {
 		{"Fuck these immigrants.", "m:profanity:own"},
 		{"Immigrants steal our jobs.", "m:stereotype:own"},
 		{"Women are stupid bitches.", "o:derog"},
+		// round 4
+		{"Is there a single immigrant in this country who isn't on the fiddle?", "m:stereotype:own"},
+		{"Ain't nothing decent about illegals.", "m:positive:neg"},
+		{"Don't give me that 'hard-working immigrants' line.", "m:positive:neg"},
+		{"The 'refugees are rapists' myth must die.", "m:derog:cond"},
+		{"Migrants shouldn't be blamed for crime.", "m:stereotype:neg"},
+		{"The stabbings aren't happening because of migrant gangs.", "m:stereotype:neg"},
+		{"Why do we keep letting these parasites in?", "m:dehum:own"},
+		{"The ranchers shooting at illegals are doing the Lord's work.", "m:threat:own"},
+		{"There are so many immigrants living here, why would we need to deport them?", "m:exclusion:neg"},
 	} {
 		d := nlp.Parse(tc.text)
 		u := s.buildUnit(tc.text, d.Tokens)
@@ -183,6 +193,33 @@ func TestIssueExamples(t *testing.T) {
 	} {
 		sc := s.Score("x", tc.text, model.TextContext{})
 		v := ScoreOf(sc, tc.score)
+		if v < tc.atLeast || v >= tc.lt {
+			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
+		}
+	}
+}
+
+// Round 4's frames at the score level: what would be lost without
+// migrants is a counter-speech cue and no hostility; what they suffer is
+// no threat.
+func TestRound4Frames(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text        string
+		score       string
+		atLeast, lt float64 // want atLeast <= score < lt
+	}{
+		{"Without immigrants, the crops in this valley would rot in the fields.", TaskAntiMigrant, 0, 0.5},
+		{"Without immigrants, the crops in this valley would rot in the fields.", TaskCounterSpeech, 0.5, 1.01},
+		{"Half the carers in our care homes were born abroad, and we'd be lost without them.", TaskCounterSpeech, 0.5, 1.01},
+		{"We would be better off without immigrants.", TaskAntiMigrant, 0.5, 1.01},
+		{"We would be better off without immigrants.", TaskCounterSpeech, 0, 0.5},
+		{"Hundreds of migrants could drown this winter, charities warn.", TaskAntiMigrant, 0, 0.5},
+		{"I hope every migrant boat sinks.", TaskAntiMigrant, 0.5, 1.01},
+		{"A Polish mother of two was repeatedly abused and spat at by a neighbour, police said.", TaskHateCrime, 0.5, 1.01},
+	} {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), tc.score)
 		if v < tc.atLeast || v >= tc.lt {
 			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
 		}
@@ -356,7 +393,7 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 
 // The round-3 probes (analyze/testdata/probes_round3.tsv) are development
 // sentences: they chose rules, so this guards against regressions and
-// claims no accuracy. Measured: 66 of 71 (the misses are listed in
+// claims no accuracy. Measured: 66 of 71 in round 3, 68 in round 4 (the misses are listed in
 // docs/analysis.md).
 func TestRound3Probes(t *testing.T) {
 	t.Parallel()
@@ -386,7 +423,7 @@ func TestRound3Probes(t *testing.T) {
 			t.Logf("miss (%s, %s): %s = %.2f: %q", f[2], f[0], f[1], v, f[3])
 		}
 	}
-	if right < 66 {
-		t.Errorf("round-3 probes: %d of %d right, want at least 66", right, n)
+	if right < 68 {
+		t.Errorf("round-3 probes: %d of %d right, want at least 68", right, n)
 	}
 }
