@@ -1398,7 +1398,7 @@ func dismissedPhrase(ti *targetInfo, i int) bool {
 	for k < len(ti.words) && ti.words[k].q && ti.words[k].qid == ti.words[i].qid {
 		k++
 	}
-	return k < len(ti.words) && k > i && stockLines[ti.words[k].w]
+	return k < len(ti.words) && stockLines[ti.words[k].w]
 }
 
 var stockLines = map[string]bool{"line": true, "narrative": true, "mantra": true, "spiel": true, "nonsense": true,
