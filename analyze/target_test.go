@@ -167,12 +167,7 @@ func TestScoreInvariants(t *testing.T) {
 // The examples of issue 11 that the first models got wrong.
 func TestIssueExamples(t *testing.T) {
 	t.Parallel()
-	s := newTestScorer(t)
-	for _, tc := range []struct {
-		text        string
-		score       string
-		atLeast, lt float64 // want atLeast <= score < lt
-	}{
+	checkScoreRanges(t, newTestScorer(t), []scoreRange{
 		{"Immigrants are absolutely despicable.", TaskAntiMigrant, 0.5, 1.01},
 		{"Immigrants are absolutely despicable.", TaskCounterSpeech, 0, 0.5},
 		{"I am going to shoot the next immigrant I see.", TaskAntiMigrant, 0.5, 1.01},
@@ -190,9 +185,20 @@ func TestIssueExamples(t *testing.T) {
 		{"Police are investigating after a Syrian family's car was set alight in a racially motivated attack.", TaskCounterSpeech, 0, 0.5},
 		{"Police are investigating after a Syrian family's car was set alight in a racially motivated attack.", TaskHateCrime, 0.5, 1.01},
 		{"Our invasions of Iraq and Afghanistan were a mistake.", TaskMigration, 0, 0.5},
-	} {
-		sc := s.Score("x", tc.text, model.TextContext{})
-		v := ScoreOf(sc, tc.score)
+	})
+}
+
+// scoreRange: a text's score of a task, wanted in [atLeast, lt).
+type scoreRange struct {
+	text        string
+	score       string
+	atLeast, lt float64
+}
+
+func checkScoreRanges(t *testing.T, s *Scorer, cases []scoreRange) {
+	t.Helper()
+	for _, tc := range cases {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), tc.score)
 		if v < tc.atLeast || v >= tc.lt {
 			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
 		}
@@ -204,12 +210,7 @@ func TestIssueExamples(t *testing.T) {
 // no threat.
 func TestRound4Frames(t *testing.T) {
 	t.Parallel()
-	s := newTestScorer(t)
-	for _, tc := range []struct {
-		text        string
-		score       string
-		atLeast, lt float64 // want atLeast <= score < lt
-	}{
+	checkScoreRanges(t, newTestScorer(t), []scoreRange{
 		{"Without immigrants, the crops in this valley would rot in the fields.", TaskAntiMigrant, 0, 0.5},
 		{"Without immigrants, the crops in this valley would rot in the fields.", TaskCounterSpeech, 0.5, 1.01},
 		{"Half the carers in our care homes were born abroad, and we'd be lost without them.", TaskCounterSpeech, 0.5, 1.01},
@@ -218,12 +219,7 @@ func TestRound4Frames(t *testing.T) {
 		{"Hundreds of migrants could drown this winter, charities warn.", TaskAntiMigrant, 0, 0.5},
 		{"I hope every migrant boat sinks.", TaskAntiMigrant, 0.5, 1.01},
 		{"A Polish mother of two was repeatedly abused and spat at by a neighbour, police said.", TaskHateCrime, 0.5, 1.01},
-	} {
-		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), tc.score)
-		if v < tc.atLeast || v >= tc.lt {
-			t.Errorf("%s of %q = %.2f, want in [%.2f, %.2f)", tc.score, tc.text, v, tc.atLeast, tc.lt)
-		}
-	}
+	})
 }
 
 // Only English is scored; other languages get null scores and keep their
