@@ -329,7 +329,12 @@ func (s *Scorer) Version() string {
 //	   causes and blame, "nothing/something P about X", threats "at" X,
 //	   epithets let in, unlinked death words are no threat, passive chains
 //	   after the victim's noun phrase.
-const scoringRevision = 19
+//	20: round 5: hashtag slogans reach the text's target and are never
+//	   reported; what the target hopes or is able to do is no call; a
+//	   noun subject before a call takes it; other-group modifiers of a
+//	   migrant noun; evidence said to show a claim asserts it; a future
+//	   passive said of a group is no call.
+const scoringRevision = 20
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -83,6 +83,7 @@ type tword struct {
 	fixed bool   // rewritten from a disguised spelling
 	cap   bool   // the source word starts with a capital letter
 	tok   int    // index of the first source token
+	hash  bool   // from a hashtag
 }
 
 // target kinds
@@ -165,6 +166,16 @@ func (ti *targetInfo) addHit(sec, start, end int) {
 	ti.secAt[start] |= 1 << uint(sec)
 }
 
+// isMention reports whether word i is part of a target mention.
+func (ti *targetInfo) isMention(i int) bool {
+	for _, m := range ti.mentions {
+		if m.i <= i && i < m.j {
+			return true
+		}
+	}
+	return false
+}
+
 func (ti *targetInfo) has(i, sec int) bool {
 	return i >= 0 && i < len(ti.words) && ti.secAt[i]&(1<<uint(sec)) != 0
 }
@@ -235,6 +246,7 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			cl++
 			for _, p := range parts {
 				add(p, t.Start, t.End, false, k)
+				ws[len(ws)-1].hash = true
 			}
 			cl++
 			continue
@@ -437,7 +449,7 @@ var (
 	tStop = map[string]bool{"stop": true, "quit": true, "enough": true}
 	// verbs whose subject the exclusion or threat falls on (the target
 	// before them): "immigrants go home", "they should die"
-	tSubjectExclusion = map[string]bool{"go": true, "get": true, "fuck": true, "piss": true, "not": true,
+	tSubjectExclusion = map[string]bool{"go": true, "pack": true, "get": true, "fuck": true, "piss": true, "not": true,
 		"unwelcome": true, "don't": true, "do": true, "doesn't": true, "out": true, "leave": true, "die": true,
 		"make": true, "makes": true, "made": true, "turn": true, "turns": true, "disgust": true, "disgusts": true,
 		"sicken": true, "sickens": true,
@@ -597,6 +609,11 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			// "our women", "our girls": the speaker's own people, not a
 			// group hostility is aimed at
 			if h.start > 0 && (ti.words[h.start-1].w == "our" || ti.words[h.start-1].w == "my") {
+				continue
+			}
+			// "male migrants", "women refugees": a modifier of a migrant
+			// mention, which names the people the term is said of
+			if h.end < n && (ti.has(h.end, tMigrant) || ti.has(h.end, tSlur)) {
 				continue
 			}
 			m.kind = kOther
@@ -889,7 +906,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// modality: should / must / will / let / hope / imperative
 		for k := h.start - 1; k >= 0 && k >= h.start-5 && ti.words[k].cl == ti.words[h.start].cl; k-- {
 			if tModals[w(k)] {
-				l.modal = true
+				// "foreign criminals will be deported at the end of their
+				// sentence": a future passive said of a named group states
+				// what is to happen; a call needs an obligation or a wish
+				// ("should be deported") or a speaker ("we will deport
+				// them", "you will be sent back")
+				l.modal = !(cat == tExclusion && futureWords[w(k)] && l.linked && l.ti >= 0 && l.ti < k &&
+					!youWords[w(l.ti)] && (w(k+1) == "be" || w(k+1) == "get"))
 				break
 			}
 		}
@@ -999,7 +1022,11 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		// across clauses only nearby and without a connective ("Typical
 		// refugees: rude, greedy and lazy"; not "refugees came, but the
 		// locals were rude")
-		if !sameClause && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
+		// a hashtag after the text is a slogan about what the text is
+		// about ("Illegal alien arrested for drunk driving again.
+		// #StopTheInvasion"): it reaches an earlier target at any distance
+		slogan := before && ti.words[h.start].hash && !ti.words[m.i].hash
+		if !sameClause && !slogan && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
 			continue
 		}
 		if !s.linkOrderOK(ti, h, m, before) {
@@ -1142,6 +1169,17 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to") ||
 				sec == tThreat && b-a == 1 && ti.words[a].w == "at"
 		}
+		// what the target itself hopes or is able to do is no call:
+		// "Syrian refugees hope to go home", "900,000 refugees will be able
+		// to go home"
+		if sec == tExclusion && h.start >= 2 && ti.words[h.start-1].w == "to" && ownIntent[ti.words[h.start-2].w] {
+			return false
+		}
+		// another noun right before an intransitive exclusion is its
+		// subject: "refugees welcome, tourists go home"
+		if sec == tExclusion && b > a && strings.HasPrefix(ti.words[b-1].tag, "NNS") && !ti.words[b-1].hash && !ti.isMention(b-1) {
+			return false
+		}
 		// the target before: passive or modal ("migrants should be shot",
 		// "they need to be deported"), or an intransitive exclusion
 		// ("immigrants go home", "refugees not welcome", "they should die")
@@ -1255,7 +1293,7 @@ var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of
 
 // illegalDet: determiners before "illegal" used as a noun.
 var illegalDet = map[string]bool{"an": true, "any": true, "every": true, "each": true, "this": true, "that": true,
-	"one": true, "another": true}
+	"one": true, "another": true, "last": true, "single": true}
 
 // quantifierWords: the words of the [correction] phrases that quantify a
 // group ("most of them", "the vast majority").
@@ -1570,6 +1608,9 @@ func npInternal(ti *targetInfo, a, b int, of bool) bool {
 		if strings.HasPrefix(t, "RB") && k+1 < b && strings.HasPrefix(ti.words[k+1].tag, "JJ") {
 			continue // "really filthy"
 		}
+		if k == b-1 && ti.has(k, tOther) && ti.isMention(b) {
+			continue // "aggressive male migrants": a modifier of the mention
+		}
 		return false
 	}
 	return true
@@ -1742,7 +1783,7 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		if k > l.j {
 			return true // the correction follows the claim
 		}
-		if assertive[k] {
+		if assertive[k] || evidenceShows(ti, k) {
 			continue // before the claim, it asserts it
 		}
 		if k < start && start-k <= 4 && !quantifierWords[ti.words[k].w] {
@@ -1759,6 +1800,24 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	}
 	return false
 }
+
+// evidenceShows reports evidence said to show what follows: "statistics
+// show that migrants are criminals" asserts the claim it introduces ("no
+// evidence that", "the myth that" still correct it).
+func evidenceShows(ti *targetInfo, k int) bool {
+	if k+1 >= len(ti.words) || !evidenceNouns[ti.words[k].w] {
+		return false
+	}
+	switch ti.words[k+1].w {
+	case "show", "shows", "showed", "shown", "prove", "proves", "proved", "tell", "tells", "told", "suggest",
+		"suggests", "say", "says", "indicate", "indicates", "confirm", "confirms", "reveal", "reveals":
+		return true
+	}
+	return false
+}
+
+var evidenceNouns = map[string]bool{"evidence": true, "studies": true, "study": true, "research": true, "data": true,
+	"statistics": true, "figures": true, "facts": true, "proof": true}
 
 // isLinkedHostile reports whether word k is a hostile term linked to a
 // target (then a word like "disgusting" is the text's hostility, not its
@@ -1783,6 +1842,11 @@ func (s *Scorer) condemnsAt(ti *targetInfo, k int) bool {
 // term is quoted or follows a speech word ("shouted", "chanted", "daubed").
 func (s *Scorer) reportedIncident(ti *targetInfo, l *hostLink) bool {
 	if ti.count[tIncident]+ti.count[tReport] == 0 {
+		return false
+	}
+	// a hashtag is the author's own comment on what the text reports:
+	// "Illegal alien already sentenced for assault ... #StopTheInvasion"
+	if ti.words[l.i].hash {
 		return false
 	}
 	// "a Syrian family's car was set alight, police said": the violence
@@ -2002,6 +2066,20 @@ func interjection(ti *targetInfo, h lexHit) bool {
 	}
 	return w(h.end) == "hell" || w(h.start-1) == "holy" || w(h.start-1) == "oh" || w(h.end) == "it" && w(h.start) == "damn"
 }
+
+// futureWords: modals of the future, not of obligation or wish.
+var futureWords = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "wo": true}
+
+// youWords: the addressee as a target ("you will be sent back" threatens).
+var youWords = map[string]bool{"you": true, "ya": true, "u": true, "yall": true, "y'all": true}
+
+// ownIntent: words before "to" that say what the target itself wishes or
+// is able to do ("hope to go home"), not what others call for.
+var ownIntent = map[string]bool{"hope": true, "hopes": true, "hoping": true, "hoped": true, "want": true,
+	"wants": true, "wanted": true, "wanting": true, "wish": true, "wishes": true, "wished": true, "able": true,
+	"eager": true, "desperate": true, "longing": true, "long": true, "yearn": true, "yearning": true,
+	"plan": true, "plans": true, "planning": true, "planned": true, "decide": true, "decided": true,
+	"choose": true, "chose": true, "free": true}
 
 // inherentCall: exclusion phrases that are calls without a modal.
 var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcome": true, "get out": true,

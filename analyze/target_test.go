@@ -130,6 +130,52 @@ func TestLinkFrames(t *testing.T) {
 	}
 }
 
+// Round 5's links: what a feature list must hold (has) and must not hold
+// (lacks).
+func TestRound5Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		// a hashtag is the author's slogan about the text's subject, at
+		// any distance, and never the words of a report
+		{"Another illegal alien arrested for drink driving in Leeds last night. #StopTheInvasion", "m:stereotype:own", "m:stereotype:rep"},
+		// what migrants hope or are able to do is no call
+		{"Hundreds of refugees hope to go home to Syria this spring.", "", "m:exclusion:own:modal"},
+		{"Most of the families will be able to go back next year.", "", "m:exclusion:own:modal"},
+		{"Refugees need to go home.", "m:exclusion:own:modal", ""},
+		// another noun before the call is its subject
+		{"Refugees welcome, tourists go home!", "", "m:exclusion:own:modal"},
+		// an other-group word that modifies a migrant noun
+		{"Those aggressive male migrants are everywhere now.", "m:derog:own", "o:derog"},
+		{"All these illegals can pack up and leave.", "m:exclusion:own", ""},
+		// evidence said to show a hostile claim asserts it
+		{"Statistics show that migrants are criminals.", "m:derog:own", "m:derog:cond"},
+		{"There is no evidence that migrants are criminals.", "", "m:derog:own"},
+		// a future passive said of a group states what is to happen
+		{"Migrants will be deported under the new rules.", "m:exclusion:own", "m:exclusion:own:modal"},
+		{"Migrants should be deported.", "m:exclusion:own:modal", ""},
+		{"You will be deported, every one of you.", "m:exclusion:own:modal", ""},
+		// phrases that make a pronoun text about migration
+		{"We don't want them here. They are not welcome in our country.", "m:exclusion:own:modal", ""},
+		{"Every last illegal should be kicked out.", "m:exclusion:own:modal", ""},
+	} {
+		d := nlp.Parse(tc.text)
+		u := s.buildUnit(tc.text, d.Tokens)
+		var names []string
+		for _, f := range s.targetFeats(u.ti, u) {
+			names = append(names, f.name)
+		}
+		if tc.has != "" && !slices.Contains(names, tc.has) {
+			t.Errorf("%q: features %v lack %s", tc.text, names, tc.has)
+		}
+		if tc.lacks != "" && slices.Contains(names, tc.lacks) {
+			t.Errorf("%q: features %v hold %s", tc.text, names, tc.lacks)
+		}
+	}
+}
+
 // The definitions of issue 11, point 1, as rules the scores obey.
 func TestScoreInvariants(t *testing.T) {
 	t.Parallel()
