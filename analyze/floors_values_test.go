@@ -1,8 +1,8 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 4, model xs1-a591fd1dadf1,
-// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 and 3
+// once, after the model was frozen: round 5, model xs1-a9a4c0465163,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 4
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
@@ -15,7 +15,7 @@ const defaultFunctionalFloor = 0.80
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.912 (n=987; issue floor 0.90; round 3: 0.907)
+	"anti_migrant":      0.89, // 0.916 (n=987; issue floor 0.90; round 4: 0.912)
 	"counter_speech":    0.92, // 0.947 (n=987)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
@@ -28,7 +28,6 @@ var functionalOverallFloors = map[string]float64{
 var functionalFloors = map[string]float64{
 	"anti_migrant/derog_attr":             0.73, // 0.767
 	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
-	"anti_migrant/exclusion_call":         0.75, // 0.793
 	"anti_migrant/question_hate":          0.75, // 0.793
 	"anti_migrant/ref_clause":             0.56, // 0.600: a hostile relative clause about migrants (round 3: 0.640)
 	"counter_speech/myth_correction":      0.64, // 0.680 (round 2: 0.720)
@@ -43,8 +42,8 @@ var functionalFloors = map[string]float64{
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
-	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.832 (n=253)
-	"comments.csv/counter_speech/macro_f1":      0.68, // 0.716
+	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 4: 0.832)
+	"comments.csv/counter_speech/macro_f1":      0.68, // 0.712 (round 4: 0.716)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
@@ -54,7 +53,7 @@ var crossFloors = map[string]float64{
 	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829 (round 3: 0.816)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
-	"statements.csv/counter_speech/macro_f1":    0.71, // 0.750 (round 3: 0.756)
+	"statements.csv/counter_speech/macro_f1":    0.71, // 0.756 (round 4: 0.750)
 	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
 
@@ -69,13 +68,13 @@ type devFloor struct {
 // accuracy claims: rounds 2 to 4 chose their rules on these sets
 // (docs/analysis.md, "Protocol"), so their figures are optimistic. The
 // HateXplain validation posts were never trained on; half of them (by id
-// hash) were looked at in rounds 3 and 4.
+// hash) were looked at in rounds 3 to 5.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.65},                         // 0.698
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.68},   // 0.735
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.773
-	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.543 (issue floor 0.70: not reached)
-	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.65},                                              // 0.699
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.720 (round 4: 0.698)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.747
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.775
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.530 (round 4: 0.543; issue floor 0.70: not reached)
+	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.66},                                              // 0.709
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
