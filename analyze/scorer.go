@@ -334,7 +334,13 @@ func (s *Scorer) Version() string {
 //	   noun subject before a call takes it; other-group modifiers of a
 //	   migrant noun; evidence said to show a claim asserts it; a future
 //	   passive said of a group is no call.
-const scoringRevision = 20
+//	21: round 5, second group: wished harm ("deserve to suffer", "love to
+//	   see them burn"), forbidden and dismissed speech, a bare denial in
+//	   the next sentence, negation through insults of the same noun
+//	   phrase but not through admission verbs, rhetorical negative
+//	   questions, "the only good X", former beliefs, "no more X than",
+//	   emotions "by/with/at" the target, literal disease words, "hell".
+const scoringRevision = 21
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -787,6 +787,26 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			}
 		}
 		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
+		// "Fucking hell, ...", "what the hell": an exclamation, not an
+		// insult
+		if w(h.start) == "hell" && (h.start == 0 || tIntensifiers[w(h.start-1)] || w(h.start-1) == "the" || w(h.start-1) == "oh" ||
+			w(h.start-1) == "holy" || ti.has(h.start-1, tProfanity)) {
+			continue
+		}
+		// "the virus spread quickly among refugees": a disease word said
+		// of no one is literal
+		if cat == tDehum && !l.linked && diseaseWords[w(h.start)] {
+			continue
+		}
+		// a harm wished on the target, said with a negative verb and no
+		// object: "foreigners deserve to suffer", "they should all suffer"
+		// is a normative threat
+		if h.section == tVNeg && l.linked && l.ti < h.start && h.end == h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") &&
+			(h.end == len(ti.words) || ti.words[h.end].cl != ti.words[h.start].cl) {
+			if mi := mentionAt[l.ti]; mi >= 0 && harmWish(ti, ti.mentions[mi].j, h.start) {
+				l.cat = tThreat
+			}
+		}
 		// a derogatory word of the lexicon is an insult unless it is one of
 		// the weak ones ("problem", "burden", "worse")
 		if cat == tDerog && weakDerog[ti.words[h.start].w] {
@@ -822,7 +842,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		for k := h.start - 1; k >= 0 && k >= from && ti.words[k].cl == ti.words[h.start].cl; k-- {
 			if ti.has(k, tNegation) {
 				// "not only", "no more" (an exclusion phrase) are not negations
-				if w(k) == "no" && w(k+1) == "more" {
+				if w(k) == "no" && w(k+1) == "more" && !comparedAway(ti, h.end) {
 					continue
 				}
 				// "nothing makes my blood boil like ...", "nothing annoys me
@@ -838,6 +858,17 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 					break
 				}
 				if universalChallenge(ti, l.ti, k) {
+					break
+				}
+				// "Aren't immigrants just the worst?": a negative question
+				// asserts what it asks
+				if ti.question && rhetoricalNeg[w(k)] && (k == 0 || ti.words[k-1].cl != ti.words[k].cl) {
+					break
+				}
+				// "I would never let a filthy migrant in", "I don't want
+				// dirty foreigners here": the negation bears on the
+				// admission, the insult of its object stands
+				if l.ti > h.start && wordBetween(ti, k+1, h.start, admitVerbs) {
 					break
 				}
 				l.status = stNeg
@@ -861,6 +892,21 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
 		if l.status != stNeg && deniedBelief(ti, h.start) {
+			l.status = stNeg
+		}
+		// "the only good immigrant is a deported one": praise denied to
+		// all but the excluded
+		if cat == tPositive && l.linked && l.ti > h.start && h.start >= 2 && w(h.start-1) == "only" && w(h.start-2) == "the" {
+			l.status = stNeg
+		}
+		// "I used to think immigrants were lazy, but I was wrong": a
+		// belief given up
+		if l.status != stNeg && formerBelief(ti, h.start) {
+			l.status = stNeg
+		}
+		// "people say immigrants are scum. They're not.": the next
+		// sentence denies the claim
+		if l.status != stNeg && l.linked && deniedAfter(ti, h.end) {
 			l.status = stNeg
 		}
 		// "not a single immigrant has ever...", "no refugee is ...": a
@@ -893,6 +939,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// and the target (a condemnation, a speech act, an incident)
 		if l.ti > l.j && cat != tPositive {
 			for k := l.j; k < l.ti; k++ {
+				// the preposition of the term's own phrase ("disgusted by")
+				if k == l.j && (w(k) == "by" || ti.has(l.i, tCondemn) && isPreposition(ti.words[k])) {
+					continue
+				}
 				if ti.has(k, tCondemn) || ti.has(k, tMeta) || ti.has(k, tIncident) {
 					l.status = stCond
 					break
@@ -924,7 +974,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// a wish: "it would be great if the refugee hotel burned down"
 		for k := h.start - 1; k >= 1 && k >= h.start-8 && ti.words[k].cl == ti.words[h.start].cl; k-- {
-			if wishIf(ti, k) {
+			if wishIf(ti, k) || wishSee(ti, k) {
 				l.modal = true
 			}
 		}
@@ -941,6 +991,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "I hope no more refugees drown": "no more" quantifies those who
 		// die, it calls for no exclusion
+		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && h.end == h.start+2 && comparedAway(ti, h.end+1) {
+			continue // "no more criminal than anyone else": a comparison
+		}
 		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && l.ti >= 0 {
 			for _, m := range ti.mentions {
 				if m.i == l.ti && m.j < n && s.deathWord(w(m.j)) {
@@ -1166,6 +1219,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// the target is the object: "kill all immigrants", "I hate
 			// refugees", "deport every one of them"
 			// "shooting at illegals", "throw stones at them"
+			// "disgusted by all these refugees", "fed up with them"
+			if sec == tEmotion && a < b && (ti.words[a].w == "by" || ti.words[a].w == "with" || ti.words[a].w == "at") && npInternal(ti, a+1, b, false) {
+				return true
+			}
 			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to") ||
 				sec == tThreat && b-a == 1 && ti.words[a].w == "at"
 		}
@@ -1211,7 +1268,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				}
 			}
 			for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
-				if wishModals[ti.words[k].w] || wishIf(ti, k) {
+				if wishModals[ti.words[k].w] || wishIf(ti, k) || wishSee(ti, k) {
 					return true
 				}
 			}
@@ -1489,6 +1546,19 @@ func wishIf(ti *targetInfo, k int) bool {
 	return k > 0 && ti.words[k].w == "if" && wishWords[ti.words[k-1].w]
 }
 
+// wishSee: "I'd love to see", "can't wait to see", "want to see": a wish
+// for what follows.
+func wishSee(ti *targetInfo, k int) bool {
+	if k < 2 || ti.words[k].w != "see" || ti.words[k-1].w != "to" {
+		return false
+	}
+	switch ti.words[k-2].w {
+	case "love", "like", "want", "wait", "hope":
+		return true
+	}
+	return false
+}
+
 // deathWord reports a word of deathWords or an inflection of one ("sinks").
 func (s *Scorer) deathWord(w string) bool {
 	return deathWords[w] || deathWords[s.vocab.lemmaOf(w)]
@@ -1585,6 +1655,96 @@ func deserveFrame(ti *targetInfo, a, b int) bool {
 	return found && b-a <= 5
 }
 
+// deniedAfter reports a bare denial as the next clause after word e:
+// "They're not.", "No, they aren't.", "They are simply not."
+func deniedAfter(ti *targetInfo, e int) bool {
+	n := len(ti.words)
+	if e >= n || e == 0 {
+		return false
+	}
+	cl := ti.words[e-1].cl
+	k := e
+	for k < n && ti.words[k].cl == cl {
+		k++ // the rest of the claim's clause
+	}
+	if k == n {
+		return false
+	}
+	next := ti.words[k].cl
+	if (ti.words[k].w == "no" || ti.words[k].w == "nope") && k+1 < n && ti.words[k+1].cl != next {
+		k++ // "No, they aren't."
+		next = ti.words[k].cl
+	}
+	pron, neg := false, false
+	for ; k < n && ti.words[k].cl == next; k++ {
+		switch ti.words[k].w {
+		case "they", "they're", "theyre":
+			pron = true
+		case "not", "n't", "aren't", "arent":
+			neg = true
+		case "are", "'re", "no", "really", "simply", "just", "certainly", "at", "all":
+		default:
+			return false
+		}
+	}
+	// the denial ends the text or its sentence
+	return pron && neg && (k == n || ti.words[k].cl != next)
+}
+
+// formerBelief reports "used to think/believe" before word i in its clause.
+func formerBelief(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 2 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
+		switch ti.words[k].w {
+		case "think", "believe", "assume", "imagine":
+			if ti.words[k-1].w == "to" && ti.words[k-2].w == "used" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// diseaseWords: dehumanising words with a literal medical sense.
+var diseaseWords = map[string]bool{"virus": true, "disease": true, "diseases": true, "infection": true,
+	"cancer": true, "tumour": true, "tumor": true}
+
+// comparedAway reports "than" right after a term (or one word later):
+// "no more criminal than anyone else" denies the term.
+func comparedAway(ti *targetInfo, e int) bool {
+	for k := e; k < len(ti.words) && k <= e+1; k++ {
+		if ti.words[k].w == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+// rhetoricalNeg: negated auxiliaries that open a question asking for
+// agreement ("Aren't they just the worst?", "Don't you think ...?").
+var rhetoricalNeg = map[string]bool{"aren't": true, "arent": true, "isn't": true, "isnt": true, "don't": true,
+	"dont": true, "doesn't": true, "doesnt": true, "wasn't": true, "weren't": true, "wouldn't": true, "won't": true}
+
+// admitVerbs: verbs of admitting or wanting someone, whose negation does
+// not reach an insult in their object.
+var admitVerbs = map[string]bool{"let": true, "letting": true, "allow": true, "allowing": true, "allowed": true,
+	"want": true, "wants": true, "need": true, "needs": true, "welcome": true, "accept": true, "tolerate": true}
+
+// harmWish reports a wish frame between a target and a verb: "deserve to",
+// "should (all)", "must".
+func harmWish(ti *targetInfo, a, b int) bool {
+	if deserveFrame(ti, a, b) {
+		return true
+	}
+	if a >= b || b-a > 2 {
+		return false
+	}
+	switch ti.words[a].w {
+	case "should", "must":
+		return b-a == 1 || ti.words[a+1].w == "all" || ti.words[a+1].w == "just"
+	}
+	return false
+}
+
 // npInternal reports whether words [a, b) stay inside one noun phrase:
 // determiners, adjectives, numbers, possessives, quantifiers ("all of",
 // "every one of"), commas of an apposition; with of, also "of" ("a flood
@@ -1676,7 +1836,7 @@ var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": tru
 	"suffering": true, "suffers": true, "face": true, "faced": true, "faces": true, "facing": true,
 	"subjected": true, "targeted": true, "experience": true, "experienced": true, "endure": true,
 	"endured": true, "fear": true, "fled": true, "flee": true, "fleeing": true, "escape": true,
-	"escaped": true, "escaping": true, "survivors": true, "survived": true}
+	"escaped": true, "escaping": true, "survivors": true, "survived": true, "treated": true}
 
 func victimBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, victimWords) }
 
@@ -1727,6 +1887,15 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		if (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && k+1 < n && ti.has(k+1, tMeta) {
 			return true
 		}
+		// a speech act forbidden: "no one should say that ...", "you
+		// shouldn't call them ..."
+		if k+1 < n && ti.has(k+1, tMeta) && forbidden(ti, k) {
+			return true
+		}
+		// "don't listen to those who say ...": the speech dismissed
+		if (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && k+1 < n && ti.words[k+1].w == "listen" {
+			return true
+		}
 		if ti.words[k].w == "if" && k+1 < n && (ti.words[k+1].w == "you" || ti.words[k+1].w == "someone" || ti.words[k+1].w == "anyone") {
 			frame = true
 		}
@@ -1740,6 +1909,43 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		return true
 	}
 	return corrected(ti, l)
+}
+
+// forbidden reports a modal at k that forbids what follows: "shouldn't",
+// "should not", "nobody should", "no one must".
+func forbidden(ti *targetInfo, k int) bool {
+	w := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	switch w(k) {
+	case "shouldn't", "shouldnt", "mustn't", "mustnt":
+		return true
+	case "not":
+		return w(k-1) == "should" || w(k-1) == "must"
+	case "should", "must", "can":
+		return noOneAt(ti, k-1)
+	case "be":
+		// "nobody deserves to be called ..."
+		return w(k-1) == "to" && (w(k-2) == "deserves" || w(k-2) == "deserve") && noOneAt(ti, k-3)
+	}
+	return false
+}
+
+// noOneAt reports "nobody", "noone", "no-one" or "no one" ending at word k.
+func noOneAt(ti *targetInfo, k int) bool {
+	if k < 0 {
+		return false
+	}
+	switch ti.words[k].w {
+	case "nobody", "noone", "no-one":
+		return true
+	case "one":
+		return k > 0 && ti.words[k-1].w == "no"
+	}
+	return false
 }
 
 // corrected reports a claim named to be corrected: "it's a myth that
@@ -2036,6 +2242,10 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if t != "" && (strings.HasPrefix(t, "RB") || t == "DT" || t == "PDT" || t == "MD") {
 			continue
 		}
+		// another insult of the same noun phrase: "not lazy scroungers"
+		if ti.has(k, tDerog) || ti.has(k, tDehum) {
+			continue
+		}
 		return false
 	}
 	return true
@@ -2084,7 +2294,8 @@ var ownIntent = map[string]bool{"hope": true, "hopes": true, "hoping": true, "ho
 // inherentCall: exclusion phrases that are calls without a modal.
 var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcome": true, "get out": true,
 	"fuck off": true, "piss off": true, "don't belong": true, "do not": true, "doesn't belong": true,
-	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true}
+	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true,
+	"driven out": true}
 
 func isPreposition(w tword) bool {
 	switch w.w {

@@ -160,6 +160,31 @@ func TestRound5Links(t *testing.T) {
 		// phrases that make a pronoun text about migration
 		{"We don't want them here. They are not welcome in our country.", "m:exclusion:own:modal", ""},
 		{"Every last illegal should be kicked out.", "m:exclusion:own:modal", ""},
+		// second group, from the round-5 probes: wished harm
+		{"Foreigners deserve to suffer.", "m:threat:own:modal", ""},
+		{"I'd love to see all the refugees burn.", "m:threat:own:modal", ""},
+		{"Immigrants need to be taught a lesson they won't forget.", "m:threat:own:modal", ""},
+		{"All foreigners must be driven out by force.", "m:exclusion:own:modal", ""},
+		// speech forbidden, dismissed, judged or sanctioned
+		{"No one should say that immigrants are vermin.", "", "m:dehum:own"},
+		{"Nobody deserves to be called vermin, least of all refugees.", "m:dehum:cond", ""},
+		{"If you call migrants animals, you are the problem.", "m:dehum:cond", ""},
+		{"What kind of person calls refugees rats?", "m:dehum:cond", ""},
+		{"Don't listen to those who say migrants are a burden.", "m:derog:cond", ""},
+		{"The councillor was suspended after calling asylum seekers 'a plague'.", "m:dehum:rep", ""},
+		// negation: its reach and its absence
+		{"Immigrants are not lazy scroungers.", "m:derog:neg", "m:derog:own"},
+		{"I would never let a filthy migrant in my house.", "m:derog:own", "m:derog:neg"},
+		{"I'm sick of hearing people say immigrants are scum. They're not.", "m:dehum:neg", "m:dehum:own"},
+		{"Aren't immigrants just the worst?", "m:derog:own", "m:derog:neg"},
+		{"Immigrants are no more criminal than anyone else.", "m:derog:neg", "m:exclusion:own:modal"},
+		{"I used to think immigrants were lazy, but I was wrong.", "m:derog:neg", "m:derog:own"},
+		{"The only good immigrant is a deported one.", "m:positive:neg", "m:positive:own"},
+		// what is and is not said of them
+		{"I'm disgusted by all these refugees everywhere.", "m:emotion:own", "m:emotion:cond"},
+		{"The virus spread quickly among refugees in the camp.", "", "f:dehum"},
+		{"Fucking hell, our refugee football team won the cup!", "", "m:derog:own"},
+		{"Migrants make our town stronger.", "m:positive:own", ""},
 	} {
 		d := nlp.Parse(tc.text)
 		u := s.buildUnit(tc.text, d.Tokens)
@@ -433,39 +458,51 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 	}
 }
 
-// The round-3 probes (analyze/testdata/probes_round3.tsv) are development
-// sentences: they chose rules, so this guards against regressions and
-// claims no accuracy. Measured: 66 of 71 in round 3, 68 in round 4 (the misses are listed in
-// docs/analysis.md).
-func TestRound3Probes(t *testing.T) {
+// The probes of rounds 3 and 5 (analyze/testdata/probes_round*.tsv) are
+// development sentences: they chose rules, so this guards against
+// regressions and claims no accuracy. Measured: round 3's 66 of 71 in round
+// 3, 68 in rounds 4 and 5; round 5's 198 of 207 (175 with round 4's model;
+// the misses are listed in docs/analysis.md).
+func TestProbes(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
-	data, err := os.ReadFile(filepath.Join("testdata", "probes_round3.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, right := 0, 0
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, tc := range []struct {
+		file  string
+		floor int
+	}{
+		{"probes_round3.tsv", 68},
+		{"probes_round5.tsv", 196},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+		if err != nil {
+			t.Fatal(err)
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			t.Fatalf("bad probe line %q", line)
+		n, right := 0, 0
+		for _, line := range strings.Split(string(data), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) != 4 {
+				t.Fatalf("%s: bad probe line %q", tc.file, line)
+			}
+			sc := s.Score("x", f[3], model.TextContext{})
+			v := sc.AntiMigrant
+			switch f[0] {
+			case "counter":
+				v = sc.CounterSpeech
+			case "hate":
+				v = sc.HateCrimeReport
+			}
+			n++
+			if (v >= 0.5) == (f[1] == "1") {
+				right++
+			} else {
+				t.Logf("%s: miss (%s, %s): %s = %.2f: %q", tc.file, f[2], f[0], f[1], v, f[3])
+			}
 		}
-		sc := s.Score("x", f[3], model.TextContext{})
-		v := sc.AntiMigrant
-		if f[0] == "counter" {
-			v = sc.CounterSpeech
+		if right < tc.floor {
+			t.Errorf("%s: %d of %d right, want at least %d", tc.file, right, n, tc.floor)
 		}
-		n++
-		if (v >= 0.5) == (f[1] == "1") {
-			right++
-		} else {
-			t.Logf("miss (%s, %s): %s = %.2f: %q", f[2], f[0], f[1], v, f[3])
-		}
-	}
-	if right < 68 {
-		t.Errorf("round-3 probes: %d of %d right, want at least 68", right, n)
 	}
 }
