@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 5, model xs1-a9a4c0465163,
+// once, after the model was frozen: round 5, model xs1-abbff89afdd6,
 // 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 4
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -15,7 +15,7 @@ const defaultFunctionalFloor = 0.80
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.916 (n=987; issue floor 0.90; round 4: 0.912)
+	"anti_migrant":      0.89, // 0.915 (n=987; issue floor 0.90; round 4: 0.912)
 	"counter_speech":    0.92, // 0.947 (n=987)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
@@ -48,8 +48,8 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
-	"news.csv/anti_migrant/macro_f1":            0.67, // 0.703
-	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (0.759 at the eighth look, docs/analysis.md)
+	"news.csv/anti_migrant/macro_f1":            0.67, // 0.712 (round 4: 0.703)
+	"news.csv/counter_speech/macro_f1":          0.69, // 0.733 (round 4: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829 (round 3: 0.816)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
@@ -71,11 +71,11 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 5.
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.720 (round 4: 0.698)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.747
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.749
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.775
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.530 (round 4: 0.543; issue floor 0.70: not reached)
-	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.66},                                              // 0.709
-	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825
+	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
+	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.814 (round 4: 0.825)
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
 	{"stance", "testdata/heldout_stance.csv", nil, 0.73},                                                    // 0.770
