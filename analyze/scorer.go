@@ -340,7 +340,11 @@ func (s *Scorer) Version() string {
 //	   phrase but not through admission verbs, rhetorical negative
 //	   questions, "the only good X", former beliefs, "no more X than",
 //	   emotions "by/with/at" the target, literal disease words, "hell".
-const scoringRevision = 21
+//	22: round 5, third group: a "no" rebutting the claim before it,
+//	   claims put in the mouths of unnamed others are reported, "the
+//	   hate against X" is named hate, negation through verbs of
+//	   receiving, "nobody should be told".
+const scoringRevision = 22
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

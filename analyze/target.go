@@ -787,6 +787,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			}
 		}
 		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
+		// "stop the hate against migrants", "all this hatred towards
+		// refugees": hate named as a thing is not the speaker's emotion
+		if cat == tEmotion && strings.HasPrefix(ti.words[h.start].tag, "NN") && h.start > 0 && tDeterminers[w(h.start-1)] && namedHateNext[w(h.end)] {
+			continue
+		}
 		// "Fucking hell, ...", "what the hell": an exclamation, not an
 		// insult
 		if w(h.start) == "hell" && (h.start == 0 || tIntensifiers[w(h.start-1)] || w(h.start-1) == "the" || w(h.start-1) == "oh" ||
@@ -903,6 +908,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// belief given up
 		if l.status != stNeg && formerBelief(ti, h.start) {
 			l.status = stNeg
+		}
+		// "some people say refugees should go back": a claim put in the
+		// mouths of unnamed others, the way a rebuttal starts
+		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
+			l.status = stRep
 		}
 		// "people say immigrants are scum. They're not.": the next
 		// sentence denies the claim
@@ -1663,6 +1673,10 @@ func deniedAfter(ti *targetInfo, e int) bool {
 		return false
 	}
 	cl := ti.words[e-1].cl
+	// "'Immigrants are parasites' - no, they're our nurses"
+	if (ti.words[e].w == "no" || ti.words[e].w == "nope") && e+1 < n && ti.words[e+1].cl != ti.words[e].cl {
+		return true
+	}
 	k := e
 	for k < n && ti.words[k].cl == cl {
 		k++ // the rest of the claim's clause
@@ -1672,8 +1686,11 @@ func deniedAfter(ti *targetInfo, e int) bool {
 	}
 	next := ti.words[k].cl
 	if (ti.words[k].w == "no" || ti.words[k].w == "nope") && k+1 < n && ti.words[k+1].cl != next {
-		k++ // "No, they aren't."
-		next = ti.words[k].cl
+		// "'Immigrants are parasites' - no, they're our nurses": a "no"
+		// of its own after the claim rebuts it
+		if ti.words[k+1].w != "doubt" {
+			return true
+		}
 	}
 	pron, neg := false, false
 	for ; k < n && ti.words[k].cl == next; k++ {
@@ -1708,11 +1725,37 @@ func formerBelief(ti *targetInfo, i int) bool {
 var diseaseWords = map[string]bool{"virus": true, "disease": true, "diseases": true, "infection": true,
 	"cancer": true, "tumour": true, "tumor": true}
 
+// receiveVerbs: verbs of receiving, which a negation reaches through.
+var receiveVerbs = map[string]bool{"get": true, "gets": true, "got": true, "getting": true, "receive": true,
+	"receives": true, "received": true}
+
+// namedHateNext: words after a hate noun that name it as a thing done to
+// someone ("the hate against migrants", "this hatred aimed at refugees").
+var namedHateNext = map[string]bool{"against": true, "towards": true, "toward": true, "aimed": true,
+	"directed": true, "targeting": true, "targeted": true, "faced": true, "suffered": true}
+
 // comparedAway reports "than" right after a term (or one word later):
 // "no more criminal than anyone else" denies the term.
 func comparedAway(ti *targetInfo, e int) bool {
 	for k := e; k < len(ti.words) && k <= e+1; k++ {
 		if ti.words[k].w == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+// othersSay reports "some people say", "people claim", "they say" before
+// word i in its clause.
+func othersSay(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
+		switch ti.words[k].w {
+		case "say", "claim", "think", "believe", "reckon", "insist":
+		default:
+			continue
+		}
+		switch ti.words[k-1].w {
+		case "people", "some", "many", "others", "they", "folks":
 			return true
 		}
 	}
@@ -1890,6 +1933,10 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		// a speech act forbidden: "no one should say that ...", "you
 		// shouldn't call them ..."
 		if k+1 < n && ti.has(k+1, tMeta) && forbidden(ti, k) {
+			return true
+		}
+		// "nobody should be told to go home": the telling forbidden
+		if ti.words[k].w == "told" && k >= 3 && ti.words[k-1].w == "be" && (ti.words[k-2].w == "should" || ti.words[k-2].w == "must") && noOneAt(ti, k-3) {
 			return true
 		}
 		// "don't listen to those who say ...": the speech dismissed
@@ -2221,6 +2268,11 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
 			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
 			w.w == "did" || w.w == "have" || w.w == "has" {
+			continue
+		}
+		// "refugees do not get free cars": a verb of receiving before the
+		// benefit the stereotype names
+		if receiveVerbs[w.w] {
 			continue
 		}
 		// "shouldn't be blamed for crime", "don't blame migrants for it"

@@ -185,6 +185,14 @@ func TestRound5Links(t *testing.T) {
 		{"The virus spread quickly among refugees in the camp.", "", "f:dehum"},
 		{"Fucking hell, our refugee football team won the cup!", "", "m:derog:own"},
 		{"Migrants make our town stronger.", "m:positive:own", ""},
+		// third group: rebuttals, others' claims, named hate, benefits
+		{`"Immigrants are parasites" - no, they're our nurses.`, "m:dehum:neg", "m:dehum:own"},
+		{"Some people say refugees should go back where they came from. I say they are home.", "m:exclusion:rep", "m:exclusion:own"},
+		{"We reject the hateful idea that refugees are invaders.", "m:slur:cond", "m:slur:own"},
+		{"Nobody should be told to go home because of where they were born.", "", "m:exclusion:own:modal"},
+		{"Stop the hate against migrants now!", "", "f:emotion"},
+		{"Migrants are getting free houses while our veterans sleep on the streets.", "m:stereotype:own", "m:vpos:own"},
+		{"Contrary to what you read, refugees do not get free cars off the council.", "m:stereotype:neg", "m:stereotype:own"},
 	} {
 		d := nlp.Parse(tc.text)
 		u := s.buildUnit(tc.text, d.Tokens)
@@ -461,7 +469,7 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 // The probes of rounds 3 and 5 (analyze/testdata/probes_round*.tsv) are
 // development sentences: they chose rules, so this guards against
 // regressions and claims no accuracy. Measured: round 3's 66 of 71 in round
-// 3, 68 in rounds 4 and 5; round 5's 198 of 207 (175 with round 4's model;
+// 3, 68 in rounds 4 and 5; round 5's 302 of 323 (265 with round 4's model;
 // the misses are listed in docs/analysis.md).
 func TestProbes(t *testing.T) {
 	t.Parallel()
@@ -471,7 +479,7 @@ func TestProbes(t *testing.T) {
 		floor int
 	}{
 		{"probes_round3.tsv", 68},
-		{"probes_round5.tsv", 196},
+		{"probes_round5.tsv", 298},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
