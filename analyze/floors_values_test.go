@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 5, model xs1-abbff89afdd6,
+// once, after the model was frozen: round 5, model xs1-83986caa35ac,
 // 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 4
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -49,11 +49,11 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
 	"news.csv/anti_migrant/macro_f1":            0.67, // 0.712 (round 4: 0.703)
-	"news.csv/counter_speech/macro_f1":          0.69, // 0.733 (round 4: 0.727; 0.759 at the eighth look, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (0.733 at the fourteenth look, 0.759 at the eighth, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829 (round 3: 0.816)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
-	"statements.csv/counter_speech/macro_f1":    0.71, // 0.756 (round 4: 0.750)
+	"statements.csv/counter_speech/macro_f1":    0.71, // 0.759 (round 4: 0.750)
 	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
 }
 
@@ -71,12 +71,12 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 5.
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.720 (round 4: 0.698)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.749
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.746
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.775
-	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.530 (round 4: 0.543; issue floor 0.70: not reached)
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.536 (round 4: 0.543; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.814 (round 4: 0.825)
-	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906
+	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.897 (round 4: 0.906)
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
 	{"stance", "testdata/heldout_stance.csv", nil, 0.73},                                                    // 0.770
 	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.74},                                         // 0.793
