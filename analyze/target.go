@@ -1665,18 +1665,19 @@ func deserveFrame(ti *targetInfo, a, b int) bool {
 	return found && b-a <= 5
 }
 
-// deniedAfter reports a bare denial as the next clause after word e:
-// "They're not.", "No, they aren't.", "They are simply not."
+// deniedAfter reports a rebuttal right after the claim that ends at word e:
+// a "no" of its own ("'Immigrants are parasites' - no, they're our
+// nurses", "Refugees are parasites. No, they're our neighbours") or a bare
+// denial as the next clause ("They're not.", "They are simply not.").
 func deniedAfter(ti *targetInfo, e int) bool {
 	n := len(ti.words)
 	if e >= n || e == 0 {
 		return false
 	}
-	cl := ti.words[e-1].cl
-	// "'Immigrants are parasites' - no, they're our nurses"
-	if (ti.words[e].w == "no" || ti.words[e].w == "nope") && e+1 < n && ti.words[e+1].cl != ti.words[e].cl {
+	if bareNo(ti, e) {
 		return true
 	}
+	cl := ti.words[e-1].cl
 	k := e
 	for k < n && ti.words[k].cl == cl {
 		k++ // the rest of the claim's clause
@@ -1684,14 +1685,10 @@ func deniedAfter(ti *targetInfo, e int) bool {
 	if k == n {
 		return false
 	}
-	next := ti.words[k].cl
-	if (ti.words[k].w == "no" || ti.words[k].w == "nope") && k+1 < n && ti.words[k+1].cl != next {
-		// "'Immigrants are parasites' - no, they're our nurses": a "no"
-		// of its own after the claim rebuts it
-		if ti.words[k+1].w != "doubt" {
-			return true
-		}
+	if bareNo(ti, k) {
+		return true
 	}
+	next := ti.words[k].cl
 	pron, neg := false, false
 	for ; k < n && ti.words[k].cl == next; k++ {
 		switch ti.words[k].w {
@@ -1706,6 +1703,13 @@ func deniedAfter(ti *targetInfo, e int) bool {
 	}
 	// the denial ends the text or its sentence
 	return pron && neg && (k == n || ti.words[k].cl != next)
+}
+
+// bareNo reports a "no" at k that is a clause of its own and not the last
+// word ("No, ..."; not "no doubt").
+func bareNo(ti *targetInfo, k int) bool {
+	w := ti.words[k].w
+	return (w == "no" || w == "nope") && k+1 < len(ti.words) && ti.words[k+1].cl != ti.words[k].cl
 }
 
 // formerBelief reports "used to think/believe" before word i in its clause.
