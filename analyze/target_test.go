@@ -469,7 +469,7 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 // The probes of rounds 3 and 5 (analyze/testdata/probes_round*.tsv) are
 // development sentences: they chose rules, so this guards against
 // regressions and claims no accuracy. Measured: round 3's 66 of 71 in round
-// 3, 68 in rounds 4 and 5; round 5's 302 of 323 (265 with round 4's model;
+// 3, 68 in rounds 4 and 5; round 5's 325 of 354 (288 with round 4's model;
 // the misses are listed in docs/analysis.md).
 func TestProbes(t *testing.T) {
 	t.Parallel()
@@ -479,7 +479,7 @@ func TestProbes(t *testing.T) {
 		floor int
 	}{
 		{"probes_round3.tsv", 68},
-		{"probes_round5.tsv", 298},
+		{"probes_round5.tsv", 320},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
