@@ -2283,16 +2283,8 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if (w.w == "blame" || w.w == "blamed" || w.w == "blaming") && k+1 < b || (w.w == "for" || w.w == "of") && k > a && strings.HasPrefix(ti.words[k-1].w, "blam") {
 			continue
 		}
-		if ti.mentions != nil {
-			inMention := false
-			for _, m := range ti.mentions {
-				if m.i <= k && k < m.j {
-					inMention = true
-				}
-			}
-			if inMention {
-				continue // "no immigrant is a criminal", "not all refugees are"
-			}
+		if ti.isMention(k) {
+			continue // "no immigrant is a criminal", "not all refugees are"
 		}
 		t := w.tag
 		if t != "" && (strings.HasPrefix(t, "RB") || t == "DT" || t == "PDT" || t == "MD") {
