@@ -1,8 +1,9 @@
 package analyze
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -295,11 +296,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	}
 	seen := map[string]bool{}
 	// iterate clauses in order: features (and float sums) are deterministic
-	keys := make([]int, 0, len(clauses))
-	for k := range clauses {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
+	keys := slices.Sorted(maps.Keys(clauses))
 	for _, k := range keys {
 		ci := clauses[k]
 		for _, p := range pairs {

@@ -2,8 +2,9 @@ package train
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/model"
@@ -107,11 +108,7 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 				rep.Failures = append(rep.Failures, FunctionalFailure{task, r.Functionality, r.Text, r.Expected, preds[i]})
 			}
 		}
-		names := make([]string, 0, len(by))
-		for f := range by {
-			names = append(names, f)
-		}
-		sort.Strings(names)
+		names := slices.Sorted(maps.Keys(by))
 		for _, f := range names {
 			a := by[f]
 			rep.Rows = append(rep.Rows, FunctionalResult{task, f, a.n, a.ok, float64(a.ok) / float64(a.n), len(a.tpl)})

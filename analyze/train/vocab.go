@@ -2,9 +2,10 @@ package train
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/xenoscope/xenoscope/analyze"
@@ -119,11 +120,7 @@ func BuildVocab(dataDir, wordnetDir, out string) error {
 			final[w] = 1
 		}
 	}
-	ws := make([]string, 0, len(final))
-	for w := range final {
-		ws = append(ws, w)
-	}
-	sort.Strings(ws)
+	ws := slices.Sorted(maps.Keys(final))
 	var b strings.Builder
 	b.WriteString("# word TAB count [TAB lemma]: the known words of the spelling normaliser (analyze/normalize.go).\n")
 	b.WriteString("# Written by `xenoscope train -task vocab`: corpus counts (HatEval en_train, DIALOCONAN, Zyte article\n")

@@ -2,14 +2,16 @@ package train
 
 import (
 	"bufio"
+	"maps"
+	"slices"
 
 	"fmt"
-	"github.com/xenoscope/xenoscope/analyze"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/xenoscope/xenoscope/analyze"
 )
 
 // Lexicons widened with WordNet (issue 11, point 3): the seed sections of
@@ -175,11 +177,7 @@ func BuildWordNetLexicon(wordnetDir, out string) error {
 			return err
 		}
 	}
-	secs := make([]string, 0, len(wordnetSeeds))
-	for sec := range wordnetSeeds {
-		secs = append(secs, sec)
-	}
-	sort.Strings(secs)
+	secs := slices.Sorted(maps.Keys(wordnetSeeds))
 	var b strings.Builder
 	b.WriteString("# Written by `xenoscope train -task lexicons` from WordNet 3.0 (Debian package wordnet) and\n")
 	b.WriteString("# target.txt: synonyms of the (seed) sections' words, first senses only, VADER polarity checked.\n")
@@ -210,11 +208,7 @@ func BuildWordNetLexicon(wordnetDir, out string) error {
 				}
 			}
 		}
-		ws := make([]string, 0, len(added))
-		for w := range added {
-			ws = append(ws, w)
-		}
-		sort.Strings(ws)
+		ws := slices.Sorted(maps.Keys(added))
 		fmt.Fprintf(&b, "\n[%s]\n", sec)
 		for i := 0; i < len(ws); i += 12 {
 			b.WriteString(strings.Join(ws[i:min(i+12, len(ws))], " ") + "\n")
