@@ -169,6 +169,12 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 			if has(h.start, hcStrong) {
 				continue // part of a strong phrase ("racist attack")
 			}
+			// "threatened to close the centre", "threatening to sue": the
+			// threat of an act of office or law is no incident
+			if strings.HasPrefix(u.words[h.start], "threat") && h.end+1 < n && u.words[h.end] == "to" && officeActs[u.words[h.end+1]] {
+				add("hc:figurative", h.start, h.end+1)
+				continue
+			}
 			// what the word hits: the first person/place or abstract word
 			// after it in the clause, else (passive) before it
 			kind, at := -1, -1
@@ -203,6 +209,22 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 			case kind == hcVictim:
 				add("hc:literal", min(h.start, at), max(h.end-1, at))
 			}
+		}
+	}
+	// a hostile message reported as sent to migrants ("was told to 'go
+	// home'", "letters warning them to get out") is harassment: an
+	// incident word that is not figurative
+	// incident (the target analysis has its own words: the span is taken
+	// from them, not from u.spans)
+	if u.ti != nil {
+		for _, l := range u.ti.links {
+			if !l.message {
+				continue
+			}
+			if counts["hc:strong"] == 0 {
+				first["hc:strong"] = [2]int{u.ti.words[l.i].s, u.ti.words[l.j-1].e}
+			}
+			counts["hc:strong"]++
 		}
 	}
 	// an incident against a migrant or minority, or marked as hate
@@ -302,8 +324,15 @@ func migrantPerpetrator(u *unit) bool {
 			}
 		}
 		// "<migrant> ... (had) stabbed / attacked / assaulted <someone>":
-		// an active incident verb after the mention in its clause
+		// an active incident verb after the mention in its clause, before
+		// any verb of saying or receiving ("an asylum seeker says
+		// neighbours threatened ...", "a mosque received a call
+		// threatening ...": what follows is the migrant's account, or what
+		// was done to them)
 		for k := m.j; k < len(ti.words) && k <= m.j+8 && ti.words[k].cl == ti.words[m.i].cl; k++ {
+			if accountVerbs[ti.words[k].w] {
+				break
+			}
 			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(words, k) &&
 				!passiveChain(ti, m.j, k) {
 				return true
@@ -312,6 +341,21 @@ func migrantPerpetrator(u *unit) bool {
 	}
 	return false
 }
+
+// officeActs: acts of office, law and politics whose threat is no incident
+// ("the council threatened to close the centre", "threatening to sue").
+var officeActs = map[string]bool{"close": true, "sue": true, "resign": true, "quit": true, "withdraw": true,
+	"cut": true, "scrap": true, "block": true, "veto": true, "strike": true, "sack": true, "fine": true,
+	"cancel": true, "pull": true, "report": true, "boycott": true, "vote": true, "shut": true, "stop": true,
+	"end": true, "halt": true, "suspend": true, "reduce": true, "raise": true, "increase": true, "delay": true,
+	"derail": true, "collapse": true, "topple": true, "overturn": true, "challenge": true, "appeal": true,
+	"leave": true, "expose": true, "publish": true, "reveal": true, "defund": true, "freeze": true}
+
+// accountVerbs introduce what someone says happened or what they
+// received.
+var accountVerbs = map[string]bool{"says": true, "said": true, "say": true, "told": true, "tells": true,
+	"claims": true, "claimed": true, "reported": true, "reports": true, "described": true, "describes": true,
+	"received": true, "receives": true, "receiving": true, "sent": true}
 
 // passiveChain reports a passive chain from the mention to the incident
 // verb at b: "a Nigerian nurse was repeatedly abused and spat at", only

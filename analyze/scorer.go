@@ -344,7 +344,12 @@ func (s *Scorer) Version() string {
 //	   claims put in the mouths of unnamed others are reported, "the
 //	   hate against X" is named hate, negation through verbs of
 //	   receiving, "nobody should be told".
-const scoringRevision = 22
+//	23: round 6: acts judged wrong, rhetorical why-questions, denied
+//	   denials, contrasts, literal senses of stereotype words, the
+//	   hostility of those condemned, reported mistreatment, hostile
+//	   messages reported as harassment (also for hate_crime_report),
+//	   threats of office (docs/analysis.md, "Round 6 choices").
+const scoringRevision = 23
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -134,6 +134,10 @@ type hostLink struct {
 	// personal: the target is people (a group, a slur, a pronoun), not
 	// migration as a topic ("immigration is a problem")
 	personal bool
+	// message: the term is the content of a hostile message reported as
+	// sent to the target ("a family received letters telling them to get
+	// out"): an incident of harassment
+	message  bool
 	strength float64
 	ti       int // the target mention's first word (-1)
 }
@@ -803,6 +807,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tDehum && !l.linked && diseaseWords[w(h.start)] {
 			continue
 		}
+		// "migration can benefit our towns", "took over the old shop": a
+		// literal sense, not the stereotype's
+		if cat == tStereotype && literalStereotype(ti, h) {
+			continue
+		}
 		// a harm wished on the target, said with a negative verb and no
 		// object: "foreigners deserve to suffer", "they should all suffer"
 		// is a normative threat
@@ -833,6 +842,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// negation: a negator in the same clause before the term, after the
 		// target when the target comes first ("refugees are not vermin"),
 		// or right before it ("I don't hate", "never hurt")
+		negAt := -1 // the negator that denies the term
 		from := h.start - 3
 		if l.ti >= 0 && l.ti < h.start && ti.words[l.ti].cl == ti.words[h.start].cl && l.ti+1 < from {
 			from = l.ti + 1
@@ -850,6 +860,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "no" && w(k+1) == "more" && !comparedAway(ti, h.end) {
 					continue
 				}
+				// "why not deport them all?": a suggestion, not a denial
+				if w(k) == "not" && w(k-1) == "why" {
+					break
+				}
 				// "nothing makes my blood boil like ...", "nothing annoys me
 				// more than ...": an emphatic comparison, not a denial
 				if w(k) == "nothing" && emphaticAfter(ti, h.end) {
@@ -865,9 +879,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if universalChallenge(ti, l.ti, k) {
 					break
 				}
-				// "Aren't immigrants just the worst?": a negative question
-				// asserts what it asks
-				if ti.question && rhetoricalNeg[w(k)] && (k == 0 || ti.words[k-1].cl != ti.words[k].cl) {
+				// "Aren't immigrants just the worst?", "why wouldn't they be
+				// welcome?": a negative question asserts what it asks
+				if ti.question && rhetoricalNeg[w(k)] && (k == 0 || ti.words[k-1].cl != ti.words[k].cl ||
+					w(k-1) == "why" && (k == 1 || ti.words[k-2].cl != ti.words[k-1].cl)) {
 					break
 				}
 				// "I would never let a filthy migrant in", "I don't want
@@ -877,6 +892,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 					break
 				}
 				l.status = stNeg
+				negAt = k
 				break
 			}
 		}
@@ -891,13 +907,20 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "how can immigrants be a burden?", "why would you want to get rid
 		// of foreigners?": a question that challenges the claim
-		if l.status != stNeg && challenged(ti, h.start) {
+		// "why wouldn't they be welcome?", "why should refugees be denied
+		// help?": the question challenges the denial
+		if ch := challenged(ti, h.start, cat == tExclusion || cat == tThreat); ch && l.status == stNeg && cat == tPositive {
+			l.status = stOwn
+		} else if ch && l.status != stNeg {
 			l.status = stNeg
 		}
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
-		if l.status != stNeg && deniedBelief(ti, h.start) {
+		if b := deniedBeliefAt(ti, h.start); b >= 0 && l.status != stNeg {
 			l.status = stNeg
+		} else if b >= 0 && cat == tPositive && negAt > b {
+			// "doesn't mean migrants shouldn't be welcome": a denied denial
+			l.status = stOwn
 		}
 		// "the only good immigrant is a deported one": praise denied to
 		// all but the excluded
@@ -935,6 +958,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 					reach = min(reach+1, 6)
 				}
 			}
+		}
+		// "committed by locals, not foreigners", "drug dealers and not
+		// migrants": the target is contrasted away from what is said
+		if l.ti > h.start && l.status != stNeg && w(l.ti-1) == "not" &&
+			(w(l.ti-2) == "and" || w(l.ti-2) == "but" || l.ti < 2 || ti.words[l.ti-2].cl != ti.words[l.ti-1].cl) {
+			l.status = stNeg
 		}
 		// "less intelligent", "hardly welcome": a lessened positive
 		if cat == tPositive && l.status != stNeg {
@@ -982,6 +1011,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if w(h.start) == "out" && h.end == h.start+1 {
 			l.modal = true // "Immigrants out!"
 		}
+		if w(h.start-1) == "not" && w(h.start-2) == "why" {
+			l.modal = true // "why not deport them all?": a suggestion
+		}
 		// a wish: "it would be great if the refugee hotel burned down"
 		for k := h.start - 1; k >= 1 && k >= h.start-8 && ti.words[k].cl == ti.words[h.start].cl; k-- {
 			if wishIf(ti, k) || wishSee(ti, k) {
@@ -992,6 +1024,19 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.modal = true // "go home", "not welcome", "don't belong": calls by themselves
 		}
 		if wantWord && l.status != stNeg {
+			continue
+		}
+		// "refugees are denied help", "deprived of dignity": a praise word
+		// withheld from the target is neither praise nor denied praise
+		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
+			continue
+		}
+		// "why would you want immigrants to be thrown out?": the want is of
+		// the hostile act that follows, not of the target; "jobs that
+		// locals don't want": the want has no object after it, what is
+		// wanted came before
+		if wantWord && (hostileAfter(ti, h.end) || !strings.HasPrefix(ti.words[h.start].tag, "VBN") &&
+			(h.end == n || ti.words[h.end].cl != ti.words[h.start].cl)) {
 			continue
 		}
 		// "they don't want to cause trouble": what the target wants or
@@ -1052,9 +1097,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) {
 			l.status = stCond
-		} else if s.reportedIncident(ti, l) {
+		} else if reportedMessage(ti, l) {
+			l.status, l.message = stRep, true
+		} else if s.reportedIncident(ti, l) || treatedAs(ti, l) {
 			l.status = stRep
 		}
 	}
@@ -1410,6 +1457,242 @@ func judgedAct(ti *targetInfo, l *hostLink) bool {
 	return false
 }
 
+// evaluatedAct reports hostility inside an act that the sentence judges
+// wrong: "it would be cruel to send them back", "it's not fair to call
+// asylum seekers scroungers", "it is ridiculous to say immigrants are
+// lazy", "how dare you call them a burden". The act is the hostile term
+// itself (a call for exclusion or a threat) or a speech or belief verb
+// whose content holds it; an insult in the object of another act stands
+// ("it is madness to let these parasites in").
+func evaluatedAct(ti *targetInfo, l *hostLink) bool {
+	if !isHostileCat(l.cat) {
+		return false
+	}
+	start := l.i
+	if l.ti >= 0 && l.ti < start {
+		start = l.ti
+	}
+	w := func(i int) string {
+		if i < 0 || i >= len(ti.words) {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	for t := start - 1; t >= 1 && t >= start-8 && ti.words[t].cl == ti.words[l.i].cl; t-- {
+		v := t + 1
+		if tIntensifiers[w(v)] {
+			v++ // "to just send them back"
+		}
+		act := (l.cat == tExclusion || l.cat == tThreat) && v == l.i
+		said := ti.has(v, tMeta) || judgingVerbs[w(v)]
+		if !act && !said {
+			continue
+		}
+		// "how dare you call them ...": the one who dares is not the target
+		if w(t-1) == "dare" && w(t-2) == "how" && !ti.isMention(t) {
+			return true
+		}
+		if w(t) != "to" || ti.words[t].tag != "TO" {
+			continue
+		}
+		e := t - 1
+		for e > 0 && (tIntensifiers[w(e)] || w(e) == "a" || w(e) == "an" || w(e) == "pure" || w(e) == "morally" || w(e) == "downright") {
+			e--
+		}
+		negated := e > 0 && (w(e-1) == "not" || w(e-1) == "never" || w(e-1) == "n't")
+		judged := negated && fairWords[w(e)] ||
+			!negated && (ti.has(e, tCondemn) || wrongWords[w(e)] || ti.has(e, tVNeg))
+		if !judged {
+			return false
+		}
+		// an impersonal frame before the judgement: "it is", "it would be",
+		// "that's"
+		for j := e - 1; j >= 0 && j >= e-4; j-- {
+			switch w(j) {
+			case "it's", "its", "that's", "thats", "it", "that", "this":
+				return true
+			}
+			if !tCopulas[w(j)] && !tModals[w(j)] && w(j) != "not" && w(j) != "never" && w(j) != "a" && !tIntensifiers[w(j)] {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// judgingVerbs: verbs of treating and judging people whose content an
+// evaluatedAct judges ("wrong to treat them like criminals", "to
+// consider all immigrants bad people").
+var judgingVerbs = map[string]bool{"treat": true, "consider": true, "regard": true,
+	"portray": true, "paint": true, "think": true, "assume": true, "believe": true, "dismiss": true}
+
+// fairWords: positive judgements that condemn an act when denied ("it's not
+// fair to", "it is not right to").
+var fairWords = map[string]bool{"fair": true, "right": true, "ok": true, "okay": true, "acceptable": true,
+	"just": true, "decent": true, "fine": true, "reasonable": true, "justified": true, "true": true}
+
+// deprivedWords: verbs that withhold what follows ("denied help").
+var deprivedWords = map[string]bool{"denied": true, "deny": true, "denying": true, "refused": true, "refuse": true,
+	"refusing": true, "withheld": true, "withhold": true}
+
+// reportedMessage reports a hostile term that is the content of a message
+// reported as sent to the target: "a Nigerian nurse was told to 'go home'",
+// "letters warning them to get out", "messages saying his shop will be
+// burned down". The message verb is past or progressive and has no modal
+// before it ("they should be told to go home" is the text's own call); the
+// target receives it (right after the verb, or its passive subject) or a
+// written message sends it ("messages saying").
+func reportedMessage(ti *targetInfo, l *hostLink) bool {
+	if !l.linked || l.kind != kMigrant || !isHostileCat(l.cat) {
+		return false
+	}
+	w := func(i int) string {
+		if i < 0 || i >= len(ti.words) {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	for v := l.i - 1; v >= 0 && v >= l.i-10; v-- {
+		if !messageVerbs[w(v)] {
+			continue
+		}
+		for j := v - 1; j >= 0 && j >= v-3 && ti.words[j].cl == ti.words[v].cl; j-- {
+			if tModals[w(j)] {
+				return false
+			}
+		}
+		// the addressee of telling and warning: its object ("telling
+		// them") or passive subject ("a nurse was told")
+		recipient := addressVerbs[w(v)] && (ti.isMention(v+1) ||
+			(w(v-1) == "was" || w(v-1) == "were" || w(v-1) == "been" || w(v-1) == "being") && (ti.isMention(v-2) || ti.isMention(v-3)))
+		// "shouted at a group of Eritrean teenagers"
+		if w(v+1) == "at" || w(v+1) == "to" {
+			for k := v + 2; k < len(ti.words) && k <= v+5; k++ {
+				if ti.isMention(k) {
+					recipient = true
+				}
+			}
+		}
+		return recipient || messageNouns[w(v-1)] || messageNouns[w(v-2)]
+	}
+	return false
+}
+
+// messageVerbs: the past and progressive verbs of a message sent.
+var messageVerbs = map[string]bool{"told": true, "telling": true, "warning": true, "warned": true, "saying": true,
+	"threatening": true, "threatened": true, "ordering": true, "ordered": true, "shouted": true, "shouting": true,
+	"yelled": true, "yelling": true, "screamed": true, "screaming": true, "demanding": true, "demanded": true}
+
+// addressVerbs: the message verbs whose object is the one addressed.
+var addressVerbs = map[string]bool{"told": true, "telling": true, "warning": true, "warned": true, "ordering": true,
+	"ordered": true}
+
+// messageNouns: written or spoken messages that are sent.
+var messageNouns = map[string]bool{"letter": true, "letters": true, "note": true, "notes": true, "message": true,
+	"messages": true, "email": true, "emails": true, "call": true, "calls": true, "leaflet": true, "leaflets": true,
+	"graffiti": true, "sign": true, "signs": true, "posters": true, "voicemail": true, "voicemails": true}
+
+// treatedAs reports an insult that describes how the target is treated:
+// "the managers treated them like animals", "refugees are treated as
+// criminals". Told as what happens, it reports mistreatment; "they should
+// be treated like animals" and "treat them like the animals they are"
+// (a modal, an imperative) stay the text's own.
+func treatedAs(ti *targetInfo, l *hostLink) bool {
+	if l.cat != tDehum && l.cat != tDerog || l.ti < 0 || l.ti > l.i {
+		return false
+	}
+	k := l.i - 1
+	for k > 0 && tDeterminers[ti.words[k].w] {
+		k--
+	}
+	if k < 1 || ti.words[k].w != "like" && ti.words[k].w != "as" {
+		return false
+	}
+	k--
+	if ti.isMention(k) {
+		for k > 0 && ti.isMention(k-1) {
+			k--
+		}
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch ti.words[k].w {
+	case "treated", "treating", "treats":
+	default:
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == ti.words[k].cl; j-- {
+		if tModals[ti.words[j].w] {
+			return false
+		}
+	}
+	return true
+}
+
+// takeoverObjects: what one takes over as a business or a post.
+var takeoverObjects = map[string]bool{"shop": true, "shops": true, "business": true, "businesses": true,
+	"servo": true, "cafe": true, "café": true, "restaurant": true, "store": true, "pub": true, "bakery": true,
+	"farm": true, "company": true, "firm": true, "lease": true, "premises": true, "takeaway": true, "garage": true,
+	"salon": true, "bar": true, "practice": true, "surgery": true, "newsagent": true, "newsagents": true,
+	"deli": true, "stall": true, "franchise": true, "running": true, "management": true, "role": true,
+	"job": true, "post": true, "team": true, "club": true, "hotel": true, "kitchen": true, "bakery's": true}
+
+// hostileAfter reports a call for exclusion or a threat in the six words
+// from e in the clause of e-1.
+func hostileAfter(ti *targetInfo, e int) bool {
+	for k := e; k < len(ti.words) && k < e+6 && e > 0 && ti.words[k].cl == ti.words[e-1].cl; k++ {
+		if ti.has(k, tExclusion) || ti.has(k, tThreat) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalStereotype reports a stereotype word in a literal sense:
+//   - "benefit" as a gain: a verb ("migrants benefit us"), or a noun with
+//     what or whom it benefits ("the benefits of immigration", "a benefit to
+//     the town") or brought ("brings benefits"); the welfare sense ("live
+//     on benefits") is the stereotype;
+//   - "take over" a business or a post: "took over the old shop" ("taking
+//     over our towns", "taking over the country" are the stereotype).
+func literalStereotype(ti *targetInfo, h lexHit) bool {
+	i := h.start
+	if ti.words[i].w == "took" || ti.words[i].w == "take" || ti.words[i].w == "takes" || ti.words[i].w == "taking" {
+		if ti.words[h.end-1].w != "over" {
+			return false
+		}
+		for k := h.end; k < len(ti.words) && k <= h.end+3; k++ {
+			if takeoverObjects[ti.words[k].w] {
+				return true
+			}
+		}
+		return false
+	}
+	if !strings.HasPrefix(ti.words[i].w, "benefit") {
+		return false
+	}
+	if strings.HasPrefix(ti.words[i].tag, "VB") {
+		return true
+	}
+	if i+1 < len(ti.words) {
+		switch ti.words[i+1].w {
+		case "of", "to", "for":
+			return true
+		}
+	}
+	if i > 0 {
+		switch ti.words[i-1].w {
+		case "a", "bring", "brings", "brought", "bringing", "provide", "provides", "economic", "great", "huge",
+			"many", "real", "clear", "enormous", "positive", "mutual", "big", "net":
+			return true
+		}
+	}
+	return false
+}
+
 // wrongWords: judgements of an act as wrong that the [condemn] lexicon does
 // not list (they are said of many things besides hostility).
 var wrongWords = map[string]bool{"mistake": true, "error": true, "wrong": true, "unfair": true, "unjust": true,
@@ -1590,9 +1873,11 @@ func contrastedAway(ti *targetInfo, i int) bool {
 
 // challenged reports a term inside a question that challenges a claim: the
 // clause opens with "how can/could" or "why would you" or "why should
-// they/X be" ("How can immigrants be a burden?"). "Why should we pay for
-// them?" and "Why are refugees so lazy?" are not challenges.
-func challenged(ti *targetInfo, i int) bool {
+// they/X be" ("How can immigrants be a burden?"), or, for an act (a call
+// for exclusion or a threat), "why should/would" ("why should we deport
+// them?"). "Why should we pay for them?" and "Why are refugees so lazy?"
+// are not challenges.
+func challenged(ti *targetInfo, i int, act bool) bool {
 	if !ti.question {
 		return false
 	}
@@ -1600,8 +1885,19 @@ func challenged(ti *targetInfo, i int) bool {
 	for start > 0 && ti.words[start-1].cl == ti.words[i].cl {
 		start--
 	}
+	// "so why should we ...", "but how can they ..."
+	for start < i && (ti.words[start].w == "so" || ti.words[start].w == "and" || ti.words[start].w == "but" || ti.words[start].w == "then") {
+		start++
+	}
 	if start+2 >= len(ti.words) || start+2 > i {
 		return false
+	}
+	// "why would we keep them when we don't want them here?": the
+	// subordinate clause is not the question's
+	for k := start + 3; k < i; k++ {
+		if subordinators[ti.words[k].w] {
+			return false
+		}
 	}
 	w0, w1, w2 := ti.words[start].w, ti.words[start+1].w, ti.words[start+2].w
 	switch {
@@ -1611,6 +1907,10 @@ func challenged(ti *targetInfo, i int) bool {
 		return true
 	case w0 == "why" && w1 == "should" && w2 != "we" && w2 != "i" && hasWord(ti, start+2, i, "be"):
 		return true
+	case w0 == "why" && (w1 == "should" || w1 == "would") && act:
+		// "why should we ban them?": the call itself is challenged ("why
+		// should we pay for them?" is no challenge: paying is no call)
+		return true
 	case w0 == "why" && (w1 == "would" || w1 == "should" || w1 == "do") && hasWord(ti, start+2, i, "need"):
 		// "why would we need to deport them?"
 		return true
@@ -1618,19 +1918,24 @@ func challenged(ti *targetInfo, i int) bool {
 	return false
 }
 
-// deniedBelief reports "don't think", "do not believe", "never thought"
-// within the ten words before i in the same clause.
-func deniedBelief(ti *targetInfo, i int) bool {
+// subordinators open a clause inside a sentence's clause.
+var subordinators = map[string]bool{"when": true, "because": true, "if": true, "since": true, "while": true,
+	"although": true, "though": true, "unless": true, "whereas": true}
+
+// deniedBeliefAt reports "don't think", "do not believe", "never
+// thought", "doesn't mean" within the ten words before i in the same
+// clause: the negator's index, or -1.
+func deniedBeliefAt(ti *targetInfo, i int) int {
 	for k := i - 1; k >= 1 && k >= i-10 && ti.words[k].cl == ti.words[i].cl; k-- {
 		switch ti.words[k].w {
-		case "think", "believe", "thought", "agree":
+		case "think", "believe", "thought", "agree", "mean", "means":
 			switch ti.words[k-1].w {
 			case "don't", "dont", "not", "never", "doesn't", "didn't", "n't":
-				return true
+				return k - 1
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // givenTo reports a mention at word i right after a form of give (skipping
@@ -1731,7 +2036,7 @@ var diseaseWords = map[string]bool{"virus": true, "disease": true, "diseases": t
 
 // receiveVerbs: verbs of receiving, which a negation reaches through.
 var receiveVerbs = map[string]bool{"get": true, "gets": true, "got": true, "getting": true, "receive": true,
-	"receives": true, "received": true}
+	"receives": true, "received": true, "given": true, "handed": true, "offered": true}
 
 // namedHateNext: words after a hate noun that name it as a thing done to
 // someone ("the hate against migrants", "this hatred aimed at refugees").
@@ -1950,6 +2255,12 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		if ti.words[k].w == "if" && k+1 < n && (ti.words[k+1].w == "you" || ti.words[k+1].w == "someone" || ti.words[k+1].w == "anyone") {
 			frame = true
 		}
+		// "the racists who hate them": the hostility is that of those the
+		// text condemns
+		// ("it's a disgrace that ..." is no relative clause)
+		if ti.has(k, tCondemn) && k+1 < n && (ti.words[k+1].w == "who" || ti.words[k+1].w == "that" && ti.words[k].tag == "NNS") && !s.isLinkedHostile(ti, k) {
+			return true
+		}
 	}
 	// a meta word right after the hostile phrase: "'go home' chants", "the
 	// 'invasion' rhetoric"
@@ -2037,8 +2348,11 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
 			continue
 		}
-		if k > l.j {
-			return true // the correction follows the claim
+		// the correction follows the claim; right after it, only a denial
+		// ("... doesn't hold up", "... isn't true"): "Immigrants =
+		// parasites. fact." asserts
+		if k > l.j || k == l.j && ti.has(k, tNegation) {
+			return true
 		}
 		if assertive[k] || evidenceShows(ti, k) {
 			continue // before the claim, it asserts it

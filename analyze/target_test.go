@@ -209,6 +209,99 @@ func TestRound5Links(t *testing.T) {
 	}
 }
 
+// TestRound6Links: the frames of round 6 (docs/analysis.md, "Round 6
+// choices"), each with a guard that must keep its reading.
+func TestRound6Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		// an act the sentence judges wrong
+		{"It would be cruel to send the refugees back.", "m:exclusion:cond", "m:exclusion:own:modal"},
+		{"It's not fair to call asylum seekers scroungers.", "m:derog:cond", "m:derog:own"},
+		{"How dare anyone call refugees vermin.", "m:dehum:cond", "m:dehum:own"},
+		{"It's not wrong to call these migrants invaders.", "m:slur:own", "m:slur:cond"},
+		// rhetorical why-questions
+		{"Migrants work hard here, so why should we ban them?", "m:exclusion:neg", "m:exclusion:own:modal"},
+		{"Why not deport every last one of these migrants?", "m:exclusion:own:modal", "m:exclusion:neg"},
+		{"Many immigrants are professionals, why wouldn't they be welcome?", "", "m:positive:neg"},
+		{"Why should these foreigners be welcome here?", "m:positive:neg", ""},
+		// a denied denial, a contrast, a want with nothing after it
+		{"That doesn't mean refugees are not welcome here.", "", "m:exclusion:own"},
+		{"Most crimes here are committed by locals, not foreigners.", "m:stereotype:neg", "m:stereotype:own"},
+		{"Migrants are skilled workers who take jobs that locals don't want.", "", "m:positive:neg"},
+		{"Nobody wants these migrants here.", "m:positive:neg", ""},
+		// literal senses of stereotype words
+		{"Migration can benefit our towns.", "", "m:stereotype:own"},
+		{"Migrants only come here to live on benefits.", "m:stereotype:own", ""},
+		{"The Afghan family who took over the old shop kept it open for ten years.", "", "m:stereotype:own"},
+		{"The migrants are taking over the country.", "m:stereotype:own", ""},
+		// hostility of those condemned, mistreatment reported
+		{"Our street is full of refugees now, and the racists who hate them are furious.", "m:emotion:cond", "m:emotion:own"},
+		{"It's a disgrace that refugees get free houses.", "m:stereotype:own", "m:stereotype:cond"},
+		{"I worked with migrants for years; the managers treated them like animals.", "m:dehum:rep", "m:dehum:own"},
+		{"Refugees should be treated like animals.", "", "m:dehum:rep"},
+		// a denial right after the claim, not an affirmation
+		{"The claim that migrants take our jobs doesn't hold up.", "m:stereotype:cond", "m:stereotype:own"},
+		{"Immigrants = parasites. fact.", "m:dehum:own", "m:dehum:cond"},
+		// a hostile message reported as sent to migrants
+		{"A Nigerian nurse was told to 'go home' by a patient's relative, the hospital confirmed.", "m:exclusion:rep", "m:exclusion:own"},
+		{"Refugees should be told to go home.", "m:exclusion:own:modal", "m:exclusion:rep"},
+	} {
+		d := nlp.Parse(tc.text)
+		u := s.buildUnit(tc.text, d.Tokens)
+		var names []string
+		for _, f := range s.targetFeats(u.ti, u) {
+			names = append(names, f.name)
+		}
+		if tc.has != "" && !slices.Contains(names, tc.has) {
+			t.Errorf("%q: features %v lack %s", tc.text, names, tc.has)
+		}
+		if tc.lacks != "" && slices.Contains(names, tc.lacks) {
+			t.Errorf("%q: features %v hold %s", tc.text, names, tc.lacks)
+		}
+	}
+}
+
+// A hostile message reported as sent to migrants is an incident of
+// harassment; its evidence is the message, in the text's own bytes. The
+// guards: an official order, a threat of office, the text's own call.
+func TestReportedMessageIsHarassment(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, evidence string
+		report         bool
+	}{
+		{"A Nigerian nurse was told to 'go home' by a patient's relative, the hospital confirmed.", "go home", true},
+		{"A Polish couple have been sent anonymous letters warning them to get out of the village.", "get out", true},
+		{"Migrants were told to leave the camp by police before it was cleared.", "", false},
+		{"The council threatened to close the refugee centre if funding is not found.", "", false},
+		{"Refugees should be told to go home.", "", false},
+	} {
+		sc := s.Score("x", tc.text, model.TextContext{})
+		if (sc.HateCrimeReport >= 0.5) != tc.report {
+			t.Errorf("%q: hate_crime_report %.2f, want report %v", tc.text, sc.HateCrimeReport, tc.report)
+		}
+		if tc.report && sc.AntiMigrant >= 0.5 {
+			t.Errorf("%q: anti_migrant %.2f for a reported message", tc.text, sc.AntiMigrant)
+		}
+		found := tc.evidence == ""
+		for _, e := range sc.Evidence {
+			if e.Start < 0 || e.End > len(tc.text) || e.Start > e.End || tc.text[e.Start:e.End] != e.Text {
+				t.Errorf("%q: evidence %+v is not a span of the text", tc.text, e)
+			}
+			if e.Score == "hate_crime_report" && strings.Contains(e.Text, tc.evidence) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no hate_crime_report evidence holds %q: %+v", tc.text, tc.evidence, sc.Evidence)
+		}
+	}
+}
+
 // The definitions of issue 11, point 1, as rules the scores obey.
 func TestScoreInvariants(t *testing.T) {
 	t.Parallel()
@@ -483,6 +576,7 @@ func TestProbes(t *testing.T) {
 	}{
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
+		{"probes_round6.tsv", 100},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
