@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 6, model xs1-317100f62440,
+// once, after the model was frozen: round 6, model xs1-33324fa345e9,
 // 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 5
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -54,7 +54,7 @@ var crossFloors = map[string]float64{
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
 	"statements.csv/counter_speech/macro_f1":    0.72, // 0.766 (round 5: 0.759)
-	"statements.csv/hate_crime_report/macro_f1": 0.85, // 0.890
+	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)
 }
 
 type devFloor struct {

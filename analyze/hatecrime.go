@@ -184,6 +184,19 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 					break
 				}
 			}
+			// "threats posted on Facebook against a family": what follows
+			// "against" in the clause is what the word hits
+			for j := h.end; kind < 0 && j < n && j <= h.end+5 && u.clause[j] == u.clause[h.start]; j++ {
+				if u.words[j] != "against" {
+					continue
+				}
+				for k := j + 1; k < n && k <= j+3 && u.clause[k] == u.clause[h.start]; k++ {
+					if kind = kindAt(k); kind >= 0 {
+						at = k
+						break
+					}
+				}
+			}
 			if kind < 0 && passiveAux(u.words, h.start) {
 				for j := h.start - 1; j >= 0 && j >= h.start-6 && u.clause[j] == u.clause[h.start]; j-- {
 					if kind = kindAt(j); kind >= 0 {

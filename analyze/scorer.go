@@ -349,7 +349,10 @@ func (s *Scorer) Version() string {
 //	   hostility of those condemned, reported mistreatment, hostile
 //	   messages reported as harassment (also for hate_crime_report),
 //	   threats of office (docs/analysis.md, "Round 6 choices").
-const scoringRevision = 23
+//	24: round 6, fourth group: an incident word hits the victim after
+//	   "against" ("threats posted online against a family").
+//	25: the language is detected on a text's first 3,000 bytes.
+const scoringRevision = 25
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -265,9 +265,11 @@ func TestRound6Links(t *testing.T) {
 }
 
 // A hostile message reported as sent to migrants is an incident of
-// harassment; its evidence is the message, in the text's own bytes. The
-// guards: an official order, a threat of office, the text's own call.
-func TestReportedMessageIsHarassment(t *testing.T) {
+// harassment; its evidence is the message, in the text's own bytes. So are
+// threats "against" a migrant family and hateful messages. The guards: an
+// official order, a threat of office, the text's own call, messages of
+// support.
+func TestHarassmentReports(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
 	for _, tc := range []struct {
@@ -279,6 +281,9 @@ func TestReportedMessageIsHarassment(t *testing.T) {
 		{"Migrants were told to leave the camp by police before it was cleared.", "", false},
 		{"The council threatened to close the refugee centre if funding is not found.", "", false},
 		{"Refugees should be told to go home.", "", false},
+		{"Police are investigating threats posted on Facebook against a family of asylum seekers in Rhyl.", "threats", true},
+		{"A Muslim councillor has been sent hundreds of hateful messages since her election, police confirmed.", "hateful messages", true},
+		{"The councillor received hundreds of messages of support after her speech on asylum.", "", false},
 	} {
 		sc := s.Score("x", tc.text, model.TextContext{})
 		if (sc.HateCrimeReport >= 0.5) != tc.report {
@@ -409,6 +414,11 @@ func TestLanguageGate(t *testing.T) {
 		{"市は難民を受け入れることを決めた。", "ja", false},
 		{"Danke schön", "", true}, // too short to tell: scored
 		{"@lou_says_hi shut your stupid mouth, nobody asked you.", "", true},
+		// long texts: the language of the first 3,000 bytes (languageSample)
+		{strings.Repeat("Die Stadt hat heute beschlossen, mehr Flüchtlinge aufzunehmen und neue Wohnungen zu bauen. ", 60), "de", false},
+		{strings.Repeat("Город принял решение принять больше беженцев. ", 100), "ru", false},
+		{strings.Repeat("The council decided to welcome more refugees and to build new homes in the town centre. ", 40) +
+			strings.Repeat("Die Stadt hat heute beschlossen, mehr Flüchtlinge aufzunehmen. ", 40), "en", true},
 	} {
 		sc := s.Score("x", tc.text, model.TextContext{})
 		if sc.Excluded == tc.scored || tc.lang != "" && sc.Language != tc.lang {
@@ -576,7 +586,7 @@ func TestProbes(t *testing.T) {
 	}{
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
-		{"probes_round6.tsv", 100},
+		{"probes_round6.tsv", 118},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
