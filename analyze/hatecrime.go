@@ -225,10 +225,9 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 		}
 	}
 	// a hostile message reported as sent to migrants ("was told to 'go
-	// home'", "letters warning them to get out") is harassment: an
-	// incident word that is not figurative
-	// incident (the target analysis has its own words: the span is taken
-	// from them, not from u.spans)
+	// home'", "letters warning them to get out") is harassment: a strong
+	// incident. The target analysis has its own words, so the span is
+	// taken from them, not from u.spans.
 	if u.ti != nil {
 		for _, l := range u.ti.links {
 			if !l.message {
