@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 6, model xs1-33324fa345e9,
+// once, after the model was frozen: round 6, model xs1-58533a46afd0,
 // 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 5
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -16,7 +16,7 @@ const defaultFunctionalFloor = 0.80
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.917 (n=987; issue floor 0.90; round 5: 0.915)
-	"counter_speech":    0.92, // 0.948 (n=987; round 5: 0.947)
+	"counter_speech":    0.92, // 0.949 (n=987; round 5: 0.947)
 	"migration":         0.87, // 0.900 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
 	"hate_crime_report": 0.83, // 0.860 (n=164; round 3: 0.841)
@@ -30,7 +30,7 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
 	"anti_migrant/question_hate":          0.75, // 0.793
 	"anti_migrant/ref_clause":             0.60, // 0.640: a hostile relative clause about migrants (round 5: 0.600)
-	"counter_speech/myth_correction":      0.68, // 0.720 (round 5: 0.680)
+	"counter_speech/myth_correction":      0.72, // 0.760 (round 5: 0.680)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"migration/interstate_border":         0.64, // 0.714 (n=14)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
@@ -47,9 +47,9 @@ var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
-	"news.csv/migration/macro_f1":               0.76, // 0.794 (n=205)
+	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.67, // 0.712 (round 4: 0.703)
-	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (0.733 at the fourteenth look, 0.759 at the eighth, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.79, // 0.829 (round 3: 0.816)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
 	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
@@ -70,13 +70,13 @@ type devFloor struct {
 // HateXplain validation posts were never trained on; half of them (by id
 // hash) were looked at in rounds 3 to 6.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.725 (round 5: 0.721)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.747
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.775
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.728 (round 5: 0.721)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.753 (round 5: 0.746)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.777 (round 5: 0.775)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.529 (round 5: 0.536; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.814 (round 4: 0.825)
-	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.906 (round 5: 0.897)
+	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.897 (one letter at 0.497)
 	{"stance", "testdata/heldout_stance_b.csv", nil, 0.78},                                                  // 0.820
 	{"stance", "testdata/heldout_stance.csv", nil, 0.73},                                                    // 0.770
 	{"hate_crime_report", "testdata/heldout_hate_b.csv", nil, 0.74},                                         // 0.793

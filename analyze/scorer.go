@@ -352,7 +352,10 @@ func (s *Scorer) Version() string {
 //	24: round 6, fourth group: an incident word hits the victim after
 //	   "against" ("threats posted online against a family").
 //	25: the language is detected on a text's first 3,000 bytes.
-const scoringRevision = 25
+//	26: round 6, fifth group: blame ("the crisis is caused by migrants",
+//	   "immigrants are not to blame"), "do you really think" challenges,
+//	   "hardly think" denies.
+const scoringRevision = 26
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

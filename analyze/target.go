@@ -160,6 +160,10 @@ type targetInfo struct {
 	firstPer   bool // I / we / us / my / our
 	you        bool
 	tagged     bool
+	// harm: per word, part of the harm a blame hit names ("the housing
+	// crisis is caused by migrants"): said of migrants only through the
+	// blame, so not a term of its own (nil when the unit blames no one)
+	harm []bool
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -573,6 +577,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			ti.addHit(tExclusion, m.j, m.j+1)
 		}
 	}
+	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
@@ -584,6 +589,117 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	return ti
 }
+
+// blameHits adds a stereotype hit where a unit blames migrants for a harm:
+// "the housing crisis is caused by migrants", "unemployment is the fault
+// of these foreigners", "immigrants are to blame for the rise in crime",
+// "refugees are the reason our hospitals are collapsing". The migrants are
+// the object of the blame phrase (after "caused by", "because of", "due
+// to", "the fault of", "blamed on") or its subject (before "are to blame",
+// "are responsible for", "are the reason"), and the unit names a harm (a
+// negative VADER word or a word of harmWords); "refugees lost their homes
+// because of the war" blames the war. Negation, reports and condemnation
+// then apply to the hit as to any other ("immigrants are not to blame").
+func (s *Scorer) blameHits(ti *targetInfo) {
+	n := len(ti.words)
+	w := func(i int) string {
+		if i < 0 || i >= n {
+			return ""
+		}
+		return ti.words[i].w
+	}
+	harm := func(m mention) bool {
+		for k := range ti.words {
+			if k >= m.i && k < m.j {
+				continue
+			}
+			if v, ok := s.vlex[w(k)]; ok && v <= -1 || harmWords[w(k)] {
+				return true
+			}
+		}
+		return false
+	}
+	markHarm := func(a, b int) {
+		if ti.harm == nil {
+			ti.harm = make([]bool, n)
+		}
+		for k := max(a, 0); k < b && k < n; k++ {
+			ti.harm[k] = true
+		}
+	}
+	clauseStart := func(i int) int {
+		for i > 0 && ti.words[i-1].cl == ti.words[i].cl {
+			i--
+		}
+		return i
+	}
+	clauseEnd := func(i int) int {
+		for i+1 < n && ti.words[i+1].cl == ti.words[i].cl {
+			i++
+		}
+		return i + 1
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun && possessive[w(m.i)] {
+			continue
+		}
+		// the object of the blame: "caused by (all) (the) migrants"
+		k := m.i - 1
+		for k >= 0 && (tDeterminers[w(k)] || w(k) == "all") {
+			k--
+		}
+		switch {
+		case k >= 1 && (w(k) == "by" && (w(k-1) == "caused" || w(k-1) == "driven") || w(k) == "of" && w(k-1) == "because" ||
+			w(k) == "to" && (w(k-1) == "due" || w(k-1) == "owing") || w(k) == "on" && w(k-1) == "blamed"):
+			if harm(m) {
+				ti.addHit(tStereotype, k-1, k+1)
+				markHarm(clauseStart(k-1), k-1)
+			}
+			continue
+		case k >= 2 && w(k) == "of" && w(k-1) == "fault" && w(k-2) == "the":
+			if harm(m) {
+				ti.addHit(tStereotype, k-2, k+1)
+				markHarm(clauseStart(k-2), k-2)
+			}
+			continue
+		}
+		// the subject of the blame: "migrants are to blame", "are
+		// responsible for", "are the reason"
+		j := m.j
+		if !tCopulas[w(j)] {
+			continue
+		}
+		j++
+		for tIntensifiers[w(j)] || w(j) == "all" || w(j) == "not" || w(j) == "never" {
+			j++
+		}
+		blame := w(j) == "to" && w(j+1) == "blame" ||
+			w(j) == "responsible" && w(j+1) == "for" && harm(m) ||
+			w(j) == "the" && (w(j+1) == "reason" || w(j+1) == "cause") && harm(m)
+		if blame {
+			ti.addHit(tStereotype, j, j+2)
+			markHarm(j+2, clauseEnd(j+1))
+		}
+	}
+}
+
+// inHarm reports a hit inside the harm of a blame hit.
+func inHarm(ti *targetInfo, h lexHit) bool {
+	if ti.harm == nil {
+		return false
+	}
+	for k := h.start; k < h.end; k++ {
+		if !ti.harm[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// harmWords: harms VADER does not rate as negative.
+var harmWords = map[string]bool{"crimes": true, "shortages": true, "decline": true, "declining": true,
+	"congestion": true, "overcrowding": true, "overcrowded": true, "strain": true, "queues": true,
+	"bankrupt": true, "bankrupting": true, "unaffordable": true, "rents": true, "shortage": true}
 
 // findMentions lists the target mentions of a unit.
 func (s *Scorer) findMentions(ti *targetInfo) {
@@ -767,6 +883,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			cat = tPositive
 		}
 		if !isHostile && cat != tPositive {
+			continue
+		}
+		// the harm a blame names is said of migrants through the blame
+		if (cat == tStereotype || cat == tVNeg) && inHarm(ti, h) {
 			continue
 		}
 		// "good" inside "a good kicking", "nice" inside "a nice beating":
@@ -1907,6 +2027,9 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		return true
 	case w0 == "why" && w1 == "should" && w2 != "we" && w2 != "i" && hasWord(ti, start+2, i, "be"):
 		return true
+	case (w0 == "do" || w0 == "does" || w0 == "did") && w1 == "you" && (w2 == "really" || w2 == "honestly" || w2 == "seriously"):
+		// "do you really think the crisis is caused by migrants?"
+		return true
 	case w0 == "why" && (w1 == "should" || w1 == "would") && act:
 		// "why should we ban them?": the call itself is challenged ("why
 		// should we pay for them?" is no challenge: paying is no call)
@@ -1930,7 +2053,7 @@ func deniedBeliefAt(ti *targetInfo, i int) int {
 		switch ti.words[k].w {
 		case "think", "believe", "thought", "agree", "mean", "means":
 			switch ti.words[k-1].w {
-			case "don't", "dont", "not", "never", "doesn't", "didn't", "n't":
+			case "don't", "dont", "not", "never", "doesn't", "didn't", "n't", "hardly", "scarcely":
 				return k - 1
 			}
 		}

@@ -248,6 +248,15 @@ func TestRound6Links(t *testing.T) {
 		// a hostile message reported as sent to migrants
 		{"A Nigerian nurse was told to 'go home' by a patient's relative, the hospital confirmed.", "m:exclusion:rep", "m:exclusion:own"},
 		{"Refugees should be told to go home.", "m:exclusion:own:modal", "m:exclusion:rep"},
+		// blame (fifth group): the migrants as the object or the subject of
+		// a blame for a harm; denied, challenged or condemned like any claim
+		{"The housing crisis is caused by migrants.", "m:stereotype:own", "m:vneg:own"},
+		{"Immigrants are to blame for the rise in crime.", "m:stereotype:own", ""},
+		{"Immigrants are not to blame for the rise in crime.", "m:stereotype:neg", "m:stereotype:own"},
+		{"The housing crisis is not caused by migrants.", "m:stereotype:neg", "m:stereotype:own"},
+		{"Do you really think that the crisis is caused by migrants?", "m:stereotype:neg", "m:stereotype:own"},
+		{"Many refugees lost their homes because of the war.", "", "m:stereotype:own"},
+		{"The delays are caused by the Home Office backlog, not by the migrants themselves.", "", "m:stereotype:own"},
 	} {
 		d := nlp.Parse(tc.text)
 		u := s.buildUnit(tc.text, d.Tokens)
@@ -586,7 +595,7 @@ func TestProbes(t *testing.T) {
 	}{
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
-		{"probes_round6.tsv", 118},
+		{"probes_round6.tsv", 133},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
