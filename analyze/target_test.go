@@ -595,7 +595,7 @@ func TestProbes(t *testing.T) {
 	}{
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
-		{"probes_round6.tsv", 133},
+		{"probes_round6.tsv", 223},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
