@@ -436,12 +436,7 @@ func recipient(ti *targetInfo, i int) bool {
 // idiomAt: a positive word inside an idiom that praises no one ("to be
 // honest", "good luck", "thank god").
 func idiomAt(ti *targetInfo, i int) bool {
-	w := func(k int) string {
-		if k < 0 || k >= len(ti.words) {
-			return ""
-		}
-		return ti.words[k].w
-	}
+	w := ti.wordAt
 	return w(i) == "honest" && w(i-1) == "be" || w(i) == "good" && w(i+1) == "luck" || w(i-1) == "thank" && w(i) == "god"
 }
 

@@ -174,6 +174,15 @@ func (ti *targetInfo) addHit(sec, start, end int) {
 	ti.secAt[start] |= 1 << uint(sec)
 }
 
+// wordAt returns word i, or "" outside the unit: the lookups around a
+// term ("w(k-1)", "w(h.end)") need no bounds checks of their own.
+func (ti *targetInfo) wordAt(i int) string {
+	if i < 0 || i >= len(ti.words) {
+		return ""
+	}
+	return ti.words[i].w
+}
+
 // isMention reports whether word i is part of a target mention.
 func (ti *targetInfo) isMention(i int) bool {
 	for _, m := range ti.mentions {
@@ -602,12 +611,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 // then apply to the hit as to any other ("immigrants are not to blame").
 func (s *Scorer) blameHits(ti *targetInfo) {
 	n := len(ti.words)
-	w := func(i int) string {
-		if i < 0 || i >= n {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	harm := func(m mention) bool {
 		for k := range ti.words {
 			if k >= m.i && k < m.j {
@@ -852,12 +856,7 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 // sets its status.
 func (s *Scorer) findLinks(ti *targetInfo) {
 	n := len(ti.words)
-	w := func(i int) string {
-		if i < 0 || i >= n {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	// a term of one of these sections may itself be a target word (slur,
 	// "invaders"): it is not linked to itself
 	mentionAt := make([]int, n)
@@ -1592,12 +1591,7 @@ func evaluatedAct(ti *targetInfo, l *hostLink) bool {
 	if l.ti >= 0 && l.ti < start {
 		start = l.ti
 	}
-	w := func(i int) string {
-		if i < 0 || i >= len(ti.words) {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	for t := start - 1; t >= 1 && t >= start-8 && ti.words[t].cl == ti.words[l.i].cl; t-- {
 		v := t + 1
 		if tIntensifiers[w(v)] {
@@ -1667,12 +1661,7 @@ func reportedMessage(ti *targetInfo, l *hostLink) bool {
 	if !l.linked || l.kind != kMigrant || !isHostileCat(l.cat) {
 		return false
 	}
-	w := func(i int) string {
-		if i < 0 || i >= len(ti.words) {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	for v := l.i - 1; v >= 0 && v >= l.i-10; v-- {
 		if !messageVerbs[w(v)] {
 			continue
@@ -2399,12 +2388,7 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 // forbidden reports a modal at k that forbids what follows: "shouldn't",
 // "should not", "nobody should", "no one must".
 func forbidden(ti *targetInfo, k int) bool {
-	w := func(i int) string {
-		if i < 0 {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	switch w(k) {
 	case "shouldn't", "shouldnt", "mustn't", "mustnt":
 		return true
@@ -2753,12 +2737,7 @@ var deathWords = map[string]bool{"die": true, "died": true, "dies": true, "dead"
 // interjection: profanity aimed at nobody ("fucking hell", "holy shit",
 // "oh shit", "bloody hell").
 func interjection(ti *targetInfo, h lexHit) bool {
-	w := func(i int) string {
-		if i < 0 || i >= len(ti.words) {
-			return ""
-		}
-		return ti.words[i].w
-	}
+	w := ti.wordAt
 	return w(h.end) == "hell" || w(h.start-1) == "holy" || w(h.start-1) == "oh" || w(h.end) == "it" && w(h.start) == "damn"
 }
 
