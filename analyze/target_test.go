@@ -118,15 +118,25 @@ func TestLinkFrames(t *testing.T) {
 		{"The ranchers shooting at illegals are doing the Lord's work.", "m:threat:own"},
 		{"There are so many immigrants living here, why would we need to deport them?", "m:exclusion:neg"},
 	} {
-		d := nlp.Parse(tc.text)
-		u := s.buildUnit(tc.text, d.Tokens)
-		var names []string
-		for _, f := range s.targetFeats(u.ti, u) {
-			names = append(names, f.name)
-		}
-		if !slices.Contains(names, tc.feat) {
-			t.Errorf("%q: features %v lack %s", tc.text, names, tc.feat)
-		}
+		checkLinkFeatures(t, s, tc.text, tc.feat, "")
+	}
+}
+
+// checkLinkFeatures asserts that text's target features hold has and do
+// not hold lacks (either may be "").
+func checkLinkFeatures(t *testing.T, s *Scorer, text, has, lacks string) {
+	t.Helper()
+	d := nlp.Parse(text)
+	u := s.buildUnit(text, d.Tokens)
+	var names []string
+	for _, f := range s.targetFeats(u.ti, u) {
+		names = append(names, f.name)
+	}
+	if has != "" && !slices.Contains(names, has) {
+		t.Errorf("%q: features %v lack %s", text, names, has)
+	}
+	if lacks != "" && slices.Contains(names, lacks) {
+		t.Errorf("%q: features %v hold %s", text, names, lacks)
 	}
 }
 
@@ -194,18 +204,7 @@ func TestRound5Links(t *testing.T) {
 		{"Migrants are getting free houses while our veterans sleep on the streets.", "m:stereotype:own", "m:vpos:own"},
 		{"Contrary to what you read, refugees do not get free cars off the council.", "m:stereotype:neg", "m:stereotype:own"},
 	} {
-		d := nlp.Parse(tc.text)
-		u := s.buildUnit(tc.text, d.Tokens)
-		var names []string
-		for _, f := range s.targetFeats(u.ti, u) {
-			names = append(names, f.name)
-		}
-		if tc.has != "" && !slices.Contains(names, tc.has) {
-			t.Errorf("%q: features %v lack %s", tc.text, names, tc.has)
-		}
-		if tc.lacks != "" && slices.Contains(names, tc.lacks) {
-			t.Errorf("%q: features %v hold %s", tc.text, names, tc.lacks)
-		}
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
 	}
 }
 
@@ -258,18 +257,7 @@ func TestRound6Links(t *testing.T) {
 		{"Many refugees lost their homes because of the war.", "", "m:stereotype:own"},
 		{"The delays are caused by the Home Office backlog, not by the migrants themselves.", "", "m:stereotype:own"},
 	} {
-		d := nlp.Parse(tc.text)
-		u := s.buildUnit(tc.text, d.Tokens)
-		var names []string
-		for _, f := range s.targetFeats(u.ti, u) {
-			names = append(names, f.name)
-		}
-		if tc.has != "" && !slices.Contains(names, tc.has) {
-			t.Errorf("%q: features %v lack %s", tc.text, names, tc.has)
-		}
-		if tc.lacks != "" && slices.Contains(names, tc.lacks) {
-			t.Errorf("%q: features %v hold %s", tc.text, names, tc.lacks)
-		}
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
 	}
 }
 
