@@ -355,7 +355,7 @@ func (s *Scorer) Version() string {
 //	26: round 6, fifth group: blame ("the crisis is caused by migrants",
 //	   "immigrants are not to blame"), "do you really think" challenges,
 //	   "hardly think" denies.
-const scoringRevision = 26
+const scoringRevision = 27
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -586,6 +586,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			ti.addHit(tExclusion, m.j, m.j+1)
 		}
 	}
+	noPlaceFor(ti)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	s.findLinks(ti)
@@ -620,6 +621,10 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			if v, ok := s.vlex[w(k)]; ok && v <= -1 || harmWords[w(k)] {
 				return true
 			}
+			// "low pay", "lower wages"
+			if (w(k) == "low" || w(k) == "lower" || w(k) == "falling") && (w(k+1) == "pay" || w(k+1) == "wages" || w(k+1) == "salaries") {
+				return true
+			}
 		}
 		return false
 	}
@@ -648,8 +653,10 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			continue
 		}
 		// the object of the blame: "caused by (all) (the) migrants"
+		// ("of" is a determiner word elsewhere, "most of the", but here it
+		// is part of the blame phrase)
 		k := m.i - 1
-		for k >= 0 && (tDeterminers[w(k)] || w(k) == "all") {
+		for k >= 0 && w(k) != "of" && tDeterminers[w(k)] {
 			k--
 		}
 		switch {
@@ -668,8 +675,11 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			continue
 		}
 		// the subject of the blame: "migrants are to blame", "are
-		// responsible for", "are the reason"
+		// responsible for", "are the reason" ("migrant workers are ...")
 		j := m.j
+		if ti.has(j, tPeopleNoun) {
+			j++
+		}
 		if !tCopulas[w(j)] {
 			continue
 		}
@@ -1340,7 +1350,14 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				return true
 			}
 			// a verb that says what they bring or do: "migrants bring
-			// filth", "refugees turned the town into a dump"
+			// filth", "refugees turned the town into a dump"; not an
+			// adjective of a proper name after the verb ("have no place
+			// in civilised Europe")
+			if strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "VBN") {
+				if h.end < len(ti.words) && strings.HasPrefix(ti.words[h.end].tag, "NNP") {
+					return false
+				}
+			}
 			return !vader && b-a <= 5 && verbBetween(ti, a, b)
 		}
 		// an attitude toward the target: "grateful for the Haitian
@@ -1482,7 +1499,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 // it as much as they correct it ("the truth is, they are scum"); after a
 // claim they correct it ("... there are actually enough homes").
 var assertivePhrases = map[string]bool{"the truth is": true, "the truth": true, "in fact": true, "actually": true,
-	"the reality is": true, "in reality": true, "facts": true}
+	"the reality is": true, "in reality": true, "facts": true, "fact": true}
 
 // placeNouns: the [institution] nouns that name where migrants live.
 var placeNouns = map[string]bool{"hotel": true, "hotels": true, "centre": true, "centres": true, "center": true,
@@ -1848,6 +1865,56 @@ func dropAdministrative(ti *targetInfo) {
 	}
 }
 
+// noPlaceFor turns "no place" into exclusion where migrants are the ones
+// denied a place: "migrants have no place in Europe", "there is no place
+// for refugees here". The phrase condemns hostility when what has no place
+// is hatred ("racism has no place in our town", "no place for abuse of
+// migrants"), so the condemnation stays wherever migrants are not the
+// subject or the direct object of "for"; "no place for refugees to sleep"
+// describes a lack.
+func noPlaceFor(ti *targetInfo) {
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place {
+			continue
+		}
+		a := -1
+		// the object of a preposition is no subject: "hatred of refugees
+		// has no place"
+		k := m.i - 1
+		for k >= 0 && w(k) != "of" && tDeterminers[w(k)] {
+			k--
+		}
+		subject := k < 0 || !isPreposition(ti.words[k])
+		// the subject: "migrants (simply) have no place"
+		j := m.j
+		for tIntensifiers[w(j)] || w(j) == "simply" || w(j) == "just" {
+			j++
+		}
+		if subject && (w(j) == "have" || w(j) == "has") && w(j+1) == "no" && w(j+2) == "place" {
+			a = j + 1
+		}
+		// the object: "no place for (the) migrants", not "... to sleep"
+		if k >= 2 && w(k) == "for" && w(k-1) == "place" && w(k-2) == "no" && w(m.j) != "to" {
+			a = k - 2
+		}
+		if a < 0 {
+			continue
+		}
+		// "no place (in|for)" is no condemnation here, and "there is no"
+		// no correction
+		for i := max(a-2, 0); i < a+3 && i < len(ti.words); i++ {
+			for _, sec := range []int{tCondemn, tCorrection} {
+				if ti.has(i, sec) && (i >= a || w(i) == "there" || w(i) == "is" || w(i) == "'s" || w(i) == "have" || w(i) == "has") {
+					ti.secAt[i] &^= 1 << uint(sec)
+					ti.count[sec]--
+				}
+			}
+		}
+		ti.addHit(tExclusion, a, a+3)
+	}
+}
+
 // insideHostile reports a hit lying inside a longer hit of a hostile
 // category.
 func insideHostile(ti *targetInfo, h lexHit) bool {
@@ -2023,6 +2090,10 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		// "why should we ban them?": the call itself is challenged ("why
 		// should we pay for them?" is no challenge: paying is no call)
 		return true
+	case w0 == "why" && (w1 == "do" || w1 == "does" || w1 == "did") && ti.has(i, tEmotion) && !ti.isMention(start+2) && !askers[w2]:
+		// "why do so many people hate migrants?": a question about the
+		// hatred of others, not the asker's
+		return true
 	case w0 == "why" && (w1 == "would" || w1 == "should" || w1 == "do") && hasWord(ti, start+2, i, "need"):
 		// "why would we need to deport them?"
 		return true
@@ -2122,11 +2193,22 @@ func deniedAfter(ti *targetInfo, e int) bool {
 	return pron && neg && (k == n || ti.words[k].cl != next)
 }
 
-// bareNo reports a "no" at k that is a clause of its own and not the last
-// word ("No, ..."; not "no doubt").
+// askers: the subjects of a why-question that make the hostility the
+// asker's or the target's own ("why do we hate them", "why do they ...").
+var askers = map[string]bool{"i": true, "we": true, "you": true, "they": true, "these": true, "those": true,
+	"u": true, "ya": true}
+
+// bareNo reports a "no" at k that is a clause of its own ("No, ...",
+// "Are refugees criminals? No."; not "no doubt").
 func bareNo(ti *targetInfo, k int) bool {
 	w := ti.words[k].w
-	return (w == "no" || w == "nope") && k+1 < len(ti.words) && ti.words[k+1].cl != ti.words[k].cl
+	if w != "no" && w != "nope" {
+		return false
+	}
+	if k+1 < len(ti.words) {
+		return ti.words[k+1].cl != ti.words[k].cl
+	}
+	return k > 0 && ti.words[k-1].cl != ti.words[k].cl
 }
 
 // formerBelief reports "used to think/believe" before word i in its clause.
@@ -2433,22 +2515,27 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	// "the truth is", "in fact", "facts": words that assert what they
 	// introduce ("we all know the truth: asylum seekers are scum") rather
 	// than correct it
+	// evidence: a correction phrase naming evidence ("the figures",
+	// "statistics"), unless it denies it ("no evidence")
 	assertive := make([]bool, n)
+	evidence := make([]bool, n)
 	for _, h := range ti.hits {
 		if h.section != tCorrection {
 			continue
 		}
 		var b strings.Builder
+		ev, denial := false, false
 		for k := h.start; k < h.end; k++ {
 			if k > h.start {
 				b.WriteByte(' ')
 			}
 			b.WriteString(ti.words[k].w)
+			ev = ev || evidenceNouns[ti.words[k].w]
+			denial = denial || ti.has(k, tNegation)
 		}
-		if assertivePhrases[b.String()] {
-			for k := h.start; k < h.end; k++ {
-				assertive[k] = true
-			}
+		for k := h.start; k < h.end; k++ {
+			assertive[k] = assertive[k] || assertivePhrases[b.String()]
+			evidence[k] = evidence[k] || ev && !denial
 		}
 	}
 	for k := 0; k < n; k++ {
@@ -2463,6 +2550,14 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		}
 		if assertive[k] || evidenceShows(ti, k) {
 			continue // before the claim, it asserts it
+		}
+		// evidence in a clause before the claim's ("forget the figures,
+		// refugees are a burden", "I don't need statistics: migrants are
+		// parasites") or said to be of it ("plenty of evidence of migrants
+		// ruining our towns") does not correct it; "little evidence of"
+		// and "no evidence that" do
+		if evidence[k] && (ti.words[k].cl != ti.words[start].cl || evidenceOf(ti, k)) {
+			continue
 		}
 		if k < start && start-k <= 4 && !quantifierWords[ti.words[k].w] {
 			// "don't tell me migrants don't contribute", "the myth of ...";
@@ -2494,8 +2589,24 @@ func evidenceShows(ti *targetInfo, k int) bool {
 	return false
 }
 
+// evidenceOf reports evidence said to be of or for what follows: "(plenty
+// of) evidence of migrants ruining our towns"; not after a word that
+// denies or belittles it ("little evidence of", "any evidence that").
+func evidenceOf(ti *targetInfo, k int) bool {
+	switch ti.wordAt(k + 1) {
+	case "of", "that", "for":
+	default:
+		return false
+	}
+	switch ti.wordAt(k - 1) {
+	case "no", "little", "any", "scant", "zero", "without", "lack", "absence":
+		return false
+	}
+	return !negatedAt(ti, k)
+}
+
 var evidenceNouns = map[string]bool{"evidence": true, "studies": true, "study": true, "research": true, "data": true,
-	"statistics": true, "figures": true, "facts": true, "proof": true}
+	"statistics": true, "figures": true, "facts": true, "fact": true, "proof": true}
 
 // isLinkedHostile reports whether word k is a hostile term linked to a
 // target (then a word like "disgusting" is the text's hostility, not its

@@ -261,6 +261,41 @@ func TestRound6Links(t *testing.T) {
 	}
 }
 
+// Round 7's links (docs/analysis.md, "Round 7"): blame after "because of"
+// and "the fault of" (round 6 skipped "of" as a determiner, so neither
+// ever matched), evidence that asserts a claim rather than corrects it,
+// "no place" said of migrants, harm predicates, questions about the
+// hatred of others, a bare "No." answering a claim.
+func TestRound7Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		{"We are living in a dangerous world because of migrants.", "m:stereotype:own", ""},
+		{"The traffic chaos is the fault of the foreigners.", "m:stereotype:own", ""},
+		{"Refugees lost their homes because of the war.", "", "m:stereotype:own"},
+		{"Migrant workers are the reason for low pay in this town.", "m:stereotype:own", ""},
+		{"Migrant workers are not the reason for low pay in this town.", "m:stereotype:neg", "m:stereotype:own"},
+		{"This doesn't change the fact that immigrants are criminals.", "m:derog:own", "m:derog:cond"},
+		{"Forget the figures, refugees are a burden on all of us.", "m:derog:own", "m:derog:cond"},
+		{"There is plenty of evidence of migrants ruining our towns.", "m:stereotype:own", "m:stereotype:cond"},
+		{"There is little evidence of migrants ruining our towns.", "m:stereotype:cond", "m:stereotype:own"},
+		{"It is a myth that refugees are a burden.", "m:stereotype:cond", "m:stereotype:own"},
+		{"Migrants have no place in civilised Europe.", "m:exclusion:own", "m:positive:own"},
+		{"There is no place for refugees here.", "m:exclusion:own", "q:correction"},
+		{"Hatred of refugees has no place in our city.", "q:condemn", "m:exclusion:own"},
+		{"There is no place for refugees to sleep.", "", "m:exclusion:own"},
+		{"Migrants put a huge strain on our public services.", "m:stereotype:own", ""},
+		{"Austerity put a huge strain on our public services.", "", "m:stereotype:own"},
+		{"Why do so many people hate migrants?", "m:emotion:neg", "m:emotion:own"},
+		{"Why do we let these migrants in when we hate them?", "", "m:emotion:neg"},
+		{"Are refugees really criminals? No.", "m:derog:neg", "m:derog:own"},
+	} {
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
+	}
+}
+
 // A hostile message reported as sent to migrants is an incident of
 // harassment; its evidence is the message, in the text's own bytes. So are
 // threats "against" a migrant family and hateful messages. The guards: an
@@ -583,7 +618,8 @@ func TestProbes(t *testing.T) {
 	}{
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
-		{"probes_round6.tsv", 223},
+		{"probes_round6.tsv", 226},
+		{"probes_round7.tsv", 100},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
