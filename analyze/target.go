@@ -174,6 +174,26 @@ func (ti *targetInfo) addHit(sec, start, end int) {
 	ti.secAt[start] |= 1 << uint(sec)
 }
 
+// dropSection clears section sec from words [a, b) and counts again the
+// hits of sec that keep a word of it (count is per hit, not per word).
+func (ti *targetInfo) dropSection(sec, a, b int) {
+	for k := max(a, 0); k < b && k < len(ti.words); k++ {
+		ti.secAt[k] &^= 1 << uint(sec)
+	}
+	ti.count[sec] = 0
+	for _, h := range ti.hits {
+		if h.section != sec {
+			continue
+		}
+		for k := h.start; k < h.end; k++ {
+			if ti.has(k, sec) {
+				ti.count[sec]++
+				break
+			}
+		}
+	}
+}
+
 // wordAt returns word i, or "" outside the unit: the lookups around a
 // term ("w(k-1)", "w(h.end)") need no bounds checks of their own.
 func (ti *targetInfo) wordAt(i int) string {
@@ -533,6 +553,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	dropAdministrative(ti)
+	dropInsideStereotype(ti)
 	for _, w := range words {
 		if tFirstPerson[w] {
 			ti.firstPer = true
@@ -1857,8 +1878,7 @@ func dropAdministrative(ti *targetInfo) {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			switch ti.words[j].w {
 			case "claim", "claims", "application", "applications", "appeal", "appeals", "bid", "request", "visa", "asylum":
-				ti.secAt[k] &^= 1 << tCondemn
-				ti.count[tCondemn]--
+				ti.dropSection(tCondemn, k, k+1)
 				j = -1
 			}
 		}
@@ -1904,14 +1924,29 @@ func noPlaceFor(ti *targetInfo) {
 		// "no place (in|for)" is no condemnation here, and "there is no"
 		// no correction
 		for i := max(a-2, 0); i < a+3 && i < len(ti.words); i++ {
-			for _, sec := range []int{tCondemn, tCorrection} {
-				if ti.has(i, sec) && (i >= a || w(i) == "there" || w(i) == "is" || w(i) == "'s" || w(i) == "have" || w(i) == "has") {
-					ti.secAt[i] &^= 1 << uint(sec)
-					ti.count[sec]--
-				}
+			if i >= a || w(i) == "there" || w(i) == "is" || w(i) == "'s" || w(i) == "have" || w(i) == "has" {
+				ti.dropSection(tCondemn, i, i+1)
+				ti.dropSection(tCorrection, i, i+1)
 			}
 		}
 		ti.addHit(tExclusion, a, a+3)
+	}
+}
+
+// dropInsideStereotype drops the correction words inside a stereotype
+// ("pay taxes" in "they don't pay taxes", "never pay tax"): the text
+// asserts the stereotype, it corrects nothing.
+func dropInsideStereotype(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tStereotype {
+			continue
+		}
+		for _, c := range ti.hits {
+			if c.section != tCorrection || c.start < h.start || c.end > h.end {
+				continue
+			}
+			ti.dropSection(tCorrection, c.start, c.end)
+		}
 	}
 }
 

@@ -265,7 +265,8 @@ func TestRound6Links(t *testing.T) {
 // and "the fault of" (round 6 skipped "of" as a determiner, so neither
 // ever matched), evidence that asserts a claim rather than corrects it,
 // "no place" said of migrants, harm predicates, questions about the
-// hatred of others, a bare "No." answering a claim.
+// hatred of others, a bare "No." answering a claim, a correction phrase
+// inside a stereotype ("they don't pay taxes").
 func TestRound7Links(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
@@ -291,6 +292,9 @@ func TestRound7Links(t *testing.T) {
 		{"Why do so many people hate migrants?", "m:emotion:neg", "m:emotion:own"},
 		{"Why do we let these migrants in when we hate them?", "", "m:emotion:neg"},
 		{"Are refugees really criminals? No.", "m:derog:neg", "m:derog:own"},
+		// a correction phrase inside a stereotype corrects nothing
+		{"Immigrants never pay taxes.", "m:stereotype:own", "q:correction"},
+		{"Immigrants pay taxes.", "q:correction", ""},
 	} {
 		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
 	}
