@@ -701,6 +701,14 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		if ti.has(j, tPeopleNoun) {
 			j++
 		}
+		// a harm they cause: "immigrants make our streets less safe",
+		// "migrants are making the town poorer" (the subject makes it so;
+		// "migrants feel unsafe" is what they suffer)
+		if c := causedHarm(ti, j); c >= 0 {
+			ti.addHit(tStereotype, j, j+1)
+			markHarm(j+1, c+1)
+			continue
+		}
 		if !tCopulas[w(j)] {
 			continue
 		}
@@ -716,6 +724,35 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			markHarm(j+2, clauseEnd(j+1))
 		}
 	}
+}
+
+// causedHarm reports a causative verb at word j whose result, in its
+// clause within five words, is a harm: "make(s) our streets less safe",
+// "made the town poorer". It returns the harm's last word, or -1.
+func causedHarm(ti *targetInfo, j int) int {
+	w := ti.wordAt
+	if w(j) == "are" || w(j) == "is" {
+		j++
+	}
+	switch w(j) {
+	case "make", "makes", "made", "making":
+	default:
+		return -1
+	}
+	for k := j + 1; k <= j+5 && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
+		switch w(k) {
+		case "unsafe", "dangerous", "worse", "poorer", "unliveable", "unlivable", "miserable":
+			if w(k) == "dangerous" && w(k-1) != "more" {
+				continue
+			}
+			return k
+		case "safe":
+			if w(k-1) == "less" {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // inHarm reports a hit inside the harm of a blame hit.
@@ -1500,8 +1537,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			return false
 		}
 		if !targetFirst {
+			// a phrase that ends in its preposition ("a strain on") puts
+			// the target after it in the victim's place: "a strain on the
+			// migrants who work double shifts"
 			for _, p := range []string{"against", "on", "towards", "toward", "for", "to", "facing"} {
-				if hasWord(ti, a, b, p) {
+				if hasWord(ti, a, b, p) || ti.words[h.end-1].w == p {
 					return false
 				}
 			}

@@ -289,6 +289,10 @@ func TestRound7Links(t *testing.T) {
 		{"There is no place for refugees to sleep.", "", "m:exclusion:own"},
 		{"Migrants put a huge strain on our public services.", "m:stereotype:own", ""},
 		{"Austerity put a huge strain on our public services.", "", "m:stereotype:own"},
+		{"There's a strain on the migrants who work double shifts.", "", "m:stereotype:own"},
+		{"Immigrants make our streets less safe.", "m:stereotype:own", ""},
+		{"Refugees are making the town poorer.", "m:stereotype:own", ""},
+		{"Migrants feel unsafe on these streets.", "", "m:stereotype:own"},
 		{"Why do so many people hate migrants?", "m:emotion:neg", "m:emotion:own"},
 		{"Why do we let these migrants in when we hate them?", "", "m:emotion:neg"},
 		{"Are refugees really criminals? No.", "m:derog:neg", "m:derog:own"},
@@ -623,7 +627,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round3.tsv", 68},
 		{"probes_round5.tsv", 320},
 		{"probes_round6.tsv", 226},
-		{"probes_round7.tsv", 100},
+		{"probes_round7.tsv", 116},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
