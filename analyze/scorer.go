@@ -355,6 +355,11 @@ func (s *Scorer) Version() string {
 //	26: round 6, fifth group: blame ("the crisis is caused by migrants",
 //	   "immigrants are not to blame"), "do you really think" challenges,
 //	   "hardly think" denies.
+//	27: round 7: blame after "because of" and "the fault of" (round 6's
+//	   never matched), evidence that asserts a claim, "no place" said of
+//	   migrants, causative harm ("make our streets less safe"), questions
+//	   about the hatred of others, a bare "No." answering a claim, no
+//	   correction cue inside a stereotype (docs/analysis.md, "Round 7").
 const scoringRevision = 27
 
 // Model returns the model of a task (read-only).
