@@ -2587,11 +2587,10 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	if l.ti >= 0 && l.ti < start {
 		start = l.ti
 	}
-	// "the truth is", "in fact", "facts": words that assert what they
-	// introduce ("we all know the truth: asylum seekers are scum") rather
-	// than correct it
-	// evidence: a correction phrase naming evidence ("the figures",
-	// "statistics"), unless it denies it ("no evidence")
+	// assertive: "the truth is", "in fact", "facts", words that assert
+	// what they introduce ("we all know the truth: asylum seekers are
+	// scum") rather than correct it; evidence: a phrase naming evidence
+	// ("the figures", "statistics") that does not deny it ("no evidence")
 	assertive := make([]bool, n)
 	evidence := make([]bool, n)
 	for _, h := range ti.hits {
