@@ -34,6 +34,9 @@ const (
 	SplitTrain = "train"
 	SplitCalib = "calib"
 	SplitTest  = "test"
+	// SplitFresh: functional templates of a fourth author, measured once
+	// and never trained or tuned on (analyze/testdata/functional/README.md)
+	SplitFresh = "fresh"
 )
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
@@ -299,7 +302,7 @@ func policyNegatives(dir string) ([]Labeled, error) {
 type FunctionalRow struct {
 	Functionality string
 	Template      string
-	Split         string // train | dev | test
+	Split         string // train | dev | test | fresh
 	Text          string
 	Expected      float64
 }
@@ -316,8 +319,10 @@ func LoadFunctional(path string) ([]FunctionalRow, error) {
 		if _, err := fmt.Sscan(r["expected"], &y); err != nil {
 			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
 		}
-		if r["split"] != "train" && r["split"] != "dev" && r["split"] != "test" {
-			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev or test): %w", path, i+2, r["split"], ErrBadData)
+		switch r["split"] {
+		case "train", "dev", "test", SplitFresh:
+		default:
+			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test or fresh): %w", path, i+2, r["split"], ErrBadData)
 		}
 		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
