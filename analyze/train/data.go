@@ -37,6 +37,9 @@ const (
 	// SplitFresh: functional templates of a fourth author, measured once
 	// and never trained or tuned on (analyze/testdata/functional/README.md)
 	SplitFresh = "fresh"
+	// SplitBlind: functional templates of a fifth author, round 8, measured
+	// only after the round's model was chosen
+	SplitBlind = "blind"
 )
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
@@ -302,7 +305,7 @@ func policyNegatives(dir string) ([]Labeled, error) {
 type FunctionalRow struct {
 	Functionality string
 	Template      string
-	Split         string // train | dev | test | fresh
+	Split         string // train | dev | test | fresh | blind
 	Text          string
 	Expected      float64
 }
@@ -320,9 +323,9 @@ func LoadFunctional(path string) ([]FunctionalRow, error) {
 			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
 		}
 		switch r["split"] {
-		case "train", "dev", "test", SplitFresh:
+		case "train", "dev", "test", SplitFresh, SplitBlind:
 		default:
-			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test or fresh): %w", path, i+2, r["split"], ErrBadData)
+			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test, fresh or blind): %w", path, i+2, r["split"], ErrBadData)
 		}
 		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
