@@ -106,8 +106,24 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 				ti.words[i+1].w == "to" && ti.words[i+2].w == "report") {
 				advice = true
 			}
-		case "rose", "risen", "rise", "fell", "fallen", "increase", "increased", "decrease", "statistics", "figures", "recorded", "per", "percent", "%":
+		case "rose", "risen", "rise", "fell", "fallen", "increase", "increased", "decrease", "statistics", "figures", "recorded", "per", "percent", "%",
+			"doubled", "tripled", "halved", "survey":
 			stats = true
+		case "what":
+			// "what to do if you witness an attack"
+			if i+2 < len(ti.words) && ti.words[i+1].w == "to" && ti.words[i+2].w == "do" {
+				advice = true
+			}
+		case "get":
+			// "can get free support", "could get help"
+			if i > 0 && (ti.words[i-1].w == "can" || ti.words[i-1].w == "could") {
+				for k := i + 1; k < len(ti.words) && k <= i+3; k++ {
+					switch ti.words[k].w {
+					case "help", "support", "advice", "counselling", "counseling":
+						advice = true
+					}
+				}
+			}
 		}
 	}
 	flag("hc:advice", advice)

@@ -259,7 +259,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 		case isHostileCat(l.cat) && l.status == stCond:
 			cond = &ruleHit{st, en, "hostility condemned"}
 		case l.cat == tPositive && l.status == stOwn && !ti.question && (praiseWords[s.vocab.lemmaOf(ti.words[l.i].w)] || praiseWords[s.vocab.adjBase(ti.words[l.i].w)]) &&
-			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !idiomAt(ti, l.i):
+			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !idiomAt(ti, l.i) && !conceded(ti, &l):
 			pos = &ruleHit{st, en, "praise of migrants"}
 		case isHostileCat(l.cat) && l.status == stNeg:
 			neg = &ruleHit{st, en, "hostile claim denied"}
@@ -304,6 +304,29 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 }
 
 // counterCue reports an explicit sign of pushback in a unit.
+// conceded reports praise the speaker concedes before a "but": "I respect
+// migrants, but we cannot take in more than we can house", "we like the
+// refugees here, however ...". It is a disclaimer, not pushback.
+func conceded(ti *targetInfo, l *hostLink) bool {
+	first := false
+	for k := l.i - 1; k >= 0 && k >= l.i-3; k-- {
+		switch ti.words[k].w {
+		case "i", "we", "i've", "we've":
+			first = true
+		}
+	}
+	if !first {
+		return false
+	}
+	for k := l.j; k < len(ti.words); k++ {
+		switch ti.words[k].w {
+		case "but", "however", "yet":
+			return true
+		}
+	}
+	return false
+}
+
 func counterCue(ti *targetInfo, u *unit) bool {
 	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
 		return true
@@ -320,7 +343,7 @@ func counterCue(ti *targetInfo, u *unit) bool {
 		}
 	}
 	for _, l := range ti.links {
-		if l.linked && l.kind == kMigrant && (l.cat == tPositive || l.cat == tVPos) && l.status == stOwn ||
+		if l.linked && l.kind == kMigrant && (l.cat == tPositive || l.cat == tVPos) && l.status == stOwn && !conceded(ti, &l) ||
 			l.linked && l.kind == kMigrant && isHostileCat(l.cat) && (l.status == stNeg || l.status == stCond) {
 			return true
 		}

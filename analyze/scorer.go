@@ -360,7 +360,13 @@ func (s *Scorer) Version() string {
 //	   migrants, causative harm ("make our streets less safe"), questions
 //	   about the hatred of others, a bare "No." answering a claim, no
 //	   correction cue inside a stereotype (docs/analysis.md, "Round 7").
-const scoringRevision = 27
+//	28: round 8: violence cues as an intent ("a brick through his
+//	   window", "my shotgun"), causative praise ("make this city a better
+//	   place"), conceded praise before "but", feelings are no evaluation,
+//	   a hypothetical speaker's claim, a judged quote, the addressee
+//	   behind a determiner, advice and statistics cues (docs/analysis.md,
+//	   "Round 8").
+const scoringRevision = 28
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

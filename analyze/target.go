@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/xenoscope/xenoscope/nlp"
@@ -164,6 +165,10 @@ type targetInfo struct {
 	// crisis is caused by migrants"): said of migrants only through the
 	// blame, so not a term of its own (nil when the unit blames no one)
 	harm []bool
+	// cue: per word, part of a violence cue (violenceCues): a threat only
+	// in the speaker's own intent or said of what will happen to the
+	// target (nil when the unit has none)
+	cue []bool
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -486,7 +491,7 @@ var (
 	tStop = map[string]bool{"stop": true, "quit": true, "enough": true}
 	// verbs whose subject the exclusion or threat falls on (the target
 	// before them): "immigrants go home", "they should die"
-	tSubjectExclusion = map[string]bool{"go": true, "pack": true, "get": true, "fuck": true, "piss": true, "not": true,
+	tSubjectExclusion = map[string]bool{"fill": true, "fills": true, "go": true, "pack": true, "get": true, "fuck": true, "piss": true, "not": true,
 		"unwelcome": true, "don't": true, "do": true, "doesn't": true, "out": true, "leave": true, "die": true,
 		"make": true, "makes": true, "made": true, "turn": true, "turns": true, "disgust": true, "disgusts": true,
 		"sicken": true, "sickens": true,
@@ -519,6 +524,10 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		seen[h] = true
 	}
 	for _, h := range s.tlex2.match(lemmas, nil) {
+		// "annoyed" is not "annoying": a feeling, not an evaluation
+		if h.end == h.start+1 && feelingWords[words[h.start]] && (h.section == tDerog || h.section == tDehum) {
+			continue
+		}
 		if !seen[h] {
 			seen[h] = true
 			ti.hits = append(ti.hits, h)
@@ -608,6 +617,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	noPlaceFor(ti)
+	violenceCueHits(ti)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	s.findLinks(ti)
@@ -709,6 +719,12 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			markHarm(j+1, c+1)
 			continue
 		}
+		// and a good they cause: "immigrants make this city a better
+		// place", "refugees have made our town stronger"
+		if causedBenefit(ti, j) {
+			ti.addHit(tPositive, j, j+1)
+			continue
+		}
 		if !tCopulas[w(j)] {
 			continue
 		}
@@ -753,6 +769,28 @@ func causedHarm(ti *targetInfo, j int) int {
 		}
 	}
 	return -1
+}
+
+// causedBenefit reports a causative verb at word j ("make(s)", "made",
+// "have made") whose result, in its clause within five words, is a good:
+// "make this city a better place", "made our town stronger".
+func causedBenefit(ti *targetInfo, j int) bool {
+	w := ti.wordAt
+	if w(j) == "have" || w(j) == "has" || w(j) == "are" || w(j) == "is" {
+		j++
+	}
+	switch w(j) {
+	case "make", "makes", "made", "making":
+	default:
+		return false
+	}
+	for k := j + 1; k <= j+5 && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
+		switch w(k) {
+		case "better", "stronger", "richer", "safer", "livelier", "brighter":
+			return true
+		}
+	}
+	return false
 }
 
 // inHarm reports a hit inside the harm of a blame hit.
@@ -1284,7 +1322,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) {
 			l.status = stCond
 		} else if reportedMessage(ti, l) {
 			l.status, l.message = stRep, true
@@ -1376,12 +1414,22 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				// live" (a negated subject denies it)
 				return true
 			}
+			if sec == tPositive && h.section == tPositive && h.start <= a+1 && causedBenefit(ti, h.start) {
+				// "immigrants make this city a better place" (blameHits)
+				return true
+			}
 			if sec == tPositive && verbish && !strings.HasPrefix(tag, "VBN") {
 				// "refugees support the team": the target acts
 				return tCopulaBetween(ti, a, b) && !victimBetween(ti, a, b)
 			}
 			if victimBetween(ti, a, b) {
 				return false // "migrants are victims of ...", "face problems"
+			}
+			// a predicate after a quote judges the quote, not a target
+			// inside it: "'Send them all back' is a disgusting thing to
+			// shout" (a group word alone in quotes still takes it)
+			if ti.words[m.i].q && !ti.words[h.start].q && (m.i > 0 && ti.words[m.i-1].q || ti.wordAt(m.j) != "" && ti.words[m.j].q) {
+				return false
 			}
 			// "the abuse hurled at asylum seekers is a disgrace": the target
 			// is the object of a preposition after an incident or a speech
@@ -1457,6 +1505,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		}
 		return false
 	case tThreat, tEmotion, tExclusion:
+		if h.section == tThreat && ti.cue != nil && ti.cue[h.start] {
+			return cueLink(ti, m, targetFirst, h)
+		}
 		if targetFirst && deserveFrame(ti, a, b) {
 			// "those foreigners deserve to suffer", "they deserve to be shot"
 			return true
@@ -1661,6 +1712,28 @@ func judgedAct(ti *targetInfo, l *hostLink) bool {
 // itself (a call for exclusion or a threat) or a speech or belief verb
 // whose content holds it; an insult in the object of another act stands
 // ("it is madness to let these parasites in").
+// judgedQuote reports a hostile quote that the sentence then judges: "'Send
+// them all back' is a disgusting thing to shout at children", "'go home'
+// was a vile thing to write". The quote is the subject of a copula whose
+// complement is a condemnation, a wrong or a negative word.
+func judgedQuote(ti *targetInfo, l *hostLink) bool {
+	if !isHostileCat(l.cat) || !ti.words[l.i].q {
+		return false
+	}
+	w := ti.wordAt
+	k := l.i
+	for k < len(ti.words) && ti.words[k].q {
+		k++
+	}
+	if !tCopulas[w(k)] {
+		return false
+	}
+	for k++; tIntensifiers[w(k)] || w(k) == "a" || w(k) == "an" || w(k) == "such" || w(k) == "just"; k++ {
+	}
+	return k < len(ti.words) && !ti.words[k].q &&
+		(ti.has(k, tCondemn) || wrongWords[w(k)] || ti.has(k, tVNeg) || ti.has(k, tDerog))
+}
+
 func evaluatedAct(ti *targetInfo, l *hostLink) bool {
 	if !isHostileCat(l.cat) {
 		return false
@@ -1750,8 +1823,13 @@ func reportedMessage(ti *targetInfo, l *hostLink) bool {
 			}
 		}
 		// the addressee of telling and warning: its object ("telling
-		// them") or passive subject ("a nurse was told")
-		recipient := addressVerbs[w(v)] && (ti.isMention(v+1) ||
+		// them", "told the asylum seeker he would ...") or passive
+		// subject ("a nurse was told")
+		o := v + 1
+		for o < len(ti.words) && o <= v+3 && w(o) != "of" && tDeterminers[w(o)] {
+			o++
+		}
+		recipient := addressVerbs[w(v)] && (ti.isMention(o) ||
 			(w(v-1) == "was" || w(v-1) == "were" || w(v-1) == "been" || w(v-1) == "being") && (ti.isMention(v-2) || ti.isMention(v-3)))
 		// "shouted at a group of Eritrean teenagers"
 		if w(v+1) == "at" || w(v+1) == "to" {
@@ -1761,7 +1839,12 @@ func reportedMessage(ti *targetInfo, l *hostLink) bool {
 				}
 			}
 		}
-		return recipient || messageNouns[w(v-1)] || messageNouns[w(v-2)]
+		// a message noun before the verb ("a letter at her home saying
+		// she would be hurt")
+		for j := v - 1; j >= 0 && j >= v-4 && ti.words[j].cl == ti.words[v].cl; j-- {
+			recipient = recipient || messageNouns[w(j)]
+		}
+		return recipient
 	}
 	return false
 }
@@ -1923,6 +2006,82 @@ func dropAdministrative(ti *targetInfo) {
 			}
 		}
 	}
+}
+
+// violenceCues: weapons, injuries and visits that carry a threat without a
+// threat verb ("the next refugee who walks past is getting a brick through
+// his window", "one more boat and I'm grabbing my shotgun", "you'll be
+// carried out in a box"). They are threat hits that link only as an intent
+// (cueLink); in reports they stay reported like any threat.
+var violenceCues = [][]string{
+	{"brick", "through"}, {"bricks", "through"}, {"petrol", "through"},
+	{"end", "up", "in", "hospital"}, {"ends", "up", "in", "hospital"}, {"end", "up", "in", "a", "box"},
+	{"in", "a", "box"}, {"in", "a", "coffin"}, {"in", "coffins"}, {"in", "an", "ambulance"}, {"in", "ambulances"},
+	{"in", "the", "morgue"}, {"off", "the", "road"}, {"a", "visit", "from", "us"}, {"a", "little", "visit"},
+	{"watch", "what", "we", "do"}, {"see", "what", "we", "do"}, {"what", "we", "do", "to"}, {"what", "we'll", "do", "to"},
+	{"with", "a", "bat"}, {"with", "bats"}, {"with", "a", "baseball", "bat"}, {"with", "a", "knife"}, {"with", "knives"},
+	{"with", "a", "machete"}, {"with", "a", "crowbar"}, {"with", "a", "hammer"}, {"with", "an", "axe"},
+	{"my", "shotgun"}, {"my", "gun"}, {"my", "knife"}, {"my", "bat"}, {"the", "shotgun"}, {"by", "the", "hair"},
+	{"by", "their", "hair"}, {"we're", "coming"}, {"we", "are", "coming"},
+}
+
+// violenceCueHits adds a threat hit for every violence cue of a unit that
+// names migrants.
+func violenceCueHits(ti *targetInfo) {
+	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
+		return
+	}
+	n := len(ti.words)
+	for i := 0; i < n; i++ {
+		for _, c := range violenceCues {
+			if i+len(c) > n {
+				continue
+			}
+			ok := true
+			for k, w := range c {
+				if ti.words[i+k].w != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if ti.cue == nil {
+				ti.cue = make([]bool, n)
+			}
+			for k := i; k < i+len(c); k++ {
+				ti.cue[k] = true
+			}
+			ti.addHit(tThreat, i, i+len(c))
+			break
+		}
+	}
+}
+
+// cueLink says whether a violence cue is a threat against target m: the
+// speaker's own intent (a first-person word in the unit: "I'll be waiting
+// with a bat for those Somalis", "a visit from us") or what will happen to
+// the target ("any foreigner who comes near my kids will end up in
+// hospital").
+func cueLink(ti *targetInfo, m mention, targetFirst bool, h lexHit) bool {
+	if ti.firstPer {
+		return true
+	}
+	if !targetFirst {
+		return false
+	}
+	for k := m.j; k < h.start; k++ {
+		switch ti.words[k].w {
+		case "will", "'ll", "gonna", "shall":
+			return true
+		case "going":
+			if ti.wordAt(k+1) == "to" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noPlaceFor turns "no place" into exclusion where migrants are the ones
@@ -2329,12 +2488,18 @@ func othersSay(ti *targetInfo, i int) bool {
 	for k := i - 1; k >= 1 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
 		switch ti.words[k].w {
 		case "say", "claim", "think", "believe", "reckon", "insist":
-		default:
-			continue
-		}
-		switch ti.words[k-1].w {
-		case "people", "some", "many", "others", "they", "folks":
-			return true
+			switch ti.words[k-1].w {
+			case "people", "some", "many", "others", "they", "folks":
+				return true
+			}
+		case "says", "claims", "thinks", "believes", "reckons", "insists":
+			// a hypothetical speaker: "when someone says refugees are a
+			// burden, ..." (a named one is quoted, not put in the mouth
+			// of others)
+			switch ti.words[k-1].w {
+			case "someone", "somebody", "anyone", "anybody":
+				return true
+			}
 		}
 	}
 	return false

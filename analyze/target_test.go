@@ -304,6 +304,56 @@ func TestRound7Links(t *testing.T) {
 	}
 }
 
+// Round 8's links (docs/analysis.md, "Round 8"), chosen on probes written
+// for the functionalities the fresh templates found weak.
+func TestRound8Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		// violence cues: the speaker's intent, or what will happen to them
+		{"The next refugee who walks past my house is getting a brick through his window.", "m:threat:own", ""},
+		{"Any foreigner who comes near my kids will end up in hospital.", "m:threat:own", ""},
+		{"One more migrant boat on our beach and I'm grabbing my shotgun.", "m:threat:own", ""},
+		{"The man who threatened asylum seekers with a knife was jailed.", "", "m:threat:own"},
+		{"Refugees who were attacked ended up in hospital.", "", "m:threat:own"},
+		// wanting them gone
+		{"I don't hate immigrants, I just want them all gone.", "m:exclusion:own", ""},
+		// emotions caused in the speaker
+		{"Migrants fill me with rage.", "m:emotion:own", ""},
+		// a feeling is not an evaluation
+		{"The migrants in the queue were just as annoyed.", "", "m:derog:own"},
+		// a good they cause
+		{"Immigrants make this city a better place.", "m:positive:own", ""},
+		// a hypothetical speaker's claim
+		{"When someone says refugees are a burden, tell them they pay more tax than they take.", "m:derog:rep", "m:derog:own"},
+		// a quote the sentence judges
+		{"\"Send them all back\" is a disgusting thing to shout at children.", "m:exclusion:cond", "m:derog:own"},
+		{"\"Send them all back\" is what we need.", "m:exclusion:own:modal", "m:exclusion:cond"},
+	} {
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
+	}
+}
+
+// Conceded praise is no counter-speech: "I respect migrants, but ...".
+func TestConcededPraise(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text    string
+		counter bool
+	}{
+		{"I respect migrants, but we cannot take in more than we can house.", false},
+		{"I respect migrants and the work they do.", true},
+	} {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
+		if (v >= 0.5) != tc.counter {
+			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
+		}
+	}
+}
+
 // A hostile message reported as sent to migrants is an incident of
 // harassment; its evidence is the message, in the text's own bytes. So are
 // threats "against" a migrant family and hateful messages. The guards: an
@@ -615,7 +665,8 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 // 3, 68 in rounds 4 and 5; round 5's 325 of 354 (288 with round 4's model;
 // the misses are listed in docs/analysis.md).
 // probeTasks: the score names of the probe files.
-var probeTasks = map[string]string{"anti": TaskAntiMigrant, "counter": TaskCounterSpeech, "hate": TaskHateCrime}
+var probeTasks = map[string]string{"anti": TaskAntiMigrant, "counter": TaskCounterSpeech, "hate": TaskHateCrime,
+	"mig": TaskMigration}
 
 func TestProbes(t *testing.T) {
 	t.Parallel()
@@ -628,6 +679,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round5.tsv", 320},
 		{"probes_round6.tsv", 226},
 		{"probes_round7.tsv", 144},
+		{"probes_round8.tsv", 126},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

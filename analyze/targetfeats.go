@@ -33,7 +33,7 @@ func (s *Scorer) addVaderTerms(ti *targetInfo) {
 			continue
 		}
 		v, ok := s.vlex[w.w]
-		if !ok || math.Abs(v) < vaderMin {
+		if !ok || math.Abs(v) < vaderMin || v < 0 && feelingWords[w.w] {
 			continue
 		}
 		if w.tag != "" && !(w.tag[0] == 'J' || w.tag[0] == 'N' || w.tag[0] == 'V') {
@@ -47,6 +47,15 @@ func (s *Scorer) addVaderTerms(ti *targetInfo) {
 		ti.vstrength = append(ti.vstrength, vTerm{i, math.Abs(v) / 4})
 	}
 }
+
+// feelingWords: negative VADER words that say how whoever they are said of
+// feels, not what they are worth ("the migrants in the queue were just as
+// annoyed", "refugees are scared"): no evaluation of a target.
+var feelingWords = map[string]bool{"annoyed": true, "upset": true, "sad": true, "scared": true, "afraid": true,
+	"frightened": true, "worried": true, "anxious": true, "tired": true, "exhausted": true, "hungry": true,
+	"lonely": true, "depressed": true, "desperate": true, "devastated": true, "heartbroken": true, "terrified": true,
+	"traumatised": true, "traumatized": true, "distressed": true, "injured": true, "wounded": true,
+	"frustrated": true, "disappointed": true, "stressed": true, "nervous": true, "confused": true, "trapped": true}
 
 type vTerm struct {
 	i int
