@@ -28,8 +28,9 @@ func shipped(t *testing.T) *analyze.Scorer {
 }
 
 // The functional test templates (frozen before any evaluation): split test
-// (author 2, who saw neither the models nor the train templates) and split
-// fresh (author 4, round 7, who saw no code, model or data).
+// (author 2, who saw neither the models nor the train templates), split
+// fresh (author 4, round 7, who saw no code, model or data) and split blind
+// (author 5, round 8, the same, measured after the round's model was chosen).
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -40,6 +41,7 @@ func TestFunctionalFloors(t *testing.T) {
 	}{
 		{"test", functionalOverallFloors, functionalFloors},
 		{train.SplitFresh, freshOverallFloors, freshFloors},
+		{train.SplitBlind, blindOverallFloors, blindFloors},
 	} {
 		rep, err := train.Functional(s, filepath.Join("testdata", "functional"), tc.split)
 		if err != nil {
@@ -54,6 +56,10 @@ func TestFunctionalFloors(t *testing.T) {
 			floor, ok := tc.below[r.Score+"/"+r.Functionality]
 			if !ok {
 				floor = defaultFunctionalFloor
+			}
+			if floor == unmet {
+				t.Logf("functional %s %s/%s %.3f (n=%d): unmet, not asserted", tc.split, r.Score, r.Functionality, r.Accuracy, r.N)
+				continue
 			}
 			if r.Accuracy < floor {
 				t.Errorf("functional %s %s/%s %.3f (n=%d) below floor %.2f", tc.split, r.Score, r.Functionality, r.Accuracy, r.N, floor)

@@ -11,6 +11,11 @@ package analyze_test
 // defaultFunctionalFloor: the issue's floor per functionality.
 const defaultFunctionalFloor = 0.80
 
+// unmet marks a functionality measured at (almost) nothing right: a floor
+// there could not fail, so the test logs it instead (docs/analysis.md,
+// "Known failures").
+const unmet = -1.0
+
 // functionalOverallFloors: measured on the frozen test templates. The issue
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
@@ -80,6 +85,52 @@ var freshFloors = map[string]float64{
 	"stance/restrictive_enforcement":  0.66, // 0.733 (n=15)
 	"stance/restrictive_negated_open": 0.66, // 0.733 (n=15)
 	"hate_crime_report/statistics":    0.60, // 0.667 (n=15)
+}
+
+// blindOverallFloors: the blind functional templates (split blind, author 5,
+// round 8), measured once after round 8 was chosen, for xs1-41950847da4c;
+// rounds 6 and 7 scored the same (hate_crime_report 0.958).
+var blindOverallFloors = map[string]float64{
+	"anti_migrant":      0.82, // 0.845 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.89, // 0.914 (n=740)
+	"migration":         0.71, // 0.739 (n=165)
+	"stance":            0.83, // 0.850 (n=120)
+	"hate_crime_report": 0.94, // 0.964 (n=165)
+}
+
+// blindFloors: the blind functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach; unmet where one case under
+// would be 0 (nothing to guard: TestFunctionalFloors logs them).
+var blindFloors = map[string]float64{
+	"anti_migrant/counter_quote":           0.70,  // 0.750 (n=20)
+	"anti_migrant/derog_dehum":             0.70,  // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
+	"anti_migrant/negated_hate":            0.45,  // 0.500 (n=20)
+	"anti_migrant/negated_praise":          0.20,  // 0.250 (n=20)
+	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
+	"anti_migrant/question_hate":           0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
+	"anti_migrant/threat_direct":           unmet, // 0.000 (n=20)
+	"anti_migrant/threat_normative":        0.45,  // 0.500 (n=20)
+	"counter_speech/counter_quote":         0.70,  // 0.750 (n=20)
+	"counter_speech/derog_implicit":        0.45,  // 0.500 (n=20)
+	"counter_speech/negated_hate":          0.45,  // 0.500 (n=20)
+	"counter_speech/news_council_debate":   0.70,  // 0.750 (n=20)
+	"counter_speech/news_court_police":     0.70,  // 0.750 (n=20)
+	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.70,  // 0.750 (n=20)
+	"counter_speech/profanity_not_at":      0.70,  // 0.750 (n=20)
+	"counter_speech/question_hate":         0.70,  // 0.750 (n=20)
+	"migration/citizenship_visa":           0.40,  // 0.467 (n=15)
+	"migration/implicit":                   0.33,  // 0.400 (n=15)
+	"migration/integration":                0.60,  // 0.667 (n=15)
+	"migration/interstate_border":          unmet, // 0.067 (n=15)
+	"migration/other_migration":            0.60,  // 0.667 (n=15)
+	"stance/open_negated_restrictive":      0.60,  // 0.667 (n=15)
+	"stance/restrictive_cap":               0.53,  // 0.600 (n=15)
+	"hate_crime_report/figurative":         0.60,  // 0.667 (n=15)
 }
 
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
