@@ -2022,7 +2022,7 @@ var violenceCues = [][]string{
 	{"with", "a", "bat"}, {"with", "bats"}, {"with", "a", "baseball", "bat"}, {"with", "a", "knife"}, {"with", "knives"},
 	{"with", "a", "machete"}, {"with", "a", "crowbar"}, {"with", "a", "hammer"}, {"with", "an", "axe"},
 	{"my", "shotgun"}, {"my", "gun"}, {"my", "knife"}, {"my", "bat"}, {"the", "shotgun"}, {"by", "the", "hair"},
-	{"by", "their", "hair"}, {"we're", "coming"}, {"we", "are", "coming"},
+	{"by", "their", "hair"},
 }
 
 // violenceCueHits adds a threat hit for every violence cue of a unit that
@@ -2054,26 +2054,41 @@ func violenceCueHits(ti *targetInfo) {
 				ti.cue[k] = true
 			}
 			ti.addHit(tThreat, i, i+len(c))
+			i += len(c) - 1 // "end up in a box" holds "in a box"
 			break
 		}
 	}
 }
 
 // cueLink says whether a violence cue is a threat against target m: the
-// speaker's own intent (a first-person word in the unit: "I'll be waiting
-// with a bat for those Somalis", "a visit from us") or what will happen to
-// the target ("any foreigner who comes near my kids will end up in
-// hospital").
+// speaker's own intent (the cue names the speaker, "a visit from us", "watch
+// what we do", or a first-person subject comes before it in its clause, "I'll
+// be waiting with a bat for those Somalis", and the cue is not the instrument
+// of something done to someone, "I saw an asylum seeker beaten with a bat")
+// or what will happen to the target ("any foreigner who comes near my kids
+// will end up in hospital").
 func cueLink(ti *targetInfo, m mention, targetFirst bool, h lexHit) bool {
-	if ti.firstPer {
-		return true
+	for k := h.start; k < h.end; k++ {
+		if w := ti.words[k].w; w == "us" || w == "we" || w == "we'll" {
+			return true
+		}
+	}
+	prev := ti.wordAt(h.start - 1)
+	done := strings.HasSuffix(prev, "ed") || strings.HasPrefix(ti.words[max(h.start-1, 0)].tag, "VBN") ||
+		prev == "beaten" || prev == "hit" || prev == "shot" || prev == "cut" || prev == "stabbed"
+	for k := h.start - 1; k >= 0 && ti.words[k].cl == ti.words[h.start].cl && !done; k-- {
+		switch ti.words[k].w {
+		case "i", "i'm", "i'll", "i'd", "im", "we", "we're", "we'll", "we'd":
+			return true
+		}
 	}
 	if !targetFirst {
 		return false
 	}
 	for k := m.j; k < h.start; k++ {
 		switch ti.words[k].w {
-		case "will", "'ll", "gonna", "shall":
+		case "will", "'ll", "gonna", "shall", "getting", "gets":
+			// "... is getting a brick through his window"
 			return true
 		case "going":
 			if ti.wordAt(k+1) == "to" {

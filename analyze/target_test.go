@@ -318,6 +318,11 @@ func TestRound8Links(t *testing.T) {
 		{"One more migrant boat on our beach and I'm grabbing my shotgun.", "m:threat:own", ""},
 		{"The man who threatened asylum seekers with a knife was jailed.", "", "m:threat:own"},
 		{"Refugees who were attacked ended up in hospital.", "", "m:threat:own"},
+		// found in review: a first-person word elsewhere is no intent, and a
+		// weapon of something done to someone is no threat of the speaker
+		{"We are coming to the refugee welcome party on Saturday.", "", "m:threat:own"},
+		{"I saw an asylum seeker beaten with a bat outside my house.", "", "m:threat:own"},
+		{"I'll be waiting outside the mosque with a bat for those Somalis.", "m:threat:own", ""},
 		// wanting them gone
 		{"I don't hate immigrants, I just want them all gone.", "m:exclusion:own", ""},
 		// emotions caused in the speaker
@@ -679,7 +684,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round5.tsv", 320},
 		{"probes_round6.tsv", 226},
 		{"probes_round7.tsv", 144},
-		{"probes_round8.tsv", 126},
+		{"probes_round8.tsv", 125},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
