@@ -1,7 +1,7 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 8, model xs1-41950847da4c,
+// once, after the model was frozen: round 8, model xs1-17e4f8593b33,
 // 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 7
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -46,7 +46,7 @@ var functionalFloors = map[string]float64{
 
 // freshOverallFloors: the fresh functional templates (split fresh, author 4,
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
-// round 8 (xs1-41950847da4c, its second look, which chose round 8).
+// round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.877 (n=740; round 7: 0.870) (issue floor 0.90: not reached)
 	"counter_speech":    0.91, // 0.934 (n=740; round 7: 0.920)
@@ -88,7 +88,7 @@ var freshFloors = map[string]float64{
 }
 
 // blindOverallFloors: the blind functional templates (split blind, author 5,
-// round 8), measured once after round 8 was chosen, for xs1-41950847da4c;
+// round 8), measured once after round 8 was chosen, for xs1-17e4f8593b33;
 // rounds 6 and 7 scored the same (hate_crime_report 0.958).
 var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.82, // 0.845 (n=740) (issue floor 0.90: not reached)
