@@ -40,6 +40,9 @@ const (
 	// SplitBlind: functional templates of a fifth author, round 8, measured
 	// only after the round's model was chosen
 	SplitBlind = "blind"
+	// SplitBlind2: functional templates of a sixth author, run once for
+	// the shipped model after round 9 was decided
+	SplitBlind2 = "blind2"
 )
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
@@ -305,7 +308,7 @@ func policyNegatives(dir string) ([]Labeled, error) {
 type FunctionalRow struct {
 	Functionality string
 	Template      string
-	Split         string // train | dev | test | fresh | blind
+	Split         string // train | dev | test | fresh | blind | blind2
 	Text          string
 	Expected      float64
 }
@@ -323,9 +326,9 @@ func LoadFunctional(path string) ([]FunctionalRow, error) {
 			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
 		}
 		switch r["split"] {
-		case "train", "dev", "test", SplitFresh, SplitBlind:
+		case "train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2:
 		default:
-			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test, fresh or blind): %w", path, i+2, r["split"], ErrBadData)
+			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test, fresh, blind or blind2): %w", path, i+2, r["split"], ErrBadData)
 		}
 		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
