@@ -133,6 +133,54 @@ var blindFloors = map[string]float64{
 	"hate_crime_report/figurative":         0.60,  // 0.667 (n=15)
 }
 
+// blind2OverallFloors: the blind2 functional templates (split blind2, author
+// 6), run once for the shipped model after the round-9 experiment was
+// decided (round 6's model: anti_migrant 0.870, counter_speech 0.896,
+// hate_crime_report 0.800; the rest the same).
+var blind2OverallFloors = map[string]float64{
+	"anti_migrant":      0.85, // 0.877 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.88, // 0.903 (n=740)
+	"migration":         0.87, // 0.897 (n=165)
+	"stance":            0.78, // 0.800 (n=120)
+	"hate_crime_report": 0.80, // 0.824 (n=165)
+}
+
+// blind2Floors: the blind2 functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach (unmet where that is 0).
+var blind2Floors = map[string]float64{
+	"anti_migrant/counter_quote":           0.45,  // 0.500 (n=20)
+	"anti_migrant/derog_attr":              0.70,  // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
+	"anti_migrant/negated_hate":            0.70,  // 0.750 (n=20)
+	"anti_migrant/negated_praise":          0.45,  // 0.500 (n=20)
+	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
+	"anti_migrant/opinion_hate":            0.70,  // 0.750 (n=20)
+	"anti_migrant/question_hate":           0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
+	"anti_migrant/threat_normative":        0.70,  // 0.750 (n=20)
+	"counter_speech/contribution":          0.70,  // 0.750 (n=20)
+	"counter_speech/counter_name":          0.70,  // 0.750 (n=20)
+	"counter_speech/counter_quote":         0.45,  // 0.500 (n=20)
+	"counter_speech/derog_implicit":        0.45,  // 0.500 (n=20)
+	"counter_speech/news_council_debate":   0.70,  // 0.750 (n=20)
+	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
+	"counter_speech/other_group":           0.70,  // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.20,  // 0.250 (n=20)
+	"counter_speech/ref_pronoun":           0.70,  // 0.750 (n=20)
+	"migration/implicit":                   0.26,  // 0.333 (n=15)
+	"migration/interstate_border":          0.60,  // 0.667 (n=15)
+	"stance/open_negated_restrictive":      0.66,  // 0.733 (n=15)
+	"stance/open_support":                  0.66,  // 0.733 (n=15)
+	"stance/restrictive_enforcement":       0.60,  // 0.667 (n=15)
+	"stance/restrictive_negated_open":      0.33,  // 0.400 (n=15)
+	"hate_crime_report/attack":             0.26,  // 0.333 (n=15)
+	"hate_crime_report/statistics":         0.66,  // 0.733 (n=15)
+	"hate_crime_report/threat_harassment":  0.60,  // 0.667 (n=15)
+	"hate_crime_report/vandalism_graffiti": 0.53,  // 0.600 (n=15)
+}
+
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{

@@ -35,7 +35,7 @@ var Accuracy = map[string]Measured{
 		Command: "xenoscope eval -task crosssource",
 		Doc:     "docs/analysis.md", Section: "Measured"},
 	"anti_migrant": {Score: "anti_migrant", Metric: "macro-F1", Value: 0.738, Low: 0.593, High: 0.841, N: 205,
-		Data:    "independent local-news passages (cross-source news.csv); 0.827 on public statements, 0.828 on comments, 0.542 on social-media posts about refugees (HateXplain); accuracy 0.877 on short test sentences by an author who saw nothing of the project (functional, split fresh)",
+		Data:    "independent local-news passages (cross-source news.csv); 0.827 on public statements, 0.828 on comments, 0.542 on social-media posts about refugees (HateXplain); accuracy 0.845 and 0.877 on short test sentences by two authors who saw nothing of the project, run after the model was chosen (functional, splits blind and blind2)",
 		Command: "xenoscope eval -task crosssource",
 		Doc:     "docs/analysis.md", Section: "Measured"},
 	"counter_speech": {Score: "counter_speech", Metric: "macro-F1", Value: 0.740, Low: 0.648, High: 0.819, N: 205,
