@@ -29,9 +29,9 @@ func shipped(t *testing.T) *analyze.Scorer {
 
 // The functional test templates (frozen before any evaluation): split test
 // (author 2, who saw neither the models nor the train templates), split
-// fresh (author 4, round 7, who saw no code, model or data) and split blind
-// (author 5, round 8, the same, measured after the round's model was chosen)
-// and split blind2 (author 6, run once for the shipped model).
+// fresh (author 4, round 7, who saw no code, model or data), split blind
+// (author 5, round 8, the same, measured after the round's model was
+// chosen) and split blind2 (author 6, run once for the shipped model).
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
