@@ -617,7 +617,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	noPlaceFor(ti)
-	violenceCueHits(ti)
+	violenceCueHits(ti, words)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	s.findLinks(ti)
@@ -684,12 +684,7 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			continue
 		}
 		// the object of the blame: "caused by (all) (the) migrants"
-		// ("of" is a determiner word elsewhere, "most of the", but here it
-		// is part of the blame phrase)
-		k := m.i - 1
-		for k >= 0 && w(k) != "of" && tDeterminers[w(k)] {
-			k--
-		}
+		k := beforeDeterminers(ti, m.i)
 		switch {
 		case k >= 1 && (w(k) == "by" && (w(k-1) == "caused" || w(k-1) == "driven") || w(k) == "of" && w(k-1) == "because" ||
 			w(k) == "to" && (w(k-1) == "due" || w(k-1) == "owing") || w(k) == "on" && w(k-1) == "blamed"):
@@ -791,6 +786,18 @@ func causedBenefit(ti *targetInfo, j int) bool {
 		}
 	}
 	return false
+}
+
+// beforeDeterminers returns the word before the determiners in front of
+// word i ("caused by all the migrants": "by"), or -1. "of" is a determiner
+// word elsewhere ("most of the"), but not here: it ends a phrase before a
+// group ("because of", "the fault of", "hatred of").
+func beforeDeterminers(ti *targetInfo, i int) int {
+	k := i - 1
+	for k >= 0 && ti.words[k].w != "of" && tDeterminers[ti.words[k].w] {
+		k--
+	}
+	return k
 }
 
 // inHarm reports a hit inside the harm of a blame hit.
@@ -2013,50 +2020,40 @@ func dropAdministrative(ti *targetInfo) {
 // his window", "one more boat and I'm grabbing my shotgun", "you'll be
 // carried out in a box"). They are threat hits that link only as an intent
 // (cueLink); in reports they stay reported like any threat.
-var violenceCues = [][]string{
-	{"brick", "through"}, {"bricks", "through"}, {"petrol", "through"},
-	{"end", "up", "in", "hospital"}, {"ends", "up", "in", "hospital"}, {"end", "up", "in", "a", "box"},
-	{"in", "a", "box"}, {"in", "a", "coffin"}, {"in", "coffins"}, {"in", "an", "ambulance"}, {"in", "ambulances"},
-	{"in", "the", "morgue"}, {"off", "the", "road"}, {"a", "visit", "from", "us"}, {"a", "little", "visit"},
-	{"watch", "what", "we", "do"}, {"see", "what", "we", "do"}, {"what", "we", "do", "to"}, {"what", "we'll", "do", "to"},
-	{"with", "a", "bat"}, {"with", "bats"}, {"with", "a", "baseball", "bat"}, {"with", "a", "knife"}, {"with", "knives"},
-	{"with", "a", "machete"}, {"with", "a", "crowbar"}, {"with", "a", "hammer"}, {"with", "an", "axe"},
-	{"my", "shotgun"}, {"my", "gun"}, {"my", "knife"}, {"my", "bat"}, {"the", "shotgun"}, {"by", "the", "hair"},
-	{"by", "their", "hair"},
-}
+var violenceCues = func() *lexicons {
+	lx, err := parseSections(`[cue]
+"brick through" "bricks through" "petrol through" "end up in hospital" "ends up in hospital" "end up in a box"
+"in a box" "in a coffin" "in coffins" "in an ambulance" "in ambulances" "in the morgue" "off the road"
+"a visit from us" "a little visit" "watch what we do" "see what we do" "what we do to" "what we'll do to"
+"with a bat" "with bats" "with a baseball bat" "with a knife" "with knives" "with a machete" "with a crowbar"
+"with a hammer" "with an axe" "my shotgun" "my gun" "my knife" "my bat" "the shotgun" "by the hair"
+"by their hair"`, []string{"cue"})
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
 
 // violenceCueHits adds a threat hit for every violence cue of a unit that
-// names migrants.
-func violenceCueHits(ti *targetInfo) {
+// names migrants; a cue inside an earlier one counts once ("end up in a
+// box" holds "in a box").
+func violenceCueHits(ti *targetInfo, words []string) {
 	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
 		return
 	}
-	n := len(ti.words)
-	for i := 0; i < n; i++ {
-		for _, c := range violenceCues {
-			if i+len(c) > n {
-				continue
-			}
-			ok := true
-			for k, w := range c {
-				if ti.words[i+k].w != w {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			if ti.cue == nil {
-				ti.cue = make([]bool, n)
-			}
-			for k := i; k < i+len(c); k++ {
-				ti.cue[k] = true
-			}
-			ti.addHit(tThreat, i, i+len(c))
-			i += len(c) - 1 // "end up in a box" holds "in a box"
-			break
+	end := 0
+	for _, h := range violenceCues.match(words, nil) {
+		if h.start < end {
+			continue
 		}
+		if ti.cue == nil {
+			ti.cue = make([]bool, len(words))
+		}
+		for k := h.start; k < h.end; k++ {
+			ti.cue[k] = true
+		}
+		ti.addHit(tThreat, h.start, h.end)
+		end = h.end
 	}
 }
 
@@ -2115,10 +2112,7 @@ func noPlaceFor(ti *targetInfo) {
 		a := -1
 		// the object of a preposition is no subject: "hatred of refugees
 		// has no place"
-		k := m.i - 1
-		for k >= 0 && w(k) != "of" && tDeterminers[w(k)] {
-			k--
-		}
+		k := beforeDeterminers(ti, m.i)
 		subject := k < 0 || !isPreposition(ti.words[k])
 		// the subject: "migrants (simply) have no place"
 		j := m.j
