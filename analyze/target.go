@@ -737,12 +737,12 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 	}
 }
 
-// causedHarm reports a causative verb at word j whose result, in its
-// clause within five words, is a harm: "make(s) our streets less safe",
-// "made the town poorer". It returns the harm's last word, or -1.
-func causedHarm(ti *targetInfo, j int) int {
+// causedResult reports a causative verb at word j ("make(s)", "made",
+// "are making", and "have made" when perfect) whose result, in its clause
+// within five words, is a word result accepts. It returns that word, or -1.
+func causedResult(ti *targetInfo, j int, perfect bool, result func(k int) bool) int {
 	w := ti.wordAt
-	if w(j) == "are" || w(j) == "is" {
+	if w(j) == "are" || w(j) == "is" || perfect && (w(j) == "have" || w(j) == "has") {
 		j++
 	}
 	switch w(j) {
@@ -751,41 +751,40 @@ func causedHarm(ti *targetInfo, j int) int {
 		return -1
 	}
 	for k := j + 1; k <= j+5 && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
-		switch w(k) {
-		case "unsafe", "dangerous", "worse", "poorer", "unliveable", "unlivable", "miserable":
-			if w(k) == "dangerous" && w(k-1) != "more" {
-				continue
-			}
+		if result(k) {
 			return k
-		case "safe":
-			if w(k-1) == "less" {
-				return k
-			}
 		}
 	}
 	return -1
 }
 
-// causedBenefit reports a causative verb at word j ("make(s)", "made",
-// "have made") whose result, in its clause within five words, is a good:
-// "make this city a better place", "made our town stronger".
-func causedBenefit(ti *targetInfo, j int) bool {
+// causedHarm reports a harm caused at word j: "make(s) our streets less
+// safe", "made the town poorer". It returns the harm's last word, or -1.
+func causedHarm(ti *targetInfo, j int) int {
 	w := ti.wordAt
-	if w(j) == "have" || w(j) == "has" || w(j) == "are" || w(j) == "is" {
-		j++
-	}
-	switch w(j) {
-	case "make", "makes", "made", "making":
-	default:
-		return false
-	}
-	for k := j + 1; k <= j+5 && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
+	return causedResult(ti, j, false, func(k int) bool {
 		switch w(k) {
+		case "unsafe", "worse", "poorer", "unliveable", "unlivable", "miserable":
+			return true
+		case "dangerous":
+			return w(k-1) == "more"
+		case "safe":
+			return w(k-1) == "less"
+		}
+		return false
+	})
+}
+
+// causedBenefit reports a good caused at word j: "make this city a better
+// place", "have made our town stronger".
+func causedBenefit(ti *targetInfo, j int) bool {
+	return causedResult(ti, j, true, func(k int) bool {
+		switch ti.wordAt(k) {
 		case "better", "stronger", "richer", "safer", "livelier", "brighter":
 			return true
 		}
-	}
-	return false
+		return false
+	}) >= 0
 }
 
 // beforeDeterminers returns the word before the determiners in front of
