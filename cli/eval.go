@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
 	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
-	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2: the functional templates of that split")
+	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2, blind3: the functional templates of that split")
 	boot := fs.Int("boot", 1000, "bootstrap resamples")
 	seed := fs.Uint64("seed", 1, "bootstrap seed")
 	format := newFormat(fs, true, "text", "json")
@@ -138,8 +139,8 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 	if dir == "" {
 		dir = train.FunctionalDir
 	}
-	if split != "test" && split != "train" && split != "dev" && split != train.SplitFresh && split != train.SplitBlind && split != train.SplitBlind2 && split != "all" {
-		return usageErr("", "-split must be test, fresh, blind, blind2, train, dev or all for -task functional, not %q", split)
+	if split != "all" && !slices.Contains(train.FunctionalSplits, split) {
+		return usageErr("", "-split must be all or one of %s for -task functional, not %q", strings.Join(train.FunctionalSplits, ", "), split)
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usageErr("run from the repository root or pass -data analyze/testdata/functional", "functional suites folder %s not found", dir)

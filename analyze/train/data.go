@@ -43,7 +43,15 @@ const (
 	// SplitBlind2: functional templates of a sixth author, run once for
 	// the shipped model after round 9 was decided
 	SplitBlind2 = "blind2"
+	// SplitBlind3: functional templates of a seventh author (local news,
+	// public statements, readers' comments), committed before any model
+	// ran on them, measured after round 10 was decided
+	SplitBlind3 = "blind3"
 )
+
+// FunctionalSplits: the splits of the functional suites, in the order
+// written; only train and dev are ever trained on (trainedSplit).
+var FunctionalSplits = []string{"train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2, SplitBlind3}
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
 // same key always lands in the same split, on every machine.
@@ -308,7 +316,7 @@ func policyNegatives(dir string) ([]Labeled, error) {
 type FunctionalRow struct {
 	Functionality string
 	Template      string
-	Split         string // train | dev | test | fresh | blind | blind2
+	Split         string // one of FunctionalSplits
 	Text          string
 	Expected      float64
 }
@@ -325,10 +333,8 @@ func LoadFunctional(path string) ([]FunctionalRow, error) {
 		if _, err := fmt.Sscan(r["expected"], &y); err != nil {
 			return nil, fmt.Errorf("%s: row %d: expected %q: %w", path, i+2, r["expected"], ErrBadData)
 		}
-		switch r["split"] {
-		case "train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2:
-		default:
-			return nil, fmt.Errorf("%s: row %d: split %q (want train, dev, test, fresh, blind or blind2): %w", path, i+2, r["split"], ErrBadData)
+		if !slices.Contains(FunctionalSplits, r["split"]) {
+			return nil, fmt.Errorf("%s: row %d: split %q (want one of %s): %w", path, i+2, r["split"], strings.Join(FunctionalSplits, ", "), ErrBadData)
 		}
 		out = append(out, FunctionalRow{r["functionality"], r["template"], r["split"], r["text"], y})
 	}
