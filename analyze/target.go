@@ -199,6 +199,16 @@ func (ti *targetInfo) dropSection(sec, a, b int) {
 	}
 }
 
+// dropped reports a hit whose words have all lost its section (dropSection).
+func (ti *targetInfo) dropped(h lexHit) bool {
+	for k := h.start; k < h.end; k++ {
+		if ti.has(k, h.section) {
+			return false
+		}
+	}
+	return true
+}
+
 // wordAt returns word i, or "" outside the unit: the lookups around a
 // term ("w(k-1)", "w(h.end)") need no bounds checks of their own.
 func (ti *targetInfo) wordAt(i int) string {
@@ -620,6 +630,9 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	violenceCueHits(ti, words)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
+	if ti.tagged {
+		s.dropSaidOfOthers(ti)
+	}
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
 	for _, l := range ti.links {
@@ -993,7 +1006,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tVPos {
 			cat = tPositive
 		}
-		if !isHostile && cat != tPositive {
+		if !isHostile && cat != tPositive || ti.dropped(h) {
 			continue
 		}
 		// the harm a blame names is said of migrants through the blame
@@ -1104,7 +1117,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// auxiliaries, adverbs and determiners between ("are not
 				// vermin", "never any good", "don't hate"), not another
 				// verb ("doesn't report hardworking migrants")
-				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) {
+				// "I have never met an honest immigrant": a denied
+				// encounter with the praised target denies the praise
+				encounter := cat == tPositive && l.ti > h.start && k+1 < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[k+1].w)]
+				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) && !encounter {
 					break
 				}
 				if universalChallenge(ti, l.ti, k) {
@@ -1518,6 +1534,12 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// "those foreigners deserve to suffer", "they deserve to be shot"
 			return true
 		}
+		if targetFirst && sec == tThreat && b-a == 1 && (ti.words[a].w == "need" || ti.words[a].w == "needs") &&
+			(word == "a" || word == "an") {
+			// "those refugees need a good beating": what they need is the
+			// harm itself
+			return true
+		}
 		if targetFirst && b == a && sec == tThreat && givenTo(ti, m.i) {
 			// the target as the recipient: "give those immigrants a
 			// proper hiding"
@@ -1661,7 +1683,7 @@ var epithetDet = map[string]bool{"these": true, "those": true, "more": true, "of
 
 // illegalDet: determiners before "illegal" used as a noun.
 var illegalDet = map[string]bool{"an": true, "any": true, "every": true, "each": true, "this": true, "that": true,
-	"one": true, "another": true, "last": true, "single": true}
+	"one": true, "another": true, "last": true, "single": true, "next": true}
 
 // quantifierWords: the words of the [correction] phrases that quantify a
 // group ("most of them", "the vast majority").
@@ -2026,7 +2048,8 @@ var violenceCues = func() *lexicons {
 "a visit from us" "a little visit" "watch what we do" "see what we do" "what we do to" "what we'll do to"
 "with a bat" "with bats" "with a baseball bat" "with a knife" "with knives" "with a machete" "with a crowbar"
 "with a hammer" "with an axe" "my shotgun" "my gun" "my knife" "my bat" "the shotgun" "by the hair"
-"by their hair"`, []string{"cue"})
+"by their hair" "on a stretcher" "in a body bag" "in body bags" "gets a bullet" "get a bullet" "see what happens"
+"regret ever"`, []string{"cue"})
 	if err != nil {
 		panic(err)
 	}
@@ -2278,6 +2301,10 @@ func (s *Scorer) deathWord(w string) bool {
 // perceptionVerbs: verbs of perceiving or judging whose negation denies
 // what follows ("I don't see an invasion").
 var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": true, "find": true, "view": true}
+
+// encounterVerbs: verbs of meeting someone whose negation denies that the
+// someone exists ("never met an honest immigrant"); WordNet lemmas.
+var encounterVerbs = map[string]bool{"meet": true, "see": true, "find": true, "know": true, "encounter": true}
 
 // contrastedAway reports "rather than" or "instead of" right before the
 // term at i (skipping a determiner): the term is set aside, not said.
@@ -3143,4 +3170,177 @@ func compoundModifier(ti *targetInfo, m mention) bool {
 	}
 	return strings.HasPrefix(nx.tag, "NN") && !strings.HasPrefix(nx.tag, "NNP") && !ti.has(m.j, tPeopleNoun) &&
 		!ti.has(m.j, tMigrant) && !ti.has(m.j, tSlur) && !ti.has(m.j, tDehum) && !ti.has(m.j, tDerog)
+}
+
+// dropSaidOfOthers clears the hostile terms that a unit says of something
+// other than the migrants it names, or that report what was done to them
+// (round 10, docs/analysis.md): the object of a migrant's caring act
+// ("refugees feed the stray animals", "migrants who pick up the rubbish"),
+// a harm reported as done to them ("a refugee was stabbed during a
+// robbery", "three foreign students were mugged at knifepoint"), the place
+// a passive puts them in ("asylum seekers were housed in a filthy hotel"),
+// and a dehumanising place noun that is no place they are put in ("the
+// migrant workers were trapped when the barn caught fire"). Left linked,
+// these read victims and helpers as targets of hostility.
+func (s *Scorer) dropSaidOfOthers(ti *targetInfo) {
+	n := len(ti.words)
+	for k := 0; k < n; k++ {
+		if ti.has(k, tDehum) && dehumPlaces[ti.words[k].w] && !placeFrame(ti, k) {
+			ti.dropSection(tDehum, k, k+1)
+		}
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.j >= n || m.pronoun && ti.words[m.i].tag == "PRP$" {
+			continue
+		}
+		k := m.j
+		// the head noun a mention modifies ("the immigrant shopkeeper",
+		// "migrant workers"), a relative pronoun, adverbs
+		for k < n && k < m.j+2 && strings.HasPrefix(ti.words[k].tag, "NN") && !ti.isMention(k) {
+			k++
+		}
+		for k < n && k < m.j+4 && (ti.words[k].w == "who" || ti.words[k].w == "that" || strings.HasPrefix(ti.words[k].tag, "RB")) {
+			k++
+		}
+		if k >= n || ti.words[k].cl != ti.words[m.i].cl {
+			continue
+		}
+		if strings.HasPrefix(ti.words[k].tag, "VB") && careVerbs[s.vocab.lemmaOf(ti.words[k].w)] {
+			a, b := k+1, objectEnd(ti, k+1, 6)
+			for _, sec := range []int{tDehum, tDerog, tVNeg, tStereotype} {
+				ti.dropSection(sec, a, b)
+			}
+			continue
+		}
+		// a finished passive: "was", "were", "has been", "had been"
+		aux := k
+		for aux < n && aux < k+3 && (ti.words[aux].w == "has" || ti.words[aux].w == "have" || ti.words[aux].w == "had" || strings.HasPrefix(ti.words[aux].tag, "RB")) {
+			aux++
+		}
+		v := aux + 1
+		// or a reduced passive with its circumstances, as in headlines:
+		// "refugee stabbed in Leeds", "I saw an asylum seeker beaten with
+		// a bat"
+		reduced := k < n && strings.HasPrefix(ti.words[k].tag, "VBN") && k+1 < n && isPreposition(ti.words[k+1]) &&
+			ti.words[k+1].w != "like" && ti.words[k+1].w != "as"
+		if reduced {
+			v = k
+		} else if aux >= n || !(ti.words[aux].w == "was" || ti.words[aux].w == "were" || ti.words[aux].w == "been") {
+			continue
+		}
+		for v < n && strings.HasPrefix(ti.words[v].tag, "RB") {
+			v++
+		}
+		if v >= n || !strings.HasPrefix(ti.words[v].tag, "VBN") {
+			continue
+		}
+		end := v + 1
+		// coordinated participles: "punched and robbed"
+		for end+1 < n && ti.words[end].w == "and" && strings.HasPrefix(ti.words[end+1].tag, "VBN") {
+			end += 2
+		}
+		b := clauseEnd(ti, end, 6)
+		if (ti.has(v, tThreat) || ti.has(v, tStereotype)) && !approvedHarm(ti, m, end) && !migrantAgent(ti, end, b) {
+			// the harm and how it was done: "at knifepoint", "with a bat"
+			ti.dropSection(tThreat, v, b)
+			ti.dropSection(tStereotype, v, b)
+			continue
+		}
+		if end < n && ti.words[end].tag == "IN" && ti.words[end].w != "like" && ti.words[end].w != "as" {
+			b := objectEnd(ti, end+1, 4)
+			ti.dropSection(tDerog, end+1, b)
+			ti.dropSection(tDehum, end+1, b)
+		}
+	}
+}
+
+// objectEnd returns the end of the noun phrase that starts at word a (at
+// most max words): determiners, adjectives, particles and nouns in one
+// clause ("up the garbage left after" ends before "left").
+func objectEnd(ti *targetInfo, a, max int) int {
+	k := a
+	for k < len(ti.words) && k < a+max && ti.words[k].cl == ti.words[a].cl && !ti.isMention(k) {
+		t := ti.words[k].tag
+		if !(strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ") || t == "DT" || t == "RP" || t == "PRP$" || t == "CD" ||
+			(t == "VBN" || t == "VBG") && k+1 < len(ti.words) && strings.HasPrefix(ti.words[k+1].tag, "NN") ||
+			k == a && (t == "IN" || ti.words[k].w == "up" || ti.words[k].w == "after")) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// clauseEnd returns the end of the clause of word a, at most max words on.
+func clauseEnd(ti *targetInfo, a, max int) int {
+	k := a
+	for k < len(ti.words) && k < a+max && ti.words[k].cl == ti.words[a-1].cl {
+		k++
+	}
+	return k
+}
+
+// approvedHarm reports a wish or approval around a harm reported as done to
+// mention m and ending at word e: "glad the migrant was beaten", "I hope
+// the refugee was hurt", "... was stabbed. Good.", "deserved it".
+func approvedHarm(ti *targetInfo, m mention, e int) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
+		if wishModals[ti.words[k].w] || wishIf(ti, k) || wishSee(ti, k) || approvalWords[ti.words[k].w] {
+			return true
+		}
+	}
+	for k := e; k < len(ti.words); k++ {
+		if approvalWords[ti.words[k].w] || ti.words[k].w == "deserved" || ti.has(k, tProfanity) {
+			return true
+		}
+	}
+	return false
+}
+
+// approvalWords: words that approve of a harm reported beside them.
+var approvalWords = map[string]bool{"glad": true, "good": true, "great": true, "pleased": true, "happy": true,
+	"serves": true, "finally": true, "brilliant": true, "excellent": true, "hilarious": true, "lol": true,
+	"haha": true}
+
+// careVerbs: verbs whose object is something apart from the subject,
+// which it looks after, cleans, mends, saves or flees, not something said
+// of the subject (WordNet lemmas).
+var careVerbs = map[string]bool{"escape": true, "flee": true, "survive": true, "help": true, "feed": true, "rescue": true, "save": true, "clean": true,
+	"fix": true, "repair": true, "care": true, "nurse": true, "protect": true, "adopt": true, "tend": true,
+	"pick": true, "clear": true, "collect": true, "tidy": true, "sort": true, "foster": true, "shelter": true,
+	"cure": true, "heal": true, "wash": true, "raise": true, "mind": true, "walk": true, "treat": true,
+	"recycle": true, "remove": true}
+
+// dehumPlaces: the dehumanising nouns that are places; they say something
+// of a target only as where it belongs or is sent ("they belong in a zoo",
+// "send them back to the jungle").
+var dehumPlaces = map[string]bool{"kennel": true, "kennels": true, "zoo": true, "zoos": true, "cage": true,
+	"cages": true, "pen": true, "pens": true, "jungle": true, "pigsty": true, "sty": true, "barn": true}
+
+// placeFrame reports a preposition of place up to three words before word
+// i ("in a zoo", "back to the jungle", "out of their cages") or a place
+// kept for someone after it ("a kennel for asylum seekers", "a zoo full of
+// them").
+func placeFrame(ti *targetInfo, i int) bool {
+	if w := ti.wordAt(i + 1); w == "for" || w == "full" {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch ti.words[k].w {
+		case "in", "into", "to", "from", "inside", "of", "back":
+			return true
+		}
+	}
+	return false
+}
+
+// migrantAgent reports "by" and a migrant mention between words a and b:
+// the migrants did it ("stolen by illegal aliens").
+func migrantAgent(ti *targetInfo, a, b int) bool {
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && m.i > a && m.i < b+3 && hasWord(ti, a, m.i, "by") {
+			return true
+		}
+	}
+	return false
 }
