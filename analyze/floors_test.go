@@ -31,7 +31,8 @@ func shipped(t *testing.T) *analyze.Scorer {
 // (author 2, who saw neither the models nor the train templates), split
 // fresh (author 4, round 7, who saw no code, model or data), split blind
 // (author 5, round 8, the same, measured after the round's model was
-// chosen) and split blind2 (author 6, run once for the shipped model).
+// chosen), split blind2 (author 6) and split blind3 (author 7, round 10:
+// local news, statements and comments, run after round 10 was chosen).
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -44,6 +45,7 @@ func TestFunctionalFloors(t *testing.T) {
 		{train.SplitFresh, freshOverallFloors, freshFloors},
 		{train.SplitBlind, blindOverallFloors, blindFloors},
 		{train.SplitBlind2, blind2OverallFloors, blind2Floors},
+		{train.SplitBlind3, blind3OverallFloors, blind3Floors},
 	} {
 		rep, err := train.Functional(s, filepath.Join("testdata", "functional"), tc.split)
 		if err != nil {

@@ -1,8 +1,8 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 8, model xs1-17e4f8593b33,
-// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 7
+// once, after the model was frozen: round 10, model xs1-60eb39209fc7,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 8
 // are in the same section). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
@@ -34,7 +34,7 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/derog_attr":             0.66, // 0.700 (round 6: 0.767)
 	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
 	"anti_migrant/question_hate":          0.75, // 0.806 (round 7: 0.793)
-	"anti_migrant/ref_clause":             0.60, // 0.640: a hostile relative clause about migrants (round 5: 0.600)
+	"anti_migrant/ref_clause":             0.56, // 0.600: a hostile relative clause about migrants (rounds 6-8: 0.640, round 5: 0.600)
 	"counter_speech/myth_correction":      0.72, // 0.760 (round 5: 0.680)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"migration/interstate_border":         0.64, // 0.714 (n=14)
@@ -48,7 +48,7 @@ var functionalFloors = map[string]float64{
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.877 (n=740; round 7: 0.870) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.878 (n=740; round 8: 0.877, round 7: 0.870) (issue floor 0.90: not reached)
 	"counter_speech":    0.91, // 0.934 (n=740; round 7: 0.920)
 	"migration":         0.87, // 0.891 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
@@ -69,7 +69,7 @@ var freshFloors = map[string]float64{
 	"anti_migrant/ref_clause":         0.45, // 0.500 (n=20)
 	"anti_migrant/spell_drop":         0.65, // 0.700 (n=20)
 	"anti_migrant/spell_leet":         0.70, // 0.750 (n=20)
-	"anti_migrant/threat_direct":      0.65, // 0.700 (n=20; round 7: 0.450)
+	"anti_migrant/threat_direct":      0.70, // 0.750 (n=20; round 8: 0.700, round 7: 0.450)
 	"counter_speech/counter_quote":    0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":    0.70, // 0.750 (n=20)
 	"counter_speech/derog_implicit":   0.70, // 0.750 (n=20)
@@ -88,11 +88,12 @@ var freshFloors = map[string]float64{
 }
 
 // blindOverallFloors: the blind functional templates (split blind, author 5,
-// round 8), measured once after round 8 was chosen, for xs1-17e4f8593b33;
-// rounds 6 and 7 scored the same (hate_crime_report 0.958).
+// round 8), measured once after round 8 was chosen, for xs1-17e4f8593b33
+// (rounds 6 and 7 scored the same, hate_crime_report 0.958), and once after
+// round 10 was chosen by its rule, for xs1-60eb39209fc7.
 var blindOverallFloors = map[string]float64{
-	"anti_migrant":      0.82, // 0.845 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.914 (n=740)
+	"anti_migrant":      0.82, // 0.851 (n=740; round 8: 0.845) (issue floor 0.90: not reached)
+	"counter_speech":    0.89, // 0.920 (n=740; round 8: 0.914)
 	"migration":         0.71, // 0.739 (n=165)
 	"stance":            0.83, // 0.850 (n=120)
 	"hate_crime_report": 0.94, // 0.964 (n=165)
@@ -104,7 +105,7 @@ var blindOverallFloors = map[string]float64{
 var blindFloors = map[string]float64{
 	"anti_migrant/counter_quote":           0.70,  // 0.750 (n=20)
 	"anti_migrant/derog_dehum":             0.70,  // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
+	"anti_migrant/derog_implicit":          0.20,  // 0.250 (n=20; round 8: 0.000)
 	"anti_migrant/negated_hate":            0.45,  // 0.500 (n=20)
 	"anti_migrant/negated_praise":          0.20,  // 0.250 (n=20)
 	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
@@ -114,7 +115,7 @@ var blindFloors = map[string]float64{
 	"anti_migrant/threat_direct":           unmet, // 0.000 (n=20)
 	"anti_migrant/threat_normative":        0.45,  // 0.500 (n=20)
 	"counter_speech/counter_quote":         0.70,  // 0.750 (n=20)
-	"counter_speech/derog_implicit":        0.45,  // 0.500 (n=20)
+	"counter_speech/derog_implicit":        0.70,  // 0.750 (n=20; round 8: 0.500)
 	"counter_speech/negated_hate":          0.45,  // 0.500 (n=20)
 	"counter_speech/news_council_debate":   0.70,  // 0.750 (n=20)
 	"counter_speech/news_court_police":     0.70,  // 0.750 (n=20)
@@ -134,15 +135,16 @@ var blindFloors = map[string]float64{
 }
 
 // blind2OverallFloors: the blind2 functional templates (split blind2, author
-// 6), run once for the shipped model after the round-9 experiment was
+// 6), run once for round 8's model after the round-9 experiment was
 // decided (round 6's model: anti_migrant 0.870, counter_speech 0.896,
-// hate_crime_report 0.800; the rest the same).
+// hate_crime_report 0.800; the rest the same), and once for round 10's
+// (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.877 (n=740) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.878 (n=740; round 8: 0.877) (issue floor 0.90: not reached)
 	"counter_speech":    0.88, // 0.903 (n=740)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.78, // 0.800 (n=120)
-	"hate_crime_report": 0.80, // 0.824 (n=165)
+	"hate_crime_report": 0.81, // 0.836 (n=165; round 8: 0.824; 0.812 before round 10's harassment words)
 }
 
 // blind2Floors: the blind2 functionalities measured below the issue's 0.80,
@@ -154,7 +156,6 @@ var blind2Floors = map[string]float64{
 	"anti_migrant/negated_hate":            0.70,  // 0.750 (n=20)
 	"anti_migrant/negated_praise":          0.45,  // 0.500 (n=20)
 	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
-	"anti_migrant/opinion_hate":            0.70,  // 0.750 (n=20)
 	"anti_migrant/question_hate":           0.70,  // 0.750 (n=20)
 	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
@@ -177,8 +178,58 @@ var blind2Floors = map[string]float64{
 	"stance/restrictive_negated_open":      0.33,  // 0.400 (n=15)
 	"hate_crime_report/attack":             0.26,  // 0.333 (n=15)
 	"hate_crime_report/statistics":         0.66,  // 0.733 (n=15)
-	"hate_crime_report/threat_harassment":  0.60,  // 0.667 (n=15)
+	"hate_crime_report/threat_harassment":  0.66,  // 0.733 (n=15; round 8: 0.667)
 	"hate_crime_report/vandalism_graffiti": 0.53,  // 0.600 (n=15)
+}
+
+// blind3OverallFloors: the blind3 functional templates (split blind3, author
+// 7, round 10: local news, public statements, readers' comments), committed
+// before any model ran on them and run once each for round 8's model
+// (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
+// same) and round 10's, after round 10 had been chosen by its rule.
+var blind3OverallFloors = map[string]float64{
+	"anti_migrant":      0.84, // 0.872 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.86, // 0.893 (n=740)
+	"migration":         0.82, // 0.848 (n=165)
+	"stance":            0.75, // 0.783 (n=120)
+	"hate_crime_report": 0.92, // 0.952 (n=165)
+}
+
+// blind3Floors: the blind3 functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach.
+var blind3Floors = map[string]float64{
+	"anti_migrant/counter_name":            0.70, // 0.750 (n=20)
+	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
+	"anti_migrant/derog_attr":              0.45, // 0.500 (n=20)
+	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
+	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
+	"anti_migrant/negated_praise":          0.35, // 0.400 (n=20)
+	"anti_migrant/news_quoted_hostility":   0.45, // 0.500 (n=20)
+	"anti_migrant/opinion_hate":            0.70, // 0.750 (n=20)
+	"anti_migrant/profanity_not_at":        0.70, // 0.750 (n=20)
+	"anti_migrant/question_hate":           0.65, // 0.700 (n=20)
+	"anti_migrant/threat_direct":           0.50, // 0.550 (n=20)
+	"counter_speech/contribution":          0.40, // 0.450 (n=20)
+	"counter_speech/counter_name":          0.70, // 0.750 (n=20)
+	"counter_speech/counter_quote":         0.70, // 0.750 (n=20)
+	"counter_speech/derog_attr":            0.45, // 0.500 (n=20)
+	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20)
+	"counter_speech/neutral_mention":       0.70, // 0.750 (n=20)
+	"counter_speech/news_quoted_hostility": 0.70, // 0.750 (n=20)
+	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
+	"counter_speech/opinion_hate":          0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.45, // 0.500 (n=20)
+	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
+	"migration/citizenship_visa":           0.60, // 0.667 (n=15)
+	"migration/interstate_border":          0.66, // 0.733 (n=15)
+	"migration/other_migration":            0.60, // 0.667 (n=15)
+	"migration/terrorism":                  0.60, // 0.667 (n=15)
+	"stance/neutral_fact":                  0.60, // 0.667 (n=15)
+	"stance/restrictive_cap":               0.46, // 0.533 (n=15)
+	"stance/restrictive_enforcement":       0.66, // 0.733 (n=15)
+	"stance/restrictive_negated_open":      0.46, // 0.533 (n=15)
+	"hate_crime_report/advice":             0.60, // 0.667 (n=15)
 }
 
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
@@ -194,7 +245,7 @@ var crossFloors = map[string]float64{
 	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.80, // 0.843 (round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
-	"statements.csv/anti_migrant/macro_f1":      0.79, // 0.827 (round 3: 0.838)
+	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845 (round 8: 0.827, round 3: 0.838)
 	"statements.csv/counter_speech/macro_f1":    0.72, // 0.759 (round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)
 }
