@@ -47,11 +47,16 @@ const (
 	// public statements, readers' comments), committed before any model
 	// ran on them, measured after round 10 was decided
 	SplitBlind3 = "blind3"
+	// SplitBlind4: functional templates of an eighth author (one town's
+	// public life: community groups, radio, minutes, flyers, court
+	// listings), committed before any model ran on them, measured after
+	// round 11 was decided
+	SplitBlind4 = "blind4"
 )
 
 // FunctionalSplits: the splits of the functional suites, in the order
 // written; only train and dev are ever trained on (trainedSplit).
-var FunctionalSplits = []string{"train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2, SplitBlind3}
+var FunctionalSplits = []string{"train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4}
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
 // same key always lands in the same split, on every machine.
