@@ -1360,9 +1360,6 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	cl := ti.words[h.start].cl
 	best, bestD, bestK := -1, 1<<30, kNone
-	if i := placeThreat(ti, h); i >= 0 {
-		return i, kMigrant
-	}
 	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")
@@ -1386,13 +1383,7 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		// about ("Illegal alien arrested for drunk driving again.
 		// #StopTheInvasion"): it reaches an earlier target at any distance
 		slogan := before && ti.words[h.start].hash && !ti.words[m.i].hash
-		// a verbless clause after the target evaluates it at any distance
-		// in the unit: "The new Afghan neighbours brought us a cake on the
-		// first day, such lovely people", "Another boat of migrants
-		// arrived today, disgusting parasites"
-		evaluation := h.section == tPositive || h.section == tVPos || h.section == tDerog || h.section == tVNeg || h.section == tDehum
-		fragment := evaluation && before && !sameClause && ti.tagged && !ti.words[m.i].hash && verblessClause(ti, h.start)
-		if !sameClause && !slogan && !fragment && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
+		if !sameClause && !slogan && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
 			continue
 		}
 		if !s.linkOrderOK(ti, h, m, before) {
@@ -1484,10 +1475,6 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				}
 			}
 			if tCopulaBetween(ti, a, b) || b-a <= 2 && npInternal(ti, a, b, false) {
-				return true
-			}
-			// an evaluation in apposition, in a verbless clause of its own
-			if ti.words[h.start].cl != ti.words[m.i].cl && !ti.words[m.i].hash && verblessClause(ti, h.start) {
 				return true
 			}
 			// a verb that says what they bring or do: "migrants bring
@@ -1627,9 +1614,6 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		// suffer violence")
 		if victimBetween(ti, a, b) {
 			return false
-		}
-		if targetFirst && word == "for" && ti.wordAt(h.start+1) == "free" && s.careBetween(ti, a, b) {
-			return false // "a refugee doctor spent his weekend treating patients for free"
 		}
 		if !targetFirst {
 			// a phrase that ends in its preposition ("a strain on") puts
@@ -2065,7 +2049,7 @@ var violenceCues = func() *lexicons {
 "with a bat" "with bats" "with a baseball bat" "with a knife" "with knives" "with a machete" "with a crowbar"
 "with a hammer" "with an axe" "my shotgun" "my gun" "my knife" "my bat" "the shotgun" "by the hair"
 "by their hair" "on a stretcher" "in a body bag" "in body bags" "gets a bullet" "get a bullet" "see what happens"
-"regret ever" "what hit them" "what hit 'em" "should be worried" "better watch out" "watch their backs"`, []string{"cue"})
+"regret ever"`, []string{"cue"})
 	if err != nil {
 		panic(err)
 	}
@@ -3279,7 +3263,7 @@ func objectEnd(ti *targetInfo, a, max int) int {
 		t := ti.words[k].tag
 		if !(strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ") || t == "DT" || t == "RP" || t == "PRP$" || t == "CD" ||
 			(t == "VBN" || t == "VBG") && k+1 < len(ti.words) && strings.HasPrefix(ti.words[k+1].tag, "NN") ||
-			k == a && (ti.words[k].w == "for" || ti.words[k].w == "up" || ti.words[k].w == "after" || ti.words[k].w == "of" || ti.words[k].w == "out")) {
+			k == a && (t == "IN" || ti.words[k].w == "up" || ti.words[k].w == "after")) {
 			break
 		}
 		k++
@@ -3325,8 +3309,7 @@ var careVerbs = map[string]bool{"escape": true, "flee": true, "survive": true, "
 	"fix": true, "repair": true, "care": true, "nurse": true, "protect": true, "adopt": true, "tend": true,
 	"pick": true, "clear": true, "collect": true, "tidy": true, "sort": true, "foster": true, "shelter": true,
 	"cure": true, "heal": true, "wash": true, "raise": true, "mind": true, "walk": true, "treat": true,
-	"recycle": true, "remove": true, "teach": true, "cook": true, "serve": true, "build": true, "coach": true,
-	"volunteer": true, "work": true, "drive": true, "deliver": true}
+	"recycle": true, "remove": true}
 
 // dehumPlaces: the dehumanising nouns that are places; they say something
 // of a target only as where it belongs or is sent ("they belong in a zoo",
@@ -3356,62 +3339,6 @@ func placeFrame(ti *targetInfo, i int) bool {
 func migrantAgent(ti *targetInfo, a, b int) bool {
 	for _, m := range ti.mentions {
 		if m.kind == kMigrant && m.i > a && m.i < b+3 && hasWord(ti, a, m.i, "by") {
-			return true
-		}
-	}
-	return false
-}
-
-// verblessClause reports a short clause (at most five words) with no verb
-// around word i: an evaluation in apposition ("such lovely people",
-// "always cheerful", "disgusting parasites, all of them").
-func verblessClause(ti *targetInfo, i int) bool {
-	cl := ti.words[i].cl
-	n := 0
-	for k := range ti.words {
-		if ti.words[k].cl != cl {
-			continue
-		}
-		n++
-		if t := ti.words[k].tag; strings.HasPrefix(t, "VB") || t == "MD" || ti.isMention(k) || ti.words[k].hash {
-			return false
-		}
-	}
-	return n <= 5
-}
-
-// placeThreat returns the migrant mention whose home a threat verb falls on
-// through "it" in the same clause: "if they put one more migrant in that
-// hotel I'll torch it" (-1 when there is none). Only threat verbs of
-// burning or wrecking, said with an intent (a modal before the verb).
-func placeThreat(ti *targetInfo, h lexHit) int {
-	if h.section != tThreat || h.end >= len(ti.words) || ti.words[h.end].w != "it" || h.start == 0 ||
-		!tModals[ti.words[h.start-1].w] && ti.words[h.start-1].w != "i'll" && ti.words[h.start-1].w != "we'll" {
-		return -1
-	}
-	switch ti.words[h.start].w {
-	case "torch", "burn", "smash", "wreck", "firebomb", "petrol-bomb", "trash":
-	default:
-		return -1
-	}
-	for _, m := range ti.mentions {
-		if m.kind != kMigrant || m.j >= len(ti.words) || m.i > h.start {
-			continue
-		}
-		// the migrants in a place before the threat: "migrant in that hotel"
-		for k := m.j; k < h.start && k <= m.j+3; k++ {
-			if placeNouns[ti.words[k].w] || ti.words[k].w == "hostel" || ti.words[k].w == "house" || ti.words[k].w == "camp" || ti.words[k].w == "barracks" {
-				return m.i
-			}
-		}
-	}
-	return -1
-}
-
-// careBetween reports a care or work verb (careVerbs) between words a and b.
-func (s *Scorer) careBetween(ti *targetInfo, a, b int) bool {
-	for k := a; k < b && k < len(ti.words); k++ {
-		if strings.HasPrefix(ti.words[k].tag, "VB") && careVerbs[s.vocab.lemmaOf(ti.words[k].w)] {
 			return true
 		}
 	}
