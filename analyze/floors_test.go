@@ -32,7 +32,9 @@ func shipped(t *testing.T) *analyze.Scorer {
 // fresh (author 4, round 7, who saw no code, model or data), split blind
 // (author 5, round 8, the same, measured after the round's model was
 // chosen), split blind2 (author 6) and split blind3 (author 7, round 10:
-// local news, statements and comments, run after round 10 was chosen).
+// local news, statements and comments, run after round 10 was chosen) and
+// split blind4 (author 8, one town's public life, run after round 11 was
+// decided).
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -46,6 +48,7 @@ func TestFunctionalFloors(t *testing.T) {
 		{train.SplitBlind, blindOverallFloors, blindFloors},
 		{train.SplitBlind2, blind2OverallFloors, blind2Floors},
 		{train.SplitBlind3, blind3OverallFloors, blind3Floors},
+		{train.SplitBlind4, blind4OverallFloors, blind4Floors},
 	} {
 		rep, err := train.Functional(s, filepath.Join("testdata", "functional"), tc.split)
 		if err != nil {

@@ -232,6 +232,64 @@ var blind3Floors = map[string]float64{
 	"hate_crime_report/advice":             0.60, // 0.667 (n=15)
 }
 
+// blind4OverallFloors: the blind4 functional templates (split blind4, author
+// 8, round 11: one town's public life), committed before any model ran on
+// them and run after round 11 had been decided (not adopted), for round 10's
+// model (the shipped one), round 8's (the same figures, functionality by
+// functionality) and round 11's (counter_speech 0.891, the rest the same).
+var blind4OverallFloors = map[string]float64{
+	"anti_migrant":      0.82, // 0.850 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.85, // 0.877 (n=740)
+	"migration":         0.86, // 0.891 (n=165)
+	"stance":            0.74, // 0.767 (n=120)
+	"hate_crime_report": 0.75, // 0.782 (n=165)
+}
+
+// blind4Floors: the blind4 functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach (unmet where that is 0).
+var blind4Floors = map[string]float64{
+	"anti_migrant/contribution":            0.70,  // 0.750 (n=20)
+	"anti_migrant/counter_name":            0.50,  // 0.550 (n=20)
+	"anti_migrant/derog_emotion":           0.70,  // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
+	"anti_migrant/myth_correction":         0.70,  // 0.750 (n=20)
+	"anti_migrant/negated_hate":            0.70,  // 0.750 (n=20)
+	"anti_migrant/negated_praise":          0.45,  // 0.500 (n=20)
+	"anti_migrant/opinion_hate":            0.70,  // 0.750 (n=20)
+	"anti_migrant/positive_mention":        0.70,  // 0.750 (n=20)
+	"anti_migrant/profanity_at":            0.70,  // 0.750 (n=20)
+	"anti_migrant/profanity_not_at":        0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
+	"anti_migrant/threat_direct":           0.70,  // 0.750 (n=20)
+	"anti_migrant/threat_normative":        0.70,  // 0.750 (n=20)
+	"counter_speech/contribution":          0.70,  // 0.750 (n=20)
+	"counter_speech/counter_name":          0.45,  // 0.500 (n=20)
+	"counter_speech/derog_emotion":         0.70,  // 0.750 (n=20)
+	"counter_speech/derog_implicit":        0.20,  // 0.250 (n=20)
+	"counter_speech/myth_correction":       0.45,  // 0.500 (n=20)
+	"counter_speech/negated_hate":          0.70,  // 0.750 (n=20)
+	"counter_speech/news_council_debate":   0.65,  // 0.700 (n=20)
+	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.45,  // 0.500 (n=20)
+	"counter_speech/profanity_not_at":      0.45,  // 0.500 (n=20)
+	"counter_speech/ref_pronoun":           0.70,  // 0.750 (n=20)
+	"migration/citizenship_visa":           0.46,  // 0.533 (n=15)
+	"migration/implicit":                   0.60,  // 0.667 (n=15)
+	"migration/interstate_border":          0.60,  // 0.667 (n=15)
+	"stance/neutral_fact":                  0.53,  // 0.600 (n=15)
+	"stance/open_negated_restrictive":      0.60,  // 0.667 (n=15)
+	"stance/open_support":                  0.60,  // 0.667 (n=15)
+	"stance/restrictive_negated_open":      0.53,  // 0.600 (n=15)
+	"hate_crime_report/advice":             0.60,  // 0.667 (n=15)
+	"hate_crime_report/arson":              0.60,  // 0.667 (n=15)
+	"hate_crime_report/attack":             0.60,  // 0.667 (n=15)
+	"hate_crime_report/court_case":         0.60,  // 0.667 (n=15)
+	"hate_crime_report/figurative":         0.60,  // 0.667 (n=15)
+	"hate_crime_report/threat_harassment":  0.26,  // 0.333 (n=15)
+}
+
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
