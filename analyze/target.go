@@ -3305,11 +3305,11 @@ var approvalWords = map[string]bool{"glad": true, "good": true, "great": true, "
 // careVerbs: verbs whose object is something apart from the subject,
 // which it looks after, cleans, mends, saves or flees, not something said
 // of the subject (WordNet lemmas).
-var careVerbs = map[string]bool{"escape": true, "flee": true, "survive": true, "help": true, "feed": true, "rescue": true, "save": true, "clean": true,
-	"fix": true, "repair": true, "care": true, "nurse": true, "protect": true, "adopt": true, "tend": true,
-	"pick": true, "clear": true, "collect": true, "tidy": true, "sort": true, "foster": true, "shelter": true,
-	"cure": true, "heal": true, "wash": true, "raise": true, "mind": true, "walk": true, "treat": true,
-	"recycle": true, "remove": true}
+var careVerbs = map[string]bool{"escape": true, "flee": true, "survive": true, "help": true, "feed": true,
+	"rescue": true, "save": true, "clean": true, "fix": true, "repair": true, "care": true, "nurse": true,
+	"protect": true, "adopt": true, "tend": true, "pick": true, "clear": true, "collect": true, "tidy": true,
+	"sort": true, "foster": true, "shelter": true, "cure": true, "heal": true, "wash": true, "raise": true,
+	"mind": true, "walk": true, "treat": true, "recycle": true, "remove": true}
 
 // dehumPlaces: the dehumanising nouns that are places; they say something
 // of a target only as where it belongs or is sent ("they belong in a zoo",
@@ -3338,7 +3338,7 @@ func placeFrame(ti *targetInfo, i int) bool {
 // the migrants did it ("stolen by illegal aliens").
 func migrantAgent(ti *targetInfo, a, b int) bool {
 	for _, m := range ti.mentions {
-		if m.kind == kMigrant && m.i > a && m.i < b+3 && hasWord(ti, a, m.i, "by") {
+		if m.kind == kMigrant && m.i > a && m.i < b && hasWord(ti, a, m.i, "by") {
 			return true
 		}
 	}
