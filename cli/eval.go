@@ -26,7 +26,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
 	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
-	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2, blind3, blind4: the functional templates of that split")
+	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2, blind3, blind4: the functional templates of that split (several joined by commas are pooled: blind,blind2,blind3,blind4)")
 	boot := fs.Int("boot", 1000, "bootstrap resamples")
 	seed := fs.Uint64("seed", 1, "bootstrap seed")
 	format := newFormat(fs, true, "text", "json")
@@ -139,8 +139,10 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 	if dir == "" {
 		dir = train.FunctionalDir
 	}
-	if split != "all" && !slices.Contains(train.FunctionalSplits, split) {
-		return usageErr("", "-split must be all or one of %s for -task functional, not %q", strings.Join(train.FunctionalSplits, ", "), split)
+	for _, sp := range strings.Split(split, ",") {
+		if split != "all" && !slices.Contains(train.FunctionalSplits, sp) {
+			return usageErr("", "-split must be all, or one or more (joined by commas) of %s for -task functional, not %q", strings.Join(train.FunctionalSplits, ", "), split)
+		}
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usageErr("run from the repository root or pass -data analyze/testdata/functional", "functional suites folder %s not found", dir)
@@ -160,7 +162,7 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 		return enc.Encode(rep)
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "functional suites %s, %s templates, scorer %s\n", dir, split, rep.Scorer)
+	fmt.Fprintf(w, "functional suites %s, %s templates, scorer %s (overall: accuracy and its 95%% interval over 1,000 resamples of templates)\n", dir, split, rep.Scorer)
 	fmt.Fprintf(w, "%-18s %-24s %5s %9s %9s\n", "score", "functionality", "n", "templates", "accuracy")
 	for _, r := range rep.Rows {
 		mark := ""
@@ -171,7 +173,8 @@ func runFunctional(env *Env, dir, split string, asJSON bool, models modelFlags) 
 	}
 	for _, sc := range train.FunctionalScores {
 		if n, ok := rep.N[sc]; ok {
-			fmt.Fprintf(w, "%-18s %-24s %5d %9s %9.3f\n", sc, "(overall)", n, "", rep.Overall[sc])
+			iv := rep.Interval[sc]
+			fmt.Fprintf(w, "%-18s %-24s %5d %9s %9.3f  [%.3f, %.3f]\n", sc, "(overall)", n, "", rep.Overall[sc], iv[0], iv[1])
 		}
 	}
 	return nil

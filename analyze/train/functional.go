@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/xenoscope/xenoscope/analyze"
 	"github.com/xenoscope/xenoscope/model"
@@ -30,7 +31,11 @@ type FunctionalReport struct {
 	Scorer  string             `json:"scorer"`
 	Rows    []FunctionalResult `json:"functionalities"`
 	Overall map[string]float64 `json:"overall"` // accuracy per score over all its cases
-	N       map[string]int     `json:"n"`
+	// Interval is the 95% interval of Overall from 1,000 resamples of
+	// templates, not of cases: the cases of a template share a frame and
+	// often fail together, so a case resample would claim too much.
+	Interval map[string][2]float64 `json:"interval"`
+	N        map[string]int        `json:"n"`
 	// Failures lists the cases scored wrong (score, functionality, text,
 	// expected, prediction), for inspection.
 	Failures []FunctionalFailure `json:"failures,omitempty"`
@@ -64,22 +69,24 @@ func functionalClass(task string, v float64) float64 {
 }
 
 // Functional scores every case of the suites in dir (split "test", the
-// default, or "train" or "all") as `xenoscope score` would (Score on the
-// text as a document) and returns the accuracy per score and
-// functionality.
+// default, any of FunctionalSplits, several of them joined by commas to
+// pool them, or "all") as `xenoscope score` would (Score on the text as a
+// document) and returns the accuracy per score and functionality.
 func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error) {
 	if split == "" {
 		split = "test"
 	}
-	rep := &FunctionalReport{Split: split, Scorer: s.Version(), Overall: map[string]float64{}, N: map[string]int{}}
+	rep := &FunctionalReport{Split: split, Scorer: s.Version(), Overall: map[string]float64{}, N: map[string]int{},
+		Interval: map[string][2]float64{}}
 	for _, task := range FunctionalScores {
 		rows, err := LoadFunctional(filepath.Join(dir, task+".csv"))
 		if err != nil {
 			return nil, fmt.Errorf("functional %s: %w", task, err)
 		}
 		var sel []FunctionalRow
+		want := strings.Split(split, ",")
 		for _, r := range rows {
-			if split == "all" || r.Split == split {
+			if split == "all" || slices.Contains(want, r.Split) {
 				sel = append(sel, r)
 			}
 		}
@@ -92,8 +99,16 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 			tpl   map[string]bool
 		}
 		by := map[string]*acc{}
+		type tally struct{ n, ok int }
+		byTpl := map[string]*tally{}
 		ok := 0
 		for i, r := range sel {
+			t := byTpl[r.Template]
+			if t == nil {
+				t = &tally{}
+				byTpl[r.Template] = t
+			}
+			t.n++
 			a := by[r.Functionality]
 			if a == nil {
 				a = &acc{tpl: map[string]bool{}}
@@ -103,6 +118,7 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 			a.tpl[r.Template] = true
 			if functionalClass(task, preds[i]) == r.Expected {
 				a.ok++
+				t.ok++
 				ok++
 			} else {
 				rep.Failures = append(rep.Failures, FunctionalFailure{task, r.Functionality, r.Text, r.Expected, preds[i]})
@@ -116,6 +132,19 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 		if len(sel) > 0 {
 			rep.Overall[task] = float64(ok) / float64(len(sel))
 			rep.N[task] = len(sel)
+			tpls := make([]*tally, 0, len(byTpl))
+			for _, k := range slices.Sorted(maps.Keys(byTpl)) {
+				tpls = append(tpls, byTpl[k])
+			}
+			lo, hi := bootstrapCI(len(tpls), 1000, 1, func(idx []int) float64 {
+				n, ok := 0, 0
+				for _, i := range idx {
+					n += tpls[i].n
+					ok += tpls[i].ok
+				}
+				return float64(ok) / float64(n)
+			})
+			rep.Interval[task] = [2]float64{lo, hi}
 		}
 	}
 	return rep, nil
