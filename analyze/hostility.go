@@ -151,7 +151,9 @@ func definitional(l hostLink) bool {
 		// ("convicted offenders should be deported")
 		return l.status == stOwn && l.modal && !l.noun && !l.qualified
 	case tPositive:
-		return l.status == stNeg && l.cat == tPositive
+		// denied praise ("no migrant is a decent person"), not a denied
+		// strong affection ("I don't hate them. Don't love them either")
+		return l.status == stNeg && l.cat == tPositive && !l.affection
 	}
 	return false
 }

@@ -369,7 +369,91 @@ func (v *vocabulary) normalizeWord(w string) (string, bool) {
 			return f, true
 		}
 	}
+	if f, ok := v.fuzzy2(w); ok {
+		return f, true
+	}
 	return w, false
+}
+
+// fuzzy2 maps an unknown word of at least 6 letters onto the one lexicon
+// key two edits away ("forieners", "refuegse", "aminals", "imigrnts",
+// "refugs") that begins with the same letter and is at least 7 letters
+// long, with the same letters but for dropped ones or one more (round 12:
+// people who disguise a word often slip twice; "gooders" is not "groomers",
+// "despues" not "despise"). Keys that
+// are forms of one word ("refugee", "refugees") count as one, and the
+// commonest is taken; a word with two different such words is left alone.
+func (v *vocabulary) fuzzy2(w string) (string, bool) {
+	n := len(w)
+	if n < 6 {
+		return "", false
+	}
+	found, lemma := "", ""
+	for l := max(n-2, 7); l <= n+2; l++ {
+		for _, k := range v.keys[l] {
+			if k[0] != w[0] || !sameLetters(w, k) || osaDistance(w, k) != 2 {
+				continue
+			}
+			switch lk := v.lemmaOf(k); {
+			case found == "":
+				found, lemma = k, lk
+			case lk != lemma:
+				return "", false
+			case v.count[k] > v.count[found]:
+				found = k
+			}
+		}
+	}
+	return found, found != ""
+}
+
+// sameLetters reports whether w's letters are k's but for letters dropped
+// from k ("imigrnts"), or differ from them by one letter added or dropped
+// ("forieners", "aminals").
+func sameLetters(w, k string) bool {
+	var c [256]int
+	for i := 0; i < len(k); i++ {
+		c[k[i]]++
+	}
+	extra := 0
+	for i := 0; i < len(w); i++ {
+		if c[w[i]] > 0 {
+			c[w[i]]--
+		} else {
+			extra++
+		}
+	}
+	missing := 0
+	for _, n := range c {
+		missing += n
+	}
+	return extra == 0 || extra+missing <= 1
+}
+
+// osaDistance is the optimal string alignment distance of a and b
+// (insertions, deletions, substitutions, adjacent transpositions).
+func osaDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // split segments a joined word ("refugeesarerats", "deportthemall") into

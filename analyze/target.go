@@ -138,9 +138,12 @@ type hostLink struct {
 	// message: the term is the content of a hostile message reported as
 	// sent to the target ("a family received letters telling them to get
 	// out"): an incident of harassment
-	message  bool
-	strength float64
-	ti       int // the target mention's first word (-1)
+	message bool
+	// affection: a positive term of strong affection ("love", "adore"),
+	// whose denial is indifference, not hostility
+	affection bool
+	strength  float64
+	ti        int // the target mention's first word (-1)
 }
 
 // targetInfo is the target analysis of one unit.
@@ -169,6 +172,8 @@ type targetInfo struct {
 	// in the speaker's own intent or said of what will happen to the
 	// target (nil when the unit has none)
 	cue []bool
+	// insinuate marks the words of an insinuation cue (insinuationCues)
+	insinuate []bool
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -628,10 +633,13 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	noPlaceFor(ti)
 	violenceCueHits(ti, words)
+	insinuationHits(ti, words)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
+		dropTimeEvaluations(ti)
+		afterBeing(ti)
 	}
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
@@ -1024,7 +1032,8 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			strings.HasPrefix(s.vocab.lemmaOf(ti.words[h.start].w), "need")
 		// a condemnation word is not hostility ("racist", "vile" said of
 		// a remark): the derogatory sense counts only with a target
-		l := hostLink{cat: h.section, i: h.start, j: h.end, ti: -1, strength: 1}
+		l := hostLink{cat: h.section, i: h.start, j: h.end, ti: -1, strength: 1,
+			affection: cat == tPositive && affectionVerbs[s.vocab.lemmaOf(ti.words[h.start].w)]}
 		if cat == tSlur {
 			l.kind, l.linked, l.ti = kMigrant, true, h.start
 		} else {
@@ -1360,6 +1369,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	cl := ti.words[h.start].cl
 	best, bestD, bestK := -1, 1<<30, kNone
+	if i := addressee(ti, h); i >= 0 {
+		return i, kMigrant
+	}
 	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")
@@ -1382,7 +1394,8 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		// a hashtag after the text is a slogan about what the text is
 		// about ("Illegal alien arrested for drunk driving again.
 		// #StopTheInvasion"): it reaches an earlier target at any distance
-		slogan := before && ti.words[h.start].hash && !ti.words[m.i].hash
+		slogan := before && ti.words[h.start].hash && !ti.words[m.i].hash ||
+			ti.insinuate != nil && ti.insinuate[h.start]
 		if !sameClause && !slogan && !(d <= 6 && absInt(mc-cl) <= 3 && !connectiveBetween(ti, min(m.j, h.end), max(m.i, h.start))) {
 			continue
 		}
@@ -1540,7 +1553,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// harm itself
 			return true
 		}
-		if targetFirst && b == a && sec == tThreat && givenTo(ti, m.i) {
+		if targetFirst && (b == a || npInternal(ti, a, b, false)) && sec == tThreat && givenTo(ti, m.i) {
 			// the target as the recipient: "give those immigrants a
 			// proper hiding"
 			return true
@@ -2049,7 +2062,7 @@ var violenceCues = func() *lexicons {
 "with a bat" "with bats" "with a baseball bat" "with a knife" "with knives" "with a machete" "with a crowbar"
 "with a hammer" "with an axe" "my shotgun" "my gun" "my knife" "my bat" "the shotgun" "by the hair"
 "by their hair" "on a stretcher" "in a body bag" "in body bags" "gets a bullet" "get a bullet" "see what happens"
-"regret ever"`, []string{"cue"})
+"regret ever" "in hospital" "bring the petrol" "broken bones"`, []string{"cue"})
 	if err != nil {
 		panic(err)
 	}
@@ -3344,3 +3357,128 @@ func migrantAgent(ti *targetInfo, a, b int) bool {
 	}
 	return false
 }
+
+// insinuationCues: hostility by insinuation, with no hostile word said of
+// anyone ("funny how the bike thefts started the month the immigrants
+// arrived", "might be a good week to buy a better lock", "another dose of
+// 'enrichment'"). Stereotype hits that reach a migrant mention anywhere in
+// the unit (round 12).
+var insinuationCues = func() *lexicons {
+	lx, err := parseSections(`[cue]
+"funny how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
+"lock your doors" "lock the back door" "lock up your" "lock your back door" "cultural enrichment"
+"dose of enrichment" "more enrichment" "bit of enrichment"`, []string{"cue"})
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
+
+// insinuationHits adds a stereotype hit for every insinuation cue of a unit
+// that names migrants.
+func insinuationHits(ti *targetInfo, words []string) {
+	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant && !m.pronoun }) {
+		return
+	}
+	// a remark on timing ("funny how", "coincidence") insinuates only
+	// with a harm to time ("the bike thefts started the month they
+	// arrived"), not of itself ("funny how the people who moan about
+	// refugees have never met one")
+	harm := ti.count[tStereotype] > 0
+	end := 0
+	for _, h := range insinuationCues.match(words, nil) {
+		if h.start < end || !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence")) {
+			continue
+		}
+		if ti.insinuate == nil {
+			ti.insinuate = make([]bool, len(words))
+		}
+		for k := h.start; k < h.end; k++ {
+			ti.insinuate[k] = true
+		}
+		ti.addHit(tStereotype, h.start, h.end)
+		end = h.end
+	}
+}
+
+// addressee returns the migrant mention a unit addresses ("To the refugees
+// at number 14: you've got a week. After that we'll burn you out.", "Oi,
+// migrants, ...") when term h falls on "you" right after it, else -1.
+func addressee(ti *targetInfo, h lexHit) int {
+	if h.end >= len(ti.words) {
+		return -1
+	}
+	switch ti.words[h.end].w {
+	case "you", "ya", "u", "yous", "youse":
+	default:
+		return -1
+	}
+	if len(ti.words) == 0 {
+		return -1
+	}
+	switch ti.words[0].w {
+	case "to", "oi", "dear", "hey", "attention", "listen":
+	default:
+		return -1
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.i > 3 || ti.words[m.i].cl != ti.words[0].cl {
+			continue
+		}
+		// the address is a clause of its own, with no verb
+		for k := 0; k < len(ti.words) && ti.words[k].cl == ti.words[0].cl; k++ {
+			if strings.HasPrefix(ti.words[k].tag, "VB") || ti.words[k].tag == "MD" {
+				return -1
+			}
+		}
+		return m.i
+	}
+	return -1
+}
+
+// timeNouns: nouns of a time or an experience; an evaluation of them says
+// how a time was, not what anyone is ("they've had a horrendous few years").
+var timeNouns = map[string]bool{"year": true, "years": true, "time": true, "times": true, "week": true,
+	"weeks": true, "month": true, "months": true, "day": true, "days": true, "journey": true, "journeys": true,
+	"life": true, "lives": true, "ordeal": true, "experience": true, "experiences": true, "childhood": true,
+	"past": true, "winter": true, "summer": true, "night": true, "nights": true}
+
+// dropTimeEvaluations clears the derogatory and VADER-negative adjectives
+// that modify a time or experience noun ("a horrendous few years", "a
+// terrible journey").
+func dropTimeEvaluations(ti *targetInfo) {
+	for k, w := range ti.words {
+		if !strings.HasPrefix(w.tag, "JJ") || !(ti.has(k, tDerog) || ti.has(k, tVNeg)) {
+			continue
+		}
+		for j := k + 1; j < len(ti.words) && j <= k+2; j++ {
+			if timeNouns[ti.words[j].w] {
+				ti.dropSection(tDerog, k, k+1)
+				ti.dropSection(tVNeg, k, k+1)
+				break
+			}
+			if !strings.HasPrefix(ti.words[j].tag, "JJ") {
+				break
+			}
+		}
+	}
+}
+
+// afterBeing clears the harm of "after being" + participle ("treated in
+// hospital after being set upon", "after being attacked"): what was done to
+// the unit's subject, not a threat (round 12).
+func afterBeing(ti *targetInfo) {
+	for k := 0; k+2 < len(ti.words); k++ {
+		if ti.words[k].w != "after" || ti.words[k+1].w != "being" {
+			continue
+		}
+		if v := k + 2; strings.HasPrefix(ti.words[v].tag, "VBN") || ti.has(v, tThreat) {
+			b := clauseEnd(ti, v+1, 6)
+			ti.dropSection(tThreat, v, b)
+			ti.dropSection(tStereotype, v, b)
+		}
+	}
+}
+
+// affectionVerbs: verbs of strong affection (WordNet lemmas).
+var affectionVerbs = map[string]bool{"love": true, "adore": true, "admire": true, "cherish": true}
