@@ -52,11 +52,15 @@ const (
 	// listings), committed before any model ran on them, measured after
 	// round 11 was decided
 	SplitBlind4 = "blind4"
+	// SplitBlind5: functional templates of a ninth author (a region's
+	// voices over a few years, short and long, slang and typos), committed
+	// before any model ran on them, measured after round 12 was decided
+	SplitBlind5 = "blind5"
 )
 
 // FunctionalSplits: the splits of the functional suites, in the order
 // written; only train and dev are ever trained on (trainedSplit).
-var FunctionalSplits = []string{"train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4}
+var FunctionalSplits = []string{"train", "dev", "test", SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4, SplitBlind5}
 
 // bucket hashes a key into 0..99 (FNV-1a), the basis of every split: the
 // same key always lands in the same split, on every machine.
