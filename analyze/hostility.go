@@ -507,7 +507,7 @@ func (s *Scorer) migrationFeats(u *unit) []feat {
 	flag("tp:context", ti.count[tContext] > 0)
 	flag("tp:anchor", anchor)
 	flag("tp:slur", ti.count[tSlur] > 0)
-	other := ti.count[tNonMigration] > 0
+	other := ti.count[tNonMigration] > 0 || interstateBorder(ti)
 	flag("tp:othersense", other)
 	flag("tp:othersense&noanchor", other && !explicit && !institution && ti.count[tMigrationNoun] == 0)
 	flag("tp:hostile", ti.migrant && ti.count[tDehum]+ti.count[tExclusion]+ti.count[tStereotype] > 0)
@@ -537,3 +537,25 @@ var descriptive = map[string]bool{"racist": true, "racists": true, "racism": tru
 	"xenophobia": true, "hate": true, "bigoted": true, "discriminatory": true, "far-right": true, "far": true,
 	"fascist": true, "fascists": true, "nazi": true, "nazis": true, "hatred": true, "prejudice": true, "offensive": true,
 	"crime": true, "crimes": true, "incident": true, "incidents": true}
+
+// interstateBorder reports a border between two named places ("the border
+// between India and Pakistan", "the border between Armenia and
+// Azerbaijan"): a border of states, not of migration (round 12).
+func interstateBorder(ti *targetInfo) bool {
+	for k := 0; k+4 < len(ti.words); k++ {
+		switch ti.words[k].w {
+		case "border", "borders", "frontier":
+		default:
+			continue
+		}
+		if ti.words[k+1].w != "between" || !ti.words[k+2].cap {
+			continue
+		}
+		for j := k + 3; j < len(ti.words) && j <= k+5; j++ {
+			if ti.words[j].w == "and" && j+1 < len(ti.words) && ti.words[j+1].cap {
+				return true
+			}
+		}
+	}
+	return false
+}
