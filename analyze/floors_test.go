@@ -34,7 +34,8 @@ func shipped(t *testing.T) *analyze.Scorer {
 // chosen), split blind2 (author 6) and split blind3 (author 7, round 10:
 // local news, statements and comments, run after round 10 was chosen) and
 // split blind4 (author 8, one town's public life, run after round 11 was
-// decided).
+// decided) and split blind5 (author 9, run after round 12 was decided).
+// Split blind (author 5) has been development data since round 12.
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -49,6 +50,7 @@ func TestFunctionalFloors(t *testing.T) {
 		{train.SplitBlind2, blind2OverallFloors, blind2Floors},
 		{train.SplitBlind3, blind3OverallFloors, blind3Floors},
 		{train.SplitBlind4, blind4OverallFloors, blind4Floors},
+		{train.SplitBlind5, blind5OverallFloors, blind5Floors},
 	} {
 		rep, err := train.Functional(s, filepath.Join("testdata", "functional"), tc.split)
 		if err != nil {

@@ -1,10 +1,9 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 10, model xs1-60eb39209fc7 (now
-// xs1-5189c12c4f74: a review mend moved five scores, none across 0.5),
-// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 8
-// are in the same section). A floor sits a little under
+// once, after the model was frozen: round 12, model xs1-fded3b34b09d,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 10
+// are in the same section; "round 10: x" marks a value round 12 moved). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
 // commit.
@@ -21,27 +20,26 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.919 (n=987; issue floor 0.90; round 7: 0.915, round 6: 0.917)
-	"counter_speech":    0.92, // 0.954 (n=987; round 7: 0.950)
-	"migration":         0.87, // 0.900 (n=160)
+	"anti_migrant":      0.89, // 0.915 (n=987; round 10: 0.919)
+	"counter_speech":    0.92, // 0.954 (n=987)
+	"migration":         0.89, // 0.919 (n=160; round 10: 0.900)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.83, // 0.866 (n=164; round 7: 0.860)
+	"hate_crime_report": 0.84, // 0.866 (n=164)
 }
 
 // functionalFloors: the functionalities measured below the issue's 0.80,
 // asserted at what they reach (docs/analysis.md, "Known failures"). Every
 // other functionality is asserted at 0.80.
 var functionalFloors = map[string]float64{
-	"anti_migrant/derog_attr":             0.66, // 0.700 (round 6: 0.767)
-	"anti_migrant/derog_implicit":         0.50, // 0.552: hostility with no hostile word
-	"anti_migrant/question_hate":          0.75, // 0.806 (round 7: 0.793)
-	"anti_migrant/ref_clause":             0.56, // 0.600: a hostile relative clause about migrants (rounds 6-8: 0.640, round 5: 0.600)
-	"counter_speech/myth_correction":      0.72, // 0.760 (round 5: 0.680)
+	"anti_migrant/derog_attr":             0.66, // 0.700 (n=30)
+	"anti_migrant/derog_implicit":         0.51, // 0.552 (n=29)
+	"anti_migrant/question_hate":          0.75, // 0.793 (n=29)
+	"anti_migrant/ref_clause":             0.56, // 0.600 (n=25)
+	"counter_speech/myth_correction":      0.72, // 0.760 (n=25)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
-	"migration/interstate_border":         0.64, // 0.714 (n=14)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
 	"stance/open_support":                 0.66, // 0.733 (n=15)
-	"hate_crime_report/court_case":        0.66, // 0.733 (n=15; round 2: at least 0.80)
+	"hate_crime_report/court_case":        0.66, // 0.733 (n=15)
 	"hate_crime_report/threat_harassment": 0.40, // 0.467 (n=15)
 }
 
@@ -49,11 +47,11 @@ var functionalFloors = map[string]float64{
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.878 (n=740; round 8: 0.877, round 7: 0.870) (issue floor 0.90: not reached)
-	"counter_speech":    0.91, // 0.934 (n=740; round 7: 0.920)
-	"migration":         0.87, // 0.891 (n=165)
+	"anti_migrant":      0.85, // 0.881 (n=740; round 10: 0.878) (issue floor 0.90: not reached)
+	"counter_speech":    0.90, // 0.934 (n=740)
+	"migration":         0.88, // 0.909 (n=165; round 10: 0.891)
 	"stance":            0.84, // 0.867 (n=120)
-	"hate_crime_report": 0.92, // 0.945 (n=165; round 7: 0.873)
+	"hate_crime_report": 0.92, // 0.945 (n=165)
 }
 
 // freshFloors: the fresh functionalities measured below the issue's 0.80,
@@ -70,7 +68,7 @@ var freshFloors = map[string]float64{
 	"anti_migrant/ref_clause":         0.45, // 0.500 (n=20)
 	"anti_migrant/spell_drop":         0.65, // 0.700 (n=20)
 	"anti_migrant/spell_leet":         0.70, // 0.750 (n=20)
-	"anti_migrant/threat_direct":      0.70, // 0.750 (n=20; round 8: 0.700, round 7: 0.450)
+	"anti_migrant/threat_direct":      0.70, // 0.750 (n=20)
 	"counter_speech/counter_quote":    0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":    0.70, // 0.750 (n=20)
 	"counter_speech/derog_implicit":   0.70, // 0.750 (n=20)
@@ -78,8 +76,8 @@ var freshFloors = map[string]float64{
 	"counter_speech/neutral_mention":  0.70, // 0.750 (n=20)
 	"counter_speech/news_incident":    0.70, // 0.750 (n=20)
 	"counter_speech/opinion_hate":     0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":     0.70, // 0.750 (n=20; round 7: 0.500)
-	"counter_speech/positive_mention": 0.70, // 0.750 (n=20; round 7: 0.500)
+	"counter_speech/policy_civil":     0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention": 0.70, // 0.750 (n=20)
 	"migration/asylum_news":           0.60, // 0.667 (n=15)
 	"migration/implicit":              0.26, // 0.333 (n=15)
 	"stance/open_negated_restrictive": 0.53, // 0.600 (n=15)
@@ -91,48 +89,46 @@ var freshFloors = map[string]float64{
 // blindOverallFloors: the blind functional templates (split blind, author 5,
 // round 8), measured once after round 8 was chosen, for xs1-17e4f8593b33
 // (rounds 6 and 7 scored the same, hate_crime_report 0.958), and once after
-// round 10 was chosen by its rule, for xs1-60eb39209fc7 (xs1-5189c12c4f74).
+// round 10 was chosen by its rule, for xs1-60eb39209fc7 (xs1-5189c12c4f74);
+// since round 12 development data (its failing texts chose round 12's rules),
+// asserted as a regression guard only.
 var blindOverallFloors = map[string]float64{
-	"anti_migrant":      0.82, // 0.851 (n=740; round 8: 0.845) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.920 (n=740; round 8: 0.914)
-	"migration":         0.71, // 0.739 (n=165)
-	"stance":            0.83, // 0.850 (n=120)
-	"hate_crime_report": 0.94, // 0.964 (n=165)
+	"anti_migrant":      0.89, // 0.920 (n=740; round 10: 0.851)
+	"counter_speech":    0.89, // 0.920 (n=740)
+	"migration":         0.83, // 0.855 (n=165; round 10: 0.739)
+	"stance":            0.82, // 0.850 (n=120)
+	"hate_crime_report": 0.93, // 0.964 (n=165)
 }
 
 // blindFloors: the blind functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach; unmet where one case under
 // would be 0 (nothing to guard: TestFunctionalFloors logs them).
 var blindFloors = map[string]float64{
-	"anti_migrant/counter_quote":           0.70,  // 0.750 (n=20)
-	"anti_migrant/derog_dehum":             0.70,  // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          0.20,  // 0.250 (n=20; round 8: 0.000)
-	"anti_migrant/negated_hate":            0.45,  // 0.500 (n=20)
-	"anti_migrant/negated_praise":          0.20,  // 0.250 (n=20)
-	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
-	"anti_migrant/question_hate":           0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
-	"anti_migrant/threat_direct":           unmet, // 0.000 (n=20)
-	"anti_migrant/threat_normative":        0.45,  // 0.500 (n=20)
-	"counter_speech/counter_quote":         0.70,  // 0.750 (n=20)
-	"counter_speech/derog_implicit":        0.70,  // 0.750 (n=20; round 8: 0.500)
-	"counter_speech/negated_hate":          0.45,  // 0.500 (n=20)
-	"counter_speech/news_council_debate":   0.70,  // 0.750 (n=20)
-	"counter_speech/news_court_police":     0.70,  // 0.750 (n=20)
-	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
-	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.70,  // 0.750 (n=20)
-	"counter_speech/profanity_not_at":      0.70,  // 0.750 (n=20)
-	"counter_speech/question_hate":         0.70,  // 0.750 (n=20)
-	"migration/citizenship_visa":           0.40,  // 0.467 (n=15)
-	"migration/implicit":                   0.33,  // 0.400 (n=15)
-	"migration/integration":                0.60,  // 0.667 (n=15)
-	"migration/interstate_border":          unmet, // 0.067 (n=15)
-	"migration/other_migration":            0.60,  // 0.667 (n=15)
-	"stance/open_negated_restrictive":      0.60,  // 0.667 (n=15)
-	"stance/restrictive_cap":               0.53,  // 0.600 (n=15)
-	"hate_crime_report/figurative":         0.60,  // 0.667 (n=15)
+	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
+	"anti_migrant/derog_dehum":             0.70, // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
+	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20; round 10: 0.250)
+	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
+	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
+	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
+	"counter_speech/counter_quote":         0.70, // 0.750 (n=20)
+	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20)
+	"counter_speech/negated_hate":          0.70, // 0.750 (n=20; round 10: 0.500)
+	"counter_speech/negated_praise":        0.70, // 0.750 (n=20; round 10: 1.000)
+	"counter_speech/news_council_debate":   0.70, // 0.750 (n=20)
+	"counter_speech/news_court_police":     0.70, // 0.750 (n=20)
+	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.70, // 0.750 (n=20)
+	"counter_speech/profanity_not_at":      0.70, // 0.750 (n=20)
+	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
+	"migration/citizenship_visa":           0.40, // 0.467 (n=15)
+	"migration/implicit":                   0.33, // 0.400 (n=15)
+	"migration/integration":                0.60, // 0.667 (n=15)
+	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
+	"stance/restrictive_cap":               0.53, // 0.600 (n=15)
+	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
 }
 
 // blind2OverallFloors: the blind2 functional templates (split blind2, author
@@ -141,11 +137,11 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.878 (n=740; round 8: 0.877) (issue floor 0.90: not reached)
-	"counter_speech":    0.88, // 0.903 (n=740)
+	"anti_migrant":      0.85, // 0.882 (n=740; round 10: 0.878) (issue floor 0.90: not reached)
+	"counter_speech":    0.87, // 0.903 (n=740)
 	"migration":         0.87, // 0.897 (n=165)
-	"stance":            0.78, // 0.800 (n=120)
-	"hate_crime_report": 0.81, // 0.836 (n=165; round 8: 0.824; 0.812 before round 10's harassment words)
+	"stance":            0.77, // 0.800 (n=120)
+	"hate_crime_report": 0.81, // 0.836 (n=165)
 }
 
 // blind2Floors: the blind2 functionalities measured below the issue's 0.80,
@@ -179,7 +175,7 @@ var blind2Floors = map[string]float64{
 	"stance/restrictive_negated_open":      0.33,  // 0.400 (n=15)
 	"hate_crime_report/attack":             0.26,  // 0.333 (n=15)
 	"hate_crime_report/statistics":         0.66,  // 0.733 (n=15)
-	"hate_crime_report/threat_harassment":  0.66,  // 0.733 (n=15; round 8: 0.667)
+	"hate_crime_report/threat_harassment":  0.66,  // 0.733 (n=15)
 	"hate_crime_report/vandalism_graffiti": 0.53,  // 0.600 (n=15)
 }
 
@@ -189,9 +185,9 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.84, // 0.872 (n=740) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.878 (n=740; round 10: 0.872) (issue floor 0.90: not reached)
 	"counter_speech":    0.86, // 0.893 (n=740)
-	"migration":         0.82, // 0.848 (n=165)
+	"migration":         0.84, // 0.873 (n=165; round 10: 0.848)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
 }
@@ -202,7 +198,7 @@ var blind3Floors = map[string]float64{
 	"anti_migrant/counter_name":            0.70, // 0.750 (n=20)
 	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_attr":              0.45, // 0.500 (n=20)
-	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
+	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 10: 0.250)
 	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/negated_praise":          0.35, // 0.400 (n=20)
 	"anti_migrant/news_quoted_hostility":   0.45, // 0.500 (n=20)
@@ -223,7 +219,6 @@ var blind3Floors = map[string]float64{
 	"counter_speech/positive_mention":      0.45, // 0.500 (n=20)
 	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
 	"migration/citizenship_visa":           0.60, // 0.667 (n=15)
-	"migration/interstate_border":          0.66, // 0.733 (n=15)
 	"migration/other_migration":            0.60, // 0.667 (n=15)
 	"migration/terrorism":                  0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                  0.60, // 0.667 (n=15)
@@ -239,9 +234,9 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.82, // 0.850 (n=740) (issue floor 0.90: not reached)
+	"anti_migrant":      0.82, // 0.851 (n=740; round 10: 0.850) (issue floor 0.90: not reached)
 	"counter_speech":    0.85, // 0.877 (n=740)
-	"migration":         0.86, // 0.891 (n=165)
+	"migration":         0.89, // 0.921 (n=165; round 10: 0.891)
 	"stance":            0.74, // 0.767 (n=120)
 	"hate_crime_report": 0.75, // 0.782 (n=165)
 }
@@ -249,46 +244,85 @@ var blind4OverallFloors = map[string]float64{
 // blind4Floors: the blind4 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach (unmet where that is 0).
 var blind4Floors = map[string]float64{
-	"anti_migrant/contribution":            0.70,  // 0.750 (n=20)
-	"anti_migrant/counter_name":            0.50,  // 0.550 (n=20)
-	"anti_migrant/derog_emotion":           0.70,  // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
-	"anti_migrant/myth_correction":         0.70,  // 0.750 (n=20)
-	"anti_migrant/negated_hate":            0.70,  // 0.750 (n=20)
-	"anti_migrant/negated_praise":          0.45,  // 0.500 (n=20)
-	"anti_migrant/opinion_hate":            0.70,  // 0.750 (n=20)
-	"anti_migrant/positive_mention":        0.70,  // 0.750 (n=20)
-	"anti_migrant/profanity_at":            0.70,  // 0.750 (n=20)
-	"anti_migrant/profanity_not_at":        0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
-	"anti_migrant/threat_direct":           0.70,  // 0.750 (n=20)
-	"anti_migrant/threat_normative":        0.70,  // 0.750 (n=20)
-	"counter_speech/contribution":          0.70,  // 0.750 (n=20)
-	"counter_speech/counter_name":          0.45,  // 0.500 (n=20)
-	"counter_speech/derog_emotion":         0.70,  // 0.750 (n=20)
-	"counter_speech/derog_implicit":        0.20,  // 0.250 (n=20)
-	"counter_speech/myth_correction":       0.45,  // 0.500 (n=20)
-	"counter_speech/negated_hate":          0.70,  // 0.750 (n=20)
-	"counter_speech/news_council_debate":   0.65,  // 0.700 (n=20)
-	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
-	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.45,  // 0.500 (n=20)
-	"counter_speech/profanity_not_at":      0.45,  // 0.500 (n=20)
-	"counter_speech/ref_pronoun":           0.70,  // 0.750 (n=20)
-	"migration/citizenship_visa":           0.46,  // 0.533 (n=15)
-	"migration/implicit":                   0.60,  // 0.667 (n=15)
-	"migration/interstate_border":          0.60,  // 0.667 (n=15)
-	"stance/neutral_fact":                  0.53,  // 0.600 (n=15)
-	"stance/open_negated_restrictive":      0.60,  // 0.667 (n=15)
-	"stance/open_support":                  0.60,  // 0.667 (n=15)
-	"stance/restrictive_negated_open":      0.53,  // 0.600 (n=15)
-	"hate_crime_report/advice":             0.60,  // 0.667 (n=15)
-	"hate_crime_report/arson":              0.60,  // 0.667 (n=15)
-	"hate_crime_report/attack":             0.60,  // 0.667 (n=15)
-	"hate_crime_report/court_case":         0.60,  // 0.667 (n=15)
-	"hate_crime_report/figurative":         0.60,  // 0.667 (n=15)
-	"hate_crime_report/threat_harassment":  0.26,  // 0.333 (n=15)
+	"anti_migrant/contribution":            0.70, // 0.750 (n=20)
+	"anti_migrant/counter_name":            0.50, // 0.550 (n=20)
+	"anti_migrant/derog_emotion":           0.70, // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20; round 10: 0.000)
+	"anti_migrant/myth_correction":         0.70, // 0.750 (n=20)
+	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
+	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
+	"anti_migrant/opinion_hate":            0.70, // 0.750 (n=20)
+	"anti_migrant/positive_mention":        0.70, // 0.750 (n=20)
+	"anti_migrant/profanity_at":            0.70, // 0.750 (n=20)
+	"anti_migrant/profanity_not_at":        0.45, // 0.500 (n=20; round 10: 0.750)
+	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
+	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
+	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
+	"counter_speech/contribution":          0.70, // 0.750 (n=20)
+	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
+	"counter_speech/derog_emotion":         0.70, // 0.750 (n=20)
+	"counter_speech/derog_implicit":        0.20, // 0.250 (n=20)
+	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)
+	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
+	"counter_speech/news_council_debate":   0.65, // 0.700 (n=20)
+	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.45, // 0.500 (n=20)
+	"counter_speech/profanity_not_at":      0.45, // 0.500 (n=20)
+	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
+	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
+	"migration/implicit":                   0.60, // 0.667 (n=15)
+	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
+	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
+	"stance/open_support":                  0.60, // 0.667 (n=15)
+	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
+	"hate_crime_report/advice":             0.60, // 0.667 (n=15)
+	"hate_crime_report/arson":              0.60, // 0.667 (n=15)
+	"hate_crime_report/attack":             0.60, // 0.667 (n=15)
+	"hate_crime_report/court_case":         0.60, // 0.667 (n=15)
+	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
+	"hate_crime_report/threat_harassment":  0.26, // 0.333 (n=15)
+}
+
+// blind5OverallFloors: the blind5 functional templates (split blind5, author
+// 9, round 12: a region's voices, short and long, slang and typos),
+// committed before any model ran on them and run after round 12 had been
+// decided, for round 12's model and round 10's (the same but migration
+// 0.939).
+var blind5OverallFloors = map[string]float64{
+	"anti_migrant":      0.85, // 0.882 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.89, // 0.915 (n=740)
+	"migration":         0.93, // 0.958 (n=165; round 10: 0.939)
+	"stance":            0.86, // 0.892 (n=120)
+	"hate_crime_report": 0.82, // 0.848 (n=165)
+}
+
+// blind5Floors: the blind5 functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach (unmet where that is 0).
+var blind5Floors = map[string]float64{
+	"anti_migrant/derog_attr":            0.60, // 0.650 (n=20)
+	"anti_migrant/derog_emotion":         0.35, // 0.400 (n=20)
+	"anti_migrant/derog_implicit":        0.20, // 0.250 (n=20)
+	"anti_migrant/negated_praise":        0.40, // 0.450 (n=20)
+	"anti_migrant/news_quoted_hostility": 0.65, // 0.700 (n=20)
+	"anti_migrant/profanity_at":          0.65, // 0.700 (n=20)
+	"anti_migrant/question_hate":         0.65, // 0.700 (n=20)
+	"anti_migrant/ref_pronoun":           0.70, // 0.750 (n=20)
+	"anti_migrant/threat_direct":         0.45, // 0.500 (n=20)
+	"counter_speech/counter_name":        0.65, // 0.700 (n=20)
+	"counter_speech/derog_attr":          0.70, // 0.750 (n=20)
+	"counter_speech/derog_emotion":       0.45, // 0.500 (n=20)
+	"counter_speech/derog_implicit":      0.70, // 0.750 (n=20)
+	"counter_speech/negated_praise":      0.45, // 0.500 (n=20)
+	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":        0.55, // 0.600 (n=20)
+	"counter_speech/ref_pronoun":         0.70, // 0.750 (n=20)
+	"migration/implicit":                 0.66, // 0.733 (n=15)
+	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
+	"hate_crime_report/advice":           0.66, // 0.733 (n=15)
+	"hate_crime_report/arson":            0.60, // 0.667 (n=15)
+	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
 }
 
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
@@ -297,13 +331,13 @@ var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 4: 0.832)
 	"comments.csv/counter_speech/macro_f1":      0.68, // 0.712 (round 7: 0.703)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407)
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.80, // 0.843 (round 7: 0.829)
-	"statements.csv/migration/macro_f1":         0.77, // 0.802 (n=151)
+	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845 (round 8: 0.827, round 3: 0.838)
 	"statements.csv/counter_speech/macro_f1":    0.72, // 0.759 (round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)

@@ -686,7 +686,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round7.tsv", 144},
 		{"probes_round8.tsv", 125},
 		{"probes_round10.tsv", 107}, // 108 until round 12's retraining moved one at 0.49 to 0.51
-		{"probes_round11.tsv", 46}, // round 11's rules (53) were not adopted
+		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
 		{"probes_round12.tsv", 17},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
