@@ -377,12 +377,12 @@ func (v *vocabulary) normalizeWord(w string) (string, bool) {
 
 // fuzzy2 maps an unknown word of at least 6 letters onto the one lexicon
 // key two edits away ("forieners", "refuegse", "aminals", "imigrnts",
-// "refugs") that begins with the same letter and is at least 7 letters
-// long, with the same letters but for dropped ones or one more (round 12:
-// people who disguise a word often slip twice; "gooders" is not "groomers",
-// "despues" not "despise"). Keys that
-// are forms of one word ("refugee", "refugees") count as one, and the
-// commonest is taken; a word with two different such words is left alone.
+// "refugs") that begins with the same letter, is at least 7 letters long
+// and has the same letters but for dropped ones or one more (round 12:
+// people who disguise a word often slip twice; "gooders" is not
+// "groomers", "despues" not "despise"). Keys that are forms of one word
+// ("refugee", "refugees") count as one, and the commonest is taken; a word
+// two edits from two different words is left alone.
 func (v *vocabulary) fuzzy2(w string) (string, bool) {
 	n := len(w)
 	if n < 6 {

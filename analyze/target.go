@@ -3413,9 +3413,6 @@ func addressee(ti *targetInfo, h lexHit) int {
 	default:
 		return -1
 	}
-	if len(ti.words) == 0 {
-		return -1
-	}
 	switch ti.words[0].w {
 	case "to", "oi", "dear", "hey", "attention", "listen":
 	default:
