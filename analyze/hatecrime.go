@@ -89,7 +89,11 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 	for i, w := range ti.words {
 		switch w.w {
 		case "advice", "advise", "tips", "dear", "helpline", "hotline":
-			advice = true
+			// not the name of an organisation ("a migrant advice charity
+			// reported threatening messages")
+			if i+1 >= len(ti.words) || !adviceBodies[ti.words[i+1].w] {
+				advice = true
+			}
 		case "you":
 			// "you can report a hate incident", "if you are attacked":
 			// what a reader could do, not what happened
@@ -107,7 +111,7 @@ func (s *Scorer) hateTargetFeats(u *unit) []feat {
 				advice = true
 			}
 		case "rose", "risen", "rise", "fell", "fallen", "increase", "increased", "decrease", "statistics", "figures", "recorded", "per", "percent", "%",
-			"doubled", "tripled", "halved", "survey":
+			"doubled", "tripled", "halved", "survey", "data", "annual", "proportion", "average", "total", "rate", "rates":
 			stats = true
 		case "what":
 			// "what to do if you witness an attack"
@@ -309,7 +313,38 @@ func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
 	if !group {
 		return math.Min(p, hateCap)
 	}
+	// a concrete incident that the text marks as bias ("racist", "told to
+	// go back where she came from", "motivated by her nationality", a
+	// swastika) is a report of a hate crime by definition (round 13)
+	incident, figurative := false, false
+	for _, f := range fs {
+		switch f.name {
+		case "hc:strong", "hc:literal":
+			incident = true
+		case "hc:figurative", "hc:sport", "hc:stats":
+			figurative = true
+		}
+	}
+	if incident && !figurative && p < hateFloor && s.hateMarked(u) {
+		return hateFloor
+	}
 	return p
+}
+
+// hateFloor: the least a concrete incident marked as bias scores.
+const hateFloor = 0.75
+
+// hateMarked reports a [marker] phrase of the hate lexicon in the unit.
+func (s *Scorer) hateMarked(u *unit) bool {
+	if s.hlex == nil {
+		return false
+	}
+	for _, h := range s.hlex.match(u.words, nil) {
+		if h.section == hcMarker {
+			return true
+		}
+	}
+	return false
 }
 
 // migrantPerpetrator reports an incident whose perpetrator, not victim, is
@@ -344,12 +379,22 @@ func migrantPerpetrator(u *unit) bool {
 		if words == nil {
 			words = wordsOf(ti)
 		}
-		// "charged / arrested / convicted / accused <migrant> with|of"
+		// "charged / arrested / convicted / accused <migrant> with|of",
+		// the migrant the object ("arrested a Syrian man"), not after a
+		// preposition ("two men have been arrested after a Romanian woman
+		// was punched")
 		for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
 			switch ti.words[k].w {
 			case "charged", "arrested", "convicted", "accused", "jailed", "sentenced", "prosecuted", "suspected":
-				return true
+				if npInternal(ti, k+1, m.i, false) {
+					return true
+				}
 			}
+		}
+		// the agent of a participle naming a place ("a house rented by
+		// migrant workers") did nothing to it
+		if m.i >= 2 && ti.words[m.i-1].w == "by" && strings.HasPrefix(ti.words[m.i-2].tag, "VBN") {
+			continue
 		}
 		// "<migrant> ... (had) stabbed / attacked / assaulted <someone>":
 		// an active incident verb after the mention in its clause, before
@@ -423,6 +468,11 @@ func placeRelative(ti *targetInfo, i int) bool {
 	}
 	return false
 }
+
+// adviceBodies: nouns after "advice" that make it an organisation's name.
+var adviceBodies = map[string]bool{"charity": true, "charities": true, "centre": true, "center": true,
+	"service": true, "services": true, "bureau": true, "agency": true, "worker": true, "workers": true,
+	"group": true, "project": true, "organisation": true, "organization": true, "line": true}
 
 // youModal: the modals of advice to the reader ("you can", "you should").
 var youModal = map[string]bool{"can": true, "should": true, "could": true, "may": true, "must": true}
