@@ -1,9 +1,9 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 12, model xs1-fded3b34b09d,
-// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 10
-// are in the same section; "round 10: x" marks a value round 12 moved). A floor sits a little under
+// once, after the model was frozen: round 13, model xs1-fa779c200ef0,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 12
+// are in the same section; "round 12: x" marks a value round 13 moved). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
 // commit.
@@ -20,11 +20,11 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.915 (n=987; round 10: 0.919)
+	"anti_migrant":      0.89, // 0.915 (n=987)
 	"counter_speech":    0.92, // 0.954 (n=987)
-	"migration":         0.89, // 0.919 (n=160; round 10: 0.900)
+	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.84, // 0.866 (n=164)
+	"hate_crime_report": 0.84, // 0.872 (n=164; round 12: 0.866)
 }
 
 // functionalFloors: the functionalities measured below the issue's 0.80,
@@ -39,7 +39,6 @@ var functionalFloors = map[string]float64{
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
 	"stance/open_support":                 0.66, // 0.733 (n=15)
-	"hate_crime_report/court_case":        0.66, // 0.733 (n=15)
 	"hate_crime_report/threat_harassment": 0.40, // 0.467 (n=15)
 }
 
@@ -47,11 +46,11 @@ var functionalFloors = map[string]float64{
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.881 (n=740; round 10: 0.878) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.881 (n=740) (issue floor 0.90: not reached)
 	"counter_speech":    0.90, // 0.934 (n=740)
-	"migration":         0.88, // 0.909 (n=165; round 10: 0.891)
+	"migration":         0.88, // 0.909 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
-	"hate_crime_report": 0.92, // 0.945 (n=165)
+	"hate_crime_report": 0.96, // 0.988 (n=165; round 12: 0.945)
 }
 
 // freshFloors: the fresh functionalities measured below the issue's 0.80,
@@ -83,7 +82,6 @@ var freshFloors = map[string]float64{
 	"stance/open_negated_restrictive": 0.53, // 0.600 (n=15)
 	"stance/restrictive_enforcement":  0.66, // 0.733 (n=15)
 	"stance/restrictive_negated_open": 0.66, // 0.733 (n=15)
-	"hate_crime_report/statistics":    0.60, // 0.667 (n=15)
 }
 
 // blindOverallFloors: the blind functional templates (split blind, author 5,
@@ -93,11 +91,11 @@ var freshFloors = map[string]float64{
 // since round 12 development data (its failing texts chose round 12's rules),
 // asserted as a regression guard only.
 var blindOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.920 (n=740; round 10: 0.851)
+	"anti_migrant":      0.89, // 0.920 (n=740)
 	"counter_speech":    0.89, // 0.920 (n=740)
-	"migration":         0.83, // 0.855 (n=165; round 10: 0.739)
+	"migration":         0.83, // 0.855 (n=165)
 	"stance":            0.82, // 0.850 (n=120)
-	"hate_crime_report": 0.93, // 0.964 (n=165)
+	"hate_crime_report": 0.94, // 0.970 (n=165; round 12: 0.964)
 }
 
 // blindFloors: the blind functionalities measured below the issue's 0.80,
@@ -107,15 +105,15 @@ var blindFloors = map[string]float64{
 	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_dehum":             0.70, // 0.750 (n=20)
 	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
-	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20; round 10: 0.250)
+	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
 	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
 	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
 	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"counter_speech/counter_quote":         0.70, // 0.750 (n=20)
 	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20)
-	"counter_speech/negated_hate":          0.70, // 0.750 (n=20; round 10: 0.500)
-	"counter_speech/negated_praise":        0.70, // 0.750 (n=20; round 10: 1.000)
+	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
+	"counter_speech/negated_praise":        0.70, // 0.750 (n=20)
 	"counter_speech/news_council_debate":   0.70, // 0.750 (n=20)
 	"counter_speech/news_court_police":     0.70, // 0.750 (n=20)
 	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
@@ -137,11 +135,11 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.882 (n=740; round 10: 0.878) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.882 (n=740) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.903 (n=740)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
-	"hate_crime_report": 0.81, // 0.836 (n=165)
+	"hate_crime_report": 0.95, // 0.976 (n=165; round 12: 0.836)
 }
 
 // blind2Floors: the blind2 functionalities measured below the issue's 0.80,
@@ -173,10 +171,6 @@ var blind2Floors = map[string]float64{
 	"stance/open_support":                  0.66,  // 0.733 (n=15)
 	"stance/restrictive_enforcement":       0.60,  // 0.667 (n=15)
 	"stance/restrictive_negated_open":      0.33,  // 0.400 (n=15)
-	"hate_crime_report/attack":             0.26,  // 0.333 (n=15)
-	"hate_crime_report/statistics":         0.66,  // 0.733 (n=15)
-	"hate_crime_report/threat_harassment":  0.66,  // 0.733 (n=15)
-	"hate_crime_report/vandalism_graffiti": 0.53,  // 0.600 (n=15)
 }
 
 // blind3OverallFloors: the blind3 functional templates (split blind3, author
@@ -185,9 +179,9 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.878 (n=740; round 10: 0.872) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.878 (n=740) (issue floor 0.90: not reached)
 	"counter_speech":    0.86, // 0.893 (n=740)
-	"migration":         0.84, // 0.873 (n=165; round 10: 0.848)
+	"migration":         0.84, // 0.873 (n=165)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
 }
@@ -198,7 +192,7 @@ var blind3Floors = map[string]float64{
 	"anti_migrant/counter_name":            0.70, // 0.750 (n=20)
 	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_attr":              0.45, // 0.500 (n=20)
-	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 10: 0.250)
+	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20)
 	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/negated_praise":          0.35, // 0.400 (n=20)
 	"anti_migrant/news_quoted_hostility":   0.45, // 0.500 (n=20)
@@ -234,9 +228,9 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.82, // 0.851 (n=740; round 10: 0.850) (issue floor 0.90: not reached)
+	"anti_migrant":      0.82, // 0.851 (n=740) (issue floor 0.90: not reached)
 	"counter_speech":    0.85, // 0.877 (n=740)
-	"migration":         0.89, // 0.921 (n=165; round 10: 0.891)
+	"migration":         0.89, // 0.921 (n=165)
 	"stance":            0.74, // 0.767 (n=120)
 	"hate_crime_report": 0.75, // 0.782 (n=165)
 }
@@ -247,14 +241,14 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/contribution":            0.70, // 0.750 (n=20)
 	"anti_migrant/counter_name":            0.50, // 0.550 (n=20)
 	"anti_migrant/derog_emotion":           0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20; round 10: 0.000)
+	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
 	"anti_migrant/myth_correction":         0.70, // 0.750 (n=20)
 	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
 	"anti_migrant/opinion_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/positive_mention":        0.70, // 0.750 (n=20)
 	"anti_migrant/profanity_at":            0.70, // 0.750 (n=20)
-	"anti_migrant/profanity_not_at":        0.45, // 0.500 (n=20; round 10: 0.750)
+	"anti_migrant/profanity_not_at":        0.45, // 0.500 (n=20)
 	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
@@ -293,9 +287,9 @@ var blind4Floors = map[string]float64{
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.882 (n=740) (issue floor 0.90: not reached)
 	"counter_speech":    0.89, // 0.915 (n=740)
-	"migration":         0.93, // 0.958 (n=165; round 10: 0.939)
+	"migration":         0.93, // 0.958 (n=165)
 	"stance":            0.86, // 0.892 (n=120)
-	"hate_crime_report": 0.82, // 0.848 (n=165)
+	"hate_crime_report": 0.84, // 0.867 (n=165; round 12: 0.848)
 }
 
 // blind5Floors: the blind5 functionalities measured below the issue's 0.80,
@@ -336,7 +330,7 @@ var crossFloors = map[string]float64{
 	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
-	"news.csv/hate_crime_report/macro_f1":       0.80, // 0.843 (round 7: 0.829)
+	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.868 (round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845 (round 8: 0.827, round 3: 0.838)
 	"statements.csv/counter_speech/macro_f1":    0.72, // 0.759 (round 6: 0.766)
