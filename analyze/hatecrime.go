@@ -316,16 +316,16 @@ func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
 	// a concrete incident that the text marks as bias ("racist", "told to
 	// go back where she came from", "motivated by her nationality", a
 	// swastika) is a report of a hate crime by definition (round 13)
-	incident, figurative := false, false
+	incident, other := false, false // other: figurative, sport or statistics
 	for _, f := range fs {
 		switch f.name {
 		case "hc:strong", "hc:literal":
 			incident = true
 		case "hc:figurative", "hc:sport", "hc:stats":
-			figurative = true
+			other = true
 		}
 	}
-	if incident && !figurative && p < hateFloor && s.hateMarked(u) {
+	if incident && !other && p < hateFloor && s.hateMarked(u) {
 		return hateFloor
 	}
 	return p
