@@ -1103,7 +1103,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "I don't see any invasion", "you wouldn't see migrants as a
 		// threat": a denied perception or judgement reaches further
 		for k := h.start - 1; k >= 1 && k >= h.start-7 && ti.words[k].cl == ti.words[h.start].cl; k-- {
-			if perceptionVerbs[ti.words[k].w] && ti.has(k-1, tNegation) {
+			if (perceptionVerbs[ti.words[k].w] || cat == tPositive && encounterVerbs[s.vocab.lemmaOf(ti.words[k].w)] && praisedTarget(ti, h, l.ti)) && ti.has(k-1, tNegation) {
 				from = min(from, k-1)
 			}
 		}
@@ -1117,6 +1117,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "not" && w(k-1) == "why" {
 					break
 				}
+				// "you can't walk through the park without getting mugged":
+				// a denied "without" asserts what follows it
+				if w(k) == "without" && negatedBefore(ti, k) {
+					break
+				}
 				// "nothing makes my blood boil like ...", "nothing annoys me
 				// more than ...": an emphatic comparison, not a denial
 				if w(k) == "nothing" && emphaticAfter(ti, h.end) {
@@ -1128,7 +1133,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// verb ("doesn't report hardworking migrants")
 				// "I have never met an honest immigrant": a denied
 				// encounter with the praised target denies the praise
-				encounter := cat == tPositive && l.ti > h.start && k+1 < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[k+1].w)]
+				encounter := cat == tPositive && praisedTarget(ti, h, l.ti) && k+1 < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[k+1].w)]
 				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) && !encounter {
 					break
 				}
@@ -1499,7 +1504,14 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 					return false
 				}
 			}
-			return !vader && b-a <= 5 && verbBetween(ti, a, b)
+			// a praise phrase said of the subject across a place it is in
+			// ("not one of the migrants in that hotel has ever done an
+			// honest day's work", round 14)
+			reach := 5
+			if sec == tPositive && h.end-h.start >= 3 {
+				reach = 8
+			}
+			return !vader && b-a <= reach && verbBetween(ti, a, b)
 		}
 		// an attitude toward the target: "grateful for the Haitian
 		// families", "proud of our refugees", "glad to have them"
@@ -2046,6 +2058,14 @@ func dropAdministrative(ti *targetInfo) {
 				j = -1
 			}
 		}
+		// "the board voted to reject the shelter contract": a decision on
+		// a document, not a condemnation (round 14)
+		for j := k + 1; j < len(ti.words) && j <= k+4; j++ {
+			if adminObjects[ti.words[j].w] {
+				ti.dropSection(tCondemn, k, k+1)
+				break
+			}
+		}
 	}
 }
 
@@ -2517,7 +2537,8 @@ var receiveVerbs = map[string]bool{"get": true, "gets": true, "got": true, "gett
 // namedHateNext: words after a hate noun that name it as a thing done to
 // someone ("the hate against migrants", "this hatred aimed at refugees").
 var namedHateNext = map[string]bool{"against": true, "towards": true, "toward": true, "aimed": true,
-	"directed": true, "targeting": true, "targeted": true, "faced": true, "suffered": true}
+	"directed": true, "targeting": true, "targeted": true, "faced": true, "suffered": true, "spewed": true,
+	"hurled": true, "shown": true}
 
 // comparedAway reports "than" right after a term (or one word later):
 // "no more criminal than anyone else" denies the term.
@@ -2827,6 +2848,12 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	}
 	for k := 0; k < n; k++ {
 		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
+			continue
+		}
+		// a quantifier after the claim that goes on in its own hostile or
+		// negative words extends the claim ("... criminal, and most of them
+		// have no intention of ever doing a day's work", round 14)
+		if k > l.j && quantifierWords[ti.words[k].w] && extendsClaim(ti, k) {
 			continue
 		}
 		// the correction follows the claim; right after it, only a denial
@@ -3479,3 +3506,45 @@ func afterBeing(ti *targetInfo) {
 
 // affectionVerbs: verbs of strong affection (WordNet lemmas).
 var affectionVerbs = map[string]bool{"love": true, "adore": true, "admire": true, "cherish": true}
+
+// extendsClaim reports a negation or a hostile term in the rest of word
+// k's clause: "most of them have no intention of working", "most of them
+// are thieves".
+func extendsClaim(ti *targetInfo, k int) bool {
+	for j := k + 1; j < len(ti.words) && ti.words[j].cl == ti.words[k].cl; j++ {
+		if ti.has(j, tNegation) || ti.has(j, tDerog) || ti.has(j, tDehum) || ti.has(j, tStereotype) || ti.has(j, tVNeg) {
+			return true
+		}
+	}
+	return false
+}
+
+// adminObjects: what councils and courts reject or refuse as a decision.
+var adminObjects = map[string]bool{"contract": true, "contracts": true, "plan": true, "plans": true,
+	"application": true, "applications": true, "proposal": true, "proposals": true, "motion": true,
+	"bid": true, "scheme": true, "planning": true, "permission": true, "licence": true, "license": true,
+	"offer": true, "deal": true, "budget": true, "amendment": true, "request": true, "appeal": true,
+	"claim": true, "claims": true, "tender": true}
+
+// negatedBefore reports a verbal negation earlier in word k's clause ("can't
+// walk ... without", "never ... without").
+func negatedBefore(ti *targetInfo, k int) bool {
+	for j := k - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
+		switch ti.words[j].w {
+		case "can't", "cannot", "couldn't", "can", "never", "not", "won't", "wouldn't":
+			if ti.words[j].w != "can" || ti.wordAt(j+1) == "not" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+
+// praisedTarget reports a praise term inside the target's noun phrase,
+// right before it ("an honest immigrant", "a decent, honest migrant"): what
+// a denied encounter denies exists (not "don't know anyone who would help
+// them").
+func praisedTarget(ti *targetInfo, h lexHit, t int) bool {
+	return t > h.start && t-h.end <= 2 && !strings.HasPrefix(ti.words[h.start].tag, "VB") && npInternal(ti, h.end, t, false)
+}
