@@ -26,7 +26,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	data := fs.String("data", "", "a file written by xenoscope sample (labelled), a CSV with text,label, HatEval csv, DIALOCONAN.csv or *_GroundTruth.txt")
 	predictions := fs.String("predictions", "", "write every evaluated row with its label and the prediction to this CSV")
 	baseline := fs.Bool("baseline", false, "score with the keyword rules (VADER for tone) instead of the model")
-	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2, blind3, blind4, blind5: the functional templates of that split (several joined by commas are pooled: blind2,blind3,blind4,blind5)")
+	split := fs.String("split", "test", "test: the held-out rows of known files (functional: the test templates); all: every row; train, dev, fresh, blind, blind2 ... blind6: the functional templates of that split (several joined by commas are pooled: blind2,blind3,blind4,blind5,blind6)")
 	boot := fs.Int("boot", 1000, "bootstrap resamples")
 	seed := fs.Uint64("seed", 1, "bootstrap seed")
 	format := newFormat(fs, true, "text", "json")
