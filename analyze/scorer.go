@@ -366,7 +366,7 @@ func (s *Scorer) Version() string {
 //	   a hypothetical speaker's claim, a judged quote, the addressee
 //	   behind a determiner, advice and statistics cues (docs/analysis.md,
 //	   "Round 8").
-const scoringRevision = 34
+const scoringRevision = 35
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

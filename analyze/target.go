@@ -3507,13 +3507,25 @@ func afterBeing(ti *targetInfo) {
 // affectionVerbs: verbs of strong affection (WordNet lemmas).
 var affectionVerbs = map[string]bool{"love": true, "adore": true, "admire": true, "cherish": true}
 
-// extendsClaim reports a negation or a hostile term in the rest of word
-// k's clause: "most of them have no intention of working", "most of them
-// are thieves".
+// extendsClaim reports that the rest of word k's clause goes on with the
+// claim rather than against it: a hostile term not denied ("most of them
+// are thieves") or praise denied ("most of them have no intention of ever
+// doing a day's work"); not a denied stereotype ("but most of them are
+// working and can't access benefits for years").
 func extendsClaim(ti *targetInfo, k int) bool {
+	neg := false
 	for j := k + 1; j < len(ti.words) && ti.words[j].cl == ti.words[k].cl; j++ {
-		if ti.has(j, tNegation) || ti.has(j, tDerog) || ti.has(j, tDehum) || ti.has(j, tStereotype) || ti.has(j, tVNeg) {
-			return true
+		switch {
+		case ti.has(j, tNegation):
+			neg = true
+		case ti.has(j, tDerog) || ti.has(j, tDehum) || ti.has(j, tStereotype) || ti.has(j, tVNeg):
+			if !neg {
+				return true
+			}
+		case ti.has(j, tPositive) || ti.has(j, tVPos):
+			if neg {
+				return true
+			}
 		}
 	}
 	return false
