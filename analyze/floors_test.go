@@ -34,8 +34,11 @@ func shipped(t *testing.T) *analyze.Scorer {
 // chosen), split blind2 (author 6) and split blind3 (author 7, round 10:
 // local news, statements and comments, run after round 10 was chosen) and
 // split blind4 (author 8, one town's public life, run after round 11 was
-// decided) and split blind5 (author 9, run after round 12 was decided).
-// Split blind (author 5) has been development data since round 12.
+// decided), split blind5 (author 9, run after round 12 was decided) and
+// split blind6 (author 10, run after round 14 was decided). Split blind
+// (author 5) has been development data since round 12, blind2 for
+// hate_crime_report since round 13, blind3 for anti_migrant and
+// counter_speech since round 14.
 func TestFunctionalFloors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -51,6 +54,7 @@ func TestFunctionalFloors(t *testing.T) {
 		{train.SplitBlind3, blind3OverallFloors, blind3Floors},
 		{train.SplitBlind4, blind4OverallFloors, blind4Floors},
 		{train.SplitBlind5, blind5OverallFloors, blind5Floors},
+		{train.SplitBlind6, blind6OverallFloors, blind6Floors},
 	} {
 		rep, err := train.Functional(s, filepath.Join("testdata", "functional"), tc.split)
 		if err != nil {

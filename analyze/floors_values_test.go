@@ -1,9 +1,9 @@
 package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
-// once, after the model was frozen: round 13, model xs1-fa779c200ef0,
-// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 12
-// are in the same section; "round 12: x" marks a value round 13 moved). A floor sits a little under
+// once, after the model was frozen: round 14, model xs1-07936e682121,
+// 2026-12-06 (docs/analysis.md, "Measured"; the values of rounds 2 to 13
+// are in the same section; "round 13: x" marks a value round 14 moved). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
 // moves a figure updates the value here and in docs/analysis.md in the same
 // commit.
@@ -20,11 +20,11 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.915 (n=987)
-	"counter_speech":    0.92, // 0.954 (n=987)
+	"anti_migrant":      0.89, // 0.919 (n=987; round 13: 0.915)
+	"counter_speech":    0.93, // 0.955 (n=987; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.84, // 0.872 (n=164; round 12: 0.866)
+	"hate_crime_report": 0.84, // 0.872 (n=164)
 }
 
 // functionalFloors: the functionalities measured below the issue's 0.80,
@@ -46,11 +46,11 @@ var functionalFloors = map[string]float64{
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.881 (n=740) (issue floor 0.90: not reached)
+	"anti_migrant":      0.86, // 0.888 (n=740; round 13: 0.881) (issue floor 0.90: not reached)
 	"counter_speech":    0.90, // 0.934 (n=740)
 	"migration":         0.88, // 0.909 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
-	"hate_crime_report": 0.96, // 0.988 (n=165; round 12: 0.945)
+	"hate_crime_report": 0.96, // 0.988 (n=165)
 }
 
 // freshFloors: the fresh functionalities measured below the issue's 0.80,
@@ -60,7 +60,6 @@ var freshFloors = map[string]float64{
 	"anti_migrant/derog_emotion":      0.70, // 0.750 (n=20)
 	"anti_migrant/derog_implicit":     0.20, // 0.250 (n=20)
 	"anti_migrant/negated_hate":       0.45, // 0.500 (n=20)
-	"anti_migrant/negated_praise":     0.70, // 0.750 (n=20)
 	"anti_migrant/news_court_police":  0.70, // 0.750 (n=20)
 	"anti_migrant/opinion_hate":       0.70, // 0.750 (n=20)
 	"anti_migrant/profanity_not_at":   0.50, // 0.550 (n=20)
@@ -95,7 +94,7 @@ var blindOverallFloors = map[string]float64{
 	"counter_speech":    0.89, // 0.920 (n=740)
 	"migration":         0.83, // 0.855 (n=165)
 	"stance":            0.82, // 0.850 (n=120)
-	"hate_crime_report": 0.94, // 0.970 (n=165; round 12: 0.964)
+	"hate_crime_report": 0.94, // 0.970 (n=165)
 }
 
 // blindFloors: the blind functionalities measured below the issue's 0.80,
@@ -139,7 +138,7 @@ var blind2OverallFloors = map[string]float64{
 	"counter_speech":    0.87, // 0.903 (n=740)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
-	"hate_crime_report": 0.95, // 0.976 (n=165; round 12: 0.836)
+	"hate_crime_report": 0.95, // 0.976 (n=165)
 }
 
 // blind2Floors: the blind2 functionalities measured below the issue's 0.80,
@@ -179,8 +178,8 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.878 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.86, // 0.893 (n=740)
+	"anti_migrant":      0.89, // 0.919 (n=740; round 13: 0.878)
+	"counter_speech":    0.90, // 0.932 (n=740; round 13: 0.893)
 	"migration":         0.84, // 0.873 (n=165)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
@@ -189,37 +188,29 @@ var blind3OverallFloors = map[string]float64{
 // blind3Floors: the blind3 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach.
 var blind3Floors = map[string]float64{
-	"anti_migrant/counter_name":            0.70, // 0.750 (n=20)
-	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
-	"anti_migrant/derog_attr":              0.45, // 0.500 (n=20)
-	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20)
-	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
-	"anti_migrant/negated_praise":          0.35, // 0.400 (n=20)
-	"anti_migrant/news_quoted_hostility":   0.45, // 0.500 (n=20)
-	"anti_migrant/opinion_hate":            0.70, // 0.750 (n=20)
-	"anti_migrant/profanity_not_at":        0.70, // 0.750 (n=20)
-	"anti_migrant/question_hate":           0.65, // 0.700 (n=20)
-	"anti_migrant/threat_direct":           0.50, // 0.550 (n=20)
-	"counter_speech/contribution":          0.40, // 0.450 (n=20)
-	"counter_speech/counter_name":          0.70, // 0.750 (n=20)
-	"counter_speech/counter_quote":         0.70, // 0.750 (n=20)
-	"counter_speech/derog_attr":            0.45, // 0.500 (n=20)
-	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20)
-	"counter_speech/neutral_mention":       0.70, // 0.750 (n=20)
-	"counter_speech/news_quoted_hostility": 0.70, // 0.750 (n=20)
-	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
-	"counter_speech/opinion_hate":          0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.45, // 0.500 (n=20)
-	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
-	"migration/citizenship_visa":           0.60, // 0.667 (n=15)
-	"migration/other_migration":            0.60, // 0.667 (n=15)
-	"migration/terrorism":                  0.60, // 0.667 (n=15)
-	"stance/neutral_fact":                  0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":               0.46, // 0.533 (n=15)
-	"stance/restrictive_enforcement":       0.66, // 0.733 (n=15)
-	"stance/restrictive_negated_open":      0.46, // 0.533 (n=15)
-	"hate_crime_report/advice":             0.60, // 0.667 (n=15)
+	"anti_migrant/counter_name":          0.70, // 0.750 (n=20)
+	"anti_migrant/derog_implicit":        0.45, // 0.500 (n=20)
+	"anti_migrant/negated_hate":          0.70, // 0.750 (n=20)
+	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 13: 0.400)
+	"anti_migrant/news_quoted_hostility": 0.70, // 0.750 (n=20; round 13: 0.500)
+	"anti_migrant/opinion_hate":          0.70, // 0.750 (n=20)
+	"anti_migrant/profanity_not_at":      0.70, // 0.750 (n=20)
+	"anti_migrant/threat_direct":         0.50, // 0.550 (n=20)
+	"counter_speech/contribution":        0.40, // 0.450 (n=20)
+	"counter_speech/counter_name":        0.70, // 0.750 (n=20)
+	"counter_speech/derog_implicit":      0.70, // 0.750 (n=20)
+	"counter_speech/neutral_mention":     0.70, // 0.750 (n=20)
+	"counter_speech/opinion_hate":        0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":        0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":    0.45, // 0.500 (n=20)
+	"migration/citizenship_visa":         0.60, // 0.667 (n=15)
+	"migration/other_migration":          0.60, // 0.667 (n=15)
+	"migration/terrorism":                0.60, // 0.667 (n=15)
+	"stance/neutral_fact":                0.60, // 0.667 (n=15)
+	"stance/restrictive_cap":             0.46, // 0.533 (n=15)
+	"stance/restrictive_enforcement":     0.66, // 0.733 (n=15)
+	"stance/restrictive_negated_open":    0.46, // 0.533 (n=15)
+	"hate_crime_report/advice":           0.60, // 0.667 (n=15)
 }
 
 // blind4OverallFloors: the blind4 functional templates (split blind4, author
@@ -289,7 +280,7 @@ var blind5OverallFloors = map[string]float64{
 	"counter_speech":    0.89, // 0.915 (n=740)
 	"migration":         0.93, // 0.958 (n=165)
 	"stance":            0.86, // 0.892 (n=120)
-	"hate_crime_report": 0.84, // 0.867 (n=165; round 12: 0.848)
+	"hate_crime_report": 0.84, // 0.867 (n=165)
 }
 
 // blind5Floors: the blind5 functionalities measured below the issue's 0.80,
@@ -319,6 +310,50 @@ var blind5Floors = map[string]float64{
 	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
 }
 
+// blind6OverallFloors: the blind6 functional templates (split blind6, author
+// 10, round 14: sentences split out of local news and public statements),
+// committed before any model ran on them and run after round 14 had been
+// decided, for rounds 14 and 13 (the same), 10 and 8 (docs/analysis.md).
+var blind6OverallFloors = map[string]float64{
+	"anti_migrant":      0.87, // 0.897 (n=740) (issue floor 0.90: not reached)
+	"counter_speech":    0.91, // 0.936 (n=740)
+	"migration":         0.83, // 0.861 (n=165)
+	"stance":            0.84, // 0.867 (n=120)
+	"hate_crime_report": 0.86, // 0.891 (n=165)
+}
+
+// blind6Floors: the blind6 functionalities measured below the issue's 0.80,
+// asserted at one case under what they reach (unmet where that is 0).
+var blind6Floors = map[string]float64{
+	"anti_migrant/contribution":           0.45, // 0.500 (n=20)
+	"anti_migrant/counter_quote":          0.70, // 0.750 (n=20)
+	"anti_migrant/derog_implicit":         0.20, // 0.250 (n=20)
+	"anti_migrant/profanity_not_at":       0.70, // 0.750 (n=20)
+	"anti_migrant/question_hate":          0.70, // 0.750 (n=20)
+	"anti_migrant/ref_clause":             0.70, // 0.750 (n=20)
+	"anti_migrant/slur":                   0.70, // 0.750 (n=20)
+	"anti_migrant/spell_drop":             0.65, // 0.700 (n=20)
+	"anti_migrant/spell_joined":           0.70, // 0.750 (n=20)
+	"anti_migrant/threat_normative":       0.70, // 0.750 (n=20)
+	"counter_speech/contribution":         0.35, // 0.400 (n=20)
+	"counter_speech/counter_quote":        0.70, // 0.750 (n=20)
+	"counter_speech/derog_implicit":       0.70, // 0.750 (n=20)
+	"counter_speech/myth_correction":      0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":         0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":     0.65, // 0.700 (n=20)
+	"counter_speech/slur":                 0.70, // 0.750 (n=20)
+	"migration/asylum_news":               0.60, // 0.667 (n=15)
+	"migration/citizenship_visa":          0.60, // 0.667 (n=15)
+	"migration/implicit":                  0.60, // 0.667 (n=15)
+	"migration/interstate_border":         0.60, // 0.667 (n=15)
+	"stance/neutral_fact":                 0.53, // 0.600 (n=15)
+	"stance/restrictive_negated_open":     0.60, // 0.667 (n=15)
+	"hate_crime_report/court_case":        0.66, // 0.733 (n=15)
+	"hate_crime_report/figurative":        0.60, // 0.667 (n=15)
+	"hate_crime_report/statistics":        0.60, // 0.667 (n=15)
+	"hate_crime_report/threat_harassment": 0.66, // 0.733 (n=15)
+}
+
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
@@ -332,8 +367,8 @@ var crossFloors = map[string]float64{
 	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.868 (round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
-	"statements.csv/anti_migrant/macro_f1":      0.81, // 0.845 (round 8: 0.827, round 3: 0.838)
-	"statements.csv/counter_speech/macro_f1":    0.72, // 0.759 (round 6: 0.766)
+	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856 (round 13: 0.845, round 8: 0.827)
+	"statements.csv/counter_speech/macro_f1":    0.73, // 0.768 (round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)
 }
 

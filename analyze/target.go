@@ -3552,7 +3552,6 @@ func negatedBefore(ti *targetInfo, k int) bool {
 	return false
 }
 
-
 // praisedTarget reports a praise term inside the target's noun phrase,
 // right before it ("an honest immigrant", "a decent, honest migrant"): what
 // a denied encounter denies exists (not "don't know anyone who would help
