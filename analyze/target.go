@@ -2096,20 +2096,29 @@ func violenceCueHits(ti *targetInfo, words []string) {
 	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
 		return
 	}
+	ti.cue = cueHits(ti, words, violenceCues, tThreat, nil)
+}
+
+// cueHits adds a hit of section sec for every phrase of lx in the unit
+// that skip (when not nil) does not refuse, a phrase inside an earlier one
+// counting once, and returns the words the hits cover (nil when none).
+func cueHits(ti *targetInfo, words []string, lx *lexicons, sec int, skip func(lexHit) bool) []bool {
+	var mark []bool
 	end := 0
-	for _, h := range violenceCues.match(words, nil) {
-		if h.start < end {
+	for _, h := range lx.match(words, nil) {
+		if h.start < end || skip != nil && skip(h) {
 			continue
 		}
-		if ti.cue == nil {
-			ti.cue = make([]bool, len(words))
+		if mark == nil {
+			mark = make([]bool, len(words))
 		}
 		for k := h.start; k < h.end; k++ {
-			ti.cue[k] = true
+			mark[k] = true
 		}
-		ti.addHit(tThreat, h.start, h.end)
+		ti.addHit(sec, h.start, h.end)
 		end = h.end
 	}
+	return mark
 }
 
 // cueLink says whether a violence cue is a threat against target m: the
@@ -3412,20 +3421,9 @@ func insinuationHits(ti *targetInfo, words []string) {
 	// arrived"), not of itself ("funny how the people who moan about
 	// refugees have never met one")
 	harm := ti.count[tStereotype] > 0
-	end := 0
-	for _, h := range insinuationCues.match(words, nil) {
-		if h.start < end || !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence")) {
-			continue
-		}
-		if ti.insinuate == nil {
-			ti.insinuate = make([]bool, len(words))
-		}
-		for k := h.start; k < h.end; k++ {
-			ti.insinuate[k] = true
-		}
-		ti.addHit(tStereotype, h.start, h.end)
-		end = h.end
-	}
+	ti.insinuate = cueHits(ti, words, insinuationCues, tStereotype, func(h lexHit) bool {
+		return !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence"))
+	})
 }
 
 // addressee returns the migrant mention a unit addresses ("To the refugees
