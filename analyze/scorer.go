@@ -366,7 +366,15 @@ func (s *Scorer) Version() string {
 //	   a hypothetical speaker's claim, a judged quote, the addressee
 //	   behind a determiner, advice and statistics cues (docs/analysis.md,
 //	   "Round 8").
-const scoringRevision = 35
+//	29-35: rounds 10 to 14 (docs/analysis.md, "Round 10" ... "Round 14").
+//	36: round 15: a label denied as a predicate ("it's not a myth", "not
+//	   racist") and a label the speaker says they are given ("I was
+//	   called a racist") are no pushback, a feeling reported of a third
+//	   person ("he hates immigrants") is not the text's own, a denied
+//	   continuation ("we can't keep welcoming them") denies the welcome,
+//	   a denied payment ("they don't even pay taxes") is a stereotype, and
+//	   a why-question takes the solidarity from a welcome.
+const scoringRevision = 36
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -578,6 +578,10 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	dropAdministrative(ti)
 	dropInsideStereotype(ti)
+	dropDeniedLabels(ti)
+	dropAccusedLabels(ti)
+	denyContribution(ti)
+	dropChallengedWelcome(ti)
 	for _, w := range words {
 		if tFirstPerson[w] {
 			ti.firstPer = true
@@ -1106,6 +1110,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			if (perceptionVerbs[ti.words[k].w] || cat == tPositive && encounterVerbs[s.vocab.lemmaOf(ti.words[k].w)] && praisedTarget(ti, h, l.ti)) && ti.has(k-1, tNegation) {
 				from = min(from, k-1)
 			}
+			// "we can no longer afford to welcome them" (round 15)
+			if continueVerbs[ti.words[k].w] && k >= 2 && ti.words[k-1].w == "longer" && ti.has(k-2, tNegation) {
+				from = min(from, k-2)
+			} else if continueVerbs[ti.words[k].w] && ti.has(k-1, tNegation) {
+				from = min(from, k-1)
+			}
 		}
 		for k := h.start - 1; k >= 0 && k >= from && ti.words[k].cl == ti.words[h.start].cl; k-- {
 			if ti.has(k, tNegation) {
@@ -1198,6 +1208,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
 		}
+		// "he hates immigrants", "my MP clearly despises refugees": a
+		// feeling reported of someone else, not the text's own (round 15)
+		if l.status == stOwn && l.linked && cat == tEmotion && l.ti >= h.end && feltByOther(ti, h.start) {
+			l.status = stRep
+		}
 		// "people say immigrants are scum. They're not.": the next
 		// sentence denies the claim
 		if l.status != stNeg && l.linked && deniedAfter(ti, h.end) {
@@ -1210,7 +1225,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			// the negation and the subject do not count toward the window
 			reach := 3
 			for k := l.ti - 1; k >= 0 && k >= l.ti-reach && ti.words[k].cl == ti.words[l.ti].cl; k-- {
-				if wk := w(k); wk == "no" || wk == "not" || wk == "none" || wk == "never" || wk == "nobody" {
+				// (a negation that denies a label of its own does not:
+				// "it is no myth that refugees are a burden", round 15)
+				if wk := w(k); (wk == "no" || wk == "not" || wk == "none" || wk == "never" || wk == "nobody") && ti.has(k, tNegation) {
 					l.status = stNeg
 					break
 				}
@@ -2222,6 +2239,172 @@ func dropInsideStereotype(ti *targetInfo) {
 	}
 }
 
+// deniableLabels are the words that name a claim as false or as prejudice
+// ("a myth", "a stereotype", "racist"). Denied after a copula they assert
+// the claim (round 15).
+var deniableLabels = map[string]bool{"myth": true, "myths": true, "lie": true, "lies": true, "hoax": true,
+	"rumour": true, "rumours": true, "rumor": true, "rumors": true, "stereotype": true, "stereotypes": true,
+	"exaggeration": true, "exaggerated": true, "generalisation": true, "generalization": true, "fake": true,
+	"misinformation": true, "disinformation": true, "racist": true, "racism": true, "xenophobic": true,
+	"xenophobia": true, "bigoted": true, "bigotry": true, "prejudice": true, "prejudiced": true, "hateful": true}
+
+// labelFillers may stand between a denial and the label it denies ("not
+// just a myth", "no urban myth", "not over exaggerated").
+var labelFillers = map[string]bool{"a": true, "an": true, "the": true, "just": true, "simply": true, "merely": true,
+	"really": true, "only": true, "some": true, "any": true, "urban": true, "over": true, "remotely": true,
+	"even": true, "being": true}
+
+// denialCopulas introduce a predicate a following "not" or "no" denies
+// ("it's not a myth", "that is no stereotype", "it not over exaggerated"
+// in posts that drop the apostrophe).
+var denialCopulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "'s": true,
+	"it's": true, "its": true, "that's": true, "thats": true, "this's": true, "it": true, "they're": true,
+	"theyre": true, "'re": true, "am": true, "i'm": true, "im": true}
+
+// dropDeniedLabels drops the correction and condemnation sections of a
+// label denied as a predicate: "It's not a myth, migrants commit more
+// crime", "That's not a stereotype, it's a fact", "Wanting fewer migrants
+// isn't racist". The denial affirms what the label would have called
+// false or prejudiced, so it is no pushback; its negation bears on the
+// label alone (round 15).
+func dropDeniedLabels(ti *targetInfo) {
+	for k, tw := range ti.words {
+		if !deniableLabels[tw.w] || !ti.has(k, tCorrection) && !ti.has(k, tCondemn) {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && k-j <= 3 && labelFillers[ti.words[j].w] {
+			j--
+		}
+		if j < 0 || ti.words[j].cl != tw.cl {
+			continue
+		}
+		neg := ti.words[j].w
+		switch neg {
+		case "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent", "ain't", "aint":
+		case "not", "no", "never", "n't":
+			if j == 0 || !denialCopulas[ti.words[j-1].w] {
+				continue
+			}
+		default:
+			continue
+		}
+		// the whole label: "fake news", "urban myth"
+		e := k + 1
+		for _, h := range ti.hits {
+			if h.start == k && h.end > e && (h.section == tCorrection || h.section == tCondemn) {
+				e = h.end
+			}
+		}
+		ti.dropSection(tCorrection, k, e)
+		ti.dropSection(tCondemn, k, e)
+		ti.dropSection(tMeta, k, e)
+		ti.dropSection(tNegation, j, j+1)
+	}
+}
+
+// denyContribution turns a denied payment into the stereotype it is:
+// "they don't even pay taxes", "never actually paid tax". The correction
+// phrase "pay taxes" is then no correction (round 15; "don't pay taxes"
+// without the adverb is a stereotype phrase of target.txt).
+func denyContribution(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tCorrection || ti.dropped(h) {
+			continue
+		}
+		switch ti.words[h.start].w {
+		case "pay", "pays", "paid", "paying":
+		default:
+			continue
+		}
+		k := h.start - 1
+		for k >= 0 && h.start-k <= 3 && (ti.words[k].w == "even" || ti.words[k].w == "ever" || ti.words[k].w == "actually" || ti.words[k].w == "really") {
+			k--
+		}
+		if k < 0 || k == h.start-1 || !ti.has(k, tNegation) || ti.words[k].w == "no" {
+			continue
+		}
+		ti.dropSection(tCorrection, h.start, h.end)
+		ti.addHit(tStereotype, k, h.end)
+	}
+}
+
+// dropChallengedWelcome drops the solidarity of a welcome a why-question
+// challenges: "Why should we welcome migrants who hate our way of life?",
+// "why would we welcome even more refugees". "Why shouldn't we welcome
+// them?" keeps it (round 15).
+func dropChallengedWelcome(ti *targetInfo) {
+	n := len(ti.words)
+	for k := 0; k+3 < n; k++ {
+		if ti.words[k].w != "why" {
+			continue
+		}
+		switch ti.words[k+1].w {
+		case "should", "would", "must", "do", "does", "did", "are", "is", "the":
+		default:
+			continue
+		}
+		for j := k + 2; j < n && j <= k+4; j++ {
+			if ti.has(j, tSolidarity) && ti.words[j].cl == ti.words[k].cl {
+				ti.dropSection(tSolidarity, j-1, j+3)
+				break
+			}
+		}
+	}
+}
+
+// accusedLabels are the labels a speaker complains of being given.
+var accusedLabels = map[string]bool{"racist": true, "racists": true, "racism": true, "bigot": true, "bigots": true,
+	"bigoted": true, "bigotry": true, "xenophobe": true, "xenophobes": true, "xenophobic": true, "xenophobia": true}
+
+// accusingVerbs give someone a label.
+var accusingVerbs = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "label": true,
+	"labels": true, "labelled": true, "labeled": true, "labelling": true, "labeling": true, "brand": true,
+	"brands": true, "branded": true, "branding": true, "dubbed": true, "smeared": true, "accuse": true,
+	"accuses": true, "accused": true, "accusing": true, "dismissed": true}
+
+// accusedPersons: the speaker, or the generic "you" of "you get called
+// racist".
+var accusedPersons = map[string]bool{"i": true, "i'm": true, "im": true, "we": true, "we're": true, "me": true,
+	"us": true, "you": true, "you're": true, "u": true, "being": true}
+
+// dropAccusedLabels drops the condemnation of a label the speaker says
+// they are given: "I was called a racist for saying we should deport
+// illegal immigrants", "you get branded a bigot", "they call us
+// xenophobes". The speaker rejects the label; nothing is condemned
+// (round 15). A label given to anyone else ("the councillor was called a
+// racist") keeps its reading.
+func dropAccusedLabels(ti *targetInfo) {
+	for k, tw := range ti.words {
+		if !accusedLabels[tw.w] || !ti.has(k, tCondemn) {
+			continue
+		}
+		v := k - 1
+		for v >= 0 && k-v <= 3 && !accusingVerbs[ti.words[v].w] {
+			switch ti.words[v].w {
+			case "a", "an", "as", "of", "being", "me", "us", "you", "just", "instantly", "immediately", "automatically":
+				v--
+				continue
+			}
+			v = -1
+		}
+		if v < 0 || k-v > 3 || !accusingVerbs[ti.words[v].w] || ti.words[v].cl != tw.cl {
+			continue
+		}
+		// the accused: an object right after the verb, or a subject or
+		// "being" in the four words before it
+		accused := v+1 < k && accusedPersons[ti.words[v+1].w] && ti.words[v+1].w != "being"
+		for j := v - 1; j >= 0 && j >= v-4 && !accused; j-- {
+			accused = accusedPersons[ti.words[j].w] && ti.words[j].w != "me" && ti.words[j].w != "us"
+		}
+		if !accused {
+			continue
+		}
+		ti.dropSection(tCondemn, k, k+1)
+		ti.dropSection(tMeta, v, k+1)
+	}
+}
+
 // insideHostile reports a hit lying inside a longer hit of a hostile
 // category.
 func insideHostile(ti *targetInfo, h lexHit) bool {
@@ -2583,6 +2766,53 @@ func othersSay(ti *targetInfo, i int) bool {
 	return false
 }
 
+// feelerSkip: auxiliaries, negations and adverbs between a feeling verb and
+// the one who feels it ("she doesn't really hate", "clearly despises",
+// "can't stand").
+var feelerSkip = map[string]bool{"does": true, "doesn't": true, "doesnt": true, "did": true, "didn't": true,
+	"didnt": true, "can't": true, "cant": true, "cannot": true, "can": true, "could": true, "couldn't": true,
+	"would": true, "just": true, "really": true, "clearly": true, "obviously": true, "openly": true, "also": true,
+	"still": true, "truly": true, "genuinely": true, "absolutely": true, "simply": true, "not": true, "never": true,
+	"always": true, "secretly": true, "apparently": true, "probably": true, "totally": true, "so": true}
+
+// notFeelers are subjects whose feeling the text owns or generalises: the
+// speaker, the addressee, "everyone", "people", "they".
+var notFeelers = map[string]bool{"i": true, "we": true, "you": true, "u": true, "they": true, "people": true,
+	"everyone": true, "everybody": true, "nobody": true, "anyone": true, "anybody": true, "all": true, "who": true,
+	"that": true, "folks": true, "ppl": true, "one": true, "many": true, "most": true, "some": true, "i'm": true,
+	"we're": true, "y'all": true, "ya": true, "i've": true, "ive": true, "we've": true, "we'd": true}
+
+// feelingVerbForms are third-person and past forms of feeling verbs the
+// tagger may take for nouns ("Farage loathes asylum seekers").
+var feelingVerbForms = map[string]bool{"hates": true, "hated": true, "loathes": true, "loathed": true,
+	"despises": true, "despised": true, "detests": true, "detested": true, "abhors": true, "abhorred": true,
+	"resents": true, "resented": true}
+
+// feltByOther reports a feeling verb at i whose subject is a third person:
+// "he", "she", a name or a noun ("the man next door hates foreigners").
+func feltByOther(ti *targetInfo, i int) bool {
+	switch w := ti.words[i].w; {
+	case strings.HasPrefix(ti.words[i].tag, "VB"), feelingVerbForms[w]:
+	case (w == "can't" || w == "cant" || w == "cannot") && i+1 < len(ti.words) && ti.words[i+1].w == "stand":
+	default:
+		return false
+	}
+	k := i - 1
+	for k >= 0 && i-k <= 4 && feelerSkip[ti.words[k].w] {
+		k--
+	}
+	if k < 0 || ti.words[k].cl != ti.words[i].cl || ti.isMention(k) || notFeelers[ti.words[k].w] || tFirstPerson[ti.words[k].w] ||
+		strings.HasPrefix(ti.words[k].w, "you") || strings.HasPrefix(ti.words[k].w, "they") {
+		return false
+	}
+	switch ti.words[k].w {
+	case "he", "she":
+		return true
+	}
+	t := ti.words[k].tag
+	return t == "NNP" || t == "NNPS" || t == "NN"
+}
+
 // rhetoricalNeg: negated auxiliaries that open a question asking for
 // agreement ("Aren't they just the worst?", "Don't you think ...?").
 var rhetoricalNeg = map[string]bool{"aren't": true, "arent": true, "isn't": true, "isnt": true, "don't": true,
@@ -2868,6 +3098,11 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		// the correction follows the claim; right after it, only a denial
 		// ("... doesn't hold up", "... isn't true"): "Immigrants =
 		// parasites. fact." asserts
+		// "Immigrants are lazy. That's not a stereotype, it's a fact.":
+		// "a fact" after the claim asserts it (round 15)
+		if k > l.j && (ti.words[k].w == "fact" || ti.words[k].w == "facts") && k > 0 && ti.words[k-1].w == "a" {
+			continue
+		}
 		if k > l.j || k == l.j && ti.has(k, tNegation) {
 			return true
 		}
@@ -3134,6 +3369,14 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if receiveVerbs[w.w] {
 			continue
 		}
+		// "we can't keep welcoming them", "cannot continue to welcome",
+		// "can't go on welcoming", "can no longer afford to take": a
+		// denied continuation denies what would continue (round 15)
+		if continueVerbs[w.w] || (w.w == "go" || w.w == "carry" || w.w == "going" || w.w == "carrying") && k+1 < b && ti.words[k+1].w == "on" ||
+			w.w == "on" && k > 0 && (ti.words[k-1].w == "go" || ti.words[k-1].w == "carry" || ti.words[k-1].w == "going" || ti.words[k-1].w == "carrying") ||
+			w.w == "longer" && k > 0 && ti.words[k-1].w == "no" {
+			continue
+		}
 		// "shouldn't be blamed for crime", "don't blame migrants for it"
 		if (w.w == "blame" || w.w == "blamed" || w.w == "blaming") && k+1 < b || (w.w == "for" || w.w == "of") && k > a && strings.HasPrefix(ti.words[k-1].w, "blam") {
 			continue
@@ -3153,6 +3396,10 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// continueVerbs carry a negation on to the verb they continue (round 15).
+var continueVerbs = map[string]bool{"keep": true, "keeps": true, "continue": true, "continues": true,
+	"afford": true}
 
 var placeAdverbs = map[string]bool{"here": true, "there": true, "round": true, "around": true, "anymore": true,
 	"today": true, "now": true, "else": true, "one": true, "single": true, "once": true, "yet": true}

@@ -341,6 +341,44 @@ func TestRound8Links(t *testing.T) {
 	}
 }
 
+// Round 15's links and cues (docs/analysis.md, "Round 15"), chosen on
+// probes written from HateXplain and DIALOCONAN development errors.
+func TestRound15Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		// a label denied as a predicate asserts the claim
+		{"It's not a myth, migrants commit more crime.", "", "q:correction"},
+		{"Wanting fewer migrants isn't racist.", "", "q:condemn"},
+		{"It's a myth that migrants commit more crime.", "q:correction", ""},
+		{"It is no myth that refugees are a burden on our schools.", "m:stereotype:own", "m:stereotype:neg"},
+		// the speaker given a label
+		{"I was called a racist for saying we should deport illegal immigrants.", "", "q:condemn"},
+		{"They call us xenophobes because we want fewer migrants.", "", "q:condemn"},
+		{"Calling refugees vermin is racist.", "q:condemn", ""},
+		{"The councillor was called a racist for his remarks about migrants.", "q:condemn", ""},
+		// a feeling of a third person is reported
+		{"He hates immigrants and everyone knows it.", "m:emotion:rep", "m:emotion:own"},
+		{"Our councillor can't stand migrants.", "m:emotion:rep", "m:emotion:own"},
+		{"I hate immigrants.", "m:emotion:own", ""},
+		{"I've had it with foreigners telling us how to live.", "", "m:emotion:rep"},
+		// a denied continuation denies the welcome
+		{"We can't keep welcoming them here, there are too many refugees.", "m:positive:neg", "m:positive:own"},
+		{"We can no longer afford to welcome more asylum seekers.", "m:positive:neg", "m:positive:own"},
+		{"We can't stop welcoming refugees because a few people shout.", "", "m:positive:neg"},
+		// a denied payment is a stereotype
+		{"Refugees don't even pay taxes.", "m:stereotype:own", "q:correction"},
+		{"Migrants pay taxes like everyone else.", "q:correction", ""},
+		// a welcome challenged by a why-question is no solidarity
+		{"Why should we welcome migrants who hate our way of life?", "", "q:solidarity"},
+		{"We welcome refugees to our town.", "q:solidarity", ""},
+	} {
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -688,6 +726,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round10.tsv", 107}, // 108 until round 12's retraining moved one at 0.49 to 0.51
 		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
 		{"probes_round12.tsv", 17},
+		{"probes_round15.tsv", 55}, // 33 with round 14's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
