@@ -2,7 +2,7 @@ package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
 // once, after the model was frozen: round 14, model xs1-07936e682121,
-// 2026-12-06, and round 15, model xs1-033a465943f4, 2026-12-07, which moved
+// 2026-12-06, and round 15, model xs1-bdeddf9273ea, 2026-12-07, which moved
 // the three values marked "round 14: x" (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -390,7 +390,7 @@ var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.718 (round 14 the same; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.770 (round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.786 (round 14: 0.783; round 7: 0.781)
-	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.562 (round 14: 0.549; issue floor 0.70: not reached)
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.897 (one letter at 0.497)

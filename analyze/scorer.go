@@ -374,7 +374,9 @@ func (s *Scorer) Version() string {
 //	   continuation ("we can't keep welcoming them") denies the welcome,
 //	   a denied payment ("they don't even pay taxes") is a stereotype, and
 //	   a why-question takes the solidarity from a welcome.
-const scoringRevision = 36
+//	37: round 15, after its looks: clitics written apart ("doesn ’ t")
+//	   are joined to their word (nlp.ParseWith).
+const scoringRevision = 37
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

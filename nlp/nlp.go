@@ -126,9 +126,46 @@ func ParseWith(text string, o Options) *Doc {
 	d.Tokens = Tokenize(text)
 	if o.Treebank {
 		d.Tokens = treebank(text, d.Tokens)
+	} else {
+		d.Tokens = joinSpacedClitics(text, d.Tokens)
 	}
 	d.Sentences = segment(text, d.Tokens, o.Boundary)
 	return d
+}
+
+// spacedClitics are the clitics joined back to their word when a text
+// writes them apart ("doesn ’ t", "they ’ re"), as some collected posts
+// do: the negation of "doesn ’ t" is otherwise lost.
+var spacedClitics = map[string]bool{"t": true, "s": true, "re": true, "ve": true, "ll": true, "d": true, "m": true}
+
+// joinSpacedClitics joins a word, an apostrophe and a clitic written apart
+// with single spaces into one word token ("doesn ’ t" -> "doesn't"); "t"
+// only after a word ending in "n". The token spans the three.
+func joinSpacedClitics(text string, toks []Token) []Token {
+	var out []Token
+	for i := 0; i < len(toks); i++ {
+		if i+2 < len(toks) && toks[i].Kind == Word && toks[i+1].Kind == Punct && toks[i+2].Kind == Word {
+			a, b, c := toks[i], toks[i+1], toks[i+2]
+			r, size := utf8.DecodeRuneInString(text[b.Start:b.End])
+			gap1, gap2 := text[a.End:b.Start], text[b.End:c.Start]
+			if isApos(r) && size == b.End-b.Start && spacedClitics[c.Lower] && (gap1 == " " || gap2 == " ") &&
+				(gap1 == "" || gap1 == " ") && (gap2 == "" || gap2 == " ") && (c.Lower != "t" || strings.HasSuffix(a.Lower, "n")) {
+				if out == nil {
+					out = append(make([]Token, 0, len(toks)), toks[:i]...)
+				}
+				out = append(out, Token{Start: a.Start, End: c.End, Lower: a.Lower + "'" + c.Lower, Kind: Word})
+				i += 2
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, toks[i])
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // clitics are split off a word in treebank tokens, longest first.

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,34 @@ import (
 	"github.com/xenoscope/xenoscope/internal/articles"
 	"github.com/xenoscope/xenoscope/internal/shareddata"
 )
+
+// Posts that write clitics apart keep them: "doesn ’ t" is one negation.
+func TestParseJoinsSpacedClitics(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"he doesn ’ t really hate them", []string{"he", "doesn't", "really", "hate", "them"}},
+		{"they ’ re here and i ' m off", []string{"they're", "here", "and", "i'm", "off"}},
+		{"it ain ’ t so", []string{"it", "ain't", "so"}},
+		{"the ' t ' key", []string{"the", "'", "t", "'", "key"}}, // no word ending in n before "t"
+		{"he said ' right ' then", []string{"he", "said", "'", "right", "'", "then"}},
+		{"They don’t belong here", []string{"they", "don't", "belong", "here"}},
+	} {
+		d := Parse(tc.in)
+		var got []string
+		for _, tk := range d.Tokens {
+			got = append(got, tk.Lower)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Parse(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if tr := ParseWith(tc.in, Options{Treebank: true}); len(tr.Tokens) < len(d.Tokens) {
+			t.Errorf("ParseWith(%q, Treebank) joined tokens: %d < %d", tc.in, len(tr.Tokens), len(d.Tokens))
+		}
+	}
+}
 
 func TestTokenize(t *testing.T) {
 	tests := []struct {
