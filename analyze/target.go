@@ -2340,7 +2340,7 @@ func dropChallengedWelcome(ti *targetInfo) {
 			continue
 		}
 		switch ti.words[k+1].w {
-		case "should", "would", "must", "do", "does", "did", "are", "is", "the":
+		case "should", "would", "must", "do", "does", "did", "are", "is":
 		default:
 			continue
 		}
