@@ -305,7 +305,6 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	return math.Min(p, counterCap), nil
 }
 
-// counterCue reports an explicit sign of pushback in a unit.
 // conceded reports praise the speaker concedes before a "but": "I respect
 // migrants, but we cannot take in more than we can house", "we like the
 // refugees here, however ...". It is a disclaimer, not pushback.
@@ -329,6 +328,7 @@ func conceded(ti *targetInfo, l *hostLink) bool {
 	return false
 }
 
+// counterCue reports an explicit sign of pushback in a unit.
 func counterCue(ti *targetInfo, u *unit) bool {
 	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
 		return true

@@ -2775,12 +2775,13 @@ var feelerSkip = map[string]bool{"does": true, "doesn't": true, "doesnt": true, 
 	"still": true, "truly": true, "genuinely": true, "absolutely": true, "simply": true, "not": true, "never": true,
 	"always": true, "secretly": true, "apparently": true, "probably": true, "totally": true, "so": true}
 
-// notFeelers are subjects whose feeling the text owns or generalises: the
-// speaker, the addressee, "everyone", "people", "they".
-var notFeelers = map[string]bool{"i": true, "we": true, "you": true, "u": true, "they": true, "people": true,
-	"everyone": true, "everybody": true, "nobody": true, "anyone": true, "anybody": true, "all": true, "who": true,
-	"that": true, "folks": true, "ppl": true, "one": true, "many": true, "most": true, "some": true, "i'm": true,
-	"we're": true, "y'all": true, "ya": true, "i've": true, "ive": true, "we've": true, "we'd": true}
+// notFeelers are subjects whose feeling the text owns or generalises
+// ("everyone", "people"), beside the speaker (tFirstPerson) and the words
+// that begin with "you" or "they", which feltByOther tests apart.
+var notFeelers = map[string]bool{"u": true, "people": true, "everyone": true, "everybody": true, "nobody": true,
+	"anyone": true, "anybody": true, "all": true, "who": true, "that": true, "folks": true, "ppl": true, "one": true,
+	"many": true, "most": true, "some": true, "y'all": true, "ya": true, "i've": true, "ive": true, "we've": true,
+	"we'd": true}
 
 // feelingVerbForms are third-person and past forms of feeling verbs the
 // tagger may take for nouns ("Farage loathes asylum seekers").
@@ -3372,9 +3373,8 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		// "we can't keep welcoming them", "cannot continue to welcome",
 		// "can't go on welcoming", "can no longer afford to take": a
 		// denied continuation denies what would continue (round 15)
-		if continueVerbs[w.w] || (w.w == "go" || w.w == "carry" || w.w == "going" || w.w == "carrying") && k+1 < b && ti.words[k+1].w == "on" ||
-			w.w == "on" && k > 0 && (ti.words[k-1].w == "go" || ti.words[k-1].w == "carry" || ti.words[k-1].w == "going" || ti.words[k-1].w == "carrying") ||
-			w.w == "longer" && k > 0 && ti.words[k-1].w == "no" {
+		if continueVerbs[w.w] || goOnVerbs[w.w] && k+1 < b && ti.words[k+1].w == "on" ||
+			w.w == "on" && goOnVerbs[ti.wordAt(k-1)] || w.w == "longer" && ti.wordAt(k-1) == "no" {
 			continue
 		}
 		// "shouldn't be blamed for crime", "don't blame migrants for it"
@@ -3397,9 +3397,11 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	return true
 }
 
-// continueVerbs carry a negation on to the verb they continue (round 15).
+// continueVerbs carry a negation on to the verb they continue (round 15);
+// goOnVerbs do with "on" ("can't go on welcoming").
 var continueVerbs = map[string]bool{"keep": true, "keeps": true, "continue": true, "continues": true,
 	"afford": true}
+var goOnVerbs = map[string]bool{"go": true, "going": true, "carry": true, "carrying": true}
 
 var placeAdverbs = map[string]bool{"here": true, "there": true, "round": true, "around": true, "anymore": true,
 	"today": true, "now": true, "else": true, "one": true, "single": true, "once": true, "yet": true}
