@@ -2,8 +2,10 @@ package analyze_test
 
 // The floors of floors_test.go, with the values they were measured at,
 // once, after the model was frozen: round 14, model xs1-07936e682121,
-// 2026-12-06, and round 15, model xs1-bdeddf9273ea, 2026-12-07, which moved
-// the three values marked "round 14: x" (docs/analysis.md, "Measured"; the
+// 2026-12-06, round 15, model xs1-bdeddf9273ea, 2026-12-07, which moved
+// the three values marked "round 14: x", and round 17, model
+// xs1-47f5ac149a85, 2026-12-07, which moved the values marked "round 15: x"
+// (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
 // the measured value so that a regression fails; a retrained model that
@@ -22,7 +24,7 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.919 (n=987; round 13: 0.915)
+	"anti_migrant":      0.89, // 0.919 (n=987; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.955 (n=987; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
@@ -36,7 +38,7 @@ var functionalFloors = map[string]float64{
 	"anti_migrant/derog_attr":             0.66, // 0.700 (n=30)
 	"anti_migrant/derog_implicit":         0.51, // 0.552 (n=29)
 	"anti_migrant/question_hate":          0.75, // 0.793 (n=29)
-	"anti_migrant/ref_clause":             0.56, // 0.600 (n=25)
+	"anti_migrant/ref_clause":             0.52, // 0.560 (n=25; round 15: 0.600, moved by round 17's retraining)
 	"counter_speech/myth_correction":      0.72, // 0.760 (n=25)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
@@ -48,8 +50,8 @@ var functionalFloors = map[string]float64{
 // round 7), measured for round 7 (xs1-806bd1e68b77, its first look) and
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
-	"anti_migrant":      0.86, // 0.888 (n=740; round 13: 0.881) (issue floor 0.90: not reached)
-	"counter_speech":    0.90, // 0.934 (n=740)
+	"anti_migrant":      0.88, // 0.908 (n=740; round 15: 0.888) (issue floor 0.90: reached)
+	"counter_speech":    0.91, // 0.941 (n=740; round 15: 0.934)
 	"migration":         0.88, // 0.909 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.96, // 0.988 (n=165)
@@ -60,7 +62,6 @@ var freshOverallFloors = map[string]float64{
 var freshFloors = map[string]float64{
 	"anti_migrant/counter_quote":      0.70, // 0.750 (n=20)
 	"anti_migrant/derog_emotion":      0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":     0.20, // 0.250 (n=20)
 	"anti_migrant/negated_hate":       0.45, // 0.500 (n=20)
 	"anti_migrant/news_court_police":  0.70, // 0.750 (n=20)
 	"anti_migrant/opinion_hate":       0.70, // 0.750 (n=20)
@@ -71,7 +72,6 @@ var freshFloors = map[string]float64{
 	"anti_migrant/threat_direct":      0.70, // 0.750 (n=20)
 	"counter_speech/counter_quote":    0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":    0.70, // 0.750 (n=20)
-	"counter_speech/derog_implicit":   0.70, // 0.750 (n=20)
 	"counter_speech/negated_hate":     0.70, // 0.750 (n=20)
 	"counter_speech/neutral_mention":  0.70, // 0.750 (n=20)
 	"counter_speech/news_incident":    0.70, // 0.750 (n=20)
@@ -92,7 +92,7 @@ var freshFloors = map[string]float64{
 // since round 12 development data (its failing texts chose round 12's rules),
 // asserted as a regression guard only.
 var blindOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.920 (n=740)
+	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
 	"counter_speech":    0.89, // 0.920 (n=740)
 	"migration":         0.83, // 0.855 (n=165)
 	"stance":            0.82, // 0.850 (n=120)
@@ -105,7 +105,7 @@ var blindOverallFloors = map[string]float64{
 var blindFloors = map[string]float64{
 	"anti_migrant/counter_quote":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_dehum":             0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
+	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.250)
 	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
 	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
 	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
@@ -136,8 +136,8 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.882 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.87, // 0.903 (n=740)
+	"anti_migrant":      0.86, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
+	"counter_speech":    0.87, // 0.909 (n=740; round 15: 0.903)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
 	"hate_crime_report": 0.95, // 0.976 (n=165)
@@ -146,32 +146,32 @@ var blind2OverallFloors = map[string]float64{
 // blind2Floors: the blind2 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach (unmet where that is 0).
 var blind2Floors = map[string]float64{
-	"anti_migrant/counter_quote":           0.45,  // 0.500 (n=20)
-	"anti_migrant/derog_attr":              0.70,  // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          unmet, // 0.000 (n=20)
-	"anti_migrant/negated_hate":            0.70,  // 0.750 (n=20)
-	"anti_migrant/negated_praise":          0.45,  // 0.500 (n=20)
-	"anti_migrant/news_incident":           0.70,  // 0.750 (n=20)
-	"anti_migrant/question_hate":           0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_clause":              0.70,  // 0.750 (n=20)
-	"anti_migrant/ref_pronoun":             0.70,  // 0.750 (n=20)
-	"anti_migrant/threat_normative":        0.70,  // 0.750 (n=20)
-	"counter_speech/contribution":          0.70,  // 0.750 (n=20)
-	"counter_speech/counter_name":          0.70,  // 0.750 (n=20)
-	"counter_speech/counter_quote":         0.45,  // 0.500 (n=20)
-	"counter_speech/derog_implicit":        0.45,  // 0.500 (n=20)
-	"counter_speech/news_council_debate":   0.70,  // 0.750 (n=20)
-	"counter_speech/official_condemnation": 0.70,  // 0.750 (n=20)
-	"counter_speech/other_group":           0.70,  // 0.750 (n=20)
-	"counter_speech/policy_civil":          0.70,  // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.20,  // 0.250 (n=20)
-	"counter_speech/ref_pronoun":           0.70,  // 0.750 (n=20)
-	"migration/implicit":                   0.26,  // 0.333 (n=15)
-	"migration/interstate_border":          0.60,  // 0.667 (n=15)
-	"stance/open_negated_restrictive":      0.66,  // 0.733 (n=15)
-	"stance/open_support":                  0.66,  // 0.733 (n=15)
-	"stance/restrictive_enforcement":       0.60,  // 0.667 (n=15)
-	"stance/restrictive_negated_open":      0.33,  // 0.400 (n=15)
+	"anti_migrant/counter_quote":           0.45, // 0.500 (n=20)
+	"anti_migrant/derog_attr":              0.70, // 0.750 (n=20)
+	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.000)
+	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
+	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
+	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
+	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
+	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
+	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
+	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
+	"counter_speech/contribution":          0.70, // 0.750 (n=20)
+	"counter_speech/counter_name":          0.70, // 0.750 (n=20)
+	"counter_speech/counter_quote":         0.45, // 0.500 (n=20)
+	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.500)
+	"counter_speech/news_council_debate":   0.70, // 0.750 (n=20)
+	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
+	"counter_speech/other_group":           0.70, // 0.750 (n=20)
+	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
+	"counter_speech/positive_mention":      0.20, // 0.250 (n=20)
+	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
+	"migration/implicit":                   0.26, // 0.333 (n=15)
+	"migration/interstate_border":          0.60, // 0.667 (n=15)
+	"stance/open_negated_restrictive":      0.66, // 0.733 (n=15)
+	"stance/open_support":                  0.66, // 0.733 (n=15)
+	"stance/restrictive_enforcement":       0.60, // 0.667 (n=15)
+	"stance/restrictive_negated_open":      0.33, // 0.400 (n=15)
 }
 
 // blind3OverallFloors: the blind3 functional templates (split blind3, author
@@ -180,8 +180,8 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.926 (n=740; round 14: 0.919; round 13: 0.878)
-	"counter_speech":    0.90, // 0.932 (n=740; round 13: 0.893)
+	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.926; round 14: 0.919; round 13: 0.878)
+	"counter_speech":    0.90, // 0.931 (n=740; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.873 (n=165)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
@@ -220,8 +220,8 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.82, // 0.851 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.85, // 0.877 (n=740)
+	"anti_migrant":      0.83, // 0.858 (n=740; round 15: 0.851) (issue floor 0.90: not reached)
+	"counter_speech":    0.85, // 0.884 (n=740; round 15: 0.877)
 	"migration":         0.89, // 0.921 (n=165)
 	"stance":            0.74, // 0.767 (n=120)
 	"hate_crime_report": 0.75, // 0.782 (n=165)
@@ -233,7 +233,7 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/contribution":            0.70, // 0.750 (n=20)
 	"anti_migrant/counter_name":            0.50, // 0.550 (n=20)
 	"anti_migrant/derog_emotion":           0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":          0.20, // 0.250 (n=20)
+	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.250)
 	"anti_migrant/myth_correction":         0.70, // 0.750 (n=20)
 	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
@@ -248,7 +248,7 @@ var blind4Floors = map[string]float64{
 	"counter_speech/contribution":          0.70, // 0.750 (n=20)
 	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
 	"counter_speech/derog_emotion":         0.70, // 0.750 (n=20)
-	"counter_speech/derog_implicit":        0.20, // 0.250 (n=20)
+	"counter_speech/derog_implicit":        0.45, // 0.500 (n=20; round 15: 0.250)
 	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)
 	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
 	"counter_speech/news_council_debate":   0.65, // 0.700 (n=20)
@@ -277,8 +277,8 @@ var blind4Floors = map[string]float64{
 // decided, for round 12's model and round 10's (the same but migration
 // 0.939).
 var blind5OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.882 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.915 (n=740)
+	"anti_migrant":      0.85, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
+	"counter_speech":    0.89, // 0.920 (n=740; round 15: 0.915)
 	"migration":         0.93, // 0.958 (n=165)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -289,26 +289,25 @@ var blind5OverallFloors = map[string]float64{
 var blind5Floors = map[string]float64{
 	"anti_migrant/derog_attr":            0.60, // 0.650 (n=20)
 	"anti_migrant/derog_emotion":         0.35, // 0.400 (n=20)
-	"anti_migrant/derog_implicit":        0.20, // 0.250 (n=20)
+	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.250)
 	"anti_migrant/negated_praise":        0.40, // 0.450 (n=20)
 	"anti_migrant/news_quoted_hostility": 0.65, // 0.700 (n=20)
 	"anti_migrant/profanity_at":          0.65, // 0.700 (n=20)
 	"anti_migrant/question_hate":         0.65, // 0.700 (n=20)
 	"anti_migrant/ref_pronoun":           0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":         0.45, // 0.500 (n=20)
-	"counter_speech/counter_name":        0.65, // 0.700 (n=20)
 	"counter_speech/derog_attr":          0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":       0.45, // 0.500 (n=20)
-	"counter_speech/derog_implicit":      0.70, // 0.750 (n=20)
 	"counter_speech/negated_praise":      0.45, // 0.500 (n=20)
 	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.55, // 0.600 (n=20)
+	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 15: 1.000, moved by round 17's retraining)
 	"counter_speech/ref_pronoun":         0.70, // 0.750 (n=20)
-	"migration/implicit":                 0.66, // 0.733 (n=15)
-	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
 	"hate_crime_report/advice":           0.66, // 0.733 (n=15)
 	"hate_crime_report/arson":            0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
+	"migration/implicit":                 0.66, // 0.733 (n=15)
+	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
 }
 
 // blind6OverallFloors: the blind6 functional templates (split blind6, author
@@ -316,8 +315,8 @@ var blind5Floors = map[string]float64{
 // committed before any model ran on them and run after round 14 had been
 // decided, for rounds 14 and 13 (the same), 10 and 8 (docs/analysis.md).
 var blind6OverallFloors = map[string]float64{
-	"anti_migrant":      0.87, // 0.897 (n=740) (issue floor 0.90: not reached)
-	"counter_speech":    0.91, // 0.936 (n=740)
+	"anti_migrant":      0.88, // 0.911 (n=740; round 15: 0.897) (issue floor 0.90: reached)
+	"counter_speech":    0.91, // 0.942 (n=740; round 15: 0.936)
 	"migration":         0.83, // 0.861 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.86, // 0.891 (n=165)
@@ -328,7 +327,7 @@ var blind6OverallFloors = map[string]float64{
 var blind6Floors = map[string]float64{
 	"anti_migrant/contribution":           0.45, // 0.500 (n=20)
 	"anti_migrant/counter_quote":          0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":         0.20, // 0.250 (n=20)
+	"anti_migrant/derog_implicit":         0.70, // 0.750 (n=20; round 15: 0.250)
 	"anti_migrant/profanity_not_at":       0.70, // 0.750 (n=20)
 	"anti_migrant/question_hate":          0.70, // 0.750 (n=20)
 	"anti_migrant/ref_clause":             0.70, // 0.750 (n=20)
@@ -338,7 +337,6 @@ var blind6Floors = map[string]float64{
 	"anti_migrant/threat_normative":       0.70, // 0.750 (n=20)
 	"counter_speech/contribution":         0.35, // 0.400 (n=20)
 	"counter_speech/counter_quote":        0.70, // 0.750 (n=20)
-	"counter_speech/derog_implicit":       0.70, // 0.750 (n=20)
 	"counter_speech/myth_correction":      0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":         0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention":     0.65, // 0.700 (n=20)
@@ -358,14 +356,14 @@ var blind6Floors = map[string]float64{
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
-	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.68, // 0.703 (round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.832 (n=253; round 15: 0.828; round 4: 0.832)
+	"comments.csv/counter_speech/macro_f1":      0.68, // 0.716 (round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 10: 0.903)
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
-	"news.csv/counter_speech/macro_f1":          0.70, // 0.740 (round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.868 (round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856 (round 13: 0.845, round 8: 0.827)
@@ -387,8 +385,8 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.718 (round 14 the same; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.770 (round 14: 0.766; round 7: 0.759)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.720 (round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.766 (round 15: 0.770; round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.786 (round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718

@@ -376,7 +376,15 @@ func (s *Scorer) Version() string {
 //	   a why-question takes the solidarity from a welcome.
 //	37: round 15, after its looks: clitics written apart ("doesn ’ t")
 //	   are joined to their word (nlp.ParseWith).
-const scoringRevision = 37
+//	38: round 17: insinuation read by structure (a harm tied to migrants'
+//	   arrival, a place better before they came, a tag asking the reader
+//	   to conclude, an ironic welcome), migrants as a danger to protect
+//	   from, "more likely to commit crimes" as a claim, thanks addressed
+//	   to a person or for a deed (analyze/insinuation.go).
+//	39: round 17, after its look: a harm followed by "on" or "against" is
+//	   suffered (no insinuation) only when a target follows ("break-ins
+//	   on the street where the Eritreans live" insinuates).
+const scoringRevision = 39
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -173,7 +173,11 @@ type targetInfo struct {
 	// target (nil when the unit has none)
 	cue []bool
 	// insinuate marks the words of an insinuation cue (insinuationCues)
+	// or of a harm tied to migrants' arrival (timedHarmHits)
 	insinuate []bool
+	// insinuatedBy: for the first word of a timed harm, the first word of
+	// the migrant mention it is tied to (nil when there is none)
+	insinuatedBy map[int]int
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -582,6 +586,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropAccusedLabels(ti)
 	denyContribution(ti)
 	dropChallengedWelcome(ti)
+	likelyHarm(ti)
 	for _, w := range words {
 		if tFirstPerson[w] {
 			ti.firstPer = true
@@ -637,6 +642,10 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	noPlaceFor(ti)
 	violenceCueHits(ti, words)
+	timedHarmHits(ti, words)
+	ironicWelcome(ti)
+	dangerFrom(ti)
+	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
@@ -1066,7 +1075,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "migration can benefit our towns", "took over the old shop": a
 		// literal sense, not the stereotype's
-		if cat == tStereotype && literalStereotype(ti, h) {
+		if cat == tStereotype && (literalStereotype(ti, h) || harmFell(ti, h.start)) {
 			continue
 		}
 		// a harm wished on the target, said with a negative verb and no
@@ -1392,6 +1401,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	cl := ti.words[h.start].cl
 	best, bestD, bestK := -1, 1<<30, kNone
 	if i := addressee(ti, h); i >= 0 {
+		return i, kMigrant
+	}
+	if i, ok := ti.insinuatedBy[h.start]; ok {
 		return i, kMigrant
 	}
 	for _, m := range ti.mentions {
@@ -3641,38 +3653,6 @@ func migrantAgent(ti *targetInfo, a, b int) bool {
 		}
 	}
 	return false
-}
-
-// insinuationCues: hostility by insinuation, with no hostile word said of
-// anyone ("funny how the bike thefts started the month the immigrants
-// arrived", "might be a good week to buy a better lock", "another dose of
-// 'enrichment'"). Stereotype hits that reach a migrant mention anywhere in
-// the unit (round 12).
-var insinuationCues = func() *lexicons {
-	lx, err := parseSections(`[cue]
-"funny how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
-"lock your doors" "lock the back door" "lock up your" "lock your back door" "cultural enrichment"
-"dose of enrichment" "more enrichment" "bit of enrichment"`, []string{"cue"})
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}()
-
-// insinuationHits adds a stereotype hit for every insinuation cue of a unit
-// that names migrants.
-func insinuationHits(ti *targetInfo, words []string) {
-	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant && !m.pronoun }) {
-		return
-	}
-	// a remark on timing ("funny how", "coincidence") insinuates only
-	// with a harm to time ("the bike thefts started the month they
-	// arrived"), not of itself ("funny how the people who moan about
-	// refugees have never met one")
-	harm := ti.count[tStereotype] > 0
-	ti.insinuate = cueHits(ti, words, insinuationCues, tStereotype, func(h lexHit) bool {
-		return !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence"))
-	})
 }
 
 // addressee returns the migrant mention a unit addresses ("To the refugees

@@ -379,6 +379,46 @@ func TestRound15Links(t *testing.T) {
 	}
 }
 
+// Round 17 (analyze/insinuation.go): insinuation read by structure, and
+// three misreadings of claims and thanks.
+func TestRound17Links(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text, has, lacks string
+	}{
+		// a harm tied to the arrival
+		{"The shoplifting started the same week the asylum seekers moved into the hotel.", "m:stereotype:own", ""},
+		{"Knife crime has soared since the Somalis came to our town.", "m:stereotype:own", ""},
+		{"Crime dropped the same month the asylum seekers moved in.", "", "m:stereotype:own"},
+		{"The refugees arrived in March and the burglaries started in 2019, so the two have nothing to do with each other.", "", "m:stereotype:own"},
+		{"The bakery reopened the week the Syrian family moved in.", "", "m:stereotype:own"},
+		// a tag asks the reader to conclude
+		{"Two new break-ins on the street where the Eritreans live. I'll say no more.", "m:stereotype:own", ""},
+		{"The refugees opened three shops on the high street this year. Draw your own conclusions.", "", "m:stereotype:own"},
+		{"I'm just saying that not all violent incidents are committed by migrants.", "", "m:stereotype:own"},
+		// a place better before
+		{"This street used to be safe before the immigrants came.", "m:stereotype:own", ""},
+		{"The refugees came to this town in 2015, before the new school was built.", "", "m:stereotype:own"},
+		// an ironic welcome
+		{"Oh great, more refugees. Just what this town needs.", "m:stereotype:own", "m:positive:own"},
+		{"Great news: fifty more refugees have found jobs in our town.", "", "m:stereotype:own"},
+		// migrants as the danger to protect from
+		{"We have to protect our children from these migrants.", "m:stereotype:own", ""},
+		{"We have to protect refugees from the smugglers.", "", "m:stereotype:own"},
+		// likelihood claims
+		{"Illegals are far more likely to commit crimes.", "m:stereotype:own", "q:correction"},
+		{"Refugees are less likely to commit crimes than people born here.", "q:correction", "m:stereotype:own"},
+		{"Migrants are not more likely to claim benefits than anyone else.", "q:correction", "m:stereotype:own"},
+		{"Migrants are more likely to be victims of crime than to commit it.", "q:correction", ""},
+		// thanks addressed to a person or for a deed
+		{"Thank you Mr. Farage for standing up to the migrants.", "", "m:positive:own"},
+		{"Thank you to the refugees who cleaned up the park.", "m:positive:own", ""},
+	} {
+		checkLinkFeatures(t, s, tc.text, tc.has, tc.lacks)
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -727,6 +767,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
 		{"probes_round12.tsv", 17},
 		{"probes_round15.tsv", 55}, // 33 with round 14's model
+		{"probes_round17.tsv", 46}, // 26 with round 15's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

@@ -1,0 +1,469 @@
+package analyze
+
+import (
+	"slices"
+	"strings"
+)
+
+// Insinuation: hostility with no hostile word said of anyone. A harm is
+// tied to the time migrants came ("the bike thefts started the month the
+// immigrants arrived", round 12 and round 17), a place is said to have been
+// better before they came ("this street used to be safe before the
+// immigrants came", round 17), a reader is asked to draw the conclusion
+// ("draw your own conclusions", "just saying", round 17), more migrants are
+// welcomed in irony ("oh great, more refugees", round 17), or a lock is
+// recommended ("might be a good week to buy a better lock", round 12).
+
+// insinuationCues: cues of insinuation that are stereotype hits reaching a
+// migrant mention anywhere in the unit (round 12).
+var insinuationCues = func() *lexicons {
+	lx, err := parseSections(`[cue]
+"funny how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
+"lock your doors" "lock the back door" "lock up your" "lock your back door" "cultural enrichment"
+"dose of enrichment" "more enrichment" "bit of enrichment"`, []string{"cue"})
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
+
+// insinuationHits adds a stereotype hit for every insinuation cue of a unit
+// that names migrants.
+func insinuationHits(ti *targetInfo, words []string) {
+	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant && !m.pronoun }) {
+		return
+	}
+	// a remark on timing ("funny how", "coincidence") insinuates only
+	// with a harm to time ("the bike thefts started the month they
+	// arrived"), not of itself ("funny how the people who moan about
+	// refugees have never met one")
+	harm := ti.count[tStereotype] > 0
+	marks := cueHits(ti, words, insinuationCues, tStereotype, func(h lexHit) bool {
+		return !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence"))
+	})
+	if ti.insinuate == nil {
+		ti.insinuate = marks
+		return
+	}
+	for k, m := range marks {
+		ti.insinuate[k] = ti.insinuate[k] || m
+	}
+}
+
+// insinuationTags ask the reader to draw a conclusion the text does not
+// state ("draw your own conclusions", "just saying"). With a harm in a unit
+// that names migrants they make it an insinuation about them (round 17).
+var insinuationTags = func() *lexicons {
+	lx, err := parseSections(`[tag]
+"draw your own conclusions" "draw your own conclusion" "do the math" "do the maths" "just saying" "just sayin"
+"i'll say no more" "say no more" "need i say more" "you'll see what i mean" "go figure" "make of that what you will"
+"make of it what you will" "connect the dots" "join the dots" "i'll let you decide"`, []string{"tag"})
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
+
+// harmNouns: harms a text may pin on newcomers by timing (round 17).
+var harmNouns = map[string]bool{"crime": true, "crimes": true, "theft": true, "thefts": true, "burglary": true,
+	"burglaries": true, "break-in": true, "break-ins": true, "robbery": true, "robberies": true, "mugging": true,
+	"muggings": true, "shoplifting": true, "vandalism": true, "stabbing": true, "stabbings": true, "assault": true,
+	"assaults": true, "rape": true, "rapes": true, "fights": true, "litter": true, "drugs": true, "violence": true,
+	"disorder": true, "antisocial": true, "anti-social": true}
+
+// riseWords say a harm started or grew; fallWords that it ended or fell;
+// both as single words or as the first word of riseAfter / fallAfter
+// pairs ("shot up", "went down").
+var (
+	riseWords = map[string]bool{"started": true, "start": true, "starts": true, "starting": true, "began": true,
+		"begin": true, "begins": true, "begun": true, "rose": true, "rise": true, "rises": true, "risen": true,
+		"rising": true, "soared": true, "soar": true, "soars": true, "soaring": true, "doubled": true,
+		"tripled": true, "trebled": true, "increased": true, "increase": true, "increases": true, "spiked": true,
+		"surged": true, "skyrocketed": true, "exploded": true, "multiplied": true}
+	riseAfter = map[string]string{"shot": "up", "went": "up", "gone": "up", "go": "up", "goes": "up", "going": "up",
+		"kicked": "off", "took": "off", "got": "worse", "getting": "worse", "get": "worse", "gotten": "worse"}
+	fallWords = map[string]bool{"fell": true, "fall": true, "falls": true, "fallen": true, "falling": true,
+		"dropped": true, "drop": true, "drops": true, "dropping": true, "decreased": true, "declined": true,
+		"halved": true, "stopped": true, "ended": true, "vanished": true, "disappeared": true}
+	fallAfter = map[string]string{"went": "down", "gone": "down", "came": "down", "go": "down", "goes": "down"}
+	// goodWords: what a place was before, in "used to be safe"
+	goodWords = map[string]bool{"safe": true, "nice": true, "lovely": true, "quiet": true, "peaceful": true,
+		"decent": true, "good": true, "friendly": true, "clean": true, "pleasant": true, "great": true,
+		"beautiful": true, "respectable": true}
+	// arrivalWords: migrants arriving ("the asylum seekers moved in");
+	// the pairs take the word after ("moved in", "showed up")
+	arrivalWords = map[string]bool{"arrived": true, "arrive": true, "arrives": true, "arriving": true, "came": true,
+		"come": true, "comes": true, "coming": true, "landed": true, "settled": true}
+	arrivalAfter = map[string]bool{"in": true, "into": true, "up": true, "here": true}
+	arrivalPair  = map[string]bool{"moved": true, "move": true, "moves": true, "moving": true, "showed": true,
+		"show": true, "shows": true, "turned": true, "turn": true, "turns": true, "got": true, "get": true}
+	// placing verbs put migrants somewhere ("they moved the asylum
+	// seekers into the old care home")
+	placingWords = map[string]bool{"moved": true, "housed": true, "put": true, "bussed": true, "placed": true,
+		"dumped": true, "brought": true, "housing": true, "putting": true, "moving": true}
+	// timeWords tie two events in time
+	timeWords = map[string]bool{"since": true, "when": true, "whenever": true, "until": true, "till": true,
+		"before": true, "after": true, "then": true, "minute": true, "moment": true, "day": true, "week": true,
+		"month": true, "year": true, "time": true, "soon": true, "now": true, "next": true, "once": true}
+	// linkDenials deny a link between two events ("the two have nothing
+	// to do with each other", "police say there is no link")
+	linkDenials = [][]string{{"nothing", "to", "do", "with"}, {"no", "link"}, {"no", "connection"},
+		{"not", "linked"}, {"unrelated"}, {"no", "evidence"}, {"not", "connected"}, {"no", "correlation"}}
+)
+
+// timedHarmHits adds an insinuation hit for a harm tied to migrants'
+// arrival (round 17): a harm that starts or grows ("the shoplifting started
+// the week the asylum seekers moved into the hotel", "knife crime has
+// soared since the Somalis came"), a place that was better before ("this
+// street used to be safe before the immigrants came"), or any harm beside
+// a tag that asks the reader to conclude ("two new break-ins on the street
+// where the Eritreans live. I'll say no more."). The hit is said of the
+// arriving migrants (ti.insinuatedBy). Nothing is added when the unit
+// denies the link ("so the two have nothing to do with each other"), when
+// the harm fell ("crime dropped the month the asylum seekers moved in"),
+// or when the harm is suffered by someone ("violence against refugees").
+func timedHarmHits(ti *targetInfo, words []string) {
+	n := len(words)
+	w := ti.wordAt
+	arrival := -1 // the mention that arrives
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || arrival >= 0 {
+			continue
+		}
+		// "the asylum seekers (have) (just) moved in", "the Somalis came"
+		k := m.j
+		for k < n && k < m.j+3 && (tCopulas[w(k)] || w(k) == "have" || w(k) == "had" || w(k) == "has" || w(k) == "been" ||
+			w(k) == "being" || w(k) == "just" || w(k) == "first" || w(k) == "all" || w(k) == "finally") {
+			k++
+		}
+		if arrivalWords[w(k)] || arrivalPair[w(k)] && arrivalAfter[w(k+1)] || w(k) == "housed" {
+			arrival = m.i
+			continue
+		}
+		// "they moved the asylum seekers into the old care home", "the
+		// arrival of the refugees", "more asylum seekers"
+		b := beforeDeterminers(ti, m.i)
+		for b >= 0 && (w(b) == "of" && b > 0 && quantityNouns[w(b-1)]) {
+			b = beforeDeterminers(ti, b-1)
+		}
+		if b >= 0 && (placingWords[w(b)] || w(b) == "more" || w(b) == "another" || w(b) == "of" && b > 0 && (w(b-1) == "arrival" || w(b-1) == "influx")) {
+			arrival = m.i
+		}
+	}
+	// a tag closes its clause ("just saying." but not "just saying that
+	// not all violent incidents are committed by migrants")
+	tags := slices.DeleteFunc(insinuationTags.match(words, nil), func(h lexHit) bool {
+		return h.end < n && ti.words[h.end].cl == ti.words[h.end-1].cl
+	})
+	if arrival < 0 && len(tags) == 0 {
+		return
+	}
+	// a denied link: the harms of the unit are said of no one ("the
+	// refugees arrived in March and the burglaries started in 2019, so
+	// the two have nothing to do with each other")
+	for _, d := range linkDenials {
+		for k := 0; k+len(d) <= n; k++ {
+			if slices.Equal(words[k:k+len(d)], d) {
+				for j := range words {
+					if harmNouns[words[j]] {
+						ti.dropSection(tStereotype, j, j+1)
+					}
+				}
+				return
+			}
+		}
+	}
+	timed := slices.ContainsFunc(words, func(x string) bool { return timeWords[x] })
+	// the harms of the unit: [a, b) and whether it rose (or was a place
+	// made worse); a harm that fell is none
+	type harm struct{ a, b int }
+	var harms []harm
+	negated := func(a, b int) bool {
+		for k := a; k < b; k++ {
+			if ti.has(k, tNegation) || w(k) == "not" || strings.HasSuffix(w(k), "n't") {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < n; k++ {
+		switch {
+		case harmNouns[w(k)] && !ti.isMention(k):
+			// suffered, not done: "violence against refugees", "faced
+			// muggings"
+			if (w(k+1) == "against" || w(k+1) == "on" || w(k+1) == "targeting") && mentionWithin(ti, k+2, k+5) || w(k-1) == "faced" || w(k-1) == "suffered" {
+				continue
+			}
+			rose := w(k-1) == "more" || w(k-1) == "new"
+			for j := k + 1; j < n && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
+				if riseWords[w(j)] || riseAfter[w(j)] != "" && riseAfter[w(j)] == w(j+1) || w(j) == "through" && w(j+2) == "roof" {
+					rose = rose || !negated(k+1, j)
+				}
+			}
+			// "more shoplifting", "the thefts started": rose; a harm
+			// named beside a tag counts as it stands
+			if harmFell(ti, k) || !rose && len(tags) == 0 {
+				continue
+			}
+			harms = append(harms, harm{k, k + 1})
+		case (w(k) == "went" || w(k) == "go" || w(k) == "gone" || w(k) == "going") && w(k+1) == "missing":
+			harms = append(harms, harm{k, k + 2})
+		case w(k) == "used" && w(k+1) == "to":
+			// "used to be safe", "used to be a nice street", "used to
+			// be able to leave the door unlocked"
+			for j := k + 2; j < n && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
+				if goodWords[w(j)] || w(j) == "unlocked" {
+					harms = append(harms, harm{k, j + 1})
+					break
+				}
+			}
+		case w(k) == "once" && k >= 2 && goodWords[w(k-1)] && tCopulas[w(k-2)]:
+			// "our town was lovely once"
+			harms = append(harms, harm{k - 2, k + 1})
+		case w(k) == "could" && (w(k+1) == "walk" || w(k+1) == "leave") && (k == 0 || w(k-1) == "you" || w(k-1) == "we" || w(k-1) == "i"):
+			// "you could walk home at night here before ..."
+			harms = append(harms, harm{k, k + 2})
+		case (w(k) == "never" || w(k) == "didn't") && (w(k+1) == "had" || w(k+1) == "have") && w(k+2) == "to" && strings.HasPrefix(w(k+3), "lock"):
+			// "we never had to lock our cars until ..."
+			harms = append(harms, harm{k, k + 4})
+		case (w(k) == "prices" || w(k) == "values") && fellIn(ti, k):
+			// "house prices on our street dropped 20% the minute ..."
+			harms = append(harms, harm{k, k + 1})
+		case (w(k) == "went" || w(k) == "gone" || w(k) == "going") && w(k+1) == "downhill":
+			harms = append(harms, harm{k, k + 2})
+		}
+	}
+	if len(harms) == 0 {
+		return
+	}
+	// the migrants the harm is tied to: the arriving ones, or with a tag
+	// any named in the unit
+	target := arrival
+	if target < 0 || len(tags) == 0 && !timed {
+		target = -1
+		if len(tags) > 0 {
+			for _, m := range ti.mentions {
+				if m.kind == kMigrant && !m.pronoun && !m.place {
+					target = m.i
+					break
+				}
+			}
+		}
+	}
+	if target < 0 {
+		return
+	}
+	if ti.insinuate == nil {
+		ti.insinuate = make([]bool, n)
+	}
+	if ti.insinuatedBy == nil {
+		ti.insinuatedBy = map[int]int{}
+	}
+	for _, h := range harms {
+		// a harm of the lexicon ("burglaries") keeps its hit, now tied
+		// to the arrival
+		if !ti.has(h.a, tStereotype) {
+			ti.addHit(tStereotype, h.a, h.b)
+		}
+		for k := h.a; k < h.b; k++ {
+			ti.insinuate[k] = true
+		}
+		ti.insinuatedBy[h.a] = target
+	}
+}
+
+// quantityNouns count people as a load ("a coachload of migrants").
+var quantityNouns = map[string]bool{"coachload": true, "busload": true, "boatload": true, "bus": true,
+	"coach": true, "boat": true, "lorry": true, "load": true, "dose": true, "lot": true, "wave": true, "bunch": true}
+
+// mentionWithin reports a target mention starting in words [a, b).
+func mentionWithin(ti *targetInfo, a, b int) bool {
+	return slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.i >= a && m.i < b })
+}
+
+// harmFell reports a harm noun at word k that fell or ended in its clause
+// ("crime dropped the month the asylum seekers moved in", "burglaries
+// went down"): no harm said of anyone (round 17).
+func harmFell(ti *targetInfo, k int) bool {
+	return harmNouns[ti.wordAt(k)] && fellIn(ti, k)
+}
+
+// fellIn reports a fall or an end after word k in its clause.
+func fellIn(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	for j := k + 1; j < len(ti.words) && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
+		if fallWords[w(j)] || fallAfter[w(j)] != "" && fallAfter[w(j)] == w(j+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// ironicWords open an ironic welcome ("Oh great, more refugees.").
+var ironicWords = map[string]bool{"great": true, "wonderful": true, "brilliant": true, "lovely": true,
+	"marvellous": true, "marvelous": true, "fantastic": true, "super": true, "perfect": true, "terrific": true,
+	"excellent": true, "splendid": true, "fabulous": true, "smashing": true}
+
+// ironicWelcome adds an insinuation hit for a welcome said in irony (round
+// 17): a praise word alone at the start of a text ("Oh great,", "Brilliant,")
+// followed by more migrants ("more refugees", "another busload of
+// migrants", "fifty more asylum seekers"). "Great news: fifty more
+// refugees have found jobs" and "wonderful to see more migrants" do not
+// open with the word alone.
+func ironicWelcome(ti *targetInfo) {
+	w := ti.wordAt
+	p := 0
+	if w(0) == "oh" || w(0) == "ah" || w(0) == "well" {
+		p = 1
+	}
+	if !ironicWords[w(p)] || p+1 >= len(ti.words) || ti.words[p].cl == ti.words[p+1].cl {
+		return
+	}
+	k := p + 1
+	for w(k) == "just" || w(k) == "even" || numberWords[w(k)] || w(k) == "hundred" {
+		k++
+	}
+	if w(k) != "more" && w(k) != "another" {
+		return
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.i <= k || m.i > k+4 {
+			continue
+		}
+		ti.dropSection(tPositive, p, p+1)
+		ti.addHit(tStereotype, p, p+1)
+		if ti.insinuate == nil {
+			ti.insinuate = make([]bool, len(ti.words))
+		}
+		ti.insinuate[p] = true
+		if ti.insinuatedBy == nil {
+			ti.insinuatedBy = map[int]int{}
+		}
+		ti.insinuatedBy[p] = m.i
+		return
+	}
+}
+
+// numberWords count people ("fifty more asylum seekers"); digits are not
+// words of the unit.
+var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "fifteen": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+	"dozen": true, "few": true, "some": true, "a": true}
+
+// protectVerbs: keeping someone from harm ("protect our children from
+// these migrants")
+var protectVerbs = map[string]bool{"protect": true, "protects": true, "protected": true, "protecting": true,
+	"defend": true, "defends": true, "defending": true, "shield": true, "shielding": true, "safe": true, "safer": true}
+
+// dangerFrom adds a stereotype hit where migrants are what others must be
+// protected from (round 17): "we have to protect our children from these
+// migrants", "keep our streets safe from the refugees". Protecting migrants
+// from something ("protect refugees from the smugglers") is no such hit.
+func dangerFrom(ti *targetInfo) {
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.pronoun {
+			continue
+		}
+		b := beforeDeterminers(ti, m.i)
+		if b < 1 || ti.wordAt(b) != "from" {
+			continue
+		}
+		for k := b - 1; k >= 0 && k >= b-6 && ti.words[k].cl == ti.words[b].cl; k-- {
+			if ti.isMention(k) {
+				break // "protect refugees from ..."
+			}
+			if protectVerbs[ti.words[k].w] {
+				ti.dropSection(tPositive, k, k+1)
+				ti.dropSection(tSolidarity, k, k+1)
+				ti.addHit(tStereotype, k, k+1)
+				if ti.insinuatedBy == nil {
+					ti.insinuatedBy = map[int]int{}
+				}
+				ti.insinuatedBy[k] = m.i
+				break
+			}
+		}
+	}
+}
+
+// thanksTitles: words after "thank you" that name the person thanked
+var thanksTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "president": true,
+	"prime": true, "minister": true, "senator": true, "sir": true, "madam": true, "mayor": true, "councillor": true,
+	"governor": true, "congressman": true, "congresswoman": true}
+
+// dropThanksToOthers clears the praise of "thank you" addressed to a person
+// the text names ("thank you Mr. Trump", "thanks Farage for standing up to
+// the migrants") or for a deed ("thank you for getting illegal aliens out";
+// a welcome in the deed is praise of its own): praise of that person, not
+// of migrants (round 17). "Thank you to the refugees who cleaned up the
+// park" and "thank you, refugees" keep it.
+func dropThanksToOthers(ti *targetInfo) {
+	w := ti.wordAt
+	for k := range ti.words {
+		if w(k) != "thank" && w(k) != "thanks" {
+			continue
+		}
+		j := k + 1
+		if w(j) == "you" {
+			j++
+		}
+		if j < len(ti.words) && (w(j) == "for" || thanksTitles[w(j)] || ti.words[j].cap && !ti.isMention(j) && !ti.words[j-1].cap) {
+			ti.dropSection(tPositive, k, j)
+			ti.dropSection(tSolidarity, k, j)
+		}
+	}
+	// "standing up to the migrants": opposing migrants condemns no
+	// hostility
+	for _, m := range ti.mentions {
+		b := beforeDeterminers(ti, m.i)
+		if m.kind == kMigrant && !m.pronoun && b >= 2 && w(b) == "to" && w(b-1) == "up" && strings.HasPrefix(w(b-2), "stand") {
+			ti.dropSection(tCondemn, b-2, b+1)
+		}
+	}
+}
+
+// likelyHarms: harms done in a claim of likelihood ("more likely to commit
+// crimes", "more likely to be criminals"); "less likely to report crimes"
+// names none.
+var likelyHarms = map[string]bool{"commit": true, "offend": true, "reoffend": true, "steal": true, "rape": true,
+	"murder": true, "kill": true, "attack": true, "violent": true, "criminal": true, "criminals": true,
+	"terrorists": true, "jail": true, "prison": true, "arrested": true}
+
+// likelyHarm reads "more likely" and "less likely" before a harm (round 17):
+// "illegals are far more likely to commit crimes" claims the harm (no
+// correction); "refugees are less likely to commit crimes" and "migrants
+// are not more likely to claim benefits" deny what follows (no stereotype
+// said of them; the correction stays), as do "fewer" and "less" before a
+// stereotype ("immigrants commit fewer crimes").
+func likelyHarm(ti *targetInfo) {
+	w := ti.wordAt
+	n := len(ti.words)
+	for k := 1; k < n; k++ {
+		if (w(k) == "fewer" || w(k) == "less" || w(k) == "lower") && k+1 < n && ti.words[k+1].cl == ti.words[k].cl {
+			ti.dropSection(tStereotype, k+1, min(k+3, n))
+		}
+		if w(k) != "likely" || w(k-1) != "more" && w(k-1) != "less" {
+			continue
+		}
+		// "are not more likely to commit crime": denied, as "less"
+		denied := k >= 2 && (w(k-2) == "not" || w(k-2) == "no" || strings.HasSuffix(w(k-2), "n't"))
+		if w(k-1) == "less" || denied {
+			e := k + 1
+			for e < n && e <= k+6 && ti.words[e].cl == ti.words[k].cl {
+				e++
+			}
+			ti.dropSection(tStereotype, k+1, e)
+			continue
+		}
+		for j := k + 1; j < n && j <= k+5 && ti.words[j].cl == ti.words[k].cl; j++ {
+			if likelyHarms[w(j)] {
+				if w(k+1) == "to" && (w(k+2) == "be" || w(k+2) == "become") && !likelyHarms[w(k+3)] {
+					break // "more likely to be victims of crime"
+				}
+				ti.dropSection(tCorrection, k-1, k+1)
+				break
+			}
+		}
+	}
+}
