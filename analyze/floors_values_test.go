@@ -4,7 +4,8 @@ package analyze_test
 // once, after the model was frozen: round 14, model xs1-07936e682121,
 // 2026-12-06, round 15, model xs1-bdeddf9273ea, 2026-12-07, which moved
 // the three values marked "round 14: x", and round 17, model
-// xs1-47f5ac149a85, 2026-12-07, which moved the values marked "round 15: x"
+// xs1-47f5ac149a85 (xs1-8a980cee0e93 after a review mend with the same
+// outputs), 2026-12-07, which moved the values marked "round 15: x"
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -178,14 +178,6 @@ func timedHarmHits(ti *targetInfo, words []string) {
 	// made worse); a harm that fell is none
 	type harm struct{ a, b int }
 	var harms []harm
-	negated := func(a, b int) bool {
-		for k := a; k < b; k++ {
-			if ti.has(k, tNegation) || w(k) == "not" || strings.HasSuffix(w(k), "n't") {
-				return true
-			}
-		}
-		return false
-	}
 	for k := 0; k < n; k++ {
 		switch {
 		case harmNouns[w(k)] && !ti.isMention(k):
@@ -197,7 +189,7 @@ func timedHarmHits(ti *targetInfo, words []string) {
 			rose := w(k-1) == "more" || w(k-1) == "new"
 			for j := k + 1; j < n && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
 				if riseWords[w(j)] || riseAfter[w(j)] != "" && riseAfter[w(j)] == w(j+1) || w(j) == "through" && w(j+2) == "roof" {
-					rose = rose || !negated(k+1, j)
+					rose = rose || !negatedIn(ti, k+1, j)
 				}
 			}
 			// "more shoplifting", "the thefts started": rose; a harm
@@ -236,17 +228,17 @@ func timedHarmHits(ti *targetInfo, words []string) {
 	if len(harms) == 0 {
 		return
 	}
-	// the migrants the harm is tied to: the arriving ones, or with a tag
-	// any named in the unit
-	target := arrival
-	if target < 0 || len(tags) == 0 && !timed {
-		target = -1
-		if len(tags) > 0 {
-			for _, m := range ti.mentions {
-				if m.kind == kMigrant && !m.pronoun && !m.place {
-					target = m.i
-					break
-				}
+	// the migrants the harm is tied to: the arriving ones when a word of
+	// time or a tag ties them to it, else with a tag the first named
+	target := -1
+	switch {
+	case arrival >= 0 && (timed || len(tags) > 0):
+		target = arrival
+	case len(tags) > 0:
+		for _, m := range ti.mentions {
+			if m.kind == kMigrant && !m.pronoun && !m.place {
+				target = m.i
+				break
 			}
 		}
 	}
@@ -288,11 +280,22 @@ func harmFell(ti *targetInfo, k int) bool {
 	return harmNouns[ti.wordAt(k)] && fellIn(ti, k)
 }
 
-// fellIn reports a fall or an end after word k in its clause.
+// fellIn reports a fall or an end after word k in its clause, not denied
+// ("crime will never fall while ..." is no fall).
 func fellIn(ti *targetInfo, k int) bool {
 	w := ti.wordAt
 	for j := k + 1; j < len(ti.words) && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
 		if fallWords[w(j)] || fallAfter[w(j)] != "" && fallAfter[w(j)] == w(j+1) {
+			return !negatedIn(ti, k+1, j)
+		}
+	}
+	return false
+}
+
+// negatedIn reports a negation among words [a, b).
+func negatedIn(ti *targetInfo, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ti.has(k, tNegation) || ti.words[k].w == "not" || strings.HasSuffix(ti.words[k].w, "n't") {
 			return true
 		}
 	}

@@ -384,7 +384,11 @@ func (s *Scorer) Version() string {
 //	39: round 17, after its look: a harm followed by "on" or "against" is
 //	   suffered (no insinuation) only when a target follows ("break-ins
 //	   on the street where the Eritreans live" insinuates).
-const scoringRevision = 39
+//	40: round 17 review: a denied fall is no fall ("crime will never fall
+//	   while the migrants keep coming"); a tag ties a harm to the arriving
+//	   migrants, not to the first named (score output the same on every
+//	   text of the test and development sets).
+const scoringRevision = 40
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -391,6 +391,7 @@ func TestRound17Links(t *testing.T) {
 		{"The shoplifting started the same week the asylum seekers moved into the hotel.", "m:stereotype:own", ""},
 		{"Knife crime has soared since the Somalis came to our town.", "m:stereotype:own", ""},
 		{"Crime dropped the same month the asylum seekers moved in.", "", "m:stereotype:own"},
+		{"Burglaries have not dropped since the refugees moved in.", "m:stereotype:own", ""},
 		{"The refugees arrived in March and the burglaries started in 2019, so the two have nothing to do with each other.", "", "m:stereotype:own"},
 		{"The bakery reopened the week the Syrian family moved in.", "", "m:stereotype:own"},
 		// a tag asks the reader to conclude
