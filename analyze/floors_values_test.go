@@ -5,7 +5,9 @@ package analyze_test
 // 2026-12-06, round 15, model xs1-bdeddf9273ea, 2026-12-07, which moved
 // the three values marked "round 14: x", and round 17, model
 // xs1-47f5ac149a85 (xs1-8a980cee0e93 after a review mend with the same
-// outputs), 2026-12-07, which moved the values marked "round 15: x"
+// outputs), 2026-12-07, which moved the values marked "round 15: x", and
+// round 18, model xs1-9a369765a8bb, 2026-12-07, which moved the values
+// marked "round 17: x"
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -52,7 +54,7 @@ var functionalFloors = map[string]float64{
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.908 (n=740; round 15: 0.888) (issue floor 0.90: reached)
-	"counter_speech":    0.91, // 0.941 (n=740; round 15: 0.934)
+	"counter_speech":    0.91, // 0.947 (n=740; round 17: 0.941; round 15: 0.934)
 	"migration":         0.88, // 0.909 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.96, // 0.988 (n=165)
@@ -77,7 +79,6 @@ var freshFloors = map[string]float64{
 	"counter_speech/neutral_mention":  0.70, // 0.750 (n=20)
 	"counter_speech/news_incident":    0.70, // 0.750 (n=20)
 	"counter_speech/opinion_hate":     0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":     0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention": 0.70, // 0.750 (n=20)
 	"migration/asylum_news":           0.60, // 0.667 (n=15)
 	"migration/implicit":              0.26, // 0.333 (n=15)
@@ -94,7 +95,7 @@ var freshFloors = map[string]float64{
 // asserted as a regression guard only.
 var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
-	"counter_speech":    0.89, // 0.920 (n=740)
+	"counter_speech":    0.89, // 0.927 (n=740; round 17: 0.920)
 	"migration":         0.83, // 0.855 (n=165)
 	"stance":            0.82, // 0.850 (n=120)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
@@ -120,7 +121,6 @@ var blindFloors = map[string]float64{
 	"counter_speech/news_court_police":     0.70, // 0.750 (n=20)
 	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.70, // 0.750 (n=20)
 	"counter_speech/profanity_not_at":      0.70, // 0.750 (n=20)
 	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
 	"migration/citizenship_visa":           0.40, // 0.467 (n=15)
@@ -138,7 +138,7 @@ var blindFloors = map[string]float64{
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
 	"anti_migrant":      0.86, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.87, // 0.909 (n=740; round 15: 0.903)
+	"counter_speech":    0.89, // 0.923 (n=740; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
 	"hate_crime_report": 0.95, // 0.976 (n=165)
@@ -160,11 +160,9 @@ var blind2Floors = map[string]float64{
 	"counter_speech/contribution":          0.70, // 0.750 (n=20)
 	"counter_speech/counter_name":          0.70, // 0.750 (n=20)
 	"counter_speech/counter_quote":         0.45, // 0.500 (n=20)
-	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.500)
 	"counter_speech/news_council_debate":   0.70, // 0.750 (n=20)
 	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
 	"counter_speech/other_group":           0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention":      0.20, // 0.250 (n=20)
 	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
 	"migration/implicit":                   0.26, // 0.333 (n=15)
@@ -182,7 +180,7 @@ var blind2Floors = map[string]float64{
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.926; round 14: 0.919; round 13: 0.878)
-	"counter_speech":    0.90, // 0.931 (n=740; round 15: 0.932; round 13: 0.893)
+	"counter_speech":    0.90, // 0.932 (n=740; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.873 (n=165)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
@@ -200,7 +198,6 @@ var blind3Floors = map[string]float64{
 	"anti_migrant/threat_direct":         0.50, // 0.550 (n=20)
 	"counter_speech/contribution":        0.40, // 0.450 (n=20)
 	"counter_speech/counter_name":        0.70, // 0.750 (n=20)
-	"counter_speech/derog_implicit":      0.70, // 0.750 (n=20)
 	"counter_speech/neutral_mention":     0.70, // 0.750 (n=20)
 	"counter_speech/opinion_hate":        0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.70, // 0.750 (n=20)
@@ -222,7 +219,7 @@ var blind3Floors = map[string]float64{
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.858 (n=740; round 15: 0.851) (issue floor 0.90: not reached)
-	"counter_speech":    0.85, // 0.884 (n=740; round 15: 0.877)
+	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.921 (n=165)
 	"stance":            0.74, // 0.767 (n=120)
 	"hate_crime_report": 0.75, // 0.782 (n=165)
@@ -248,15 +245,14 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
 	"counter_speech/contribution":          0.70, // 0.750 (n=20)
 	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
-	"counter_speech/derog_emotion":         0.70, // 0.750 (n=20)
 	"counter_speech/derog_implicit":        0.45, // 0.500 (n=20; round 15: 0.250)
 	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)
 	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
 	"counter_speech/news_council_debate":   0.65, // 0.700 (n=20)
 	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
-	"counter_speech/positive_mention":      0.45, // 0.500 (n=20)
-	"counter_speech/profanity_not_at":      0.45, // 0.500 (n=20)
+	"counter_speech/positive_mention":      0.70, // 0.750 (n=20; round 17: 0.500)
+	"counter_speech/profanity_not_at":      0.70, // 0.750 (n=20; round 17: 0.500)
 	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
 	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
 	"migration/implicit":                   0.60, // 0.667 (n=15)
@@ -279,7 +275,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.920 (n=740; round 15: 0.915)
+	"counter_speech":    0.89, // 0.923 (n=740; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.958 (n=165)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -301,7 +297,7 @@ var blind5Floors = map[string]float64{
 	"counter_speech/derog_emotion":       0.45, // 0.500 (n=20)
 	"counter_speech/negated_praise":      0.45, // 0.500 (n=20)
 	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":        0.55, // 0.600 (n=20)
+	"counter_speech/policy_civil":        0.70, // 0.750 (n=20; round 17: 0.600)
 	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 15: 1.000, moved by round 17's retraining)
 	"counter_speech/ref_pronoun":         0.70, // 0.750 (n=20)
 	"hate_crime_report/advice":           0.66, // 0.733 (n=15)
@@ -317,7 +313,7 @@ var blind5Floors = map[string]float64{
 // decided, for rounds 14 and 13 (the same), 10 and 8 (docs/analysis.md).
 var blind6OverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.911 (n=740; round 15: 0.897) (issue floor 0.90: reached)
-	"counter_speech":    0.91, // 0.942 (n=740; round 15: 0.936)
+	"counter_speech":    0.92, // 0.949 (n=740; round 17: 0.942; round 15: 0.936)
 	"migration":         0.83, // 0.861 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.86, // 0.891 (n=165)
@@ -339,7 +335,6 @@ var blind6Floors = map[string]float64{
 	"counter_speech/contribution":         0.35, // 0.400 (n=20)
 	"counter_speech/counter_quote":        0.70, // 0.750 (n=20)
 	"counter_speech/myth_correction":      0.70, // 0.750 (n=20)
-	"counter_speech/policy_civil":         0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention":     0.65, // 0.700 (n=20)
 	"counter_speech/slur":                 0.70, // 0.750 (n=20)
 	"migration/asylum_news":               0.60, // 0.667 (n=15)
@@ -358,7 +353,7 @@ var blind6Floors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.832 (n=253; round 15: 0.828; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.68, // 0.716 (round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/counter_speech/macro_f1":      0.69, // 0.721 (round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
@@ -388,7 +383,7 @@ type devFloor struct {
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.720 (round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.766 (round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.786 (round 14: 0.783; round 7: 0.781)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -297,7 +297,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 			}
 			return p, nil
 		}
-		if !counterCue(ti, u) {
+		if !counterCue(ti, u, s.restrictiveOnly(u)) {
 			return math.Min(p, maxUncued), nil
 		}
 		return p, nil
@@ -328,8 +328,13 @@ func conceded(ti *targetInfo, l *hostLink) bool {
 	return false
 }
 
-// counterCue reports an explicit sign of pushback in a unit.
-func counterCue(ti *targetInfo, u *unit) bool {
+// counterCue reports an explicit sign of pushback in a unit. In a unit
+// whose only policy direction is restrictive (restrictive: "we support a
+// firm cap on the number of asylum seekers", "firms that hire illegal
+// immigrants should face bigger fines") a word of contribution ("firm",
+// "hire", "shortages") is no pushback: the unit argues for restriction
+// (round 18).
+func counterCue(ti *targetInfo, u *unit, restrictive bool) bool {
 	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
 		return true
 	}
@@ -350,7 +355,38 @@ func counterCue(ti *targetInfo, u *unit) bool {
 			return true
 		}
 	}
-	return contributionBy(ti, u) || ti.migrant && ti.count[tIncident] == 0 && dependence(ti)
+	return contributionBy(ti, u) && !restrictive || ti.migrant && ti.count[tIncident] == 0 && dependence(ti)
+}
+
+// restrictiveOnly reports a unit whose composed policy directions
+// (stance.go) are all restrictive: a restriction, a cut or a measure
+// ("cap", "fines"), with no open one, and that does not argue against
+// the measure by what it would cost ("cutting care visas would leave our
+// hospitals without nurses").
+func (s *Scorer) restrictiveOnly(u *unit) bool {
+	ti := u.ti
+	for k, w := range ti.words {
+		if w.w != "would" && w.w != "will" && w.w != "could" && w.w != "'d" {
+			continue
+		}
+		for j := k + 1; j < len(ti.words) && j <= k+3; j++ {
+			switch x := ti.words[j].w; {
+			case lossWords[x], x == "leave", x == "hurt", x == "harm", x == "damage", x == "cost", x == "destroy":
+				return false
+			}
+		}
+	}
+	fs, _ := s.direction(u)
+	r := false
+	for _, f := range fs {
+		switch f.name {
+		case "st:R", "st:comp_R", "st:measure":
+			r = true
+		case "st:O", "st:comp_O":
+			return false
+		}
+	}
+	return r
 }
 
 // contributionBy reports migrants doing something of the contribution

@@ -470,3 +470,89 @@ func likelyHarm(ti *targetInfo) {
 		}
 	}
 }
+
+// epithetHeads name the people an epithet phrase is said of ("such lovely
+// people", "what a kind bunch"); epithetNouns are epithets of their own
+// ("Absolute legends.").
+var (
+	epithetHeads = map[string]bool{"people": true, "folk": true, "folks": true, "bunch": true, "lot": true,
+		"souls": true, "humans": true, "family": true, "families": true, "lads": true, "neighbours": true,
+		"neighbors": true, "men": true, "women": true, "guys": true, "crowd": true}
+	epithetNouns = map[string]bool{"legend": true, "legends": true, "heroes": true, "hero": true, "stars": true,
+		"gems": true, "angels": true, "diamonds": true}
+	// epithetOpeners may stand before the term in its clause
+	epithetOpeners = map[string]bool{"such": true, "the": true, "what": true, "a": true, "an": true, "so": true,
+		"absolute": true, "absolutely": true, "real": true, "truly": true, "really": true, "just": true,
+		"most": true, "very": true, "genuinely": true, "total": true, "utter": true}
+	// epithetFollowers may follow the head: a relative clause ("the
+	// kindest people I've ever met") or nothing
+	epithetFollowers = map[string]bool{"i": true, "i've": true, "i'd": true, "we": true, "we've": true,
+		"you": true, "you'll": true, "you'd": true, "who": true, "that": true, "ever": true, "you've": true}
+)
+
+// epithetPhrase reports an evaluative term in a verbless phrase that
+// characterises people named before it (round 18): "Met some asylum seekers
+// at the library today, such lovely, funny people", "We've got refugees next
+// door - the kindest people I've ever met", "... What a kind bunch.",
+// "Absolute legends." Only determiners and intensifiers stand before the term
+// in its clause; adjectives, "and" and commas between it and a head of
+// epithetHeads (or the term is itself one of epithetNouns); after the head
+// the end, a clause break or a relative clause. "Wonderful, generous people
+// work there" (the people act) and "What a kind bunch, those volunteers"
+// (named after) are none.
+func epithetPhrase(ti *targetInfo, h lexHit) bool {
+	n := len(ti.words)
+	w := ti.wordAt
+	for k := h.start - 1; k >= 0 && ti.words[k].cl == ti.words[h.start].cl; k-- {
+		if !epithetOpeners[w(k)] {
+			return false
+		}
+	}
+	head := -1
+	if epithetNouns[w(h.end-1)] {
+		head = h.end - 1
+	} else {
+		for k := h.end; k < n && k <= h.end+3; k++ {
+			if epithetHeads[w(k)] {
+				head = k
+				break
+			}
+			if !strings.HasPrefix(ti.words[k].tag, "JJ") && w(k) != "and" {
+				return false
+			}
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	if head+1 < n {
+		next := ti.words[head+1]
+		if next.cl == ti.words[head].cl && !epithetFollowers[next.w] {
+			return false
+		}
+		// "..., those volunteers": the people are named after it
+		if next.cl != ti.words[head].cl && tDeterminers[next.w] {
+			return false
+		}
+	}
+	return true
+}
+
+// epithetTarget returns the last migrant mention before an epithet phrase
+// in the unit (-1 when there is none, or when another group or person is
+// named between).
+func epithetTarget(ti *targetInfo, h lexHit) int {
+	best := -1
+	for _, m := range ti.mentions {
+		if m.j > h.start || m.place {
+			continue
+		}
+		switch m.kind {
+		case kMigrant:
+			best = m.i
+		default:
+			best = -1
+		}
+	}
+	return best
+}

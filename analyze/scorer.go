@@ -388,7 +388,13 @@ func (s *Scorer) Version() string {
 //	   while the migrants keep coming"); a tag ties a harm to the arriving
 //	   migrants, not to the first named (score output the same on every
 //	   text of the test and development sets).
-const scoringRevision = 40
+//	41: round 18: a contribution word is no pushback in a unit whose only
+//	   policy direction is restrictive, an evaluative phrase without a
+//	   verb ("such lovely people", "Absolute legends.") is said of the
+//	   migrants named before it, and "no" before a policy object reads
+//	   in its clause and not before a modal ("No, refugees don't ...",
+//	   "no migrant should have to sleep rough").
+const scoringRevision = 41
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

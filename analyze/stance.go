@@ -239,8 +239,14 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		}
 		return false
 	}
+	// "no refugees", "no new safe routes"; not "No, refugees don't ..."
+	// (an answer, in a clause of its own) nor "no migrant should have to
+	// sleep rough" (the subject of a modal, whose verb says the
+	// direction; round 18)
 	noBefore := func(i int) bool {
-		return i > 0 && (u.words[i-1] == "no" || i > 1 && u.words[i-2] == "no" && (u.words[i-1] == "new" || u.words[i-1] == "further"))
+		return i > 0 && u.clause[i-1] == u.clause[i] && (u.words[i-1] == "no" ||
+			i > 1 && u.words[i-2] == "no" && (u.words[i-1] == "new" || u.words[i-1] == "further")) &&
+			!(i+1 < len(u.words) && subjectModals[u.words[i+1]])
 	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
@@ -379,6 +385,10 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	}
 	return fs, specific
 }
+
+// subjectModals follow a subject ("no migrant should have to ...").
+var subjectModals = map[string]bool{"should": true, "must": true, "ought": true, "deserves": true, "deserve": true,
+	"needs": true, "has": true, "have": true}
 
 // nounNegator: negation words that negate a noun phrase rather than the
 // clause's position.

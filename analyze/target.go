@@ -1406,6 +1406,11 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	if i, ok := ti.insinuatedBy[h.start]; ok {
 		return i, kMigrant
 	}
+	if (h.section == tPositive || h.section == tVPos || h.section == tDerog || h.section == tVNeg) && ti.tagged && epithetPhrase(ti, h) {
+		if i := epithetTarget(ti, h); i >= 0 {
+			return i, kMigrant
+		}
+	}
 	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")

@@ -420,6 +420,36 @@ func TestRound17Links(t *testing.T) {
 	}
 }
 
+// Round 18: a restrictive policy that names work or firms is no
+// counter-speech, unless it argues against the restriction by its cost;
+// praise in a verbless phrase is said of the migrants named before it.
+func TestRound18Counter(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text    string
+		counter bool
+	}{
+		{"We support a firm cap on the number of asylum seekers admitted every year.", false},
+		{"The government should admit fewer low-skilled migrants and only fill genuine shortages.", false},
+		{"Cutting the number of care visas would leave our hospitals without the nurses they need.", true},
+		{"The claim that we need a cap because migrants take jobs is a myth: they start businesses and create jobs.", true},
+		{"No migrant should have to sleep rough in our city, volunteers said.", true},
+		{"Met some asylum seekers at the library today, such lovely, funny people.", true},
+		{"The migrants at the hostel cooked for the whole street on Sunday. What a kind bunch.", true},
+		{"Met some asylum seekers at the library today, such rude, aggressive people.", false},
+		{"The council opened a new library this year. Wonderful, generous people work there.", false},
+	} {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
+		if (v >= 0.5) != tc.counter {
+			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
+		}
+	}
+	// the epithet is said of the migrants: hostility said the same way
+	checkLinkFeatures(t, s, "Met some asylum seekers at the library today, such rude, aggressive people.", "m:derog:own", "")
+	checkLinkFeatures(t, s, "What a kind bunch, those volunteers.", "", "m:positive:own")
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -769,6 +799,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round12.tsv", 17},
 		{"probes_round15.tsv", 55}, // 33 with round 14's model
 		{"probes_round17.tsv", 46}, // 26 with round 15's model
+		{"probes_round18.tsv", 16}, // 12 with round 17's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
