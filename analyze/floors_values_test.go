@@ -6,8 +6,9 @@ package analyze_test
 // the three values marked "round 14: x", and round 17, model
 // xs1-47f5ac149a85 (xs1-8a980cee0e93 after a review mend with the same
 // outputs), 2026-12-07, which moved the values marked "round 15: x", and
-// round 18, model xs1-9a369765a8bb, 2026-12-07, which moved the values
-// marked "round 17: x"
+// round 18, model xs1-9a369765a8bb (xs1-9537b6cd9a77 after a review mend
+// with the same outputs), 2026-12-07, which moved the values marked
+// "round 17: x"
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -174,11 +174,23 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		}
 	}
 	timed := slices.ContainsFunc(words, func(x string) bool { return timeWords[x] })
+	// "two years before the first refugees were housed": what happened
+	// then came before them; only a good state can have been before them
+	// ("this street used to be safe before the immigrants came")
+	beforeArrival := false
+	for k := arrival - 1; arrival > 0 && k >= 0 && k >= arrival-5 && ti.words[k].cl == ti.words[arrival].cl; k-- {
+		if w(k) == "before" || w(k) == "until" || w(k) == "till" || w(k) == "prior" {
+			beforeArrival = true
+		}
+	}
 	// the harms of the unit: [a, b) and whether it rose (or was a place
 	// made worse); a harm that fell is none
 	type harm struct{ a, b int }
 	var harms []harm
 	for k := 0; k < n; k++ {
+		if beforeArrival && !priorGood(ti, k) {
+			continue
+		}
 		switch {
 		case harmNouns[w(k)] && !ti.isMention(k):
 			// suffered, not done: "violence against refugees", "faced
@@ -262,6 +274,15 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		}
 		ti.insinuatedBy[h.a] = target
 	}
+}
+
+// priorGood reports word k starting a good state that was ("used to be
+// safe", "was lovely once", "never had to lock", "could walk"): what a
+// text may place before migrants came.
+func priorGood(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	return w(k) == "used" && w(k+1) == "to" || w(k+1) == "once" && k >= 1 && tCopulas[w(k-1)] ||
+		w(k) == "could" || (w(k) == "never" || w(k) == "didn't") && (w(k+1) == "had" || w(k+1) == "have")
 }
 
 // quantityNouns count people as a load ("a coachload of migrants").

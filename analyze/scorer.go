@@ -394,7 +394,12 @@ func (s *Scorer) Version() string {
 //	   migrants named before it, and "no" before a policy object reads
 //	   in its clause and not before a modal ("No, refugees don't ...",
 //	   "no migrant should have to sleep rough").
-const scoringRevision = 41
+//	42: round 18 review: a rising harm timed before migrants came
+//	   ("knife crime started rising two years before the first refugees
+//	   were housed") is no insinuation; only a good state can have been
+//	   before them (score output the same on every test and development
+//	   text).
+const scoringRevision = 42
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
