@@ -88,6 +88,19 @@ func stem(w string) string {
 	return w
 }
 
+// raisedNotMoney: what is "raised" when it is no money ("residents raised
+// concerns", "raised questions about the cost", "raised rents").
+var raisedNotMoney = map[string]bool{"concerns": true, "concern": true, "questions": true, "question": true,
+	"fears": true, "objections": true, "doubts": true, "issues": true, "issue": true, "alarm": true, "eyebrows": true,
+	"the": true, "to": true, "prices": true, "rents": true, "taxes": true, "complaints": true, "worries": true}
+
+// raisedNoMoney reports a contribution hit on "raised" whose object is no
+// money: a contribution only in its fundraising sense (round 20).
+func raisedNoMoney(words []string, h lexHit) bool {
+	return h.section == secContribution && words[h.start] == "raised" && h.end == h.start+1 &&
+		h.end < len(words) && raisedNotMoney[words[h.end]]
+}
+
 var clauseBreak = map[string]bool{
 	",": true, ";": true, ":": true, ".": true, "!": true, "?": true, "(": true, ")": true, "—": true, "–": true,
 	"but": true, "because": true, "while": true, "although": true, "though": true, "whereas": true, "however": true,
@@ -193,6 +206,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	}
 	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
+	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool { return raisedNoMoney(u.words, h) })
 	for _, h := range u.hits {
 		u.secCount[h.section]++
 	}

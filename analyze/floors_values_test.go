@@ -8,7 +8,8 @@ package analyze_test
 // outputs), 2026-12-07, which moved the values marked "round 15: x", and
 // round 18, model xs1-9a369765a8bb (xs1-9537b6cd9a77 after a review mend
 // with the same outputs), 2026-12-07, which moved the values marked
-// "round 17: x"
+// "round 17: x", and round 20, model xs1-b945035902a9, which moved those
+// marked "round 18: x"
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -55,7 +56,7 @@ var functionalFloors = map[string]float64{
 // round 8 (xs1-17e4f8593b33, its second look, which chose round 8).
 var freshOverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.908 (n=740; round 15: 0.888) (issue floor 0.90: reached)
-	"counter_speech":    0.91, // 0.947 (n=740; round 17: 0.941; round 15: 0.934)
+	"counter_speech":    0.92, // 0.953 (n=740; round 18: 0.947; round 17: 0.941; round 15: 0.934)
 	"migration":         0.88, // 0.909 (n=165)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.96, // 0.988 (n=165)
@@ -276,7 +277,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.923 (n=740; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.924 (n=740; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.958 (n=165)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)

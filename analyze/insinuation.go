@@ -328,10 +328,21 @@ var ironicWords = map[string]bool{"great": true, "wonderful": true, "brilliant":
 	"marvellous": true, "marvelous": true, "fantastic": true, "super": true, "perfect": true, "terrific": true,
 	"excellent": true, "splendid": true, "fabulous": true, "smashing": true}
 
+// ironyMarkers say the opposite of what the words say ("I'm sure they'll
+// pay their taxes", "just what this town needs").
+var ironyMarkers = func() *lexicons {
+	lx, err := parseSections(`[irony]
+"i'm sure" "i am sure" "im sure" "just what" "what could possibly go wrong" "what could go wrong"`, []string{"irony"})
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
+
 // ironicWelcome adds an insinuation hit for a welcome said in irony (round
-// 17): a praise word alone at the start of a text ("Oh great,", "Brilliant,")
-// followed by more migrants ("more refugees", "another busload of
-// migrants", "fifty more asylum seekers"). "Great news: fifty more
+// 17): a praise word alone at the start of a text ("Oh great,", "Brilliant,
+// ... I'm sure ...") followed by more migrants ("more refugees", "another
+// busload of migrants", "fifty more asylum seekers"). "Great news: fifty more
 // refugees have found jobs" and "wonderful to see more migrants" do not
 // open with the word alone.
 func ironicWelcome(ti *targetInfo) {
@@ -339,6 +350,25 @@ func ironicWelcome(ti *targetInfo) {
 	p := 0
 	if w(0) == "oh" || w(0) == "ah" || w(0) == "well" {
 		p = 1
+	}
+	// a praise word alone may be sincere ("Brilliant, another refugee
+	// family has opened a bakery"): irony needs "oh" before it or a
+	// marker of irony in the unit ("I'm sure ...", "just what this town
+	// needs"), and no other praise in the unit (round 20)
+	markers := ironyMarkers.match(wordsOf(ti), nil)
+	if p == 0 && len(markers) == 0 {
+		return
+	}
+	for k := p + 1; k < len(ti.words); k++ {
+		// "just what this town needs": the need is the marker's; "I'm
+		// sure they'll pay their taxes and respect our daughters": what
+		// follows the marker is said in irony too
+		inMarker := slices.ContainsFunc(markers, func(h lexHit) bool {
+			return h.start <= k && (ti.words[h.start].w != "just" || k < h.end+4)
+		})
+		if (ti.has(k, tPositive) || ti.has(k, tSolidarity)) && !inMarker {
+			return
+		}
 	}
 	if !ironicWords[w(p)] || p+1 >= len(ti.words) || ti.words[p].cl == ti.words[p+1].cl {
 		return

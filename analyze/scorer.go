@@ -399,7 +399,12 @@ func (s *Scorer) Version() string {
 //	   were housed") is no insinuation; only a good state can have been
 //	   before them (score output the same on every test and development
 //	   text).
-const scoringRevision = 42
+//	43: round 20: an ironic welcome needs "oh" before the praise word or
+//	   a marker of irony ("I'm sure ...", "just what this town needs")
+//	   and no other praise ("Brilliant, another refugee family has opened
+//	   a bakery" is sincere); "raised" concerns, questions or rents is no
+//	   contribution.
+const scoringRevision = 43
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -802,6 +802,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round17.tsv", 46}, // 26 with round 15's model
 		{"probes_round18.tsv", 16}, // 12 with round 17's model
 		{"probes_round19.tsv", 3},  // round 19's rules (9) were not adopted
+		{"probes_round20.tsv", 14}, // 7 with round 18's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
