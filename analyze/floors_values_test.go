@@ -8,8 +8,9 @@ package analyze_test
 // outputs), 2026-12-07, which moved the values marked "round 15: x", and
 // round 18, model xs1-9a369765a8bb (xs1-9537b6cd9a77 after a review mend
 // with the same outputs), 2026-12-07, which moved the values marked
-// "round 17: x", and round 20, model xs1-b945035902a9, which moved those
-// marked "round 18: x"
+// "round 17: x", round 20, model xs1-b945035902a9, which moved those
+// marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
+// those marked "round 20: x"
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -30,7 +31,7 @@ const unmet = -1.0
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.919 (n=987; round 13: 0.915; round 17 the same)
-	"counter_speech":    0.93, // 0.955 (n=987; round 13: 0.954)
+	"counter_speech":    0.93, // 0.956 (n=987; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
 	"hate_crime_report": 0.84, // 0.872 (n=164)
@@ -97,7 +98,7 @@ var freshFloors = map[string]float64{
 // asserted as a regression guard only.
 var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
-	"counter_speech":    0.89, // 0.927 (n=740; round 17: 0.920)
+	"counter_speech":    0.90, // 0.934 (n=740; round 20: 0.927; round 17: 0.920)
 	"migration":         0.83, // 0.855 (n=165)
 	"stance":            0.82, // 0.850 (n=120)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
@@ -119,7 +120,6 @@ var blindFloors = map[string]float64{
 	"counter_speech/derog_implicit":        0.70, // 0.750 (n=20)
 	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
 	"counter_speech/negated_praise":        0.70, // 0.750 (n=20)
-	"counter_speech/news_council_debate":   0.70, // 0.750 (n=20)
 	"counter_speech/news_court_police":     0.70, // 0.750 (n=20)
 	"counter_speech/official_condemnation": 0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
@@ -140,7 +140,7 @@ var blindFloors = map[string]float64{
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
 	"anti_migrant":      0.86, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.923 (n=740; round 17: 0.909; round 15: 0.903)
+	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
 	"hate_crime_report": 0.95, // 0.976 (n=165)
@@ -182,7 +182,7 @@ var blind2Floors = map[string]float64{
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.926; round 14: 0.919; round 13: 0.878)
-	"counter_speech":    0.90, // 0.932 (n=740; round 17: 0.931; round 15: 0.932; round 13: 0.893)
+	"counter_speech":    0.91, // 0.939 (n=740; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.873 (n=165)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
@@ -200,7 +200,6 @@ var blind3Floors = map[string]float64{
 	"anti_migrant/threat_direct":         0.50, // 0.550 (n=20)
 	"counter_speech/contribution":        0.40, // 0.450 (n=20)
 	"counter_speech/counter_name":        0.70, // 0.750 (n=20)
-	"counter_speech/neutral_mention":     0.70, // 0.750 (n=20)
 	"counter_speech/opinion_hate":        0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention":    0.45, // 0.500 (n=20)
@@ -361,11 +360,11 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
-	"news.csv/counter_speech/macro_f1":          0.69, // 0.727 (round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.71, // 0.745 (round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.868 (round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856 (round 13: 0.845, round 8: 0.827)
-	"statements.csv/counter_speech/macro_f1":    0.73, // 0.768 (round 13: 0.759, round 6: 0.766)
+	"statements.csv/counter_speech/macro_f1":    0.74, // 0.775 (round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)
 }
 

@@ -335,7 +335,7 @@ func conceded(ti *targetInfo, l *hostLink) bool {
 // "hire", "shortages") is no pushback: the unit argues for restriction
 // (round 18).
 func counterCue(ti *targetInfo, u *unit, restrictive bool) bool {
-	if ti.count[tCorrection]+ti.count[tSolidarity] > 0 {
+	if ti.count[tSolidarity] > 0 || ti.count[tCorrection] > 0 && corrects(ti) {
 		return true
 	}
 	// a question put back to the speaker: "Why do you think that?"
@@ -357,6 +357,61 @@ func counterCue(ti *targetInfo, u *unit, restrictive bool) bool {
 	}
 	return contributionBy(ti, u) && !restrictive || ti.migrant && ti.count[tIncident] == 0 && dependence(ti)
 }
+
+// statisticPhrases: correction words that report a figure ("official
+// figures show", "Home Office data", "12 per cent"); news reports them
+// of anything, so alone they correct nothing (round 21).
+var statisticPhrases = map[string]bool{"figures show": true, "the figures": true, "statistics": true, "data": true,
+	"per cent": true, "percent": true, "percentage": true, "on average": true, "per capita": true, "study": true,
+	"studies": true, "research": true}
+
+// contestWords mark a claim being answered: a contrast, a claim named, a
+// figure minimised ("despite what you hear", "not the thousands some
+// claim", "just 0.2 per cent").
+var contestWords = map[string]bool{"despite": true, "contrary": true, "but": true, "however": true, "yet": true,
+	"although": true, "claim": true, "claims": true, "claimed": true, "myth": true, "rumour": true, "rumours": true,
+	"rumor": true, "rumors": true, "believe": true, "think": true, "just": true, "only": true, "fewer": true,
+	"less": true, "lower": true, "tiny": true, "mere": true, "actually": true}
+
+// corrects reports a correction in a unit: a correction word that is not
+// only a statistic, or a statistic beside something it answers (a hostile
+// word, a negation, a contrast or a claim, a minimised figure). "The number
+// of asylum claims rose by 20% last year, official figures show" corrects
+// nothing (round 21).
+func corrects(ti *targetInfo) bool {
+	stat := false
+	for _, h := range ti.hits {
+		if h.section != tCorrection || ti.dropped(h) {
+			continue
+		}
+		if !statisticPhrases[strings.Join(wordsOf(ti)[h.start:h.end], " ")] {
+			return true
+		}
+		stat = true
+	}
+	if !stat {
+		return false
+	}
+	for _, c := range hostileCats {
+		if ti.count[c] > 0 {
+			return true
+		}
+	}
+	for k, w := range ti.words {
+		// "asylum claims", "the claim": a noun, not a claim being named
+		if (w.w == "claim" || w.w == "claims") && k > 0 && claimNounBefore[ti.words[k-1].w] {
+			continue
+		}
+		if ti.has(k, tNegation) || contestWords[w.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimNounBefore: words before "claim(s)" used as a noun ("asylum claims").
+var claimNounBefore = map[string]bool{"asylum": true, "benefit": true, "benefits": true, "the": true, "a": true,
+	"an": true, "their": true, "his": true, "her": true, "its": true, "our": true, "your": true, "insurance": true}
 
 // restrictiveOnly reports a unit whose composed policy directions
 // (stance.go) are all restrictive: a restriction, a cut or a measure

@@ -410,6 +410,26 @@ var numberWords = map[string]bool{"two": true, "three": true, "four": true, "fiv
 var protectVerbs = map[string]bool{"protect": true, "protects": true, "protected": true, "protecting": true,
 	"defend": true, "defends": true, "defending": true, "shield": true, "shielding": true, "safe": true, "safer": true}
 
+// speakUpFor adds a solidarity hit where someone stands up or speaks up for
+// migrants (round 21): "I will always stand up for the refugees who have made
+// this town their home", "the bishop spoke up for the asylum seekers". "He
+// stood up for the first time" names no one.
+func speakUpFor(ti *targetInfo) {
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.pronoun && possessive[w(m.i)] {
+			continue
+		}
+		b := beforeDeterminers(ti, m.i)
+		if b >= 2 && w(b) == "for" && w(b-1) == "up" {
+			switch w(b - 2) {
+			case "stand", "stands", "stood", "standing", "speak", "speaks", "spoke", "speaking":
+				ti.addHit(tSolidarity, b-2, b+1)
+			}
+		}
+	}
+}
+
 // dangerFrom adds a stereotype hit where migrants are what others must be
 // protected from (round 17): "we have to protect our children from these
 // migrants", "keep our streets safe from the refugees". Protecting migrants

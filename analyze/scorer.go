@@ -404,7 +404,12 @@ func (s *Scorer) Version() string {
 //	   and no other praise ("Brilliant, another refugee family has opened
 //	   a bakery" is sincere); "raised" concerns, questions or rents is no
 //	   contribution.
-const scoringRevision = 43
+//	44: round 21: a statistic alone ("official figures show", "data",
+//	   "per cent", "a study") corrects nothing unless the unit answers a
+//	   claim (a hostile word, a negation, a contrast, a claim named, a
+//	   figure minimised); standing or speaking up for migrants is
+//	   solidarity.
+const scoringRevision = 44
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

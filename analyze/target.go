@@ -645,6 +645,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	timedHarmHits(ti, words)
 	ironicWelcome(ti)
 	dangerFrom(ti)
+	speakUpFor(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.blameHits(ti)

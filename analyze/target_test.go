@@ -451,6 +451,28 @@ func TestRound18Counter(t *testing.T) {
 	checkLinkFeatures(t, s, "What a kind bunch, those volunteers.", "", "m:positive:own")
 }
 
+// Round 21: a statistic alone corrects nothing; one beside a claim it
+// answers does.
+func TestRound21Statistics(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text    string
+		counter bool
+	}{
+		{"The number of asylum claims rose by 20% last year, official figures show.", false},
+		{"Home Office data show 3,000 refugees were resettled in the region in 2024.", false},
+		{"Despite what you hear, figures show migrants are less likely to claim benefits than anyone else.", true},
+		{"The data show asylum seekers are not to blame for the housing crisis.", true},
+		{"As your MP, I will always stand up for the refugees who have made this town their home.", true},
+	} {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
+		if (v >= 0.5) != tc.counter {
+			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
+		}
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -803,6 +825,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round18.tsv", 16}, // 12 with round 17's model
 		{"probes_round19.tsv", 3},  // round 19's rules (9) were not adopted
 		{"probes_round20.tsv", 14}, // 7 with round 18's model
+		{"probes_round21.tsv", 11}, // 4 with round 20's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
