@@ -10,7 +10,7 @@ package analyze_test
 // with the same outputs), 2026-12-07, which moved the values marked
 // "round 17: x", round 20, model xs1-b945035902a9, which moved those
 // marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
-// those marked "round 20: x"
+// those marked "round 20: x" (round 22, xs1-0f610458312c, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -363,15 +363,15 @@ func counterCue(ti *targetInfo, u *unit, restrictive bool) bool {
 // of anything, so alone they correct nothing (round 21).
 var statisticPhrases = map[string]bool{"figures show": true, "the figures": true, "statistics": true, "data": true,
 	"per cent": true, "percent": true, "percentage": true, "on average": true, "per capita": true, "study": true,
-	"studies": true, "research": true}
+	"studies": true, "research": true, "more likely": true, "less likely": true}
 
 // contestWords mark a claim being answered: a contrast, a claim named, a
 // figure minimised ("despite what you hear", "not the thousands some
-// claim", "just 0.2 per cent").
+// claim", "just 0.2 per cent"). "Believe", "think" and "less" report an
+// opinion or a finding as often as they answer one (round 22).
 var contestWords = map[string]bool{"despite": true, "contrary": true, "but": true, "however": true, "yet": true,
 	"although": true, "claim": true, "claims": true, "claimed": true, "myth": true, "rumour": true, "rumours": true,
-	"rumor": true, "rumors": true, "believe": true, "think": true, "just": true, "only": true, "fewer": true,
-	"less": true, "lower": true, "tiny": true, "mere": true, "actually": true}
+	"rumor": true, "rumors": true, "just": true, "only": true, "tiny": true, "mere": true, "actually": true}
 
 // corrects reports a correction in a unit: a correction word that is not
 // only a statistic, or a statistic beside something it answers (a hostile
@@ -405,9 +405,25 @@ func corrects(ti *targetInfo) bool {
 		if ti.has(k, tNegation) || contestWords[w.w] {
 			return true
 		}
+		// a comparison on the ground of a stereotype: "immigrants commit
+		// fewer crimes", "less likely to be in prison"
+		if w.w == "less" || w.w == "fewer" || w.w == "lower" || w.w == "likely" {
+			for j := k + 1; j < len(ti.words) && j <= k+6; j++ {
+				if stereotypeGround[ti.words[j].w] {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
+
+// stereotypeGround: what a myth about migrants is commonly about (crime,
+// benefits, jobs): a comparison on it answers the myth.
+var stereotypeGround = map[string]bool{"crime": true, "crimes": true, "criminal": true, "commit": true, "prison": true,
+	"jail": true, "offend": true, "reoffend": true, "benefits": true, "welfare": true, "handouts": true, "jobs": true,
+	"tax": true, "taxes": true, "housing": true, "violent": true, "violence": true, "terrorism": true, "rape": true,
+	"arrested": true, "convicted": true}
 
 // claimNounBefore: words before "claim(s)" used as a noun ("asylum claims").
 var claimNounBefore = map[string]bool{"asylum": true, "benefit": true, "benefits": true, "the": true, "a": true,

@@ -430,6 +430,43 @@ func speakUpFor(ti *targetInfo) {
 	}
 }
 
+// rejectVerbs take a negation to reject what follows ("would not tolerate
+// racism", "we do not accept racism", "will never tolerate abuse").
+var rejectVerbs = map[string]bool{"tolerate": true, "accept": true, "condone": true, "allow": true, "excuse": true}
+
+// hostilityNouns name hostility as a thing that can be rejected.
+var hostilityNouns = map[string]bool{"racism": true, "abuse": true, "hate": true, "hatred": true,
+	"discrimination": true, "harassment": true, "bigotry": true, "xenophobia": true, "intimidation": true,
+	"violence": true, "prejudice": true}
+
+// rejectedHostility adds a condemnation where a negated verb of acceptance
+// takes hostility as its object (round 22): "the town would not tolerate
+// racism against its new residents". The hit stands on the negation, which
+// nothing negates.
+func rejectedHostility(ti *targetInfo) {
+	for k, tw := range ti.words {
+		if !rejectVerbs[tw.w] {
+			continue
+		}
+		neg := -1
+		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == tw.cl; j-- {
+			if ti.has(j, tNegation) || ti.words[j].w == "not" || strings.HasSuffix(ti.words[j].w, "n't") || ti.words[j].w == "never" {
+				neg = j
+				break
+			}
+		}
+		if neg < 0 {
+			continue
+		}
+		for j := k + 1; j < len(ti.words) && j <= k+3 && ti.words[j].cl == tw.cl; j++ {
+			if hostilityNouns[ti.words[j].w] {
+				ti.addHit(tCondemn, neg, k+1)
+				break
+			}
+		}
+	}
+}
+
 // dangerFrom adds a stereotype hit where migrants are what others must be
 // protected from (round 17): "we have to protect our children from these
 // migrants", "keep our streets safe from the refugees". Protecting migrants

@@ -409,7 +409,12 @@ func (s *Scorer) Version() string {
 //	   claim (a hostile word, a negation, a contrast, a claim named, a
 //	   figure minimised); standing or speaking up for migrants is
 //	   solidarity.
-const scoringRevision = 44
+//	45: round 22: a finding reported with "more likely" or "less likely"
+//	   and an opinion poll correct nothing unless the comparison is on the
+//	   ground of a myth (crime, benefits, jobs) or answers a claim; a
+//	   negated verb of acceptance with hostility as its object ("would not
+//	   tolerate racism") condemns it.
+const scoringRevision = 45
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -646,6 +646,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	ironicWelcome(ti)
 	dangerFrom(ti)
 	speakUpFor(ti)
+	rejectedHostility(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.blameHits(ti)

@@ -465,6 +465,11 @@ func TestRound21Statistics(t *testing.T) {
 		{"Despite what you hear, figures show migrants are less likely to claim benefits than anyone else.", true},
 		{"The data show asylum seekers are not to blame for the housing crisis.", true},
 		{"As your MP, I will always stand up for the refugees who have made this town their home.", true},
+		// round 22: a finding corrects nothing; a comparison on a
+		// myth's ground does; a rejected hostility condemns it
+		{"Refugees were less likely to own a car than other residents, the study found.", false},
+		{"Studies show immigrants are less likely to commit crimes than people born here.", true},
+		{"The council leader said the town would not tolerate racism against its new residents.", true},
 	} {
 		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
 		if (v >= 0.5) != tc.counter {
@@ -826,6 +831,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round19.tsv", 3},  // round 19's rules (9) were not adopted
 		{"probes_round20.tsv", 14}, // 7 with round 18's model
 		{"probes_round21.tsv", 11}, // 4 with round 20's model
+		{"probes_round22.tsv", 10}, // 4 with round 21's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
