@@ -10,7 +10,8 @@ package analyze_test
 // with the same outputs), 2026-12-07, which moved the values marked
 // "round 17: x", round 20, model xs1-b945035902a9, which moved those
 // marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
-// those marked "round 20: x" (round 22, xs1-0f610458312c, moved none)
+// those marked "round 20: x" (round 22, xs1-0f610458312c, moved none;
+// round 23, xs1-a6efb104a2b8, moved those marked "round 22: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -34,7 +35,7 @@ var functionalOverallFloors = map[string]float64{
 	"counter_speech":    0.93, // 0.956 (n=987; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.84, // 0.872 (n=164)
+	"hate_crime_report": 0.84, // 0.878 (n=164; round 22: 0.872)
 }
 
 // functionalFloors: the functionalities measured below the 0.80,
@@ -143,7 +144,7 @@ var blind2OverallFloors = map[string]float64{
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
-	"hate_crime_report": 0.95, // 0.976 (n=165)
+	"hate_crime_report": 0.95, // 0.982 (n=165; round 22: 0.976)
 }
 
 // blind2Floors: the blind2 functionalities measured below the 0.80,
@@ -365,7 +366,7 @@ var crossFloors = map[string]float64{
 	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856 (round 13: 0.845, round 8: 0.827)
 	"statements.csv/counter_speech/macro_f1":    0.74, // 0.775 (round 20: 0.768; round 13: 0.759, round 6: 0.766)
-	"statements.csv/hate_crime_report/macro_f1": 0.86, // 0.904 (round 5: 0.890)
+	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.917 (round 22: 0.904; round 5: 0.890)
 }
 
 type devFloor struct {

@@ -306,7 +306,9 @@ func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
 	// an incident against no group (no migrant, religion or victim group
 	// named, no hate marker): "vandals smashed the windows of the scout
 	// hut" is not a report of a hate crime by definition
-	group := u.ti.migrant || u.ti.count[tReligion] > 0 || u.ti.count[tSlur] > 0
+	// a bias the offender voiced names the group ("shouted 'go back to
+	// your own country' before throwing a brick", round 23)
+	group := u.ti.migrant || u.ti.count[tReligion] > 0 || u.ti.count[tSlur] > 0 || s.hateMarked(u)
 	for _, f := range fs {
 		group = group || f.name == "hc:incident&group" || f.name == "x:victim_group"
 	}
@@ -402,8 +404,17 @@ func migrantPerpetrator(u *unit) bool {
 		// neighbours threatened ...", "a mosque received a call
 		// threatening ...": what follows is the migrant's account, or what
 		// was done to them)
+		// "<migrant> was charged with assault", "two migrants were
+		// jailed for ...": the passive subject of a sanction (round 23)
+		for k := m.j; k < len(ti.words) && k <= m.j+3 && ti.words[k].cl == ti.words[m.i].cl; k++ {
+			if sanctionVerbs[ti.words[k].w] && k > m.j && (tCopulas[ti.words[k-1].w] || ti.words[k-1].w == "been") {
+				return true
+			}
+		}
 		for k := m.j; k < len(ti.words) && k <= m.j+8 && ti.words[k].cl == ti.words[m.i].cl; k++ {
-			if accountVerbs[ti.words[k].w] {
+			// "... say they have been subjected to abuse": what follows
+			// was done to them (round 23)
+			if accountVerbs[ti.words[k].w] || victimVerbs[ti.words[k].w] {
 				break
 			}
 			if ti.has(k, tIncident) && strings.HasPrefix(ti.words[k].tag, "VB") && !passiveAux(words, k) &&
@@ -426,6 +437,16 @@ var officeActs = map[string]bool{"close": true, "sue": true, "resign": true, "qu
 
 // accountVerbs introduce what someone says happened or what they
 // received.
+// sanctionVerbs: what the law does to an offender ("was charged with").
+var sanctionVerbs = map[string]bool{"charged": true, "arrested": true, "convicted": true, "jailed": true,
+	"sentenced": true, "accused": true, "prosecuted": true, "cautioned": true, "fined": true, "remanded": true}
+
+// victimVerbs: what a victim undergoes ("subjected to abuse", "suffered
+// threats"): the incident after them was done to the subject.
+var victimVerbs = map[string]bool{"subjected": true, "suffered": true, "suffer": true, "suffering": true,
+	"endured": true, "faced": true, "face": true, "facing": true, "experienced": true, "victims": true,
+	"victim": true, "targeted": true, "target": true}
+
 var accountVerbs = map[string]bool{"says": true, "said": true, "say": true, "told": true, "tells": true,
 	"claims": true, "claimed": true, "reported": true, "reports": true, "described": true, "describes": true,
 	"received": true, "receives": true, "receiving": true, "sent": true}

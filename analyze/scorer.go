@@ -414,7 +414,11 @@ func (s *Scorer) Version() string {
 //	   ground of a myth (crime, benefits, jobs) or answers a claim; a
 //	   negated verb of acceptance with hostility as its object ("would not
 //	   tolerate racism") condemns it.
-const scoringRevision = 45
+//	46: round 23: bricks and stones thrown are incidents (models/hate.txt),
+//	   a bias the offender voiced names the victims' group, a migrant who
+//	   was subjected to or suffered abuse is its victim and one who was
+//	   charged or jailed its perpetrator.
+const scoringRevision = 46
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

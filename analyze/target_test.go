@@ -832,6 +832,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round20.tsv", 14}, // 7 with round 18's model
 		{"probes_round21.tsv", 11}, // 4 with round 20's model
 		{"probes_round22.tsv", 10}, // 4 with round 21's model
+		{"probes_round23.tsv", 12}, // 8 with round 22's model
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
