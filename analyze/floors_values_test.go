@@ -11,7 +11,7 @@ package analyze_test
 // "round 17: x", round 20, model xs1-b945035902a9, which moved those
 // marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
 // those marked "round 20: x" (round 22, xs1-0f610458312c, moved none;
-// round 23, xs1-a6efb104a2b8, moved those marked "round 22: x")
+// round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
