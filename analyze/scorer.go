@@ -418,7 +418,10 @@ func (s *Scorer) Version() string {
 //	   a bias the offender voiced names the victims' group, a migrant who
 //	   was subjected to or suffered abuse is its victim and one who was
 //	   charged or jailed its perpetrator.
-const scoringRevision = 46
+//	47: round 24: "abuse" is a restrictive stance cue only as abuse of a
+//	   system (models/stance.txt), not as harassment ("subjected to abuse",
+//	   "the abuse directed at refugee children").
+const scoringRevision = 47
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -478,6 +478,26 @@ func TestRound21Statistics(t *testing.T) {
 	}
 }
 
+// Round 24: harassment reported ("subjected to abuse") takes no policy
+// direction; abuse of the asylum system is restrictive.
+func TestRound24AbuseStance(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"Asylum seekers at the hotel say they have been subjected to abuse from passing cars.", -0.2, 0.2},
+		{"The MP said she was appalled by the abuse directed at refugee children outside the school.", -0.2, 0.2},
+		{"We will end the abuse of the asylum system and deport those with no right to be here.", 0.5, 1},
+	} {
+		v := s.Score("x", tc.text, model.TextContext{}).Stance
+		if v < tc.min || v > tc.max {
+			t.Errorf("%q: stance %.2f, want in [%.1f, %.1f]", tc.text, v, tc.min, tc.max)
+		}
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -808,7 +828,7 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 // the misses are listed in docs/analysis.md).
 // probeTasks: the score names of the probe files.
 var probeTasks = map[string]string{"anti": TaskAntiMigrant, "counter": TaskCounterSpeech, "hate": TaskHateCrime,
-	"mig": TaskMigration}
+	"mig": TaskMigration, "restr": TaskStance}
 
 func TestProbes(t *testing.T) {
 	t.Parallel()
@@ -833,6 +853,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round21.tsv", 11}, // 4 with round 20's model
 		{"probes_round22.tsv", 10}, // 4 with round 21's model
 		{"probes_round23.tsv", 12}, // 8 with round 22's model
+		{"probes_round24.tsv", 6},  // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
