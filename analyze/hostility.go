@@ -380,11 +380,15 @@ var contestWords = map[string]bool{"despite": true, "contrary": true, "but": tru
 // nothing (round 21).
 func corrects(ti *targetInfo) bool {
 	stat := false
+	var words []string
 	for _, h := range ti.hits {
 		if h.section != tCorrection || ti.dropped(h) {
 			continue
 		}
-		if !statisticPhrases[strings.Join(wordsOf(ti)[h.start:h.end], " ")] {
+		if words == nil {
+			words = wordsOf(ti)
+		}
+		if !statisticPhrases[strings.Join(words[h.start:h.end], " ")] {
 			return true
 		}
 		stat = true

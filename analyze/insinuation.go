@@ -123,6 +123,9 @@ var (
 // the harm fell ("crime dropped the month the asylum seekers moved in"),
 // or when the harm is suffered by someone ("violence against refugees").
 func timedHarmHits(ti *targetInfo, words []string) {
+	if !ti.migrant {
+		return
+	}
 	n := len(words)
 	w := ti.wordAt
 	arrival := -1 // the mention that arrives
@@ -351,6 +354,9 @@ func ironicWelcome(ti *targetInfo) {
 	if w(0) == "oh" || w(0) == "ah" || w(0) == "well" {
 		p = 1
 	}
+	if !ironicWords[w(p)] || p+1 >= len(ti.words) || ti.words[p].cl == ti.words[p+1].cl {
+		return
+	}
 	// a praise word alone may be sincere ("Brilliant, another refugee
 	// family has opened a bakery"): irony needs "oh" before it or a
 	// marker of irony in the unit ("I'm sure ...", "just what this town
@@ -369,9 +375,6 @@ func ironicWelcome(ti *targetInfo) {
 		if (ti.has(k, tPositive) || ti.has(k, tSolidarity)) && !inMarker {
 			return
 		}
-	}
-	if !ironicWords[w(p)] || p+1 >= len(ti.words) || ti.words[p].cl == ti.words[p+1].cl {
-		return
 	}
 	k := p + 1
 	for w(k) == "just" || w(k) == "even" || numberWords[w(k)] || w(k) == "hundred" {
