@@ -260,23 +260,32 @@ func timedHarmHits(ti *targetInfo, words []string) {
 	if target < 0 {
 		return
 	}
-	if ti.insinuate == nil {
-		ti.insinuate = make([]bool, n)
-	}
-	if ti.insinuatedBy == nil {
-		ti.insinuatedBy = map[int]int{}
-	}
 	for _, h := range harms {
 		// a harm of the lexicon ("burglaries") keeps its hit, now tied
 		// to the arrival
 		if !ti.has(h.a, tStereotype) {
 			ti.addHit(tStereotype, h.a, h.b)
 		}
-		for k := h.a; k < h.b; k++ {
+		ti.tieHit(h.a, h.b, target, true)
+	}
+}
+
+// tieHit says that the hit on words [a, b) is said of the migrant mention
+// starting at word i, wherever it stands in the unit (linkTarget reads
+// insinuatedBy); insinuation marks the words as an insinuation cue too.
+func (ti *targetInfo) tieHit(a, b, i int, insinuation bool) {
+	if insinuation {
+		if ti.insinuate == nil {
+			ti.insinuate = make([]bool, len(ti.words))
+		}
+		for k := a; k < b; k++ {
 			ti.insinuate[k] = true
 		}
-		ti.insinuatedBy[h.a] = target
 	}
+	if ti.insinuatedBy == nil {
+		ti.insinuatedBy = map[int]int{}
+	}
+	ti.insinuatedBy[a] = i
 }
 
 // priorGood reports word k starting a good state that was ("used to be
@@ -389,14 +398,7 @@ func ironicWelcome(ti *targetInfo) {
 		}
 		ti.dropSection(tPositive, p, p+1)
 		ti.addHit(tStereotype, p, p+1)
-		if ti.insinuate == nil {
-			ti.insinuate = make([]bool, len(ti.words))
-		}
-		ti.insinuate[p] = true
-		if ti.insinuatedBy == nil {
-			ti.insinuatedBy = map[int]int{}
-		}
-		ti.insinuatedBy[p] = m.i
+		ti.tieHit(p, p+1, m.i, true)
 		return
 	}
 }
@@ -491,10 +493,7 @@ func dangerFrom(ti *targetInfo) {
 				ti.dropSection(tPositive, k, k+1)
 				ti.dropSection(tSolidarity, k, k+1)
 				ti.addHit(tStereotype, k, k+1)
-				if ti.insinuatedBy == nil {
-					ti.insinuatedBy = map[int]int{}
-				}
-				ti.insinuatedBy[k] = m.i
+				ti.tieHit(k, k+1, m.i, false)
 				break
 			}
 		}
