@@ -12,7 +12,8 @@ package analyze_test
 // marked "round 18: x", and round 21, model xs1-c227e741a813, which moved
 // those marked "round 20: x" (round 22, xs1-0f610458312c, moved none;
 // round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x"; round 24,
-// xs1-27af4ae31759, those marked "round 23: x")
+// xs1-27af4ae31759, those marked "round 23: x"; round 25,
+// xs1-e55c73cfa39b, those marked "round 24: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -36,7 +37,7 @@ var functionalOverallFloors = map[string]float64{
 	"counter_speech":    0.93, // 0.956 (n=987; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
-	"hate_crime_report": 0.84, // 0.878 (n=164; round 22: 0.872)
+	"hate_crime_report": 0.86, // 0.890 (n=164; round 24: 0.878; round 22: 0.872)
 }
 
 // functionalFloors: the functionalities measured below the 0.80,
@@ -51,7 +52,7 @@ var functionalFloors = map[string]float64{
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
 	"stance/open_support":                 0.66, // 0.733 (n=15)
-	"hate_crime_report/threat_harassment": 0.40, // 0.467 (n=15)
+	"hate_crime_report/threat_harassment": 0.53, // 0.600 (n=15; round 24: 0.467)
 }
 
 // freshOverallFloors: the fresh functional templates (split fresh, author 4,
@@ -145,7 +146,7 @@ var blind2OverallFloors = map[string]float64{
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.897 (n=165)
 	"stance":            0.77, // 0.800 (n=120)
-	"hate_crime_report": 0.95, // 0.982 (n=165; round 22: 0.976)
+	"hate_crime_report": 0.96, // 0.994 (n=165; round 24: 0.982; round 22: 0.976)
 }
 
 // blind2Floors: the blind2 functionalities measured below the 0.80,
@@ -225,7 +226,7 @@ var blind4OverallFloors = map[string]float64{
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.921 (n=165)
 	"stance":            0.71, // 0.742 (n=120; round 23: 0.767, moved by round 24's retraining of the stance model)
-	"hate_crime_report": 0.75, // 0.782 (n=165)
+	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
 // blind4Floors: the blind4 functionalities measured below the 0.80,
@@ -262,7 +263,7 @@ var blind4Floors = map[string]float64{
 	"hate_crime_report/attack":             0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":         0.60, // 0.667 (n=15)
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
-	"hate_crime_report/threat_harassment":  0.26, // 0.333 (n=15)
+	"hate_crime_report/threat_harassment":  0.60, // 0.667 (n=15; round 24: 0.333)
 	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
 	"migration/implicit":                   0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                  0.53, // 0.600 (n=15)

@@ -143,7 +143,7 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 	if n == 0 || s.hlex == nil {
 		return fs
 	}
-	hits := s.hlex.match(u.words, nil)
+	hits := append(s.hlex.match(u.words, nil), messageOrders(u.words)...)
 	if len(hits) == 0 {
 		return fs
 	}
@@ -331,6 +331,49 @@ func (s *Scorer) hateRules(u *unit, fs []feat, p float64) float64 {
 		return hateFloor
 	}
 	return p
+}
+
+// messageNouns (target.go), orderWords and departureWords make a message
+// that tells its recipients to leave ("three letters telling them to
+// leave", "notes ordering the couple to get out"): harassment (round 25).
+var (
+	orderWords = map[string]bool{"telling": true, "told": true, "ordering": true, "warning": true, "warned": true,
+		"demanding": true, "urging": true, "saying": true}
+	departureWords = map[string]bool{"leave": true, "out": true, "home": true, "back": true, "move": true}
+	// officialSenders send lawful notices to leave ("a letter from the
+	// Home Office telling him to leave the country")
+	officialSenders = map[string]bool{"office": true, "council": true, "court": true, "tribunal": true,
+		"government": true, "authorities": true, "department": true, "ministry": true, "landlord": true,
+		"agency": true}
+)
+
+// messageOrders returns a strong incident hit for every message that tells
+// its recipients to leave, in a unit that names no official sender.
+func messageOrders(words []string) []lexHit {
+	var hits []lexHit
+	for _, w := range words {
+		if officialSenders[w] {
+			return nil
+		}
+	}
+	for i, w := range words {
+		if !messageNouns[w] {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+3; j++ {
+			if !orderWords[words[j]] {
+				continue
+			}
+			for k := j + 1; k < len(words) && k <= j+6; k++ {
+				if departureWords[words[k]] {
+					hits = append(hits, lexHit{section: hcStrong, start: i, end: k + 1})
+					break
+				}
+			}
+			break
+		}
+	}
+	return hits
 }
 
 // hateFloor: the least a concrete incident marked as bias scores.

@@ -421,7 +421,10 @@ func (s *Scorer) Version() string {
 //	47: round 24: "abuse" is a restrictive stance cue only as abuse of a
 //	   system (models/stance.txt), not as harassment ("subjected to abuse",
 //	   "the abuse directed at refugee children").
-const scoringRevision = 47
+//	48: round 25: a letter, note or message telling its recipients to
+//	   leave is a harassment incident; "not welcome" voices a bias and
+//	   banging on a door is an incident (models/hate.txt).
+const scoringRevision = 48
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
