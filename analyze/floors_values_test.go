@@ -13,7 +13,8 @@ package analyze_test
 // those marked "round 20: x" (round 22, xs1-0f610458312c, moved none;
 // round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x"; round 24,
 // xs1-27af4ae31759, those marked "round 23: x"; round 25,
-// xs1-e55c73cfa39b, those marked "round 24: x")
+// xs1-e55c73cfa39b, those marked "round 24: x"; round 26,
+// xs1-3d17d42cc434, those marked "round 25: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -61,7 +62,7 @@ var functionalFloors = map[string]float64{
 var freshOverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.908 (n=740; round 15: 0.888) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.953 (n=740; round 18: 0.947; round 17: 0.941; round 15: 0.934)
-	"migration":         0.88, // 0.909 (n=165)
+	"migration":         0.88, // 0.970 (n=165; round 25: 0.909)
 	"stance":            0.84, // 0.867 (n=120)
 	"hate_crime_report": 0.96, // 0.988 (n=165)
 }
@@ -87,7 +88,6 @@ var freshFloors = map[string]float64{
 	"counter_speech/opinion_hate":     0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention": 0.70, // 0.750 (n=20)
 	"migration/asylum_news":           0.60, // 0.667 (n=15)
-	"migration/implicit":              0.26, // 0.333 (n=15)
 	"stance/open_negated_restrictive": 0.53, // 0.600 (n=15)
 	"stance/restrictive_enforcement":  0.66, // 0.733 (n=15)
 	"stance/restrictive_negated_open": 0.66, // 0.733 (n=15)
@@ -102,8 +102,8 @@ var freshFloors = map[string]float64{
 var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
 	"counter_speech":    0.90, // 0.934 (n=740; round 20: 0.927; round 17: 0.920)
-	"migration":         0.83, // 0.855 (n=165)
-	"stance":            0.82, // 0.850 (n=120)
+	"migration":         0.83, // 0.915 (n=165; round 25: 0.855)
+	"stance":            0.82, // 0.858 (n=120; round 25: 0.850)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
 }
 
@@ -128,8 +128,7 @@ var blindFloors = map[string]float64{
 	"counter_speech/policy_civil":          0.70, // 0.750 (n=20)
 	"counter_speech/profanity_not_at":      0.70, // 0.750 (n=20)
 	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
-	"migration/citizenship_visa":           0.40, // 0.467 (n=15)
-	"migration/implicit":                   0.33, // 0.400 (n=15)
+	"migration/implicit":                   0.61, // 0.667 (n=15; round 25: 0.400)
 	"migration/integration":                0.60, // 0.667 (n=15)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/restrictive_cap":               0.53, // 0.600 (n=15)
@@ -144,7 +143,7 @@ var blindFloors = map[string]float64{
 var blind2OverallFloors = map[string]float64{
 	"anti_migrant":      0.86, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
-	"migration":         0.87, // 0.897 (n=165)
+	"migration":         0.87, // 0.903 (n=165; round 25: 0.897)
 	"stance":            0.77, // 0.800 (n=120)
 	"hate_crime_report": 0.96, // 0.994 (n=165; round 24: 0.982; round 22: 0.976)
 }
@@ -186,7 +185,7 @@ var blind2Floors = map[string]float64{
 var blind3OverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.926; round 14: 0.919; round 13: 0.878)
 	"counter_speech":    0.91, // 0.939 (n=740; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
-	"migration":         0.84, // 0.873 (n=165)
+	"migration":         0.84, // 0.921 (n=165; round 25: 0.873)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
 }
@@ -206,7 +205,6 @@ var blind3Floors = map[string]float64{
 	"counter_speech/opinion_hate":        0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention":    0.45, // 0.500 (n=20)
-	"migration/citizenship_visa":         0.60, // 0.667 (n=15)
 	"migration/other_migration":          0.60, // 0.667 (n=15)
 	"migration/terrorism":                0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                0.60, // 0.667 (n=15)
@@ -224,8 +222,8 @@ var blind3Floors = map[string]float64{
 var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.858 (n=740; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
-	"migration":         0.89, // 0.921 (n=165)
-	"stance":            0.71, // 0.742 (n=120; round 23: 0.767, moved by round 24's retraining of the stance model)
+	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
+	"stance":            0.71, // 0.750 (n=120; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
@@ -264,12 +262,11 @@ var blind4Floors = map[string]float64{
 	"hate_crime_report/court_case":         0.60, // 0.667 (n=15)
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
 	"hate_crime_report/threat_harassment":  0.60, // 0.667 (n=15; round 24: 0.333)
-	"migration/citizenship_visa":           0.46, // 0.533 (n=15)
 	"migration/implicit":                   0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/open_support":                  0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":               0.60, // 0.667 (n=15; round 23: 0.867, moved by round 24's retraining)
+	"stance/restrictive_cap":               0.68, // 0.733 (n=15; round 25: 0.667)
 	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 }
 
@@ -281,7 +278,7 @@ var blind4Floors = map[string]float64{
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 18: 0.923; round 17: 0.920; round 15: 0.915)
-	"migration":         0.93, // 0.958 (n=165)
+	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
 }
@@ -308,7 +305,6 @@ var blind5Floors = map[string]float64{
 	"hate_crime_report/advice":           0.66, // 0.733 (n=15)
 	"hate_crime_report/arson":            0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
-	"migration/implicit":                 0.66, // 0.733 (n=15)
 	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
 }
 
@@ -319,8 +315,8 @@ var blind5Floors = map[string]float64{
 var blind6OverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.911 (n=740; round 15: 0.897) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.949 (n=740; round 17: 0.942; round 15: 0.936)
-	"migration":         0.83, // 0.861 (n=165)
-	"stance":            0.84, // 0.867 (n=120)
+	"migration":         0.83, // 0.897 (n=165; round 25: 0.861)
+	"stance":            0.84, // 0.875 (n=120; round 25: 0.867)
 	"hate_crime_report": 0.86, // 0.891 (n=165)
 }
 
@@ -343,7 +339,6 @@ var blind6Floors = map[string]float64{
 	"counter_speech/positive_mention":     0.65, // 0.700 (n=20)
 	"counter_speech/slur":                 0.70, // 0.750 (n=20)
 	"migration/asylum_news":               0.60, // 0.667 (n=15)
-	"migration/citizenship_visa":          0.60, // 0.667 (n=15)
 	"migration/implicit":                  0.60, // 0.667 (n=15)
 	"migration/interstate_border":         0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                 0.53, // 0.600 (n=15)
@@ -362,11 +357,11 @@ var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
-	"news.csv/migration/macro_f1":               0.75, // 0.789 (n=205; round 5: 0.794)
+	"news.csv/migration/macro_f1":               0.77, // 0.809 (n=205; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.71, // 0.745 (round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.868 (round 12: 0.843, round 7: 0.829)
-	"statements.csv/migration/macro_f1":         0.78, // 0.812 (n=151; round 10: 0.802)
+	"statements.csv/migration/macro_f1":         0.80, // 0.833 (n=151; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.856 (round 13: 0.845, round 8: 0.827)
 	"statements.csv/counter_speech/macro_f1":    0.74, // 0.775 (round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.917 (round 22: 0.904; round 5: 0.890)

@@ -424,7 +424,9 @@ func (s *Scorer) Version() string {
 //	48: round 25: a letter, note or message telling its recipients to
 //	   leave is a harassment incident; "not welcome" voices a bias and
 //	   banging on a door is an incident (models/hate.txt).
-const scoringRevision = 48
+//	49: round 26: more migration anchors (models/topic.txt): visas and
+//	   permits, citizenship ceremonies, boats and dinghies, protection.
+const scoringRevision = 49
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
