@@ -478,8 +478,6 @@ var officeActs = map[string]bool{"close": true, "sue": true, "resign": true, "qu
 	"derail": true, "collapse": true, "topple": true, "overturn": true, "challenge": true, "appeal": true,
 	"leave": true, "expose": true, "publish": true, "reveal": true, "defund": true, "freeze": true}
 
-// accountVerbs introduce what someone says happened or what they
-// received.
 // sanctionVerbs: what the law does to an offender ("was charged with").
 var sanctionVerbs = map[string]bool{"charged": true, "arrested": true, "convicted": true, "jailed": true,
 	"sentenced": true, "accused": true, "prosecuted": true, "cautioned": true, "fined": true, "remanded": true}
@@ -490,6 +488,8 @@ var victimVerbs = map[string]bool{"subjected": true, "suffered": true, "suffer":
 	"endured": true, "faced": true, "face": true, "facing": true, "experienced": true, "victims": true,
 	"victim": true, "targeted": true, "target": true}
 
+// accountVerbs introduce what someone says happened or what they
+// received.
 var accountVerbs = map[string]bool{"says": true, "said": true, "say": true, "told": true, "tells": true,
 	"claims": true, "claimed": true, "reported": true, "reports": true, "described": true, "describes": true,
 	"received": true, "receives": true, "receiving": true, "sent": true}

@@ -5,14 +5,23 @@ import (
 	"strings"
 )
 
+// This file holds the target analysis's readings of what is said of whom
+// without a hostile or a praise word linked in the usual way (rounds 12 and
+// 17 to 22).
+//
 // Insinuation: hostility with no hostile word said of anyone. A harm is
 // tied to the time migrants came ("the bike thefts started the month the
 // immigrants arrived", round 12 and round 17), a place is said to have been
 // better before they came ("this street used to be safe before the
 // immigrants came", round 17), a reader is asked to draw the conclusion
 // ("draw your own conclusions", "just saying", round 17), more migrants are
-// welcomed in irony ("oh great, more refugees", round 17), or a lock is
-// recommended ("might be a good week to buy a better lock", round 12).
+// welcomed in irony ("oh great, more refugees", rounds 17 and 20), or a lock
+// is recommended ("might be a good week to buy a better lock", round 12).
+//
+// Then: migrants as a danger to protect from, thanks addressed to someone
+// else, claims of likelihood (round 17); praise in a verbless phrase
+// (round 18); standing up for migrants (round 21); hostility rejected with a
+// negated verb (round 22).
 
 // insinuationCues: cues of insinuation that are stereotype hits reaching a
 // migrant mention anywhere in the unit (round 12).
