@@ -175,8 +175,9 @@ type targetInfo struct {
 	// insinuate marks the words of an insinuation cue (insinuationCues)
 	// or of a harm tied to migrants' arrival (timedHarmHits)
 	insinuate []bool
-	// insinuatedBy: for the first word of a timed harm, the first word of
-	// the migrant mention it is tied to (nil when there is none)
+	// insinuatedBy: for the first word of a hit tied to a migrant mention
+	// (a timed harm, an ironic welcome, a danger to protect from: tieHit),
+	// the first word of that mention (nil when there is none)
 	insinuatedBy map[int]int
 }
 
