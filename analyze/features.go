@@ -41,6 +41,10 @@ type unit struct {
 	dirDone     bool
 	dirFeats    []feat
 	dirSpecific bool
+	// the hate lexicon's matches (hatecrime.go), computed once per unit:
+	// the incident features and the hate rules both read them
+	hateDone bool
+	hateHits []lexHit
 }
 
 // lexPart returns the unit's features after its word n-grams (lexicon,

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -143,7 +144,7 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 	if n == 0 || s.hlex == nil {
 		return fs
 	}
-	hits := append(s.hlex.match(u.words, nil), messageOrders(u.words)...)
+	hits := append(slices.Clip(s.hateLexHits(u)), messageOrders(u.words)...)
 	if len(hits) == 0 {
 		return fs
 	}
@@ -351,11 +352,6 @@ var (
 // its recipients to leave, in a unit that names no official sender.
 func messageOrders(words []string) []lexHit {
 	var hits []lexHit
-	for _, w := range words {
-		if officialSenders[w] {
-			return nil
-		}
-	}
 	for i, w := range words {
 		if !messageNouns[w] {
 			continue
@@ -373,23 +369,28 @@ func messageOrders(words []string) []lexHit {
 			break
 		}
 	}
+	if hits != nil && slices.ContainsFunc(words, func(w string) bool { return officialSenders[w] }) {
+		return nil
+	}
 	return hits
 }
 
 // hateFloor: the least a concrete incident marked as bias scores.
 const hateFloor = 0.75
 
+// hateLexHits returns the hate lexicon's matches in a unit, computed once
+// (nil without the lexicon).
+func (s *Scorer) hateLexHits(u *unit) []lexHit {
+	if !u.hateDone && s.hlex != nil {
+		u.hateHits = s.hlex.match(u.words, nil)
+	}
+	u.hateDone = true
+	return u.hateHits
+}
+
 // hateMarked reports a [marker] phrase of the hate lexicon in the unit.
 func (s *Scorer) hateMarked(u *unit) bool {
-	if s.hlex == nil {
-		return false
-	}
-	for _, h := range s.hlex.match(u.words, nil) {
-		if h.section == hcMarker {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.hateLexHits(u), func(h lexHit) bool { return h.section == hcMarker })
 }
 
 // migrantPerpetrator reports an incident whose perpetrator, not victim, is

@@ -366,7 +366,7 @@ var ironyMarkers = func() *lexicons {
 // busload of migrants", "fifty more asylum seekers"). "Great news: fifty more
 // refugees have found jobs" and "wonderful to see more migrants" do not
 // open with the word alone.
-func ironicWelcome(ti *targetInfo) {
+func ironicWelcome(ti *targetInfo, words []string) {
 	w := ti.wordAt
 	p := 0
 	if w(0) == "oh" || w(0) == "ah" || w(0) == "well" {
@@ -379,7 +379,7 @@ func ironicWelcome(ti *targetInfo) {
 	// family has opened a bakery"): irony needs "oh" before it or a
 	// marker of irony in the unit ("I'm sure ...", "just what this town
 	// needs"), and no other praise in the unit (round 20)
-	markers := ironyMarkers.match(wordsOf(ti), nil)
+	markers := ironyMarkers.match(words, nil)
 	if p == 0 && len(markers) == 0 {
 		return
 	}
@@ -571,11 +571,7 @@ func likelyHarm(ti *targetInfo) {
 		// "are not more likely to commit crime": denied, as "less"
 		denied := k >= 2 && (w(k-2) == "not" || w(k-2) == "no" || strings.HasSuffix(w(k-2), "n't"))
 		if w(k-1) == "less" || denied {
-			e := k + 1
-			for e < n && e <= k+6 && ti.words[e].cl == ti.words[k].cl {
-				e++
-			}
-			ti.dropSection(tStereotype, k+1, e)
+			ti.dropSection(tStereotype, k+1, clauseEnd(ti, k+1, 6))
 			continue
 		}
 		for j := k + 1; j < n && j <= k+5 && ti.words[j].cl == ti.words[k].cl; j++ {

@@ -644,7 +644,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	noPlaceFor(ti)
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
-	ironicWelcome(ti)
+	ironicWelcome(ti, words)
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)

@@ -78,13 +78,13 @@ func Functional(s *analyze.Scorer, dir, split string) (*FunctionalReport, error)
 	}
 	rep := &FunctionalReport{Split: split, Scorer: s.Version(), Overall: map[string]float64{}, N: map[string]int{},
 		Interval: map[string][2]float64{}}
+	want := strings.Split(split, ",")
 	for _, task := range FunctionalScores {
 		rows, err := LoadFunctional(filepath.Join(dir, task+".csv"))
 		if err != nil {
 			return nil, fmt.Errorf("functional %s: %w", task, err)
 		}
 		var sel []FunctionalRow
-		want := strings.Split(split, ",")
 		for _, r := range rows {
 			if split == "all" || slices.Contains(want, r.Split) {
 				sel = append(sel, r)
