@@ -14,7 +14,8 @@ package analyze_test
 // round 23, xs1-e8c7951b5e3e, moved those marked "round 22: x"; round 24,
 // xs1-27af4ae31759, those marked "round 23: x"; round 25,
 // xs1-e55c73cfa39b, those marked "round 24: x"; round 26,
-// xs1-3d17d42cc434, those marked "round 25: x")
+// xs1-3d17d42cc434 (xs1-8a63129d3e89 after a review mend with the same outputs),
+// those marked "round 25: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -195,14 +195,15 @@ func timedHarmHits(ti *targetInfo, words []string) {
 			beforeArrival = true
 		}
 	}
-	// the harms of the unit: [a, b) and whether it rose (or was a place
-	// made worse); a harm that fell is none
-	type harm struct{ a, b int }
+	// the harms of the unit: [a, b), and whether it is a good state that
+	// was (prior), which alone may stand before the arrival; a harm that
+	// fell is none
+	type harm struct {
+		a, b  int
+		prior bool
+	}
 	var harms []harm
 	for k := 0; k < n; k++ {
-		if beforeArrival && !priorGood(ti, k) {
-			continue
-		}
 		switch {
 		case harmNouns[w(k)] && !ti.isMention(k):
 			// suffered, not done: "violence against refugees", "faced
@@ -221,33 +222,36 @@ func timedHarmHits(ti *targetInfo, words []string) {
 			if harmFell(ti, k) || !rose && len(tags) == 0 {
 				continue
 			}
-			harms = append(harms, harm{k, k + 1})
+			harms = append(harms, harm{k, k + 1, false})
 		case (w(k) == "went" || w(k) == "go" || w(k) == "gone" || w(k) == "going") && w(k+1) == "missing":
-			harms = append(harms, harm{k, k + 2})
+			harms = append(harms, harm{k, k + 2, false})
 		case w(k) == "used" && w(k+1) == "to":
 			// "used to be safe", "used to be a nice street", "used to
 			// be able to leave the door unlocked"
 			for j := k + 2; j < n && j <= k+6 && ti.words[j].cl == ti.words[k].cl; j++ {
 				if goodWords[w(j)] || w(j) == "unlocked" {
-					harms = append(harms, harm{k, j + 1})
+					harms = append(harms, harm{k, j + 1, true})
 					break
 				}
 			}
 		case w(k) == "once" && k >= 2 && goodWords[w(k-1)] && tCopulas[w(k-2)]:
 			// "our town was lovely once"
-			harms = append(harms, harm{k - 2, k + 1})
+			harms = append(harms, harm{k - 2, k + 1, true})
 		case w(k) == "could" && (w(k+1) == "walk" || w(k+1) == "leave") && (k == 0 || w(k-1) == "you" || w(k-1) == "we" || w(k-1) == "i"):
 			// "you could walk home at night here before ..."
-			harms = append(harms, harm{k, k + 2})
+			harms = append(harms, harm{k, k + 2, true})
 		case (w(k) == "never" || w(k) == "didn't") && (w(k+1) == "had" || w(k+1) == "have") && w(k+2) == "to" && strings.HasPrefix(w(k+3), "lock"):
 			// "we never had to lock our cars until ..."
-			harms = append(harms, harm{k, k + 4})
+			harms = append(harms, harm{k, k + 4, true})
 		case (w(k) == "prices" || w(k) == "values") && fellIn(ti, k):
 			// "house prices on our street dropped 20% the minute ..."
-			harms = append(harms, harm{k, k + 1})
+			harms = append(harms, harm{k, k + 1, false})
 		case (w(k) == "went" || w(k) == "gone" || w(k) == "going") && w(k+1) == "downhill":
-			harms = append(harms, harm{k, k + 2})
+			harms = append(harms, harm{k, k + 2, false})
 		}
+	}
+	if beforeArrival {
+		harms = slices.DeleteFunc(harms, func(h harm) bool { return !h.prior })
 	}
 	if len(harms) == 0 {
 		return
@@ -295,15 +299,6 @@ func (ti *targetInfo) tieHit(a, b, i int, insinuation bool) {
 		ti.insinuatedBy = map[int]int{}
 	}
 	ti.insinuatedBy[a] = i
-}
-
-// priorGood reports word k starting a good state that was ("used to be
-// safe", "was lovely once", "never had to lock", "could walk"): what a
-// text may place before migrants came.
-func priorGood(ti *targetInfo, k int) bool {
-	w := ti.wordAt
-	return w(k) == "used" && w(k+1) == "to" || w(k+1) == "once" && k >= 1 && tCopulas[w(k-1)] ||
-		w(k) == "could" || (w(k) == "never" || w(k) == "didn't") && (w(k+1) == "had" || w(k+1) == "have")
 }
 
 // quantityNouns count people as a load ("a coachload of migrants").

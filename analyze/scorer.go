@@ -426,7 +426,11 @@ func (s *Scorer) Version() string {
 //	   banging on a door is an incident (models/hate.txt).
 //	49: round 26: more migration anchors (models/topic.txt): visas and
 //	   permits, citizenship ceremonies, boats and dinghies, protection.
-const scoringRevision = 49
+//	50: review of rounds 17-26: a good state that was ("our town was
+//	   lovely once") may stand before the arrival like "used to be safe";
+//	   round 18's mend had left it out (score output the same on every
+//	   text of the test and development sets).
+const scoringRevision = 50
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

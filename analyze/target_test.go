@@ -400,6 +400,7 @@ func TestRound17Links(t *testing.T) {
 		{"I'm just saying that not all violent incidents are committed by migrants.", "", "m:stereotype:own"},
 		// a place better before
 		{"This street used to be safe before the immigrants came.", "m:stereotype:own", ""},
+		{"Our town was lovely once, before the migrants moved in.", "m:stereotype:own", ""},
 		{"Thefts started rising in 2019, two years before the first refugees were housed in the town.", "", "m:stereotype:own"},
 		{"The refugees came to this town in 2015, before the new school was built.", "", "m:stereotype:own"},
 		// an ironic welcome
