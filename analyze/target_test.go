@@ -422,16 +422,31 @@ func TestRound17Links(t *testing.T) {
 	}
 }
 
+// counterCase: a text and whether it is counter-speech (>= 0.5).
+type counterCase struct {
+	text    string
+	counter bool
+}
+
+// checkCounter scores each case as a document and checks its
+// counter_speech against 0.5.
+func checkCounter(t *testing.T, s *Scorer, cases []counterCase) {
+	t.Helper()
+	for _, tc := range cases {
+		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
+		if (v >= 0.5) != tc.counter {
+			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
+		}
+	}
+}
+
 // Round 18: a restrictive policy that names work or firms is no
 // counter-speech, unless it argues against the restriction by its cost;
 // praise in a verbless phrase is said of the migrants named before it.
 func TestRound18Counter(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
-	for _, tc := range []struct {
-		text    string
-		counter bool
-	}{
+	checkCounter(t, s, []counterCase{
 		{"We support a firm cap on the number of asylum seekers admitted every year.", false},
 		{"The government should admit fewer low-skilled migrants and only fill genuine shortages.", false},
 		{"Cutting the number of care visas would leave our hospitals without the nurses they need.", true},
@@ -441,12 +456,7 @@ func TestRound18Counter(t *testing.T) {
 		{"The migrants at the hostel cooked for the whole street on Sunday. What a kind bunch.", true},
 		{"Met some asylum seekers at the library today, such rude, aggressive people.", false},
 		{"The council opened a new library this year. Wonderful, generous people work there.", false},
-	} {
-		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
-		if (v >= 0.5) != tc.counter {
-			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
-		}
-	}
+	})
 	// the epithet is said of the migrants: hostility said the same way
 	checkLinkFeatures(t, s, "Met some asylum seekers at the library today, such rude, aggressive people.", "m:derog:own", "")
 	checkLinkFeatures(t, s, "What a kind bunch, those volunteers.", "", "m:positive:own")
@@ -457,10 +467,7 @@ func TestRound18Counter(t *testing.T) {
 func TestRound21Statistics(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
-	for _, tc := range []struct {
-		text    string
-		counter bool
-	}{
+	checkCounter(t, s, []counterCase{
 		{"The number of asylum claims rose by 20% last year, official figures show.", false},
 		{"Home Office data show 3,000 refugees were resettled in the region in 2024.", false},
 		{"Despite what you hear, figures show migrants are less likely to claim benefits than anyone else.", true},
@@ -471,12 +478,7 @@ func TestRound21Statistics(t *testing.T) {
 		{"Refugees were less likely to own a car than other residents, the study found.", false},
 		{"Studies show immigrants are less likely to commit crimes than people born here.", true},
 		{"The council leader said the town would not tolerate racism against its new residents.", true},
-	} {
-		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
-		if (v >= 0.5) != tc.counter {
-			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
-		}
-	}
+	})
 }
 
 // Round 24: harassment reported ("subjected to abuse") takes no policy
@@ -503,18 +505,10 @@ func TestRound24AbuseStance(t *testing.T) {
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
 	s := newTestScorer(t)
-	for _, tc := range []struct {
-		text    string
-		counter bool
-	}{
+	checkCounter(t, s, []counterCase{
 		{"I respect migrants, but we cannot take in more than we can house.", false},
 		{"I respect migrants and the work they do.", true},
-	} {
-		v := ScoreOf(s.Score("x", tc.text, model.TextContext{}), TaskCounterSpeech)
-		if (v >= 0.5) != tc.counter {
-			t.Errorf("%q: counter_speech %.2f, want >= 0.5 %v", tc.text, v, tc.counter)
-		}
-	}
+	})
 }
 
 // A hostile message reported as sent to migrants is an incident of
