@@ -850,6 +850,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round23.tsv", 12}, // 8 with round 22's model
 		{"probes_round24.tsv", 6},  // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
 		{"probes_round25.tsv", 9},  // 6 with round 24's model
+		{"probes_round27.tsv", 26}, // round 27's rules (47) were not adopted
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
