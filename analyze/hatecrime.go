@@ -260,6 +260,18 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 			counts["hc:strong"]++
 		}
 	}
+	// a call to violence reported by the police or a court ("jailed for
+	// posts urging people to burn down the hotel housing asylum seekers",
+	// "charged after calling for migrants to be shot"): incitement, a
+	// threat made in public, is an incident (round 29)
+	if u.ti != nil {
+		if a, b := incitement(u.ti); a >= 0 {
+			if counts["hc:strong"] == 0 {
+				first["hc:strong"] = [2]int{u.ti.words[a].s, u.ti.words[b].e}
+			}
+			counts["hc:strong"]++
+		}
+	}
 	// an incident against a migrant or minority, or marked as hate
 	// a migrant group named by the target analysis counts as a group too
 	// ("international protection applicants")
@@ -468,6 +480,54 @@ func migrantPerpetrator(u *unit) bool {
 		}
 	}
 	return false
+}
+
+// callWords ask or incite others to act; postWords put words in public.
+var (
+	callWords = map[string]bool{"urging": true, "urged": true, "urge": true, "urges": true, "encouraging": true,
+		"encouraged": true, "encourage": true, "encourages": true, "inciting": true, "incited": true, "incite": true,
+		"incites": true}
+	postWords = map[string]bool{"posted": true, "posting": true, "posts": true, "post": true, "wrote": true,
+		"written": true, "writing": true, "shared": true, "sharing": true, "published": true, "publishing": true}
+)
+
+// incitement finds a call to violence reported by the police or a court:
+// in a unit with a report frame ([report]: charged, jailed, "court
+// heard"), the offence named ("inciting racial hatred", "stirring up
+// religious hatred"), or a call ("urging", "inciting", "calling for") or a post
+// ("posted", "had written online that") followed in its sentence, within
+// ten words, by a word of violence or expulsion from the target lexicon
+// ("burn", "shot", "driven out") or an incident word ("attack", "smash").
+// It returns the words from the call to the violence, or -1, -1.
+func incitement(ti *targetInfo) (int, int) {
+	if ti.count[tReport] == 0 {
+		return -1, -1
+	}
+	n := len(ti.words)
+	for k := 0; k < n; k++ {
+		w := ti.words[k].w
+		// the offence named: "inciting violence", "incitement to racial
+		// hatred", "stirring up religious hatred", "encouraging violent
+		// disorder"
+		if callWords[w] || w == "incitement" || w == "stirring" || w == "stir" || w == "stirred" {
+			for j := k + 1; j < n && j <= k+3 && ti.words[j].sent == ti.words[k].sent; j++ {
+				if x := ti.words[j].w; x == "violence" || x == "violent" || x == "hatred" {
+					return k, j
+				}
+			}
+		}
+		call := callWords[w] || postWords[w] ||
+			(w == "calling" || w == "called" || w == "calls") && (ti.wordAt(k+1) == "for" || ti.wordAt(k+1) == "on")
+		if !call {
+			continue
+		}
+		for j := k + 1; j < n && j <= k+10 && ti.words[j].sent == ti.words[k].sent; j++ {
+			if (ti.has(j, tThreat) || ti.has(j, tExclusion) || ti.has(j, tIncident)) && !negatedAt(ti, j) {
+				return k, j
+			}
+		}
+	}
+	return -1, -1
 }
 
 // officeActs: acts of office, law and politics whose threat is no incident

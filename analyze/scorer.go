@@ -430,7 +430,10 @@ func (s *Scorer) Version() string {
 //	   lovely once") may stand before the arrival like "used to be safe";
 //	   round 18's mend had left it out (score output the same on every
 //	   text of the test and development sets).
-const scoringRevision = 50
+//	51: round 29: a call to violence or the offence of incitement,
+//	   reported by the police or a court, is an incident (hatecrime.go,
+//	   incitement).
+const scoringRevision = 51
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -78,6 +78,7 @@ type tword struct {
 	w     string // normalised, lowercased
 	s, e  int    // byte span in the source
 	cl    int    // clause number
+	sent  int    // sentence number (a sentence ends at . ! or ?)
 	q     bool   // inside quotation marks
 	qid   int    // which quotation (0 outside quotes)
 	tag   string // Penn tag (prose), "" when the unit was not tagged
@@ -259,11 +260,11 @@ func maskChar(s string) bool {
 // spaced-out words joined, disguised spellings normalised, clauses and
 // quotation marks recorded.
 func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question bool) {
-	cl := 0
+	cl, sent := 0, 0
 	inQ := false
 	qid, nq := 0, 0
 	add := func(w string, st, en int, fixed bool, tok int) {
-		ws = append(ws, tword{w: w, s: st, e: en, cl: cl, q: inQ, qid: qid, fixed: fixed, tok: tok, cap: firstUpper(src[st:en])})
+		ws = append(ws, tword{w: w, s: st, e: en, cl: cl, sent: sent, q: inQ, qid: qid, fixed: fixed, tok: tok, cap: firstUpper(src[st:en])})
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -355,6 +356,9 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			}
 			if clauseBreak[txt] || strings.ContainsAny(txt, ".!?;") {
 				cl++
+			}
+			if strings.ContainsAny(txt, ".!?") {
+				sent++
 			}
 			continue
 		}

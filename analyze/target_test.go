@@ -501,6 +501,31 @@ func TestRound24AbuseStance(t *testing.T) {
 	}
 }
 
+// Incitement reported by the police or a court is a hate-crime report
+// (round 29): a call to violence against migrants or a religion, or the
+// offence named. The guards: incitement against no group, a call with no
+// violence, the same words with no report frame.
+func TestRound29Incitement(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"He was sentenced to two years for posting messages on Facebook urging people to burn down the hotel housing asylum seekers.", true},
+		{"A man was jailed for inciting violence against asylum seekers during the riots.", true},
+		{"He was convicted of inciting racial hatred over posts calling for Somali families to be driven out of the estate.", true},
+		{"A man was jailed for inciting violence against police officers during a football match.", false},
+		{"Campaigners urged the council to stop housing asylum seekers in the hotel.", false},
+		{"A man was jailed for inciting others to loot shops during the riots.", false},
+		{"Please stop inciting hatred against our fellow people.", false},
+	} {
+		if got := s.Score("x", tc.text, model.TextContext{}).HateCrimeReport; (got >= 0.5) != tc.want {
+			t.Errorf("%q: hate_crime_report %.2f, want >= 0.5: %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -851,6 +876,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round24.tsv", 6},  // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
 		{"probes_round25.tsv", 9},  // 6 with round 24's model
 		{"probes_round27.tsv", 26}, // round 27's rules (47) were not adopted
+		{"probes_round29.tsv", 22}, // 13 with round 26's model; batch b (frozen) 6 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
