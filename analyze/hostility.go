@@ -81,7 +81,9 @@ func lexBag(ti *targetInfo) []feat {
 	seen := map[string]bool{}
 	var fs []feat
 	for i, w := range ti.words {
-		if ti.secAt[i] != 0 || len(w.w) < 2 {
+		// a country's name stays a word of the bag: [origin_country] only
+		// tells who "families from Syria" are (round 30)
+		if ti.secAt[i]&^(1<<tOriginCountry) != 0 || len(w.w) < 2 {
 			continue
 		}
 		name := "w:" + stem(w.w)

@@ -61,13 +61,14 @@ const (
 	tSolidarity
 	tIncident
 	tReport
+	tOriginCountry
 	numTSections
 )
 
 var targetSectionNames = []string{
 	"migrant", "nationality", "migration_noun", "context", "institution", "nonmigration", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
 	"exclusion", "emotion", "stereotype", "profanity", "positive", "negation", "condemn", "meta", "correction",
-	"solidarity", "incident", "report",
+	"solidarity", "incident", "report", "origin_country",
 }
 
 // hostile categories, in feature order
@@ -901,6 +902,22 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 			m.kind = kOther
 			if migrationWord {
 				m.kind = kMigrant
+			}
+		case tPeopleNoun:
+			// "single men from Albania", "families from the Congo": people
+			// named by the country they come from (round 30)
+			k := h.end
+			if k < n && ti.words[k].w == "from" {
+				k++
+				if k < n && ti.words[k].w == "the" {
+					k++
+				}
+			}
+			if k == h.end || k >= n || !ti.has(k, tOriginCountry) {
+				continue
+			}
+			m.kind, m.nationality = kMigrant, true
+			for m.j = k + 1; m.j < n && ti.has(m.j, tOriginCountry) && ti.words[m.j].cl == ti.words[k].cl; m.j++ {
 			}
 		case tOriginAdj:
 			// "syrian men", "illegal immigrants" (the second word is a

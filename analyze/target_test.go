@@ -526,6 +526,28 @@ func TestRound29Incitement(t *testing.T) {
 	}
 }
 
+// People named by the country they come from, or as "asylum-seeking", are
+// migrants (round 30); a town or a team is no origin.
+func TestRound30OriginMentions(t *testing.T) {
+	t.Parallel()
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		text          string
+		migrant, anti bool
+	}{
+		{"The council has a legal duty to house unaccompanied asylum-seeking children.", true, false},
+		{"Workers from Poland are parasites who undercut us.", true, true},
+		{"Forty families from the Congo will be housed in the former barracks.", true, false},
+		{"A man from Leeds was fined for speeding on the M62.", false, false},
+		{"The team from Brazil won the final 2-1.", false, false},
+	} {
+		sc := s.Score("x", tc.text, model.TextContext{})
+		if (sc.Migration >= 0.5) != tc.migrant || (sc.AntiMigrant >= 0.5) != tc.anti {
+			t.Errorf("%q: migration %.2f, anti_migrant %.2f; want >= 0.5: %v, %v", tc.text, sc.Migration, sc.AntiMigrant, tc.migrant, tc.anti)
+		}
+	}
+}
+
 // Conceded praise is no counter-speech: "I respect migrants, but ...".
 func TestConcededPraise(t *testing.T) {
 	t.Parallel()
@@ -877,6 +899,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round25.tsv", 9},  // 6 with round 24's model
 		{"probes_round27.tsv", 26}, // round 27's rules (47) were not adopted
 		{"probes_round29.tsv", 22}, // 13 with round 26's model; batch b (frozen) 6 -> 10
+		{"probes_round30.tsv", 20}, // 11 with round 29's model; batch b (frozen) 4 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
