@@ -17,7 +17,7 @@ package analyze_test
 // xs1-3d17d42cc434 (xs1-8a63129d3e89 after a review mend with the same outputs),
 // those marked "round 25: x"; round 29, xs1-15d8ce7f8f82, those marked
 // "round 26: x"; round 30, its rules and their retraining, those marked
-// "round 29: x")
+// "round 29: x"; round 31, xs1-fcef8e8069ad, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -1342,6 +1342,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
 			continue
 		}
+		// "to be honest", "good luck", "thank god": an idiom praises no one
+		// (round 31; round 8's praise rule skipped them, the features did not)
+		if cat == tPositive && idiomAt(ti, h.start) {
+			continue
+		}
 		// "why would you want immigrants to be thrown out?": the want is of
 		// the hostile act that follows, not of the target; "jobs that
 		// locals don't want": the want has no object after it, what is

@@ -900,6 +900,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round27.tsv", 26}, // round 27's rules (47) were not adopted
 		{"probes_round29.tsv", 22}, // 13 with round 26's model; batch b (frozen) 6 -> 10
 		{"probes_round30.tsv", 20}, // 11 with round 29's model; batch b (frozen) 4 -> 7
+		{"probes_round31.tsv", 12}, // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
