@@ -438,7 +438,10 @@ func (s *Scorer) Version() string {
 //	   mention; a country's name stays a word of the bag (lexBag).
 //	53: round 31: a praise word inside an idiom ("to be honest", "good
 //	   luck", "thank god") makes no link, so no feature, not only no rule.
-const scoringRevision = 53
+//	54: round 33: a hostile word said of something else makes no link
+//	   ("less than £40", "the housing problem", "the country benefits
+//	   from", "live in filthy conditions": target.go, otherReferent).
+const scoringRevision = 54
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

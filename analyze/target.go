@@ -76,17 +76,20 @@ var hostileCats = []int{tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereoty
 
 // tword is one normalised word of a unit.
 type tword struct {
-	w     string // normalised, lowercased
-	s, e  int    // byte span in the source
-	cl    int    // clause number
-	sent  int    // sentence number (a sentence ends at . ! or ?)
-	q     bool   // inside quotation marks
-	qid   int    // which quotation (0 outside quotes)
-	tag   string // Penn tag (prose), "" when the unit was not tagged
-	fixed bool   // rewritten from a disguised spelling
-	cap   bool   // the source word starts with a capital letter
-	tok   int    // index of the first source token
-	hash  bool   // from a hashtag
+	w    string // normalised, lowercased
+	s, e int    // byte span in the source
+	cl   int    // clause number
+	// numNext: a number or a currency sign stands right after the word
+	// ("less than £40"): numbers are no words of the stream
+	numNext bool
+	sent    int    // sentence number (a sentence ends at . ! or ?)
+	q       bool   // inside quotation marks
+	qid     int    // which quotation (0 outside quotes)
+	tag     string // Penn tag (prose), "" when the unit was not tagged
+	fixed   bool   // rewritten from a disguised spelling
+	cap     bool   // the source word starts with a capital letter
+	tok     int    // index of the first source token
+	hash    bool   // from a hashtag
 }
 
 // target kinds
@@ -316,6 +319,9 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			continue
 		case nlp.Punct:
 			txt := t.Lower
+			if strings.ContainsAny(txt, "£$€") && len(ws) > 0 {
+				ws[len(ws)-1].numNext = true
+			}
 			// a mask inside a word: f*ck, m!grants, sh!t
 			if maskChar(txt) && k > 0 && k+1 < len(toks) && toks[k-1].End == t.Start && toks[k+1].Start == t.End &&
 				toks[k-1].Kind == nlp.Word && toks[k+1].Kind == nlp.Word && len(ws) > 0 && ws[len(ws)-1].e == t.Start {
@@ -368,6 +374,9 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			if d, ok := deLeet(w); ok {
 				w = d
 			} else {
+				if len(ws) > 0 {
+					ws[len(ws)-1].numNext = true
+				}
 				continue
 			}
 		}
@@ -1340,6 +1349,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "refugees are denied help", "deprived of dignity": a praise word
 		// withheld from the target is neither praise nor denied praise
 		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
+			continue
+		}
+		// a hostile word said of something else than the migrants named
+		// (round 33): "less than £40 a week", "the housing problem", "the
+		// country benefits from", "make dangerous journeys"
+		if otherReferent(ti, h, cat) {
 			continue
 		}
 		// "to be honest", "good luck", "thank god": an idiom praises no one
@@ -3061,6 +3076,87 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 	}
 	return corrected(ti, l)
 }
+
+// otherReferent reports a hostile term at h that is said of something else
+// than the people a sentence names (round 33): "less than" before an amount
+// ("less than £40 a week", "less than half"); a derogatory noun named by
+// the noun before it ("the housing problem", "a health threat": problemNouns); "benefits"
+// as a verb ("the country benefits from"); a derogatory or dehumanising
+// adjective of another noun that is the object of a preposition or of a verb
+// of undergoing ("live in filthy conditions", "make dangerous journeys",
+// "fled violent wars").
+func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
+	w := ti.wordAt
+	n := len(ti.words)
+	if cat == tDerog && w(h.start) == "less" && w(h.start+1) == "than" && h.end == h.start+2 {
+		if ti.words[h.end-1].numNext || amountWords[w(h.end)] || w(h.end) == "a" && amountWords[w(h.end+1)] {
+			return true
+		}
+	}
+	if !ti.tagged || h.end != h.start+1 {
+		return false
+	}
+	tag := ti.words[h.start].tag
+	switch {
+	case cat == tStereotype && (w(h.start) == "benefits" || w(h.start) == "benefit"):
+		// the tagger reads "the country benefits from" as a plural noun:
+		// a verb is a benefit from something, after its subject (not "the
+		// benefits from migration")
+		nx := h.end
+		for nx < n && strings.HasPrefix(ti.words[nx].tag, "RB") {
+			nx++
+		}
+		p := h.start - 1
+		return strings.HasPrefix(tag, "VB") || w(nx) == "from" && p >= 0 && !tDeterminers[w(p)] &&
+			!strings.HasPrefix(ti.words[p].tag, "JJ") && !strings.HasPrefix(ti.words[p].tag, "PRP")
+	case cat == tDerog && problemNouns[w(h.start)] && strings.HasPrefix(tag, "NN") && h.start > 0:
+		// two words of their own (a joined "nigeriansarethieves" split in
+		// three carries one tag)
+		p := h.start - 1
+		return strings.HasPrefix(ti.words[p].tag, "NN") && ti.words[p].tok != ti.words[h.start].tok && !ti.isMention(p) &&
+			ti.secAt[p] == 0 && ti.words[p].cl == ti.words[h.start].cl
+	case (cat == tDerog || cat == tDehum) && strings.HasPrefix(tag, "JJ") && h.end < n:
+		nx := h.end
+		if !strings.HasPrefix(ti.words[nx].tag, "NN") || ti.words[nx].tok == ti.words[h.start].tok || ti.isMention(nx) ||
+			ti.secAt[nx] != 0 || ti.words[nx].cl != ti.words[h.start].cl {
+			return false
+		}
+		p := h.start - 1
+		for p >= 0 && (tDeterminers[w(p)] || strings.HasPrefix(ti.words[p].tag, "RB") || strings.HasPrefix(ti.words[p].tag, "JJ")) {
+			p--
+		}
+		if p < 0 || ti.words[p].cl != ti.words[h.start].cl {
+			return false
+		}
+		// not "into" ("turned our estate into a rubbish tip" says what
+		// they made of it)
+		return ti.words[p].tag == "IN" && w(p) != "like" && w(p) != "than" && w(p) != "into" || undergoVerbs[w(p)]
+	}
+	return false
+}
+
+// problemNouns name a trouble of something: "the housing problem", "a
+// health threat", "the benefits scandal".
+var problemNouns = map[string]bool{"problem": true, "problems": true, "threat": true, "threats": true,
+	"danger": true, "dangers": true, "burden": true, "menace": true, "nuisance": true, "disaster": true,
+	"mess": true, "crisis": true, "scandal": true, "fraud": true}
+
+// amountWords follow "less than" in an amount: "less than half", "less than
+// a third".
+var amountWords = map[string]bool{"half": true, "third": true, "quarter": true, "fifth": true, "tenth": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "ten": true, "twenty": true, "fifty": true,
+	"hundred": true, "thousand": true, "million": true, "billion": true, "week": true, "month": true, "year": true,
+	"day": true, "pound": true, "pounds": true, "dollar": true, "dollars": true, "euro": true, "euros": true,
+	"percent": true, "per": true, "minimum": true}
+
+// undergoVerbs take what their subject goes through as object: "refugees
+// make dangerous journeys", "face dangerous conditions", "fled violent
+// wars".
+var undergoVerbs = map[string]bool{"face": true, "faces": true, "faced": true, "facing": true, "flee": true,
+	"flees": true, "fled": true, "fleeing": true, "escape": true, "escapes": true, "escaped": true, "escaping": true,
+	"make": true, "makes": true, "made": true, "making": true, "endure": true, "endured": true, "enduring": true,
+	"survive": true, "survived": true, "surviving": true, "undertake": true, "undertook": true, "risk": true,
+	"risked": true, "risking": true}
 
 // forbidden reports a modal at k that forbids what follows: "shouldn't",
 // "should not", "nobody should", "no one must".

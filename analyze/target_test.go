@@ -913,6 +913,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round30.tsv", 20}, // 11 with round 29's model; batch b (frozen) 4 -> 7
 		{"probes_round31.tsv", 12}, // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 		{"probes_round32.tsv", 13}, // round 32's rule (20) was not adopted
+		{"probes_round33.tsv", 21}, // 14 with round 31's model; batch b (frozen) 8 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
