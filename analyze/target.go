@@ -319,9 +319,6 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			continue
 		case nlp.Punct:
 			txt := t.Lower
-			if strings.ContainsAny(txt, "£$€") && len(ws) > 0 {
-				ws[len(ws)-1].numNext = true
-			}
 			// a mask inside a word: f*ck, m!grants, sh!t
 			if maskChar(txt) && k > 0 && k+1 < len(toks) && toks[k-1].End == t.Start && toks[k+1].Start == t.End &&
 				toks[k-1].Kind == nlp.Word && toks[k+1].Kind == nlp.Word && len(ws) > 0 && ws[len(ws)-1].e == t.Start {
@@ -332,6 +329,11 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 					k++
 					continue
 				}
+			}
+			// a currency sign (not a "$" masking a letter, joined above)
+			// starts an amount
+			if strings.ContainsAny(txt, "£$€") && len(ws) > 0 {
+				ws[len(ws)-1].numNext = true
 			}
 			// a possessive apostrophe ("the asylum seekers' house") is no
 			// quotation mark
