@@ -276,17 +276,18 @@ func timedHarmHits(ti *targetInfo, words []string) {
 	for _, h := range harms {
 		// a harm of the lexicon ("burglaries") keeps its hit, now tied
 		// to the arrival
-		if !ti.has(h.a, tStereotype) {
-			ti.addHit(tStereotype, h.a, h.b)
-		}
 		ti.tieHit(h.a, h.b, target, true)
 	}
 }
 
-// tieHit says that the hit on words [a, b) is said of the migrant mention
-// starting at word i, wherever it stands in the unit (linkTarget reads
-// insinuatedBy); insinuation marks the words as an insinuation cue too.
+// tieHit makes words [a, b) a stereotype hit (unless they are one already)
+// said of the migrant mention starting at word i, wherever it stands in the
+// unit (linkTarget reads insinuatedBy); insinuation marks the words as an
+// insinuation cue too. Every insinuation reads its cue as a stereotype.
 func (ti *targetInfo) tieHit(a, b, i int, insinuation bool) {
+	if !ti.has(a, tStereotype) {
+		ti.addHit(tStereotype, a, b)
+	}
 	if insinuation {
 		if ti.insinuate == nil {
 			ti.insinuate = make([]bool, len(ti.words))
@@ -401,7 +402,6 @@ func ironicWelcome(ti *targetInfo, words []string) {
 			continue
 		}
 		ti.dropSection(tPositive, p, p+1)
-		ti.addHit(tStereotype, p, p+1)
 		ti.tieHit(p, p+1, m.i, true)
 		return
 	}
@@ -496,7 +496,6 @@ func dangerFrom(ti *targetInfo) {
 			if protectVerbs[ti.words[k].w] {
 				ti.dropSection(tPositive, k, k+1)
 				ti.dropSection(tSolidarity, k, k+1)
-				ti.addHit(tStereotype, k, k+1)
 				ti.tieHit(k, k+1, m.i, false)
 				break
 			}
