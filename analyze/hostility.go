@@ -263,7 +263,7 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 		case isHostileCat(l.cat) && l.status == stCond:
 			cond = &ruleHit{st, en, "hostility condemned"}
 		case l.cat == tPositive && l.status == stOwn && !ti.question && (praiseWords[s.vocab.lemmaOf(ti.words[l.i].w)] || praiseWords[s.vocab.adjBase(ti.words[l.i].w)]) &&
-			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !idiomAt(ti, l.i) && !conceded(ti, &l):
+			!strings.HasPrefix(ti.words[l.i].tag, "VBN") && !ti.words[l.i].q && !conceded(ti, &l):
 			pos = &ruleHit{st, en, "praise of migrants"}
 		case isHostileCat(l.cat) && l.status == stNeg:
 			neg = &ruleHit{st, en, "hostile claim denied"}
@@ -569,13 +569,6 @@ func recipient(ti *targetInfo, i int) bool {
 		return false
 	}
 	return false
-}
-
-// idiomAt: a positive word inside an idiom that praises no one ("to be
-// honest", "good luck", "thank god").
-func idiomAt(ti *targetInfo, i int) bool {
-	w := ti.wordAt
-	return w(i) == "honest" && w(i-1) == "be" || w(i) == "good" && w(i+1) == "luck" || w(i-1) == "thank" && w(i) == "god"
 }
 
 // migrationFeats are the features of the migration model (round 2): what

@@ -3137,6 +3137,14 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 	return false
 }
 
+// idiomAt: a positive word inside an idiom that praises no one ("to be
+// honest", "good luck", "thank god"); findLinks makes no link for it, so
+// neither the features nor the praise rule see it (round 31).
+func idiomAt(ti *targetInfo, i int) bool {
+	w := ti.wordAt
+	return w(i) == "honest" && w(i-1) == "be" || w(i) == "good" && w(i+1) == "luck" || w(i-1) == "thank" && w(i) == "god"
+}
+
 // problemNouns name a trouble of something: "the housing problem", "a
 // health threat", "the benefits scandal".
 var problemNouns = map[string]bool{"problem": true, "problems": true, "threat": true, "threats": true,
