@@ -176,12 +176,14 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 	}
 	counts := map[string]int{}
 	first := map[string][2]int{}
-	add := func(name string, a, b int) {
+	// addSpan counts a feature whose evidence is the byte span [st, en)
+	addSpan := func(name string, st, en int) {
 		if counts[name] == 0 {
-			first[name] = [2]int{u.spans[a][0], u.spans[min(b, n-1)][1]}
+			first[name] = [2]int{st, en}
 		}
 		counts[name]++
 	}
+	add := func(name string, a, b int) { addSpan(name, u.spans[a][0], u.spans[min(b, n-1)][1]) }
 	for _, h := range hits {
 		switch h.section {
 		case hcStrong:
@@ -249,27 +251,18 @@ func (s *Scorer) incidentFeats(u *unit) []feat {
 	// home'", "letters warning them to get out") is harassment: a strong
 	// incident. The target analysis has its own words, so the span is
 	// taken from them, not from u.spans.
-	if u.ti != nil {
-		for _, l := range u.ti.links {
-			if !l.message {
-				continue
+	// So is a call to violence reported by the police or a court ("jailed
+	// for posts urging people to burn down the hotel housing asylum
+	// seekers", "charged after calling for migrants to be shot"):
+	// incitement, a threat made in public (round 29).
+	if ti := u.ti; ti != nil {
+		for _, l := range ti.links {
+			if l.message {
+				addSpan("hc:strong", ti.words[l.i].s, ti.words[l.j-1].e)
 			}
-			if counts["hc:strong"] == 0 {
-				first["hc:strong"] = [2]int{u.ti.words[l.i].s, u.ti.words[l.j-1].e}
-			}
-			counts["hc:strong"]++
 		}
-	}
-	// a call to violence reported by the police or a court ("jailed for
-	// posts urging people to burn down the hotel housing asylum seekers",
-	// "charged after calling for migrants to be shot"): incitement, a
-	// threat made in public, is an incident (round 29)
-	if u.ti != nil {
-		if a, b := incitement(u.ti); a >= 0 {
-			if counts["hc:strong"] == 0 {
-				first["hc:strong"] = [2]int{u.ti.words[a].s, u.ti.words[b].e}
-			}
-			counts["hc:strong"]++
+		if a, b := incitement(ti); a >= 0 {
+			addSpan("hc:strong", ti.words[a].s, ti.words[b].e)
 		}
 	}
 	// an incident against a migrant or minority, or marked as hate
