@@ -441,7 +441,10 @@ func (s *Scorer) Version() string {
 //	54: round 33: a hostile word said of something else makes no link
 //	   ("less than £40", "the housing problem", "the country benefits
 //	   from", "live in filthy conditions": target.go, otherReferent).
-const scoringRevision = 54
+//	55: round 34: VADER truth words ("true") and mood words ("happy",
+//	   "safe") make no praise link; a denied VADER praise of a target is a
+//	   hostile word for q:nohostility, like a denied lexicon praise.
+const scoringRevision = 55
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

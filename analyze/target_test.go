@@ -914,6 +914,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round31.tsv", 12}, // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 		{"probes_round32.tsv", 13}, // round 32's rule (20) was not adopted
 		{"probes_round33.tsv", 21}, // 14 with round 31's model; batch b (frozen) 8 -> 8
+		{"probes_round34.tsv", 26}, // 20 with round 33's model; batch b (frozen) 11 -> 14
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

@@ -33,7 +33,7 @@ func (s *Scorer) addVaderTerms(ti *targetInfo) {
 			continue
 		}
 		v, ok := s.vlex[w.w]
-		if !ok || math.Abs(v) < vaderMin || v < 0 && feelingWords[w.w] {
+		if !ok || math.Abs(v) < vaderMin || v < 0 && feelingWords[w.w] || v > 0 && (moodWords[w.w] || truthWords[w.w]) {
 			continue
 		}
 		if w.tag != "" && !(w.tag[0] == 'J' || w.tag[0] == 'N' || w.tag[0] == 'V') {
@@ -56,6 +56,20 @@ var feelingWords = map[string]bool{"annoyed": true, "upset": true, "sad": true, 
 	"lonely": true, "depressed": true, "desperate": true, "devastated": true, "heartbroken": true, "terrified": true,
 	"traumatised": true, "traumatized": true, "distressed": true, "injured": true, "wounded": true,
 	"frustrated": true, "disappointed": true, "stressed": true, "nervous": true, "confused": true, "trapped": true}
+
+// moodWords: positive VADER words that say how whoever they are said of
+// feels or fares ("the refugees were not happy with the hostel", "they do
+// not feel safe"), the mirror of feelingWords; truthWords judge a claim,
+// not a target ("it is not true that immigrants are lazy" corrects a myth).
+// Before round 34 both made praise links, and their denials taught the
+// models that denied praise of migrants is not hostility.
+var (
+	moodWords = map[string]bool{"happy": true, "happier": true, "safe": true, "safer": true, "sure": true,
+		"comfortable": true, "relieved": true, "pleased": true, "excited": true, "hopeful": true, "secure": true,
+		"calm": true, "content": true, "lucky": true, "fortunate": true}
+	truthWords = map[string]bool{"true": true, "truer": true, "truest": true, "trueness": true, "truth": true,
+		"truths": true}
+)
 
 type vTerm struct {
 	i int
@@ -161,7 +175,7 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 	// way to hostility
 	hostileWord := false
 	for _, l := range ti.links {
-		if isHostileCat(l.cat) || l.cat == tPositive && l.status == stNeg {
+		if isHostileCat(l.cat) || (l.cat == tPositive || l.cat == tVPos) && l.status == stNeg {
 			hostileWord = true
 		}
 	}
