@@ -20,7 +20,8 @@ package analyze_test
 // "round 29: x"; round 31, xs1-fcef8e8069ad, moved none; round 33,
 // xs1-1a5bb7011182, its rules and their retraining, those marked "round 31: x";
 // round 34, xs1-a47a4c7288fd, its rules and their retraining, those marked
-// "round 33: x")
+// "round 33: x"; round 35, xs1-ea0a3e8a3abc, its rules and their retraining,
+// those marked "round 34: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -226,7 +227,7 @@ var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.865 (n=740; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
-	"stance":            0.71, // 0.742 (n=120; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
+	"stance":            0.71, // 0.750 (n=120; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
@@ -269,7 +270,7 @@ var blind4Floors = map[string]float64{
 	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/open_support":                  0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":               0.61, // 0.667 (n=15; round 33: 0.733)
+	"stance/restrictive_cap":               0.68, // 0.733 (n=15; round 34: 0.667)
 	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 }
 
@@ -279,8 +280,8 @@ var blind4Floors = map[string]float64{
 // decided, for round 12's model and round 10's (the same but migration
 // 0.939).
 var blind5OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.896 (n=740; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.918 (n=740; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
+	"counter_speech":    0.89, // 0.923 (n=740; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -292,7 +293,7 @@ var blind5Floors = map[string]float64{
 	"anti_migrant/derog_attr":            0.60, // 0.650 (n=20)
 	"anti_migrant/derog_emotion":         0.35, // 0.400 (n=20)
 	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.250)
-	"anti_migrant/negated_praise":        0.40, // 0.450 (n=20)
+	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 34: 0.450)
 	"anti_migrant/news_quoted_hostility": 0.65, // 0.700 (n=20)
 	"anti_migrant/profanity_at":          0.65, // 0.700 (n=20)
 	"anti_migrant/question_hate":         0.65, // 0.700 (n=20)
@@ -300,7 +301,7 @@ var blind5Floors = map[string]float64{
 	"anti_migrant/threat_direct":         0.45, // 0.500 (n=20)
 	"counter_speech/derog_attr":          0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":       0.45, // 0.500 (n=20)
-	"counter_speech/negated_praise":      0.45, // 0.500 (n=20)
+	"counter_speech/negated_praise":      0.65, // 0.700 (n=20; round 34: 0.500)
 	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.65, // 0.700 (n=20; round 29: 0.750)
 	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 15: 1.000, moved by round 17's retraining)
@@ -357,7 +358,7 @@ var blind6Floors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 33: 0.832; round 15: 0.828; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.69, // 0.716 (round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/counter_speech/macro_f1":      0.69, // 0.725 (round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
@@ -385,8 +386,8 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.723 (round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.763 (round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.721 (round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.781 (round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718

@@ -444,7 +444,10 @@ func (s *Scorer) Version() string {
 //	55: round 34: VADER truth words ("true") and mood words ("happy",
 //	   "safe") make no praise link; a denied VADER praise of a target is a
 //	   hostile word for q:nohostility, like a denied lexicon praise.
-const scoringRevision = 55
+//	56: round 35: more ways to deny ("far from", "anything but", "yet to",
+//	   "no such thing as"; "can't call", "wouldn't describe"; "never done");
+//	   praise received, denied ("have yet to receive any help"), is withheld.
+const scoringRevision = 56
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1353,6 +1353,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
 			continue
 		}
+		// "refugees have yet to receive any help", "they don't get enough
+		// support" (round 35): praise received, denied, is withheld too
+		if cat == tPositive && l.status == stNeg && negAt >= 0 && wordBetween(ti, negAt+1, h.start, receiveVerbs) {
+			continue
+		}
 		// a hostile word said of something else than the migrants named
 		// (round 33): "less than £40 a week", "the housing problem", "the
 		// country benefits from", "make dangerous journeys"
@@ -2588,7 +2593,10 @@ func (s *Scorer) deathWord(w string) bool {
 
 // perceptionVerbs: verbs of perceiving or judging whose negation denies
 // what follows ("I don't see an invasion").
-var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": true, "find": true, "view": true}
+var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": true, "find": true, "view": true,
+	// verbs of judging aloud (round 35): "you can't call these migrants
+	// hard-working", "I wouldn't call them lazy"
+	"call": true, "describe": true}
 
 // encounterVerbs: verbs of meeting someone whose negation denies that the
 // someone exists ("never met an honest immigrant"); WordNet lemmas.
@@ -3514,7 +3522,7 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		w := ti.words[k]
 		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
 			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
-			w.w == "did" || w.w == "have" || w.w == "has" {
+			w.w == "did" || w.w == "have" || w.w == "has" || w.w == "done" {
 			continue
 		}
 		// "refugees do not get free cars": a verb of receiving before the

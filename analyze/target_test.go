@@ -908,13 +908,14 @@ func TestProbes(t *testing.T) {
 		{"probes_round23.tsv", 12}, // 8 with round 22's model
 		{"probes_round24.tsv", 6},  // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
 		{"probes_round25.tsv", 9},  // 6 with round 24's model
-		{"probes_round27.tsv", 26}, // round 27's rules (47) were not adopted
+		{"probes_round27.tsv", 25}, // round 27's rules (47) were not adopted; 26 until round 35 ("Stop pretending that immigrants are anything but parasites": a denied "anything but")
 		{"probes_round29.tsv", 22}, // 13 with round 26's model; batch b (frozen) 6 -> 10
 		{"probes_round30.tsv", 20}, // 11 with round 29's model; batch b (frozen) 4 -> 7
 		{"probes_round31.tsv", 12}, // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 		{"probes_round32.tsv", 13}, // round 32's rule (20) was not adopted
 		{"probes_round33.tsv", 21}, // 14 with round 31's model; batch b (frozen) 8 -> 8
 		{"probes_round34.tsv", 26}, // 20 with round 33's model; batch b (frozen) 11 -> 14
+		{"probes_round35.tsv", 31}, // 13 with round 34's model; batch b (frozen) 9 -> 17
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
