@@ -447,7 +447,9 @@ func (s *Scorer) Version() string {
 //	56: round 35: more ways to deny ("far from", "anything but", "yet to",
 //	   "no such thing as"; "can't call", "wouldn't describe"; "never done");
 //	   praise received, denied ("have yet to receive any help"), is withheld.
-const scoringRevision = 56
+//	57: round 36: a harm wished on the subject ("refugees should suffer",
+//	   "ought to starve", "must be made to suffer") is a threat to it.
+const scoringRevision = 57
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1116,10 +1116,22 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// a harm wished on the target, said with a negative verb and no
 		// object: "foreigners deserve to suffer", "they should all suffer"
 		// is a normative threat
-		if h.section == tVNeg && l.linked && l.ti < h.start && h.end == h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") &&
-			(h.end == len(ti.words) || ti.words[h.end].cl != ti.words[h.start].cl) {
-			if mi := mentionAt[l.ti]; mi >= 0 && harmWish(ti, ti.mentions[mi].j, h.start) {
-				l.cat = tThreat
+		// (round 36: "ought to", "need to", "be made to"; "suffer for
+		// this"; the subject taken as the target when the verb's own link
+		// found none: "refugees should suffer")
+		if h.section == tVNeg && h.end == h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") &&
+			(h.end == len(ti.words) || ti.words[h.end].cl != ti.words[h.start].cl || w(h.end) == "for") {
+			if l.linked && l.ti < h.start {
+				if mi := mentionAt[l.ti]; mi >= 0 && harmWish(ti, ti.mentions[mi].j, h.start) {
+					l.cat = tThreat
+				}
+			} else if !l.linked {
+				for _, m := range ti.mentions {
+					if m.j <= h.start && ti.words[m.i].cl == ti.words[h.start].cl && harmWish(ti, m.j, h.start) {
+						l.ti, l.kind, l.linked, l.cat = m.i, m.kind, true, tThreat
+						l.personal = !ti.has(l.ti, tMigrationNoun)
+					}
+				}
 			}
 		}
 		// a derogatory word of the lexicon is an insult unless it is one of
@@ -2901,14 +2913,26 @@ func harmWish(ti *targetInfo, a, b int) bool {
 	if deserveFrame(ti, a, b) {
 		return true
 	}
-	if a >= b || b-a > 2 {
+	if a >= b {
 		return false
 	}
-	switch ti.words[a].w {
-	case "should", "must":
-		return b-a == 1 || ti.words[a+1].w == "all" || ti.words[a+1].w == "just"
+	w := ti.wordAt
+	k := a
+	switch {
+	case w(k) == "should" || w(k) == "must":
+		k++
+	case (w(k) == "ought" || w(k) == "need" || w(k) == "needs") && w(k+1) == "to":
+		k += 2 // round 36
+	default:
+		return false
 	}
-	return false
+	if w(k) == "all" || w(k) == "just" {
+		k++
+	}
+	if w(k) == "be" && w(k+1) == "made" && w(k+2) == "to" {
+		k += 3 // "must be made to suffer" (round 36)
+	}
+	return k == b
 }
 
 // npInternal reports whether words [a, b) stay inside one noun phrase:

@@ -66,4 +66,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-ea0a3e8a3abc"
+const AccuracyModel = "xs1-48ba4e8ee99b"
