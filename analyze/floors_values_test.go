@@ -21,7 +21,9 @@ package analyze_test
 // xs1-1a5bb7011182, its rules and their retraining, those marked "round 31: x";
 // round 34, xs1-a47a4c7288fd, its rules and their retraining, those marked
 // "round 33: x"; round 35, xs1-ea0a3e8a3abc, its rules and their retraining,
-// those marked "round 34: x")
+// those marked "round 34: x"; round 36, xs1-48ba4e8ee99b, moved none;
+// round 37, xs1-d109e939da97, its lexicon entries and their retraining,
+// those marked "round 36: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -42,7 +44,7 @@ const unmet = -1.0
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.922 (n=987; round 29: 0.919; round 13: 0.915; round 17 the same)
-	"counter_speech":    0.93, // 0.955 (n=987; round 33: 0.956; round 20: 0.955; round 13: 0.954)
+	"counter_speech":    0.93, // 0.954 (n=987; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
 	"hate_crime_report": 0.86, // 0.890 (n=164; round 24: 0.878; round 22: 0.872)
@@ -187,8 +189,8 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.927 (n=740; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
-	"counter_speech":    0.91, // 0.936 (n=740; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
+	"anti_migrant":      0.89, // 0.926 (n=740; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
+	"counter_speech":    0.91, // 0.938 (n=740; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.921 (n=165; round 25: 0.873)
 	"stance":            0.75, // 0.783 (n=120)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
@@ -281,7 +283,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.923 (n=740; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.930 (n=740; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -304,7 +306,6 @@ var blind5Floors = map[string]float64{
 	"counter_speech/negated_praise":      0.65, // 0.700 (n=20; round 34: 0.500)
 	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
 	"counter_speech/policy_civil":        0.65, // 0.700 (n=20; round 29: 0.750)
-	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 15: 1.000, moved by round 17's retraining)
 	"counter_speech/ref_pronoun":         0.70, // 0.750 (n=20)
 	"hate_crime_report/advice":           0.66, // 0.733 (n=15)
 	"hate_crime_report/arson":            0.60, // 0.667 (n=15)
@@ -358,11 +359,11 @@ var blind6Floors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 33: 0.832; round 15: 0.828; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.69, // 0.725 (round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/counter_speech/macro_f1":      0.69, // 0.734 (round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 29: 0.903; round 15: 0.906; round 10: 0.903)
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
-	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
+	"news.csv/migration/macro_f1":               0.77, // 0.818 (n=205; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.71, // 0.759 (round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
@@ -388,7 +389,7 @@ type devFloor struct {
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.721 (round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.781 (round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

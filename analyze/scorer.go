@@ -449,7 +449,9 @@ func (s *Scorer) Version() string {
 //	   praise received, denied ("have yet to receive any help"), is withheld.
 //	57: round 36: a harm wished on the subject ("refugees should suffer",
 //	   "ought to starve", "must be made to suffer") is a threat to it.
-const scoringRevision = 57
+//	58: round 37: people nouns of everyday local life ("my Polish
+//	   colleague", "the Somali shopkeeper"): target.txt, [people_noun].
+const scoringRevision = 58
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

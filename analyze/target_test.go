@@ -917,6 +917,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round34.tsv", 26}, // 20 with round 33's model; batch b (frozen) 11 -> 14
 		{"probes_round35.tsv", 31}, // 13 with round 34's model; batch b (frozen) 9 -> 17
 		{"probes_round36.tsv", 21}, // 14 with round 35's model; batch b (frozen) 7 -> 10
+		{"probes_round37.tsv", 24}, // 12 with round 36's model; batch b (frozen) 7 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
