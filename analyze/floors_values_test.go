@@ -23,7 +23,8 @@ package analyze_test
 // "round 33: x"; round 35, xs1-ea0a3e8a3abc, its rules and their retraining,
 // those marked "round 34: x"; round 36, xs1-48ba4e8ee99b, moved none;
 // round 37, xs1-d109e939da97, its lexicon entries and their retraining,
-// those marked "round 36: x")
+// those marked "round 36: x"; round 38, xs1-18b3cbf34706, its rules and
+// the stance model retrained, those marked "round 37: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -71,7 +72,7 @@ var freshOverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.922 (n=740; round 33: 0.915; round 31: 0.908; round 15: 0.888) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.953 (n=740; round 18: 0.947; round 17: 0.941; round 15: 0.934)
 	"migration":         0.88, // 0.970 (n=165; round 25: 0.909)
-	"stance":            0.84, // 0.867 (n=120)
+	"stance":            0.84, // 0.908 (n=120; round 37: 0.867)
 	"hate_crime_report": 0.96, // 0.988 (n=165)
 }
 
@@ -95,7 +96,6 @@ var freshFloors = map[string]float64{
 	"counter_speech/opinion_hate":     0.70, // 0.750 (n=20)
 	"counter_speech/positive_mention": 0.70, // 0.750 (n=20)
 	"migration/asylum_news":           0.60, // 0.667 (n=15)
-	"stance/open_negated_restrictive": 0.53, // 0.600 (n=15)
 	"stance/restrictive_enforcement":  0.66, // 0.733 (n=15)
 	"stance/restrictive_negated_open": 0.66, // 0.733 (n=15)
 }
@@ -110,7 +110,7 @@ var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
 	"counter_speech":    0.90, // 0.934 (n=740; round 20: 0.927; round 17: 0.920)
 	"migration":         0.83, // 0.915 (n=165; round 25: 0.855)
-	"stance":            0.82, // 0.867 (n=120; round 31: 0.858; round 25: 0.850)
+	"stance":            0.82, // 0.858 (n=120; round 37: 0.867; round 31: 0.858; round 25: 0.850)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
 }
 
@@ -137,9 +137,9 @@ var blindFloors = map[string]float64{
 	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
 	"migration/implicit":                   0.61, // 0.667 (n=15; round 25: 0.400)
 	"migration/integration":                0.60, // 0.667 (n=15)
-	"stance/open_negated_restrictive":      0.68, // 0.733 (n=15; round 31: 0.667)
-	"stance/restrictive_cap":               0.53, // 0.600 (n=15)
+	"stance/restrictive_cap":               0.48, // 0.533 (n=15; round 37: 0.600)
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
+	"stance/restrictive_negated_open":      0.68, // 0.733 (n=15; round 37: 0.80 or more)
 }
 
 // blind2OverallFloors: the blind2 functional templates (split blind2, author
@@ -151,7 +151,7 @@ var blind2OverallFloors = map[string]float64{
 	"anti_migrant":      0.86, // 0.907 (n=740; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.903 (n=165; round 25: 0.897)
-	"stance":            0.77, // 0.800 (n=120)
+	"stance":            0.77, // 0.833 (n=120; round 37: 0.800)
 	"hate_crime_report": 0.96, // 0.994 (n=165; round 24: 0.982; round 22: 0.976)
 }
 
@@ -177,10 +177,9 @@ var blind2Floors = map[string]float64{
 	"counter_speech/ref_pronoun":           0.70, // 0.750 (n=20)
 	"migration/implicit":                   0.26, // 0.333 (n=15)
 	"migration/interstate_border":          0.60, // 0.667 (n=15)
-	"stance/open_negated_restrictive":      0.66, // 0.733 (n=15)
 	"stance/open_support":                  0.66, // 0.733 (n=15)
 	"stance/restrictive_enforcement":       0.60, // 0.667 (n=15)
-	"stance/restrictive_negated_open":      0.33, // 0.400 (n=15)
+	"stance/restrictive_negated_open":      0.55, // 0.600 (n=15; round 37: 0.400)
 }
 
 // blind3OverallFloors: the blind3 functional templates (split blind3, author
@@ -192,7 +191,7 @@ var blind3OverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.926 (n=740; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
 	"counter_speech":    0.91, // 0.938 (n=740; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.921 (n=165; round 25: 0.873)
-	"stance":            0.75, // 0.783 (n=120)
+	"stance":            0.75, // 0.875 (n=120; round 37: 0.783)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
 }
 
@@ -214,9 +213,7 @@ var blind3Floors = map[string]float64{
 	"migration/other_migration":          0.60, // 0.667 (n=15)
 	"migration/terrorism":                0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":             0.46, // 0.533 (n=15)
 	"stance/restrictive_enforcement":     0.66, // 0.733 (n=15)
-	"stance/restrictive_negated_open":    0.46, // 0.533 (n=15)
 	"hate_crime_report/advice":           0.60, // 0.667 (n=15)
 }
 
@@ -229,7 +226,7 @@ var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.865 (n=740; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
-	"stance":            0.71, // 0.750 (n=120; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
+	"stance":            0.71, // 0.775 (n=120; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
@@ -272,7 +269,6 @@ var blind4Floors = map[string]float64{
 	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/open_support":                  0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":               0.68, // 0.733 (n=15; round 34: 0.667)
 	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 }
 
@@ -322,7 +318,7 @@ var blind6OverallFloors = map[string]float64{
 	"anti_migrant":      0.88, // 0.911 (n=740; round 15: 0.897) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.953 (n=740; round 29: 0.949; round 17: 0.942; round 15: 0.936)
 	"migration":         0.83, // 0.897 (n=165; round 25: 0.861)
-	"stance":            0.84, // 0.875 (n=120; round 25: 0.867)
+	"stance":            0.84, // 0.917 (n=120; round 37: 0.875; round 25: 0.867)
 	"hate_crime_report": 0.86, // 0.891 (n=165)
 }
 
@@ -348,7 +344,6 @@ var blind6Floors = map[string]float64{
 	"migration/implicit":                  0.60, // 0.667 (n=15)
 	"migration/interstate_border":         0.60, // 0.667 (n=15)
 	"stance/neutral_fact":                 0.53, // 0.600 (n=15)
-	"stance/restrictive_negated_open":     0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":        0.66, // 0.733 (n=15)
 	"hate_crime_report/figurative":        0.60, // 0.667 (n=15)
 	"hate_crime_report/statistics":        0.60, // 0.667 (n=15)
@@ -369,7 +364,7 @@ var crossFloors = map[string]float64{
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.840 (n=151; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.885 (round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)
-	"statements.csv/counter_speech/macro_f1":    0.74, // 0.795 (round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
+	"statements.csv/counter_speech/macro_f1":    0.74, // 0.801 (round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.943 (round 29: 0.930; round 26: 0.917, round 22: 0.904; round 5: 0.890)
 }
 

@@ -451,7 +451,10 @@ func (s *Scorer) Version() string {
 //	   "ought to starve", "must be made to suffer") is a threat to it.
 //	58: round 37: people nouns of everyday local life ("my Polish
 //	   colleague", "the Somali shopkeeper"): target.txt, [people_noun].
-const scoringRevision = 58
+//	59: round 38: stance negation: "no longer", a negation reaching over
+//	   "afford to"/"keep"/"continue to", "no" before a position or a
+//	   measure, an inner verb of amount in a chain (stance.go).
+const scoringRevision = 59
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -171,19 +171,27 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	}
 	// Verbal negation only: "no", "nobody", "without" negate a noun, not
 	// the position ("nobody who fled war is turned away" is open).
+	// "no longer" is verbal ("we can no longer accept refugees"; round 38)
 	neg := make([]bool, n)
 	for _, h := range u.hits {
-		if h.section == secNegation && !nounNegator[u.words[h.start]] {
+		if h.section == secNegation && (!nounNegator[u.words[h.start]] || u.words[h.start] == "no" && h.start+1 < n && u.words[h.start+1] == "longer") {
 			for i := h.start; i < h.end && i < n; i++ {
 				neg[i] = true
 			}
 		}
 	}
 	sameClause := func(i, j int) bool { return i >= 0 && j >= 0 && i < n && j < n && u.clause[i] == u.clause[j] }
+	// the words a negation reaches over without their counting toward its
+	// reach: a denied continuation or means denies what would go on
+	// ("cannot afford to take in more", "can no longer keep accepting",
+	// "cannot continue to house more"; round 38)
 	negBefore := func(i, k int) bool {
 		for j := i - 1; j >= 0 && j >= i-k && sameClause(i, j); j-- {
 			if neg[j] {
 				return true
+			}
+			if negReachOver[u.words[j]] {
+				k++
 			}
 		}
 		return false
@@ -325,6 +333,12 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 					if v.section == stDecrease {
 						r = !r
 					}
+					// "oppose any increase in the quota": an inner verb
+					// of amount makes a ceiling the amount it changes
+					// (round 38)
+					if o.section == stCeiling && amountVerb(u.words[v.start]) && !amountVerb(u.words[h.start]) {
+						r = !r
+					}
 				}
 			}
 			for j, v := range hits {
@@ -351,7 +365,8 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			continue
 		}
 		r := h.section == stRestrictive
-		if negBefore(h.start, 4) || oppose(h.start) {
+		// "no amnesty", "no route to citizenship" (round 38)
+		if negBefore(h.start, 4) || oppose(h.start) || noBefore(h.start) {
 			r = !r
 		}
 		add("st:"+flip(r), h.start, h.end-1)
@@ -370,7 +385,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		if !used[k] && (o.section == stRestriction || o.section == stCeiling) {
 			// a measure denied is an open position ("we will not build
 			// any new asylum barges")
-			if negBefore(o.start, 5) {
+			if negBefore(o.start, 5) || noBefore(o.start) { // "no cap on refugee numbers" (round 38)
 				add("st:comp_O", o.start, o.end-1)
 			} else {
 				add("st:measure", o.start, o.end-1)
@@ -385,6 +400,10 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	}
 	return fs, specific
 }
+
+// negReachOver: words a stance negation reaches over (round 38).
+var negReachOver = map[string]bool{"afford": true, "to": true, "keep": true, "continue": true, "longer": true,
+	"any": true, "go": true, "on": true}
 
 // subjectModals follow a subject ("no migrant should have to ...").
 var subjectModals = map[string]bool{"should": true, "must": true, "ought": true, "deserves": true, "deserve": true,

@@ -870,7 +870,7 @@ func TestEvidenceIsTheModelsFeatures(t *testing.T) {
 // the misses are listed in docs/analysis.md).
 // probeTasks: the score names of the probe files.
 var probeTasks = map[string]string{"anti": TaskAntiMigrant, "counter": TaskCounterSpeech, "hate": TaskHateCrime,
-	"mig": TaskMigration, "restr": TaskStance, "st0": TaskStance}
+	"mig": TaskMigration, "restr": TaskStance, "st0": TaskStance, "open": TaskStance}
 
 // probeRight reports whether score v agrees with a probe's label: >= 0.5
 // for label 1, except for key st0 (round 32), whose label 1 asks for no
@@ -879,6 +879,9 @@ var probeTasks = map[string]string{"anti": TaskAntiMigrant, "counter": TaskCount
 func probeRight(key, label string, v float64) bool {
 	if key == "st0" {
 		return (math.Abs(v) < 0.05) == (label == "1")
+	}
+	if key == "open" { // round 38: stance -0.5 or under (open)
+		return (v <= -0.5) == (label == "1")
 	}
 	return (v >= 0.5) == (label == "1")
 }
@@ -918,6 +921,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round35.tsv", 31}, // 13 with round 34's model; batch b (frozen) 9 -> 17
 		{"probes_round36.tsv", 21}, // 14 with round 35's model; batch b (frozen) 7 -> 10
 		{"probes_round37.tsv", 24}, // 12 with round 36's model; batch b (frozen) 7 -> 12
+		{"probes_round38.tsv", 22}, // 13 with round 37's model; batch b (frozen) 4 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
