@@ -454,7 +454,9 @@ func (s *Scorer) Version() string {
 //	59: round 38: stance negation: "no longer", a negation reaching over
 //	   "afford to"/"keep"/"continue to", "no" before a position or a
 //	   measure, an inner verb of amount in a chain (stance.go).
-const scoringRevision = 59
+//	60: round 39: what a message named them ("a leaflet calling asylum
+//	   seekers invaders") is reported; "no more likely" compares.
+const scoringRevision = 60
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

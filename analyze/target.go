@@ -1396,7 +1396,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "I hope no more refugees drown": "no more" quantifies those who
 		// die, it calls for no exclusion
-		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && h.end == h.start+2 && comparedAway(ti, h.end+1) {
+		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && h.end == h.start+2 && (comparedAway(ti, h.end+1) || predicateDegree(ti, h.end)) {
 			continue // "no more criminal than anyone else": a comparison
 		}
 		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && l.ti >= 0 {
@@ -1964,6 +1964,11 @@ func reportedMessage(ti *targetInfo, l *hostLink) bool {
 	}
 	w := ti.wordAt
 	for v := l.i - 1; v >= 0 && v >= l.i-10; v-- {
+		// "a leaflet calling asylum seekers invaders was pushed through
+		// doors" (round 39): what a message named them
+		if namingVerbs[w(v)] && v > 0 && (messageNouns[w(v-1)] || v > 1 && messageNouns[w(v-2)]) && ti.words[v-1].cl == ti.words[v].cl {
+			return true
+		}
 		if !messageVerbs[w(v)] {
 			continue
 		}
@@ -1999,6 +2004,16 @@ func reportedMessage(ti *targetInfo, l *hostLink) bool {
 	return false
 }
 
+// predicateDegree reports an adjective at i that is a predicate, not the
+// modifier of a noun: "no more likely to offend", "no more dangerous"
+// compare; "no more foreign workers" calls for exclusion (round 39).
+func predicateDegree(ti *targetInfo, i int) bool {
+	if !ti.tagged || i >= len(ti.words) || !strings.HasPrefix(ti.words[i].tag, "JJ") || ti.isMention(i) {
+		return false
+	}
+	return i+1 >= len(ti.words) || !strings.HasPrefix(ti.words[i+1].tag, "NN") && !ti.isMention(i+1)
+}
+
 // messageVerbs: the past and progressive verbs of a message sent.
 var messageVerbs = map[string]bool{"told": true, "telling": true, "warning": true, "warned": true, "saying": true,
 	"threatening": true, "threatened": true, "ordering": true, "ordered": true, "shouted": true, "shouting": true,
@@ -2011,7 +2026,15 @@ var addressVerbs = map[string]bool{"told": true, "telling": true, "warning": tru
 // messageNouns: written or spoken messages that are sent.
 var messageNouns = map[string]bool{"letter": true, "letters": true, "note": true, "notes": true, "message": true,
 	"messages": true, "email": true, "emails": true, "call": true, "calls": true, "leaflet": true, "leaflets": true,
-	"graffiti": true, "sign": true, "signs": true, "posters": true, "voicemail": true, "voicemails": true}
+	"graffiti": true, "sign": true, "signs": true, "posters": true, "voicemail": true, "voicemails": true,
+	// round 39
+	"poster": true, "banner": true, "banners": true, "sticker": true, "stickers": true, "flyer": true, "flyers": true,
+	"post": true, "posts": true, "tweet": true, "tweets": true, "video": true, "videos": true, "chant": true,
+	"chants": true, "slogan": true, "slogans": true, "placard": true, "placards": true}
+
+// namingVerbs name what a message called someone (round 39).
+var namingVerbs = map[string]bool{"calling": true, "describing": true, "branding": true, "labelling": true,
+	"labeling": true, "depicting": true, "portraying": true}
 
 // treatedAs reports an insult that describes how the target is treated:
 // "the managers treated them like animals", "refugees are treated as
