@@ -456,7 +456,11 @@ func (s *Scorer) Version() string {
 //	   measure, an inner verb of amount in a chain (stance.go).
 //	60: round 39: what a message named them ("a leaflet calling asylum
 //	   seekers invaders") is reported; "no more likely" compares.
-const scoringRevision = 60
+//	61: round 41: the myths counter-speech corrects ("priority for
+//	   housing", "drive down wages", "bring disease", "luxury hotels") in
+//	   [stereotype]; a verb-first stereotype phrase after a non-migrant
+//	   subject and a word inside a stereotype phrase make no link.
+const scoringRevision = 61
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -3150,6 +3150,30 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 			return true
 		}
 	}
+	// "automation could drive down wages", "cheap imports undercut wages"
+	// (round 41): a stereotype phrase that starts with its verb is said of
+	// the subject before it, here not migrants
+	// (not an insinuation, which is said of the migrants it ties the harm
+	// to: "this street used to be safe before the immigrants came")
+	_, insinuation := ti.insinuatedBy[h.start]
+	if cat == tStereotype && !insinuation && ti.tagged && h.end > h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") {
+		p := h.start - 1
+		for p >= 0 && (ti.words[p].tag == "MD" || strings.HasPrefix(ti.words[p].tag, "RB")) {
+			p--
+		}
+		if p >= 0 && strings.HasPrefix(ti.words[p].tag, "NN") && !ti.isMention(p) && ti.words[p].cl == ti.words[h.start].cl {
+			return true
+		}
+	}
+	// "refugees don't bring diseases" (round 41): a word of a longer
+	// stereotype phrase is said by the phrase
+	if (cat == tDehum || cat == tDerog) && h.end == h.start+1 {
+		for _, o := range ti.hits {
+			if o.section == tStereotype && o.end-o.start > 1 && o.start <= h.start && h.end <= o.end {
+				return true
+			}
+		}
+	}
 	if !ti.tagged || h.end != h.start+1 {
 		return false
 	}
