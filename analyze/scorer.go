@@ -460,7 +460,9 @@ func (s *Scorer) Version() string {
 //	   housing", "drive down wages", "bring disease", "luxury hotels") in
 //	   [stereotype]; a verb-first stereotype phrase after a non-migrant
 //	   subject and a word inside a stereotype phrase make no link.
-const scoringRevision = 61
+//	62: round 42: "security risk", "liability" in [stereotype]; "never
+//	   met an immigrant who wasn't lazy" says it of all of them.
+const scoringRevision = 62
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1423,6 +1423,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tThreat && h.end < n && (w(h.end) == "around" || w(h.end) == "about" || w(h.end) == "out" && w(h.start) != "knock" || w(h.end) == "the" && w(h.end+1) == "queue") {
 			continue
 		}
+		// "I've never met an immigrant who wasn't lazy" (round 42): a
+		// denied encounter with anyone of whom the insult is denied says
+		// it of all of them (after every rule that negates: the denied
+		// encounter also negates the subject)
+		if l.status == stNeg && cat != tPositive && negAt > 0 && s.deniedEncounterOf(ti, negAt) {
+			l.status = stOwn
+		}
 		ti.links = append(ti.links, l)
 	}
 	// frames: condemned, reported
@@ -3215,6 +3222,43 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 	}
 	return false
 }
+
+// deniedEncounterOf reports a negator at k that opens a relative clause
+// ("who wasn't", "that doesn't") after a mention that is the object of a
+// denied encounter ("never met", "don't know a single", "have yet to
+// meet"), round 42.
+func (s *Scorer) deniedEncounterOf(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	r := k - 1
+	if tCopulas[w(r)] || w(r) == "do" || w(r) == "does" || w(r) == "did" {
+		r-- // "who was not", "who did not"
+	}
+	if w(r) != "who" && w(r) != "that" || r < 1 || !ti.isMention(r-1) {
+		return false
+	}
+	m := r - 1
+	for m > 0 && ti.isMention(m-1) {
+		m--
+	}
+	v := m - 1
+	for v >= 0 && (tDeterminers[w(v)] || w(v) == "single" || w(v) == "one") {
+		v--
+	}
+	if v < 1 || !encounterVerbs[s.vocab.lemmaOf(w(v))] && !encounterForms[w(v)] {
+		return false
+	}
+	for j := v - 1; j >= 0 && j >= v-3; j-- {
+		if ti.has(j, tNegation) {
+			return true
+		}
+	}
+	return false
+}
+
+// encounterForms: past forms of encounterVerbs the lemmatiser leaves as
+// they are ("met").
+var encounterForms = map[string]bool{"met": true, "known": true, "knew": true, "seen": true, "saw": true,
+	"found": true, "encountered": true}
 
 // idiomAt: a positive word inside an idiom that praises no one ("to be
 // honest", "good luck", "thank god"); findLinks makes no link for it, so

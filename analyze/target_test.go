@@ -924,6 +924,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round38.tsv", 22}, // 13 with round 37's model; batch b (frozen) 4 -> 8
 		{"probes_round39.tsv", 19}, // 14 with round 38's model; batch b (frozen) 8 -> 10
 		{"probes_round41.tsv", 17}, // 11 with round 39's model; batch b (frozen) 8 -> 9
+		{"probes_round42.tsv", 15}, // 8 with round 41's model; batch b (frozen) 3 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
