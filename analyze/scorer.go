@@ -462,7 +462,9 @@ func (s *Scorer) Version() string {
 //	   subject and a word inside a stereotype phrase make no link.
 //	62: round 42: "security risk", "liability" in [stereotype]; "never
 //	   met an immigrant who wasn't lazy" says it of all of them.
-const scoringRevision = 62
+//	63: round 44: an insult in the relative clause of a denied encounter
+//	   is denied ("I don't know a single refugee who is lazy").
+const scoringRevision = 63
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1430,6 +1430,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stNeg && cat != tPositive && negAt > 0 && s.deniedEncounterOf(ti, negAt) {
 			l.status = stOwn
 		}
+		// "I don't know a single refugee who is lazy" (round 43): an
+		// insult in the relative clause of a denied encounter is denied
+		if l.status == stOwn && negAt < 0 && cat != tPositive && l.linked && s.deniedRelative(ti, h.start) {
+			l.status = stNeg
+		}
 		ti.links = append(ti.links, l)
 	}
 	// frames: condemned, reported
@@ -3233,6 +3238,13 @@ func (s *Scorer) deniedEncounterOf(ti *targetInfo, k int) bool {
 	if tCopulas[w(r)] || w(r) == "do" || w(r) == "does" || w(r) == "did" {
 		r-- // "who was not", "who did not"
 	}
+	return s.deniedEncounterAt(ti, r)
+}
+
+// deniedEncounterAt reports "who" or "that" at r right after a mention that
+// is the object of a denied encounter.
+func (s *Scorer) deniedEncounterAt(ti *targetInfo, r int) bool {
+	w := ti.wordAt
 	if w(r) != "who" && w(r) != "that" || r < 1 || !ti.isMention(r-1) {
 		return false
 	}
@@ -3250,6 +3262,18 @@ func (s *Scorer) deniedEncounterOf(ti *targetInfo, k int) bool {
 	for j := v - 1; j >= 0 && j >= v-3; j-- {
 		if ti.has(j, tNegation) {
 			return true
+		}
+	}
+	return false
+}
+
+// deniedRelative reports a "who" or "that" before word i in its clause (at
+// most six words back, no other verb's clause between) that opens the
+// relative clause of a denied encounter (round 43).
+func (s *Scorer) deniedRelative(ti *targetInfo, i int) bool {
+	for r := i - 1; r >= 1 && r >= i-6; r-- {
+		if w := ti.words[r].w; w == "who" || w == "that" {
+			return s.deniedEncounterAt(ti, r)
 		}
 	}
 	return false

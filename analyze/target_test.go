@@ -925,6 +925,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round39.tsv", 19}, // 14 with round 38's model; batch b (frozen) 8 -> 10
 		{"probes_round41.tsv", 17}, // 11 with round 39's model; batch b (frozen) 8 -> 9
 		{"probes_round42.tsv", 15}, // 8 with round 41's model; batch b (frozen) 3 -> 6
+		{"probes_round43.tsv", 10}, // 6 with round 42's model; round 43 (11) not adopted; round 44, its relative-clause rule alone: batch b 2 -> 3
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
