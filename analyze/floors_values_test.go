@@ -29,7 +29,9 @@ package analyze_test
 // round 41, xs1-d3d540f0303f, its lexicon entries and rules and their
 // retraining, those marked "round 39: x"; round 42, xs1-4b3983ef8180, its
 // lexicon entries and rule and their retraining, those marked "round 41: x";
-// round 44, xs1-3f070705459d, those marked "round 42: x")
+// round 44, xs1-3f070705459d, those marked "round 42: x"; round 45,
+// xs1-cc97ffa2b854, its lexicon entries and their retraining, those marked
+// "round 44: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -284,7 +286,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.923 (n=740; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.930 (n=740; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -313,7 +315,6 @@ var blind5Floors = map[string]float64{
 	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
 	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
 	"counter_speech/counter_name":        0.65, // 0.700 (n=20; round 33: 0.80 or more)
-	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 39: 0.80 or more)
 }
 
 // blind6OverallFloors: the blind6 functional templates (split blind6, author
@@ -360,7 +361,7 @@ var blind6Floors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 33: 0.832; round 15: 0.828; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.69, // 0.734 (round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/counter_speech/macro_f1":      0.69, // 0.743 (round 44: 0.734; round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
@@ -388,9 +389,9 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.726 (round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.759 (round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.722 (round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.786 (round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

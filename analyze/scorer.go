@@ -464,7 +464,9 @@ func (s *Scorer) Version() string {
 //	   met an immigrant who wasn't lazy" says it of all of them.
 //	63: round 44: an insult in the relative clause of a denied encounter
 //	   is denied ("I don't know a single refugee who is lazy").
-const scoringRevision = 63
+//	64: round 45: [contribution] takes taxes paid, care given, "built",
+//	   hard work (lexicons.txt).
+const scoringRevision = 64
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -926,6 +926,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round41.tsv", 17}, // 11 with round 39's model; batch b (frozen) 8 -> 9
 		{"probes_round42.tsv", 15}, // 8 with round 41's model; batch b (frozen) 3 -> 6
 		{"probes_round43.tsv", 10}, // 6 with round 42's model; round 43 (11) not adopted; round 44, its relative-clause rule alone: batch b 2 -> 3
+		{"probes_round45.tsv", 11}, // 5 with round 44's model; batch b (frozen) 3 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
