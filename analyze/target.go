@@ -1430,7 +1430,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stNeg && cat != tPositive && negAt > 0 && s.deniedEncounterOf(ti, negAt) {
 			l.status = stOwn
 		}
-		// "I don't know a single refugee who is lazy" (round 43): an
+		// "I don't know a single refugee who is lazy" (round 44): an
 		// insult in the relative clause of a denied encounter is denied
 		if l.status == stOwn && negAt < 0 && cat != tPositive && l.linked && s.deniedRelative(ti, h.start) {
 			l.status = stNeg
@@ -3267,9 +3267,9 @@ func (s *Scorer) deniedEncounterAt(ti *targetInfo, r int) bool {
 	return false
 }
 
-// deniedRelative reports a "who" or "that" before word i in its clause (at
-// most six words back, no other verb's clause between) that opens the
-// relative clause of a denied encounter (round 43).
+// deniedRelative reports that the nearest "who" or "that" before word i
+// (at most six words back) opens the relative clause of a denied
+// encounter (round 43's rule, adopted alone in round 44).
 func (s *Scorer) deniedRelative(ti *targetInfo, i int) bool {
 	for r := i - 1; r >= 1 && r >= i-6; r-- {
 		if w := ti.words[r].w; w == "who" || w == "that" {

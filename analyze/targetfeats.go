@@ -64,9 +64,10 @@ var feelingWords = map[string]bool{"annoyed": true, "upset": true, "sad": true, 
 // Before round 34 both made praise links, and their denials taught the
 // models that denied praise of migrants is not hostility.
 var (
-	moodWords = map[string]bool{"happy": true, "happier": true, "safe": true, "safer": true, "sure": true,
-		"comfortable": true, "relieved": true, "pleased": true, "excited": true, "hopeful": true, "secure": true,
-		"calm": true, "content": true, "lucky": true, "fortunate": true}
+	// (only words VADER rates vaderMin or more: "sure", "calm" or
+	// "secure" make no term anyway)
+	moodWords = map[string]bool{"happy": true, "happier": true, "safe": true, "safer": true, "comfortable": true,
+		"relieved": true, "pleased": true, "hopeful": true, "lucky": true, "fortunate": true}
 	truthWords = map[string]bool{"true": true, "truer": true, "truest": true, "trueness": true, "truth": true,
 		"truths": true}
 )
