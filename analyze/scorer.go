@@ -466,7 +466,9 @@ func (s *Scorer) Version() string {
 //	   is denied ("I don't know a single refugee who is lazy").
 //	64: round 45: [contribution] takes taxes paid, care given, "built",
 //	   hard work (lexicons.txt).
-const scoringRevision = 64
+//	65: round 47: a naming act condemned in its own clause ("Calling
+//	   asylum seekers invaders has no place in our town") is condemned.
+const scoringRevision = 65
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1459,7 +1459,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) || judgedNaming(ti, l) {
 			l.status = stCond
 		} else if reportedMessage(ti, l) {
 			l.status, l.message = stRep, true
@@ -1866,6 +1866,61 @@ func judgedAct(ti *targetInfo, l *hostLink) bool {
 	}
 	return false
 }
+
+// judgedNaming reports hostility named by a naming act that opens its
+// clause and that the rest of the clause condemns (round 47): "Calling
+// asylum seekers invaders has no place in our town", "Calling refugees
+// vermin will never be accepted here". The term or its target is inside
+// the act; the judgement follows it: a condemnation or a word of wrong not
+// itself denied, or acceptance denied ("no place", "never be accepted",
+// "will not be tolerated", "is never acceptable"). A denied condemnation
+// endorses the act ("calling them invaders is not hate, it's honesty").
+func judgedNaming(ti *targetInfo, l *hostLink) bool {
+	if !isHostileCat(l.cat) {
+		return false
+	}
+	g := -1
+	for k := min(l.i, max(l.ti, 0)); k >= 0; k-- {
+		if k == 0 || ti.words[k-1].cl != ti.words[k].cl {
+			if namingGerunds[ti.words[k].w] {
+				g = k
+			}
+			break
+		}
+	}
+	if g < 0 || ti.words[l.i].cl != ti.words[g].cl {
+		return false
+	}
+	// an exclusion said of a target inside the act judges the act ("...
+	// has no place in our town"): its own words are read as the judgement
+	from := l.j
+	if l.cat == tExclusion && l.ti > g && l.ti < l.i {
+		from = l.i
+	}
+	for k := from; k < len(ti.words) && k <= l.j+8 && ti.words[k].cl == ti.words[g].cl; k++ {
+		w := ti.words[k].w
+		if (ti.has(k, tCondemn) || wrongWords[w]) && !negatedAt(ti, k) {
+			return true
+		}
+		if ti.has(k, tNegation) {
+			for j := k + 1; j < len(ti.words) && j <= k+3 && ti.words[j].cl == ti.words[g].cl; j++ {
+				if acceptanceWords[ti.words[j].w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// namingGerunds open a naming act; acceptanceWords, denied, condemn it
+// (round 47).
+var (
+	namingGerunds = map[string]bool{"calling": true, "describing": true, "labelling": true, "labeling": true,
+		"branding": true, "referring": true, "comparing": true, "likening": true}
+	acceptanceWords = map[string]bool{"place": true, "acceptable": true, "accepted": true, "tolerated": true,
+		"tolerate": true, "welcome": true, "room": true}
+)
 
 // evaluatedAct reports hostility inside an act that the sentence judges
 // wrong: "it would be cruel to send them back", "it's not fair to call
