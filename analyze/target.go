@@ -3308,10 +3308,10 @@ func (s *Scorer) deniedEncounterAt(ti *targetInfo, r int) bool {
 		m--
 	}
 	v := m - 1
-	for v >= 0 && (tDeterminers[w(v)] || w(v) == "single" || w(v) == "one") {
+	for v >= 0 && tDeterminers[w(v)] { // "a", "any", "a single", "one"
 		v--
 	}
-	if v < 1 || !encounterVerbs[s.vocab.lemmaOf(w(v))] && !encounterForms[w(v)] {
+	if v < 1 || !encounterVerbs[s.vocab.lemmaOf(w(v))] {
 		return false
 	}
 	for j := v - 1; j >= 0 && j >= v-3; j-- {
@@ -3333,11 +3333,6 @@ func (s *Scorer) deniedRelative(ti *targetInfo, i int) bool {
 	}
 	return false
 }
-
-// encounterForms: past forms of encounterVerbs the lemmatiser leaves as
-// they are ("met").
-var encounterForms = map[string]bool{"met": true, "known": true, "knew": true, "seen": true, "saw": true,
-	"found": true, "encountered": true}
 
 // idiomAt: a positive word inside an idiom that praises no one ("to be
 // honest", "good luck", "thank god"); findLinks makes no link for it, so
