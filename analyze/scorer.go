@@ -468,7 +468,10 @@ func (s *Scorer) Version() string {
 //	   hard work (lexicons.txt).
 //	65: round 47: a naming act condemned in its own clause ("Calling
 //	   asylum seekers invaders has no place in our town") is condemned.
-const scoringRevision = 65
+//	66: round 50: a negation reaches over a hostile term and over "or"
+//	   or "nor" after it ("not lazy or dangerous"); praise denied in the
+//	   mouth of others is reported ("some say refugees don't contribute").
+const scoringRevision = 66
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1264,6 +1264,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
 		}
+		// "some say refugees won't follow the rules" (round 49): praise
+		// denied in the mouths of others is reported, not the text's own
+		if l.status == stNeg && cat == tPositive && l.linked && othersSay(ti, min(l.i, l.ti)) {
+			l.status = stRep
+		}
 		// "he hates immigrants", "my MP clearly despises refugees": a
 		// feeling reported of someone else, not the text's own (round 15)
 		if l.status == stOwn && l.linked && cat == tEmotion && l.ti >= h.end && feltByOther(ti, h.start) {
@@ -3707,8 +3712,21 @@ func callingVerb(w string) bool {
 // negationReaches reports whether words [a, b) let a negation before them
 // bear on the word at b.
 func negationReaches(ti *targetInfo, a, b int) bool {
+	sawHostile := false
 	for k := a; k < b; k++ {
 		w := ti.words[k]
+		// "not lazy or dangerous", "don't commit crimes or live off
+		// benefits" (round 49): a negation reaches over a hostile term it
+		// denies, and over "or" or "nor" after one, to the next term of
+		// the coordination
+		if e := hostileHitEnd(ti, k); e > k {
+			sawHostile = true
+			k = e - 1
+			continue
+		}
+		if (w.w == "or" || w.w == "nor") && sawHostile {
+			continue
+		}
 		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
 			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
 			w.w == "did" || w.w == "have" || w.w == "has" || w.w == "done" {
@@ -3744,6 +3762,18 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// hostileHitEnd returns the end of a hostile term that starts at word k
+// and has kept its section, or k when none does.
+func hostileHitEnd(ti *targetInfo, k int) int {
+	e := k
+	for _, h := range ti.hits {
+		if h.start == k && h.end > e && isHostileCat(h.section) && !ti.dropped(h) {
+			e = h.end
+		}
+	}
+	return e
 }
 
 // continueVerbs carry a negation on to the verb they continue (round 15);
