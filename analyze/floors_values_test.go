@@ -31,8 +31,8 @@ package analyze_test
 // lexicon entries and rule and their retraining, those marked "round 41: x";
 // round 44, xs1-3f070705459d, those marked "round 42: x"; round 45,
 // xs1-cc97ffa2b854, its lexicon entries and their retraining, those marked
-// "round 44: x"; round 47, xs1-8404a55cdbb5, and round 50, xs1-5c4fa73cf474,
-// moved none)
+// "round 44: x"; round 47, xs1-8404a55cdbb5, round 50, xs1-5c4fa73cf474, and
+// round 52, xs1-85f3a30d03f0, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

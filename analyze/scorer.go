@@ -471,7 +471,10 @@ func (s *Scorer) Version() string {
 //	66: round 50: a negation reaches over a hostile term and over "or"
 //	   or "nor" after it ("not lazy or dangerous"); praise denied in the
 //	   mouth of others is reported ("some say refugees don't contribute").
-const scoringRevision = 66
+//	67: round 52: help denied of a third party, told as what happened, is
+//	   reported ("the council didn't help the refugees"); a refused naming
+//	   denies its term ("the mayor refused to call refugees a burden").
+const scoringRevision = 67
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1264,6 +1264,14 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
 		}
+		// "the council didn't help the refugees", "nobody helped the
+		// migrants" (round 51): help denied of a third party, told as
+		// what happened, is a reported event, not a praise the text denies
+		// (people helped, not a policy supported: "MLK did not support
+		// illegal immigration" argues a position)
+		if l.status == stNeg && cat == tPositive && l.linked && l.personal && l.ti > h.start && negAt >= 0 && deniedByOther(ti, negAt, h.start) {
+			l.status = stRep
+		}
 		// "some say refugees won't follow the rules" (round 49): praise
 		// denied in the mouths of others is reported, not the text's own
 		if l.status == stNeg && cat == tPositive && l.linked && othersSay(ti, min(l.i, l.ti)) {
@@ -1369,6 +1377,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// withheld from the target is neither praise nor denied praise
 		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
 			continue
+		}
+		// "the mayor refused to call refugees a burden" (round 51): a
+		// naming or a judgement refused denies the term it names
+		if l.status != stNeg && cat != tPositive {
+			if r := refusedNaming(ti, h.start); r >= 0 {
+				l.status, negAt = stNeg, r
+			}
 		}
 		// "refugees have yet to receive any help", "they don't get enough
 		// support" (round 35): praise received, denied, is withheld too
@@ -2990,6 +3005,77 @@ func feltByOther(ti *targetInfo, i int) bool {
 	}
 	t := ti.words[k].tag
 	return t == "NNP" || t == "NNPS" || t == "NN"
+}
+
+// deniedByOther reports an act at v denied by the negation at k of a third
+// party, in the indicative: "the council didn't help", "the landlord never
+// helped" (round 51). A third party says nothing of who denies ("nobody
+// wants them" is the text's own generalisation). The speaker's own
+// refusal ("I would never help"), an order ("don't help them"), a modal
+// ("you should never help") and the migrants' own acts are not.
+func deniedByOther(ti *targetInfo, k, v int) bool {
+	w := ti.wordAt
+	if k >= v || ti.question {
+		return false
+	}
+	switch w(k) {
+	case "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt", "can't", "cant", "cannot", "couldn't",
+		"couldnt", "mustn't", "don't", "dont":
+		return false
+	}
+	for j := k + 1; j < v; j++ {
+		if tModals[w(j)] && w(j) != "have" && w(j) != "has" || tFirstPerson[w(j)] {
+			return false
+		}
+	}
+	// told as what happened: a past or perfect verb, or a past or perfect
+	// auxiliary with the negation ("didn't", "has not"); "nobody wants
+	// them" is a generalisation the text owns (round 51 lost it)
+	past := strings.HasPrefix(ti.words[v].tag, "VBD") || strings.HasPrefix(ti.words[v].tag, "VBN")
+	switch w(k) {
+	case "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt":
+		past = true
+	}
+	j := k - 1
+	for j >= 0 && k-j <= 3 && (w(j) == "did" || w(j) == "has" || w(j) == "have" || w(j) == "had" || w(j) == "was" ||
+		w(j) == "were" || strings.HasPrefix(ti.words[j].tag, "RB")) {
+		past = past || w(j) == "did" || w(j) == "has" || w(j) == "have" || w(j) == "had"
+		j--
+	}
+	if !past {
+		return false
+	}
+	for _, m := range ti.mentions {
+		if m.i <= j && j < m.j && m.kind == kMigrant {
+			return false // the migrants' own acts
+		}
+	}
+	if j < 0 || ti.words[j].cl != ti.words[k].cl || tFirstPerson[w(j)] || tModals[w(j)] ||
+		strings.HasPrefix(w(j), "you") || strings.HasPrefix(w(j), "they") || notFeelers[w(j)] {
+		return false
+	}
+	if w(j) == "he" || w(j) == "she" {
+		return true
+	}
+	t := ti.words[j].tag
+	return t == "NNP" || t == "NNPS" || t == "NN" || t == "NNS"
+}
+
+// refusedNaming returns the refusal verb before a term at i that refuses
+// the naming or judgement of it ("refused to call refugees a burden",
+// "declined to describe migrants as a threat"; round 51), or -1.
+func refusedNaming(ti *targetInfo, i int) int {
+	w := ti.wordAt
+	for k := i - 1; k >= 2 && k >= i-6 && ti.words[k].cl == ti.words[i].cl; k-- {
+		if !(perceptionVerbs[w(k)] || callingVerb(w(k)) && !strings.HasSuffix(w(k), "ing")) || w(k-1) != "to" {
+			continue
+		}
+		switch w(k - 2) {
+		case "refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "declining":
+			return k - 2
+		}
+	}
+	return -1
 }
 
 // rhetoricalNeg: negated auxiliaries that open a question asking for
