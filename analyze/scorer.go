@@ -474,7 +474,10 @@ func (s *Scorer) Version() string {
 //	67: round 52: help denied of a third party, told as what happened, is
 //	   reported ("the council didn't help the refugees"); a refused naming
 //	   denies its term ("the mayor refused to call refugees a burden").
-const scoringRevision = 67
+//	68: rounds 57 and 58: a forbidden telling is condemned ("nobody should
+//	   tell migrants they are not welcome"); a right of presence denied to
+//	   a subset the sentence picks out is no exclusion.
+const scoringRevision = 68
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1426,6 +1426,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				}
 			}
 		}
+		// "return those found to have no right to stay", "anyone with no
+		// right to be here" (round 58): a right of presence denied to a
+		// subset the sentence picks out is a legal category, not a call
+		if cat == tExclusion && w(h.start) == "no" && (w(h.start+1) == "right" || w(h.start+1) == "business") && subsetBefore(ti, h.start) {
+			continue
+		}
 		if cat == tExclusion {
 			l.noun = exclusionNouns[w(h.start)] && h.end == h.start+1
 			for k := 0; k < n; k++ {
@@ -3263,6 +3269,15 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		if k+1 < n && ti.has(k+1, tMeta) && forbidden(ti, k) {
 			return true
 		}
+		// a telling forbidden (round 57): "nobody should tell migrants
+		// they are not welcome", "you must not tell them to go home";
+		// "tell" is no meta word ("I'll tell you what", "tell your reps")
+		if k+1 < n && tellVerbs[ti.words[k+1].w] && forbidden(ti, k) {
+			return true
+		}
+		if k+2 < n && ti.words[k+1].w == "be" && ti.words[k+2].w == "telling" && forbidden(ti, k) {
+			return true
+		}
 		// "nobody should be told to go home": the telling forbidden
 		if ti.words[k].w == "told" && k >= 3 && ti.words[k-1].w == "be" && (ti.words[k-2].w == "should" || ti.words[k-2].w == "must") && noOneAt(ti, k-3) {
 			return true
@@ -3473,6 +3488,21 @@ func forbidden(ti *targetInfo, k int) bool {
 	}
 	return false
 }
+
+// subsetBefore reports a subset picked out within four words before i in
+// its clause: "those found to have", "anyone with", "people who have".
+func subsetBefore(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && ti.words[k].cl == ti.words[i].cl; k-- {
+		switch ti.words[k].w {
+		case "those", "anyone", "anybody", "whoever", "with", "who", "whose":
+			return true
+		}
+	}
+	return false
+}
+
+// tellVerbs: telling someone something, forbidden in a condemnation.
+var tellVerbs = map[string]bool{"tell": true, "telling": true}
 
 // noOneAt reports "nobody", "noone", "no-one" or "no one" ending at word k.
 func noOneAt(ti *targetInfo, k int) bool {

@@ -930,8 +930,9 @@ func TestProbes(t *testing.T) {
 		{"probes_round47.tsv", 27}, // 17 with round 45's model; round 46's batches read for round 47 (11 -> 18 of 21); batch c (frozen) 6 -> 9
 		{"probes_round50.tsv", 46}, // 35 with round 47's model; rounds 48 and 49 not adopted (their lexicon rows fail); round 50's frozen batch e 5 -> 11
 		{"probes_round52.tsv", 29}, // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7
-		{"probes_round53.tsv", 6}, // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
-		{"probes_round54.tsv", 5}, // round 54 not adopted (untouched myth corrections fell); the shipped model's count
+		{"probes_round53.tsv", 6},  // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
+		{"probes_round54.tsv", 5},  // round 54 not adopted (untouched myth corrections fell); the shipped model's count
+		{"probes_round58.tsv", 50}, // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
