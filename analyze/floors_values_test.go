@@ -32,7 +32,8 @@ package analyze_test
 // round 44, xs1-3f070705459d, those marked "round 42: x"; round 45,
 // xs1-cc97ffa2b854, its lexicon entries and their retraining, those marked
 // "round 44: x"; round 47, xs1-8404a55cdbb5, round 50, xs1-5c4fa73cf474,
-// round 52, xs1-85f3a30d03f0, and round 58, xs1-a873de02e9ea, moved none)
+// round 52, xs1-85f3a30d03f0, round 58, xs1-a873de02e9ea, and round 59,
+// xs1-b6b100008c74, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -390,9 +391,9 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.722 (round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.757 (round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.785 (round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.716 (round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -477,7 +477,9 @@ func (s *Scorer) Version() string {
 //	68: rounds 57 and 58: a forbidden telling is condemned ("nobody should
 //	   tell migrants they are not welcome"); a right of presence denied to
 //	   a subset the sentence picks out is no exclusion.
-const scoringRevision = 68
+//	69: round 59: a harm wished on a target seen is a threat ("I want to
+//	   see asylum seekers beaten").
+const scoringRevision = 69
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

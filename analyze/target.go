@@ -1694,6 +1694,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// "those foreigners deserve to suffer", "they deserve to be shot"
 			return true
 		}
+		if targetFirst && sec == tThreat && b == a && m.i > 0 && wishSeeVerbs[ti.words[m.i-1].w] && strings.HasSuffix(word, "en") {
+			// "I want to see asylum seekers beaten", "watch them beaten"
+			// (round 59): the harm wished on the target seen
+			return true
+		}
 		if targetFirst && sec == tThreat && b-a == 1 && (ti.words[a].w == "need" || ti.words[a].w == "needs") &&
 			(word == "a" || word == "an") {
 			// "those refugees need a good beating": what they need is the
@@ -3500,6 +3505,10 @@ func subsetBefore(ti *targetInfo, i int) bool {
 	}
 	return false
 }
+
+// wishSeeVerbs take the target and the harm wished on it as a small
+// clause: "see them beaten", "watch those illegals beaten" (round 59).
+var wishSeeVerbs = map[string]bool{"see": true, "watch": true}
 
 // tellVerbs: telling someone something, forbidden in a condemnation.
 var tellVerbs = map[string]bool{"tell": true, "telling": true}

@@ -898,41 +898,42 @@ func TestProbes(t *testing.T) {
 		{"probes_round6.tsv", 225}, // 226 until round 10: its retraining moved "what a fucking legend" to 0.50
 		{"probes_round7.tsv", 144},
 		{"probes_round8.tsv", 125},
-		{"probes_round10.tsv", 107}, // 108 until round 12's retraining moved one at 0.49 to 0.51
+		{"probes_round10.tsv", 106}, // 108 until round 12's retraining moved one at 0.49 to 0.51; 107 until round 59's moved a victim report at 0.48 to 0.51
 		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
-		{"probes_round12.tsv", 17},
-		{"probes_round15.tsv", 55}, // 33 with round 14's model
-		{"probes_round17.tsv", 46}, // 26 with round 15's model
-		{"probes_round18.tsv", 16}, // 12 with round 17's model
-		{"probes_round19.tsv", 3},  // round 19's rules (9) were not adopted
-		{"probes_round20.tsv", 14}, // 7 with round 18's model
-		{"probes_round21.tsv", 11}, // 4 with round 20's model
-		{"probes_round22.tsv", 10}, // 4 with round 21's model
-		{"probes_round23.tsv", 12}, // 8 with round 22's model
-		{"probes_round24.tsv", 6},  // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
-		{"probes_round25.tsv", 9},  // 6 with round 24's model
-		{"probes_round27.tsv", 25}, // round 27's rules (47) were not adopted; 26 until round 35 ("Stop pretending that immigrants are anything but parasites": a denied "anything but")
-		{"probes_round29.tsv", 22}, // 13 with round 26's model; batch b (frozen) 6 -> 10
-		{"probes_round30.tsv", 20}, // 11 with round 29's model; batch b (frozen) 4 -> 7
-		{"probes_round31.tsv", 12}, // 11 with round 30's model; round 31's contribution rule (14) was not adopted
-		{"probes_round32.tsv", 13}, // round 32's rule (20) was not adopted
-		{"probes_round33.tsv", 21}, // 14 with round 31's model; batch b (frozen) 8 -> 8
-		{"probes_round34.tsv", 26}, // 20 with round 33's model; batch b (frozen) 11 -> 14
-		{"probes_round35.tsv", 31}, // 13 with round 34's model; batch b (frozen) 9 -> 17
-		{"probes_round36.tsv", 21}, // 14 with round 35's model; batch b (frozen) 7 -> 10
-		{"probes_round37.tsv", 24}, // 12 with round 36's model; batch b (frozen) 7 -> 12
-		{"probes_round38.tsv", 22}, // 13 with round 37's model; batch b (frozen) 4 -> 8
-		{"probes_round39.tsv", 19}, // 14 with round 38's model; batch b (frozen) 8 -> 10
-		{"probes_round41.tsv", 17}, // 11 with round 39's model; batch b (frozen) 8 -> 9
-		{"probes_round42.tsv", 15}, // 8 with round 41's model; batch b (frozen) 3 -> 6
-		{"probes_round43.tsv", 10}, // 6 with round 42's model; round 43 (11) not adopted; round 44, its relative-clause rule alone: batch b 2 -> 3
-		{"probes_round45.tsv", 11}, // 5 with round 44's model; batch b (frozen) 3 -> 7
-		{"probes_round47.tsv", 27}, // 17 with round 45's model; round 46's batches read for round 47 (11 -> 18 of 21); batch c (frozen) 6 -> 9
-		{"probes_round50.tsv", 46}, // 35 with round 47's model; rounds 48 and 49 not adopted (their lexicon rows fail); round 50's frozen batch e 5 -> 11
-		{"probes_round52.tsv", 29}, // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7
-		{"probes_round53.tsv", 6},  // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
-		{"probes_round54.tsv", 5},  // round 54 not adopted (untouched myth corrections fell); the shipped model's count
-		{"probes_round58.tsv", 50}, // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
+		{"probes_round12.tsv", 16},  // 17 until round 59's retraining moved a victim report at 0.48 to 0.51
+		{"probes_round15.tsv", 55},  // 33 with round 14's model
+		{"probes_round17.tsv", 46},  // 26 with round 15's model
+		{"probes_round18.tsv", 16},  // 12 with round 17's model
+		{"probes_round19.tsv", 3},   // round 19's rules (9) were not adopted
+		{"probes_round20.tsv", 14},  // 7 with round 18's model
+		{"probes_round21.tsv", 11},  // 4 with round 20's model
+		{"probes_round22.tsv", 10},  // 4 with round 21's model
+		{"probes_round23.tsv", 12},  // 8 with round 22's model
+		{"probes_round24.tsv", 6},   // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
+		{"probes_round25.tsv", 9},   // 6 with round 24's model
+		{"probes_round27.tsv", 25},  // round 27's rules (47) were not adopted; 26 until round 35 ("Stop pretending that immigrants are anything but parasites": a denied "anything but")
+		{"probes_round29.tsv", 22},  // 13 with round 26's model; batch b (frozen) 6 -> 10
+		{"probes_round30.tsv", 20},  // 11 with round 29's model; batch b (frozen) 4 -> 7
+		{"probes_round31.tsv", 12},  // 11 with round 30's model; round 31's contribution rule (14) was not adopted
+		{"probes_round32.tsv", 13},  // round 32's rule (20) was not adopted
+		{"probes_round33.tsv", 21},  // 14 with round 31's model; batch b (frozen) 8 -> 8
+		{"probes_round34.tsv", 26},  // 20 with round 33's model; batch b (frozen) 11 -> 14
+		{"probes_round35.tsv", 31},  // 13 with round 34's model; batch b (frozen) 9 -> 17
+		{"probes_round36.tsv", 21},  // 14 with round 35's model; batch b (frozen) 7 -> 10
+		{"probes_round37.tsv", 24},  // 12 with round 36's model; batch b (frozen) 7 -> 12
+		{"probes_round38.tsv", 22},  // 13 with round 37's model; batch b (frozen) 4 -> 8
+		{"probes_round39.tsv", 19},  // 14 with round 38's model; batch b (frozen) 8 -> 10
+		{"probes_round41.tsv", 17},  // 11 with round 39's model; batch b (frozen) 8 -> 9
+		{"probes_round42.tsv", 15},  // 8 with round 41's model; batch b (frozen) 3 -> 6
+		{"probes_round43.tsv", 10},  // 6 with round 42's model; round 43 (11) not adopted; round 44, its relative-clause rule alone: batch b 2 -> 3
+		{"probes_round45.tsv", 11},  // 5 with round 44's model; batch b (frozen) 3 -> 7
+		{"probes_round47.tsv", 27},  // 17 with round 45's model; round 46's batches read for round 47 (11 -> 18 of 21); batch c (frozen) 6 -> 9
+		{"probes_round50.tsv", 46},  // 35 with round 47's model; rounds 48 and 49 not adopted (their lexicon rows fail); round 50's frozen batch e 5 -> 11
+		{"probes_round52.tsv", 29},  // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7
+		{"probes_round53.tsv", 6},   // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
+		{"probes_round54.tsv", 5},   // round 54 not adopted (untouched myth corrections fell); the shipped model's count
+		{"probes_round58.tsv", 50},  // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
+		{"probes_round59.tsv", 32},  // 27 with round 58's model; batch b (frozen) 5 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
