@@ -479,7 +479,9 @@ func (s *Scorer) Version() string {
 //	   a subset the sentence picks out is no exclusion.
 //	69: round 59: a harm wished on a target seen is a threat ("I want to
 //	   see asylum seekers beaten").
-const scoringRevision = 69
+//	70: round 60: a violence cue said of no one makes no threat feature
+//	   ("treated in hospital after being attacked").
+const scoringRevision = 70
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

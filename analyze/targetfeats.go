@@ -137,6 +137,12 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 		if l.cat == tThreat && !l.linked && s.deathWord(ti.words[l.i].w) {
 			continue
 		}
+		// a violence cue links only as an intent (cueLink); said of no one
+		// it is what someone suffered ("treated in hospital after being
+		// attacked", "died in hospital"; round 60), not a threat
+		if l.cat == tThreat && !l.linked && ti.cue != nil && ti.cue[l.i] {
+			continue
+		}
 		switch {
 		case l.linked && l.kind == kMigrant:
 			put("m:"+c+":"+statusNames[l.status], v, i, j)
