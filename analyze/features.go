@@ -105,6 +105,31 @@ func raisedNoMoney(words []string, h lexHit) bool {
 		h.end < len(words) && raisedNotMoney[words[h.end]]
 }
 
+// demanded reports a contribution hit demanded of someone rather than
+// told of them (round 63): a deontic modal right before it in its clause
+// ("migrants should pay taxes before they get a penny", "they must pay tax
+// and learn English"). Allowed work is told, not demanded ("should be
+// allowed to work").
+func demanded(words []string, clause []int, h lexHit) bool {
+	if h.section != secContribution {
+		return false
+	}
+	k := h.start - 1
+	for k >= 0 && clause[k] == clause[h.start] && h.start-k <= 2 && (words[k] == "also" || words[k] == "first" || words[k] == "to") {
+		k--
+	}
+	if k < 0 || clause[k] != clause[h.start] {
+		return false
+	}
+	switch words[k] {
+	case "should", "must", "ought":
+		return true
+	case "need", "needs", "have", "has":
+		return words[k+1] == "to"
+	}
+	return false
+}
+
 var clauseBreak = map[string]bool{
 	",": true, ";": true, ":": true, ".": true, "!": true, "?": true, "(": true, ")": true, "—": true, "–": true,
 	"but": true, "because": true, "while": true, "although": true, "though": true, "whereas": true, "however": true,
@@ -210,7 +235,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	}
 	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
-	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool { return raisedNoMoney(u.words, h) })
+	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool { return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) })
 	for _, h := range u.hits {
 		u.secCount[h.section]++
 	}

@@ -33,7 +33,8 @@ package analyze_test
 // xs1-cc97ffa2b854, its lexicon entries and their retraining, those marked
 // "round 44: x"; round 47, xs1-8404a55cdbb5, round 50, xs1-5c4fa73cf474,
 // round 52, xs1-85f3a30d03f0, round 58, xs1-a873de02e9ea, round 59,
-// xs1-b6b100008c74, and round 60, xs1-039190223db9, moved none)
+// xs1-b6b100008c74, round 60, xs1-039190223db9, and round 63, xs1-b9b7a44ac897, moved
+// none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

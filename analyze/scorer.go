@@ -481,7 +481,9 @@ func (s *Scorer) Version() string {
 //	   see asylum seekers beaten").
 //	70: round 60: a violence cue said of no one makes no threat feature
 //	   ("treated in hospital after being attacked").
-const scoringRevision = 70
+//	71: round 63: a contribution or a tax payment demanded ("migrants
+//	   should pay taxes before ...") is no contribution and no correction.
+const scoringRevision = 71
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -2522,6 +2522,13 @@ func denyContribution(ti *targetInfo) {
 		for k >= 0 && h.start-k <= 3 && (ti.words[k].w == "even" || ti.words[k].w == "ever" || ti.words[k].w == "actually" || ti.words[k].w == "really") {
 			k--
 		}
+		// "migrants should pay taxes before they get a penny" (round 63):
+		// paying demanded corrects nothing
+		if k >= 0 && k == h.start-1 && (ti.words[k].w == "should" || ti.words[k].w == "must" ||
+			ti.words[k].w == "to" && k > 0 && (ti.words[k-1].w == "ought" || ti.words[k-1].w == "need" || ti.words[k-1].w == "needs" || ti.words[k-1].w == "have" || ti.words[k-1].w == "has")) {
+			ti.dropSection(tCorrection, h.start, h.end)
+			continue
+		}
 		if k < 0 || k == h.start-1 || !ti.has(k, tNegation) || ti.words[k].w == "no" {
 			continue
 		}

@@ -934,7 +934,8 @@ func TestProbes(t *testing.T) {
 		{"probes_round54.tsv", 5},   // round 54 not adopted (untouched myth corrections fell); the shipped model's count
 		{"probes_round58.tsv", 50},  // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
 		{"probes_round59.tsv", 32},  // 27 with round 58's model; batch b (frozen) 5 -> 7
-		{"probes_round60.tsv", 20},  // 18 with round 59's model; round 60's frozen batch b 5 -> 5, round 61's c 7 -> 7 (not adopted)
+		{"probes_round60.tsv", 26},  // 24 with round 59's model; round 60's frozen batch b 5 -> 5; round 61's c 7 -> 7 and round 62's d 6 -> 6 (not adopted)
+		{"probes_round63.tsv", 18},  // 16 with round 60's model; batch b (frozen) 6 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
