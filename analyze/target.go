@@ -1264,15 +1264,15 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
 		}
-		// "the council didn't help the refugees", "nobody helped the
-		// migrants" (round 51): help denied of a third party, told as
-		// what happened, is a reported event, not a praise the text denies
-		// (people helped, not a policy supported: "MLK did not support
-		// illegal immigration" argues a position)
+		// "the council didn't help the refugees", "the landlord never
+		// helped the migrant tenants" (round 52): help denied of a named
+		// third party, told as what happened, is a reported event, not a
+		// praise the text denies (people helped, not a policy supported:
+		// "MLK did not support illegal immigration" argues a position)
 		if l.status == stNeg && cat == tPositive && l.linked && l.personal && l.ti > h.start && negAt >= 0 && deniedByOther(ti, negAt, h.start) {
 			l.status = stRep
 		}
-		// "some say refugees won't follow the rules" (round 49): praise
+		// "some say refugees won't follow the rules" (round 50): praise
 		// denied in the mouths of others is reported, not the text's own
 		if l.status == stNeg && cat == tPositive && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
@@ -1378,7 +1378,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tPositive && h.start > 0 && deprivedWords[w(h.start-1)] {
 			continue
 		}
-		// "the mayor refused to call refugees a burden" (round 51): a
+		// "the mayor refused to call refugees a burden" (round 52): a
 		// naming or a judgement refused denies the term it names
 		if l.status != stNeg && cat != tPositive {
 			if r := refusedNaming(ti, h.start); r >= 0 {
@@ -3027,8 +3027,8 @@ func feltByOther(ti *targetInfo, i int) bool {
 
 // deniedByOther reports an act at v denied by the negation at k of a third
 // party, in the indicative: "the council didn't help", "the landlord never
-// helped" (round 51). A third party says nothing of who denies ("nobody
-// wants them" is the text's own generalisation). The speaker's own
+// helped" (round 52). "Nobody" names no third party ("nobody wants them" is
+// the text's own generalisation; round 51 lost it). The speaker's own
 // refusal ("I would never help"), an order ("don't help them"), a modal
 // ("you should never help") and the migrants' own acts are not.
 func deniedByOther(ti *targetInfo, k, v int) bool {
@@ -3081,7 +3081,7 @@ func deniedByOther(ti *targetInfo, k, v int) bool {
 
 // refusedNaming returns the refusal verb before a term at i that refuses
 // the naming or judgement of it ("refused to call refugees a burden",
-// "declined to describe migrants as a threat"; round 51), or -1.
+// "declined to describe migrants as a threat"; round 52), or -1.
 func refusedNaming(ti *targetInfo, i int) int {
 	w := ti.wordAt
 	for k := i - 1; k >= 2 && k >= i-6 && ti.words[k].cl == ti.words[i].cl; k-- {
@@ -3848,7 +3848,7 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	for k := a; k < b; k++ {
 		w := ti.words[k]
 		// "not lazy or dangerous", "don't commit crimes or live off
-		// benefits" (round 49): a negation reaches over a hostile term it
+		// benefits" (round 50): a negation reaches over a hostile term it
 		// denies, and over "or" or "nor" after one, to the next term of
 		// the coordination
 		if e := hostileHitEnd(ti, k); e > k {
