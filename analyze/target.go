@@ -3013,16 +3013,26 @@ func feltByOther(ti *targetInfo, i int) bool {
 	for k >= 0 && i-k <= 4 && feelerSkip[ti.words[k].w] {
 		k--
 	}
-	if k < 0 || ti.words[k].cl != ti.words[i].cl || ti.isMention(k) || notFeelers[ti.words[k].w] || tFirstPerson[ti.words[k].w] ||
-		strings.HasPrefix(ti.words[k].w, "you") || strings.HasPrefix(ti.words[k].w, "they") {
+	return !ti.isMention(k) && namedOther(ti, k, i, false)
+}
+
+// namedOther reports word j, in the clause of word c, as a third party the
+// text names: "he", "she", a name or a singular noun (plural nouns too with
+// plural), not the speaker, "you", "they" or a generic subject (notFeelers).
+// feltByOther and deniedByOther read their subject with it.
+func namedOther(ti *targetInfo, j, c int, plural bool) bool {
+	if j < 0 || ti.words[j].cl != ti.words[c].cl {
 		return false
 	}
-	switch ti.words[k].w {
-	case "he", "she":
+	w := ti.words[j].w
+	if notFeelers[w] || tFirstPerson[w] || strings.HasPrefix(w, "you") || strings.HasPrefix(w, "they") {
+		return false
+	}
+	if w == "he" || w == "she" {
 		return true
 	}
-	t := ti.words[k].tag
-	return t == "NNP" || t == "NNPS" || t == "NN"
+	t := ti.words[j].tag
+	return t == "NNP" || t == "NNPS" || t == "NN" || plural && t == "NNS"
 }
 
 // deniedByOther reports an act at v denied by the negation at k of a third
@@ -3068,15 +3078,7 @@ func deniedByOther(ti *targetInfo, k, v int) bool {
 			return false // the migrants' own acts
 		}
 	}
-	if j < 0 || ti.words[j].cl != ti.words[k].cl || tFirstPerson[w(j)] || tModals[w(j)] ||
-		strings.HasPrefix(w(j), "you") || strings.HasPrefix(w(j), "they") || notFeelers[w(j)] {
-		return false
-	}
-	if w(j) == "he" || w(j) == "she" {
-		return true
-	}
-	t := ti.words[j].tag
-	return t == "NNP" || t == "NNPS" || t == "NN" || t == "NNS"
+	return !tModals[w(j)] && namedOther(ti, j, k, true)
 }
 
 // refusedNaming returns the refusal verb before a term at i that refuses
