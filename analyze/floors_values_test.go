@@ -33,8 +33,8 @@ package analyze_test
 // xs1-cc97ffa2b854, its lexicon entries and their retraining, those marked
 // "round 44: x"; round 47, xs1-8404a55cdbb5, round 50, xs1-5c4fa73cf474,
 // round 52, xs1-85f3a30d03f0, round 58, xs1-a873de02e9ea, round 59,
-// xs1-b6b100008c74, round 60, xs1-039190223db9, and round 63, xs1-b9b7a44ac897, moved
-// none)
+// xs1-b6b100008c74, round 60, xs1-039190223db9, round 63, xs1-b9b7a44ac897, moved
+// none; round 64, xs1-4bfc9f99d360, those marked "round 63: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -329,7 +329,7 @@ var blind6OverallFloors = map[string]float64{
 	"counter_speech":    0.92, // 0.953 (n=740; round 29: 0.949; round 17: 0.942; round 15: 0.936)
 	"migration":         0.83, // 0.897 (n=165; round 25: 0.861)
 	"stance":            0.84, // 0.917 (n=120; round 37: 0.875; round 25: 0.867)
-	"hate_crime_report": 0.86, // 0.891 (n=165)
+	"hate_crime_report": 0.86, // 0.885 (n=165; round 63: 0.891)
 }
 
 // blind6Floors: the blind6 functionalities measured below the 0.80,
@@ -357,7 +357,7 @@ var blind6Floors = map[string]float64{
 	"hate_crime_report/court_case":        0.66, // 0.733 (n=15)
 	"hate_crime_report/figurative":        0.60, // 0.667 (n=15)
 	"hate_crime_report/statistics":        0.60, // 0.667 (n=15)
-	"hate_crime_report/threat_harassment": 0.66, // 0.733 (n=15)
+	"hate_crime_report/threat_harassment": 0.60, // 0.667 (n=15; round 63: 0.733)
 }
 
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
@@ -374,7 +374,7 @@ var crossFloors = map[string]float64{
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.840 (n=151; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.873 (round 41: 0.885; round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)
-	"statements.csv/counter_speech/macro_f1":    0.74, // 0.793 (round 41: 0.801; round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
+	"statements.csv/counter_speech/macro_f1":    0.74, // 0.801 (round 63: 0.793; round 41: 0.801; round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.943 (round 29: 0.930; round 26: 0.917, round 22: 0.904; round 5: 0.890)
 }
 

@@ -483,7 +483,9 @@ func (s *Scorer) Version() string {
 //	   ("treated in hospital after being attacked").
 //	71: round 63: a contribution or a tax payment demanded ("migrants
 //	   should pay taxes before ...") is no contribution and no correction.
-const scoringRevision = 71
+//	72: round 64: a harm told of what a migrant owns ("their houses were
+//	   destroyed", "have seen their families killed") links to no one.
+const scoringRevision = 72
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1069,6 +1069,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if (cat == tStereotype || cat == tVNeg) && inHarm(ti, h) {
 			continue
 		}
+		if (cat == tThreat || cat == tStereotype) && ownedHarm(ti, h.start) {
+			continue
+		}
 		// "good" inside "a good kicking", "nice" inside "a nice beating":
 		// part of the hostile phrase, not praise
 		if cat == tPositive && insideHostile(ti, h) {
@@ -3230,6 +3233,42 @@ var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": tru
 	"escaped": true, "escaping": true, "survivors": true, "survived": true, "treated": true}
 
 func victimBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, victimWords) }
+
+// ownedHarm reports a harm told of what a migrant owns (round 64): a
+// participle after a noun of a migrant possessive, either in a finished
+// passive ("their houses were destroyed", "their relatives were killed by
+// the regime") or right after the noun ("have seen their families killed",
+// "had their villages burned"). The owners suffered it; no one is
+// threatened or blamed. Not when a modal or a wish frames it ("their homes
+// should be burned", "I want to see their homes burned").
+func ownedHarm(ti *targetInfo, i int) bool {
+	if !strings.HasPrefix(ti.words[i].tag, "VBN") {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && ownedAux[ti.words[k].w] {
+		k--
+	}
+	nouns := 0
+	for k >= 0 && strings.HasPrefix(ti.words[k].tag, "NN") && !ti.isMention(k) && nouns < 2 {
+		k--
+		nouns++
+	}
+	if nouns == 0 || k < 0 || ti.words[k].tag != "PRP$" || !possessive[ti.words[k].w] || !ti.isMention(k) {
+		return false
+	}
+	for j := k - 1; j >= 0 && ti.words[j].cl == ti.words[i].cl; j-- {
+		if wishModals[ti.words[j].w] || wishSee(ti, j) || wishIf(ti, j) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownedAux: the auxiliaries of a finished passive ("were destroyed", "have
+// been burned", "got smashed"); no "be", no modal.
+var ownedAux = map[string]bool{"was": true, "were": true, "been": true, "have": true, "has": true, "had": true,
+	"got": true, "all": true, "already": true}
 
 // tCopulaBetween reports a copula between words a and b.
 func tCopulaBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, tCopulas) }
