@@ -34,7 +34,9 @@ package analyze_test
 // "round 44: x"; round 47, xs1-8404a55cdbb5, round 50, xs1-5c4fa73cf474,
 // round 52, xs1-85f3a30d03f0, round 58, xs1-a873de02e9ea, round 59,
 // xs1-b6b100008c74, round 60, xs1-039190223db9, round 63, xs1-b9b7a44ac897, moved
-// none; round 64, xs1-4bfc9f99d360, those marked "round 63: x")
+// none; round 64, xs1-4bfc9f99d360, those marked "round 63: x"; round 65,
+// xs1-cedf25687ea7, its lexicon entries and rule and their retraining,
+// those marked "round 64: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -54,7 +56,7 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.922 (n=987; round 29: 0.919; round 13: 0.915; round 17 the same)
+	"anti_migrant":      0.89, // 0.921 (n=987; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.954 (n=987; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.84, // 0.874 (n=119)
@@ -67,7 +69,7 @@ var functionalOverallFloors = map[string]float64{
 var functionalFloors = map[string]float64{
 	"anti_migrant/derog_attr":             0.66, // 0.700 (n=30)
 	"anti_migrant/derog_implicit":         0.51, // 0.552 (n=29)
-	"anti_migrant/ref_clause":             0.55, // 0.600 (n=25; round 29: 0.560)
+	"anti_migrant/ref_clause":             0.52, // 0.560 (n=25; round 64: 0.600; round 29: 0.560)
 	"counter_speech/myth_correction":      0.72, // 0.760 (n=25)
 	"migration/implicit":                  0.53, // 0.600 (n=15)
 	"stance/neutral_fact":                 0.71, // 0.786 (n=14)
@@ -199,9 +201,9 @@ var blind2Floors = map[string]float64{
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
-	"counter_speech":    0.91, // 0.936 (n=740; round 38: 0.938; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
-	"migration":         0.84, // 0.921 (n=165; round 25: 0.873)
-	"stance":            0.75, // 0.875 (n=120; round 37: 0.783)
+	"counter_speech":    0.91, // 0.938 (n=740; round 64: 0.936; round 38: 0.938; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
+	"migration":         0.84, // 0.915 (n=165; round 64: 0.921; round 25: 0.873)
+	"stance":            0.75, // 0.917 (n=120; round 64: 0.875; round 37: 0.783)
 	"hate_crime_report": 0.92, // 0.952 (n=165)
 }
 
@@ -222,7 +224,6 @@ var blind3Floors = map[string]float64{
 	"counter_speech/positive_mention":    0.45, // 0.500 (n=20)
 	"migration/other_migration":          0.60, // 0.667 (n=15)
 	"migration/terrorism":                0.60, // 0.667 (n=15)
-	"stance/neutral_fact":                0.60, // 0.667 (n=15)
 	"stance/restrictive_enforcement":     0.66, // 0.733 (n=15)
 	"hate_crime_report/advice":           0.60, // 0.667 (n=15)
 }
@@ -363,16 +364,16 @@ var blind6Floors = map[string]float64{
 // crossFloors: file/score/metric -> floor (share: ceiling), measured on the
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
-	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.828 (n=253; round 33: 0.832; round 15: 0.828; round 4: 0.832)
+	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.824 (n=253; round 64: 0.828; round 33: 0.832; round 15: 0.828; round 4: 0.832)
 	"comments.csv/counter_speech/macro_f1":      0.69, // 0.743 (round 44: 0.734; round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.87, // 0.903 (n=407; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
-	"news.csv/migration/macro_f1":               0.77, // 0.818 (n=205; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
+	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.71, // 0.759 (round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
-	"statements.csv/migration/macro_f1":         0.80, // 0.840 (n=151; round 29: 0.833; round 25: 0.812; round 10: 0.802)
+	"statements.csv/migration/macro_f1":         0.80, // 0.849 (n=151; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.873 (round 41: 0.885; round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)
 	"statements.csv/counter_speech/macro_f1":    0.74, // 0.801 (round 63: 0.793; round 41: 0.801; round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.943 (round 29: 0.930; round 26: 0.917, round 22: 0.904; round 5: 0.890)
@@ -392,7 +393,7 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.716 (round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.713 (round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)

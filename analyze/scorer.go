@@ -485,7 +485,9 @@ func (s *Scorer) Version() string {
 //	   should pay taxes before ...") is no contribution and no correction.
 //	72: round 64: a harm told of what a migrant owns ("their houses were
 //	   destroyed", "have seen their families killed") links to no one.
-const scoringRevision = 72
+//	73: round 65: a policy phrase in a unit whose migration word has its
+//	   other sense gives no stance ("stop the invasion of Ukraine").
+const scoringRevision = 73
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
@@ -653,8 +655,10 @@ func (s *Scorer) scoreUnit(u *unit) unitScores {
 	}
 	// stance only in a unit about migration (a text with no migration
 	// content has stance 0: issue 11, point 1) that expresses a position,
-	// scaled by the probability that it is about migration
-	if sf := s.stanceFeats(u); (r.migration >= 0.5 || s.migrationPolicy(u)) && hasStanceCue(u, sf) {
+	// scaled by the probability that it is about migration; a policy
+	// phrase of a word in its other sense ("stop the invasion of
+	// Ukraine") is no migration policy (round 65)
+	if sf := s.stanceFeats(u); (r.migration >= 0.5 || s.migrationPolicy(u) && !other) && hasStanceCue(u, sf) {
 		r.stance = (2*s.models[TaskStance].prob(sf) - 1) * math.Max(r.migration, 0.5)
 	}
 	r.tone = clamp(s.models[TaskTone].margin(toneFeats(u)), -1, 1)

@@ -937,6 +937,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round60.tsv", 26},  // 24 with round 59's model; round 60's frozen batch b 5 -> 5; round 61's c 7 -> 7 and round 62's d 6 -> 6 (not adopted)
 		{"probes_round63.tsv", 18},  // 16 with round 60's model; batch b (frozen) 6 -> 7
 		{"probes_round64.tsv", 24},  // 17 with round 63's model; batch b (frozen) 8 -> 10
+		{"probes_round65.tsv", 20},  // 11 with round 64's model; batch b (frozen) 4 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
