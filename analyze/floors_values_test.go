@@ -36,7 +36,8 @@ package analyze_test
 // xs1-b6b100008c74, round 60, xs1-039190223db9, round 63, xs1-b9b7a44ac897, moved
 // none; round 64, xs1-4bfc9f99d360, those marked "round 63: x"; round 65,
 // xs1-cedf25687ea7, its lexicon entries and rule and their retraining,
-// those marked "round 64: x")
+// those marked "round 64: x"; round 67, xs1-8884b5d09ec1, its rule and every
+// model retrained, those marked "round 65: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -59,7 +60,7 @@ var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.921 (n=987; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.954 (n=987; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
-	"stance":            0.84, // 0.874 (n=119)
+	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)
 	"hate_crime_report": 0.86, // 0.890 (n=164; round 24: 0.878; round 22: 0.872)
 }
 
@@ -122,7 +123,7 @@ var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
 	"counter_speech":    0.90, // 0.934 (n=740; round 20: 0.927; round 17: 0.920)
 	"migration":         0.83, // 0.915 (n=165; round 25: 0.855)
-	"stance":            0.82, // 0.858 (n=120; round 37: 0.867; round 31: 0.858; round 25: 0.850)
+	"stance":            0.82, // 0.867 (n=120; round 65: 0.858; round 37: 0.867; round 31: 0.858; round 25: 0.850)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
 }
 
@@ -149,7 +150,7 @@ var blindFloors = map[string]float64{
 	"counter_speech/question_hate":         0.70, // 0.750 (n=20)
 	"migration/implicit":                   0.61, // 0.667 (n=15; round 25: 0.400)
 	"migration/integration":                0.60, // 0.667 (n=15)
-	"stance/restrictive_cap":               0.48, // 0.533 (n=15; round 37: 0.600)
+	"stance/restrictive_cap":               0.53, // 0.600 (n=15; round 65: 0.533; round 37: 0.600)
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
 	"stance/restrictive_negated_open":      0.68, // 0.733 (n=15; round 37: 0.80 or more)
 }
@@ -224,7 +225,6 @@ var blind3Floors = map[string]float64{
 	"counter_speech/positive_mention":    0.45, // 0.500 (n=20)
 	"migration/other_migration":          0.60, // 0.667 (n=15)
 	"migration/terrorism":                0.60, // 0.667 (n=15)
-	"stance/restrictive_enforcement":     0.66, // 0.733 (n=15)
 	"hate_crime_report/advice":           0.60, // 0.667 (n=15)
 }
 
@@ -237,7 +237,7 @@ var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.865 (n=740; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
-	"stance":            0.71, // 0.775 (n=120; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
+	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
@@ -280,6 +280,7 @@ var blind4Floors = map[string]float64{
 	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/open_support":                  0.60, // 0.667 (n=15)
+	"stance/restrictive_enforcement":       0.66, // 0.733 (n=15; round 65: 0.800)
 	"stance/restrictive_negated_open":      0.53, // 0.600 (n=15)
 }
 

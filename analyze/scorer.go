@@ -487,7 +487,10 @@ func (s *Scorer) Version() string {
 //	   destroyed", "have seen their families killed") links to no one.
 //	73: round 65: a policy phrase in a unit whose migration word has its
 //	   other sense gives no stance ("stop the invasion of Ukraine").
-const scoringRevision = 73
+//	74: rounds 66 and 67: a decrease of hostility toward migrants as
+//	   people is an open position ("stop blaming migrants"); a gerund's
+//	   object is no compound head ("stop deporting asylum seekers").
+const scoringRevision = 74
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

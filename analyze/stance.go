@@ -47,10 +47,18 @@ const (
 	stCeiling
 	stRestrictive
 	stOpen
+	stHostility
 	numStanceSections
 )
 
-var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open"}
+var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open",
+	"hostility"}
+
+// stancePeople: nouns that name migrants as people, at or right after an
+// [admission] hit ("refugees", "asylum seekers", "migrant families").
+var stancePeople = map[string]bool{"migrants": true, "migrant": true, "immigrants": true, "immigrant": true,
+	"refugees": true, "refugee": true, "seekers": true, "seeker": true, "foreigners": true, "newcomers": true,
+	"families": true, "children": true, "workers": true, "people": true, "arrivals": true, "asylum-seekers": true}
 
 // amountVerb reports whether a [decrease]/[increase] word changes an
 // amount ("raise the cap") rather than creating or ending a measure
@@ -223,9 +231,14 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	// head moves an object hit to the head of its noun phrase: a following
 	// object hit that starts right after it ("immigration detention" ->
 	// detention, "immigration enforcement officers" -> enforcement).
+	// Not from a gerund, whose object follows it ("deporting asylum
+	// seekers"), nor from hostility ("blaming migrants"; round 66).
 	head := func(k int) int {
 		for moved := true; moved; {
 			moved = false
+			if hits[k].section == stHostility || strings.HasSuffix(u.words[hits[k].end-1], "ing") {
+				break
+			}
 			for j, o := range hits {
 				if isObj(o.section) && o.start == hits[k].end && sameClause(o.start, hits[k].start) {
 					k, moved = j, true
@@ -255,6 +268,20 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		return i > 0 && u.clause[i-1] == u.clause[i] && (u.words[i-1] == "no" ||
 			i > 1 && u.words[i-2] == "no" && (u.words[i-1] == "new" || u.words[i-1] == "further")) &&
 			!(i+1 < len(u.words) && subjectModals[u.words[i+1]])
+	}
+	// peopleAfter returns the [admission] hit that names migrants as people
+	// after hostility o in its clause, or -1. Ending hostility toward
+	// migrants is an open position (round 66); toward anyone else it is
+	// none ("stop the hate against gay people"), nor toward a system ("end
+	// the abuse of our asylum system"; round 67).
+	peopleAfter := func(o lexHit) int {
+		for k, a := range hits {
+			if a.section == stAdmission && a.start >= o.end && a.start <= o.end+4 && sameClause(o.start, a.start) &&
+				(stancePeople[u.words[a.end-1]] || a.end < n && stancePeople[u.words[a.end]]) {
+				return k
+			}
+		}
+		return -1
 	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
@@ -290,7 +317,10 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			}
 			obj := -1
 			for k, o := range hits {
-				if !isObj(o.section) || o.start < h.end || o.start > whi || !sameClause(h.start, o.start) {
+				// hostility is an object of a decrease only: "stop blaming
+				// migrants", "end the abuse of refugees" (round 66)
+				hostile := o.section == stHostility && h.section == stDecrease && peopleAfter(o) >= 0
+				if !isObj(o.section) && !hostile || o.start < h.end || o.start > whi || !sameClause(h.start, o.start) {
 					continue
 				}
 				if obj < 0 || o.start < hits[obj].start || better(o, hits[obj]) {
@@ -320,6 +350,11 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			}
 			o := hits[obj]
 			used[obj] = true
+			if o.section == stHostility {
+				at := peopleAfter(o)
+				used[at] = true
+				o.end = hits[at].end
+			}
 			admits := o.section == stAdmission || o.section == stCeiling && amountVerb(u.words[h.start])
 			r := (h.section == stDecrease) == admits // decrease x admission, increase x restriction
 			if o.section == stRestriction && tightenVerb(u.words[h.start]) {

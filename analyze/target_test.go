@@ -938,6 +938,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round63.tsv", 18},  // 16 with round 60's model; batch b (frozen) 6 -> 7
 		{"probes_round64.tsv", 24},  // 17 with round 63's model; batch b (frozen) 8 -> 10
 		{"probes_round65.tsv", 20},  // 11 with round 64's model; batch b (frozen) 4 -> 8
+		{"probes_round67.tsv", 25},  // 13 with round 65's model; round 66's frozen b 3 -> 5 (a guard lost), round 67's frozen c 5 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
