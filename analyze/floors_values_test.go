@@ -37,7 +37,8 @@ package analyze_test
 // none; round 64, xs1-4bfc9f99d360, those marked "round 63: x"; round 65,
 // xs1-cedf25687ea7, its lexicon entries and rule and their retraining,
 // those marked "round 64: x"; round 67, xs1-8884b5d09ec1, its rule and every
-// model retrained, those marked "round 65: x")
+// model retrained, those marked "round 65: x"; round 69, xs1-37fdeacfa8fb, its rule and
+// every model retrained, those marked "round 67: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -123,7 +124,7 @@ var blindOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.927 (n=740; round 15: 0.920)
 	"counter_speech":    0.90, // 0.934 (n=740; round 20: 0.927; round 17: 0.920)
 	"migration":         0.83, // 0.915 (n=165; round 25: 0.855)
-	"stance":            0.82, // 0.867 (n=120; round 65: 0.858; round 37: 0.867; round 31: 0.858; round 25: 0.850)
+	"stance":            0.82, // 0.850 (n=120; round 67: 0.867; round 65: 0.858; round 37: 0.867; round 31: 0.858; round 25: 0.850)
 	"hate_crime_report": 0.94, // 0.970 (n=165)
 }
 
@@ -234,8 +235,8 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.83, // 0.865 (n=740; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
-	"counter_speech":    0.87, // 0.899 (n=740; round 17: 0.884; round 15: 0.877)
+	"anti_migrant":      0.83, // 0.870 (n=740; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
+	"counter_speech":    0.87, // 0.904 (n=740; round 67: 0.899; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
 	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
@@ -244,7 +245,6 @@ var blind4OverallFloors = map[string]float64{
 // blind4Floors: the blind4 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach (unmet where that is 0).
 var blind4Floors = map[string]float64{
-	"anti_migrant/contribution":            0.70, // 0.750 (n=20)
 	"anti_migrant/counter_name":            0.50, // 0.550 (n=20)
 	"anti_migrant/derog_emotion":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.250)
@@ -259,7 +259,6 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
 	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
-	"counter_speech/contribution":          0.70, // 0.750 (n=20)
 	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
 	"counter_speech/derog_implicit":        0.45, // 0.500 (n=20; round 15: 0.250)
 	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)

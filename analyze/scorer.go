@@ -490,7 +490,9 @@ func (s *Scorer) Version() string {
 //	74: rounds 66 and 67: a decrease of hostility toward migrants as
 //	   people is an open position ("stop blaming migrants"); a gerund's
 //	   object is no compound head ("stop deporting asylum seekers").
-const scoringRevision = 74
+//	75: rounds 68 and 69: an exclusion or a threat a verb of ending acts
+//	   on is opposed ("halt deportations of Afghan refugees").
+const scoringRevision = 75
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

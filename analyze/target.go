@@ -1244,6 +1244,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		} else if ch && l.status != stNeg {
 			l.status = stNeg
 		}
+		// "stop deporting asylum seekers", "halt deportations of Afghan
+		// refugees" (round 68): an exclusion or a threat ended is opposed
+		if (cat == tExclusion || cat == tThreat) && l.status != stNeg && endedAct(ti, h.start) {
+			l.status = stNeg
+		}
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
 		if b := deniedBeliefAt(ti, h.start); b >= 0 && l.status != stNeg {
@@ -2699,6 +2704,29 @@ func universalChallenge(ti *targetInfo, m, k int) bool {
 		}
 	}
 	return false
+}
+
+// endVerbs: verbs and nouns of ending or stopping an act (round 68).
+var endVerbs = map[string]bool{"stop": true, "stops": true, "stopped": true, "stopping": true, "end": true,
+	"ends": true, "ending": true, "halt": true, "halts": true, "halted": true, "halting": true, "cease": true,
+	"ceased": true, "suspend": true, "suspends": true, "suspended": true, "suspending": true, "scrap": true,
+	"scrapped": true, "oppose": true, "opposes": true, "opposed": true, "opposing": true, "against": true,
+	"block": true, "blocked": true, "blocking": true, "resist": true, "resisting": true}
+
+// endedAct reports an exclusion or a threat at i that a verb of ending
+// acts on, right before it or across a determiner ("stop deporting asylum
+// seekers", "halt the removal of", "an end to the deportation of", "stop
+// attacking refugees"): the act is opposed, not called for (round 68).
+// "Stop them coming" is untouched: "them" is no term.
+func endedAct(ti *targetInfo, i int) bool {
+	k := i - 1
+	for k >= 0 && (tDeterminers[ti.words[k].w] || ti.words[k].w == "further" || ti.words[k].w == "any") {
+		k--
+	}
+	if k >= 1 && ti.words[k].w == "to" && ti.words[k-1].w == "end" {
+		return true // "an end to", "put an end to"
+	}
+	return k >= 0 && endVerbs[ti.words[k].w] && ti.words[k].cl == ti.words[i].cl
 }
 
 // wishModals: the modal words of a wish or a demand (not of a prediction,
