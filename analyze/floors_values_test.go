@@ -38,7 +38,8 @@ package analyze_test
 // xs1-cedf25687ea7, its lexicon entries and rule and their retraining,
 // those marked "round 64: x"; round 67, xs1-8884b5d09ec1, its rule and every
 // model retrained, those marked "round 65: x"; round 69, xs1-37fdeacfa8fb, its rule and
-// every model retrained, those marked "round 67: x")
+// every model retrained, those marked "round 67: x"; round 70, xs1-8382aa02aa25, its rule and
+// every model retrained, those marked "round 69: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -235,8 +236,8 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.83, // 0.870 (n=740; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
-	"counter_speech":    0.87, // 0.904 (n=740; round 67: 0.899; round 17: 0.884; round 15: 0.877)
+	"anti_migrant":      0.83, // 0.865 (n=740; round 69: 0.870; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
+	"counter_speech":    0.87, // 0.899 (n=740; round 69: 0.904; round 67: 0.899; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
 	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
@@ -245,6 +246,7 @@ var blind4OverallFloors = map[string]float64{
 // blind4Floors: the blind4 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach (unmet where that is 0).
 var blind4Floors = map[string]float64{
+	"anti_migrant/contribution":            0.70, // 0.750 (n=20; round 69: 0.950)
 	"anti_migrant/counter_name":            0.50, // 0.550 (n=20)
 	"anti_migrant/derog_emotion":           0.70, // 0.750 (n=20)
 	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.250)
@@ -259,6 +261,7 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
 	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
+	"counter_speech/contribution":          0.70, // 0.750 (n=20; round 69: 0.950)
 	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
 	"counter_speech/derog_implicit":        0.45, // 0.500 (n=20; round 15: 0.250)
 	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)
@@ -393,7 +396,7 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.713 (round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.716 (round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)

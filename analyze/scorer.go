@@ -492,7 +492,10 @@ func (s *Scorer) Version() string {
 //	   object is no compound head ("stop deporting asylum seekers").
 //	75: rounds 68 and 69: an exclusion or a threat a verb of ending acts
 //	   on is opposed ("halt deportations of Afghan refugees").
-const scoringRevision = 75
+//	76: round 70: a derogatory noun after a migration noun, governed by a
+//	   preposition or a verb, names a category ("jailed for immigration
+//	   fraud").
+const scoringRevision = 76
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

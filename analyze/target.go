@@ -1072,6 +1072,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if (cat == tThreat || cat == tStereotype) && ownedHarm(ti, h.start) {
 			continue
 		}
+		if (cat == tDerog || cat == tStereotype || cat == tVNeg) && namedCategory(ti, h) {
+			continue
+		}
 		// "good" inside "a good kicking", "nice" inside "a nice beating":
 		// part of the hostile phrase, not praise
 		if cat == tPositive && insideHostile(ti, h) {
@@ -3291,6 +3294,30 @@ func ownedHarm(ti *targetInfo, i int) bool {
 		}
 	}
 	return true
+}
+
+// categoryModifiers: migration nouns that name a kind of offence or affair
+// when they modify a noun ("immigration fraud", "asylum fraud").
+var categoryModifiers = map[string]bool{"immigration": true, "migration": true, "asylum": true, "visa": true,
+	"border": true, "citizenship": true}
+
+// namedCategory reports a derogatory noun right after a migration noun, the
+// compound governed by a preposition or a verb (round 70): "jailed for
+// immigration fraud", "a show about immigration fraud", "admitted
+// immigration fraud". It names a category of offence, said of no migrant.
+// A compound that is the subject of a claim ("asylum fraud is rampant")
+// keeps its link.
+func namedCategory(ti *targetInfo, h lexHit) bool {
+	if h.end != h.start+1 || h.start < 2 || !strings.HasPrefix(ti.words[h.start].tag, "NN") ||
+		!categoryModifiers[ti.words[h.start-1].w] {
+		return false
+	}
+	j := h.start - 2
+	if t := ti.words[j].tag; (t == "DT" || t == "PRP$") && j > 0 {
+		j--
+	}
+	t := ti.words[j].tag
+	return ti.words[j].cl == ti.words[h.start].cl && (t == "IN" || t == "TO" || strings.HasPrefix(t, "VB"))
 }
 
 // ownedAux: the auxiliaries of a finished passive ("were destroyed", "have
