@@ -495,7 +495,9 @@ func (s *Scorer) Version() string {
 //	76: round 70: a derogatory noun after a migration noun, governed by a
 //	   preposition or a verb, names a category ("jailed for immigration
 //	   fraud").
-const scoringRevision = 76
+//	77: round 71: "against" after a noun of harm is no opposition
+//	   ("violence against refugees" has no stance).
+const scoringRevision = 77
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

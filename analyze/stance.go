@@ -54,6 +54,14 @@ const (
 var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open",
 	"hostility"}
 
+// harmBefore: nouns of harm whose victims "against" introduces ("violence
+// against refugees"; round 71).
+var harmBefore = map[string]bool{"violence": true, "crime": true, "crimes": true, "brutality": true,
+	"discrimination": true, "racism": true, "prejudice": true, "hostility": true, "hatred": true, "hate": true,
+	"abuse": true, "attack": true, "attacks": true, "bias": true, "aggression": true, "intolerance": true,
+	"threats": true, "threat": true, "harassment": true, "offences": true, "offenses": true, "incidents": true,
+	"incident": true, "xenophobia": true, "assaults": true, "assault": true, "atrocities": true}
+
 // stancePeople: nouns that name migrants as people, at or right after an
 // [admission] hit ("refugees", "asylum seekers", "migrant families").
 var stancePeople = map[string]bool{"migrants": true, "migrant": true, "immigrants": true, "immigrant": true,
@@ -294,6 +302,12 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		case stRestrictive, stOpen:
 			direct = append(direct, hi)
 		case stDecrease, stIncrease:
+			// "violence against refugees", "hate crimes against
+			// immigrants": "against" after a noun of harm is its
+			// preposition, no opposition (round 71)
+			if u.words[h.start] == "against" && h.start > 0 && harmBefore[u.words[h.start-1]] {
+				continue
+			}
 			for j, v := range hits {
 				if j != hi && isVerb(v.section) && v.start > h.start && v.start < h.end {
 					consumed[j] = true // "more" inside "no more"
