@@ -27,7 +27,7 @@ import (
 // migrant mention anywhere in the unit (round 12).
 var insinuationCues = func() *lexicons {
 	lx, err := parseSections(`[cue]
-"funny how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
+"funny how" "strange how" "odd how" "weird how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
 "lock your doors" "lock the back door" "lock up your" "lock your back door" "cultural enrichment"
 "dose of enrichment" "more enrichment" "bit of enrichment"`, []string{"cue"})
 	if err != nil {
@@ -35,6 +35,16 @@ var insinuationCues = func() *lexicons {
 	}
 	return lx
 }()
+
+// timingRemark: the first words of the remarks "funny how", "strange how",
+// "odd how", "weird how" (round 72), cues only with a harm or wealth.
+var timingRemark = map[string]bool{"funny": true, "strange": true, "odd": true, "weird": true}
+
+// luxuryWords: goods whose mention with "funny how" insinuates that the
+// need is feigned (round 72).
+var luxuryWords = map[string]bool{"iphone": true, "iphones": true, "smartphone": true, "smartphones": true,
+	"designer": true, "rolex": true, "gucci": true, "nike": true, "trainers": true, "sneakers": true,
+	"phones": true, "jewellery": true, "jewelry": true}
 
 // insinuationHits adds a stereotype hit for every insinuation cue of a unit
 // that names migrants.
@@ -46,9 +56,11 @@ func insinuationHits(ti *targetInfo, words []string) {
 	// with a harm to time ("the bike thefts started the month they
 	// arrived"), not of itself ("funny how the people who moan about
 	// refugees have never met one")
-	harm := ti.count[tStereotype] > 0
+	// or with wealth that belies the need ("funny how the refugees all have
+	// iPhones"; round 72)
+	harm := ti.count[tStereotype] > 0 || slices.ContainsFunc(words, func(w string) bool { return luxuryWords[w] })
 	marks := cueHits(ti, words, insinuationCues, tStereotype, func(h lexHit) bool {
-		return !harm && (words[h.start] == "funny" || strings.HasSuffix(words[h.end-1], "coincidence"))
+		return !harm && (timingRemark[words[h.start]] || strings.HasSuffix(words[h.end-1], "coincidence"))
 	})
 	if ti.insinuate == nil {
 		ti.insinuate = marks
@@ -399,6 +411,54 @@ func ironicWelcome(ti *targetInfo, words []string) {
 	}
 	for _, m := range ti.mentions {
 		if m.kind != kMigrant || m.place || m.i <= k || m.i > k+4 {
+			continue
+		}
+		ti.dropSection(tPositive, p, p+1)
+		ti.tieHit(p, p+1, m.i, true)
+		return
+	}
+}
+
+// tauntVerbs: the praise a taunt puts in the addressee's mouth ("if you
+// love refugees so much"; round 72).
+var tauntVerbs = map[string]bool{"love": true, "like": true, "care": true, "adore": true, "want": true,
+	"keen": true}
+
+// tauntOffer reads the taunt "if you love refugees so much, take them into
+// your own home" (round 72): the praise is the addressee's, not the
+// speaker's, and the taunt insinuates that migrants are a burden no one
+// would take on. A praise verb of tauntVerbs with "you", "who" or nothing
+// before it, a migrant mention after it and "so much", "that much" or
+// "so keen on" around the mention.
+func tauntOffer(ti *targetInfo) {
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.i < 1 {
+			continue
+		}
+		p := m.i - 1
+		if w(p) == "about" || w(p) == "on" {
+			p-- // "care about migrants", "so keen on asylum seekers"
+		}
+		if !tauntVerbs[w(p)] {
+			continue
+		}
+		keen := w(p) == "keen" && (w(p-1) == "so" || w(p-1) == "that")
+		much := (w(m.j) == "so" || w(m.j) == "that") && w(m.j+1) == "much"
+		if !keen && !much {
+			continue
+		}
+		s := p
+		if keen {
+			s = p - 1
+		}
+		// the addressee, a relative clause ("do-gooders who love refugees so
+		// much") or no subject ("Love migrants so much?")
+		sub := w(s - 1)
+		if sub == "are" || sub == "re" || sub == "'re" {
+			sub = w(s - 2)
+		}
+		if s > 0 && ti.words[s-1].cl == ti.words[s].cl && sub != "you" && sub != "you're" && sub != "who" && sub != "if" {
 			continue
 		}
 		ti.dropSection(tPositive, p, p+1)

@@ -497,7 +497,9 @@ func (s *Scorer) Version() string {
 //	   fraud").
 //	77: round 71: "against" after a noun of harm is no opposition
 //	   ("violence against refugees" has no stance).
-const scoringRevision = 77
+//	78: round 72: the taunt "if you love refugees so much, take them
+//	   home" and "funny how" with luxury goods insinuate.
+const scoringRevision = 78
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -661,6 +661,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
 	ironicWelcome(ti, words)
+	tauntOffer(ti)
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)

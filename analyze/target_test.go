@@ -942,6 +942,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round69.tsv", 25},  // 21 with round 67's model; round 68's frozen b 8 -> 8 (no gain), round 69's frozen c 7 -> 8
 		{"probes_round70.tsv", 15},  // 11 with round 69's model; batch b (frozen) 5 -> 7
 		{"probes_round71.tsv", 13},  // 5 with round 70's model; batch b (frozen) 2 -> 6
+		{"probes_round72.tsv", 17},  // 7 with round 71's model; batch b (frozen) 3 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
