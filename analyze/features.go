@@ -105,6 +105,33 @@ func raisedNoMoney(words []string, h lexHit) bool {
 		h.end < len(words) && raisedNotMoney[words[h.end]]
 }
 
+// visitedPlace reports a contribution noun that names a place someone goes
+// to (round 73): a determiner after "to", "at", "from" or "into" before it
+// ("I went to the doctor's", "an appointment at the dentist", "popped to
+// the shop"), not a place someone runs ("a cafe run by Syrian refugees").
+func visitedPlace(words []string, h lexHit) bool {
+	if h.section != secContribution || h.end != h.start+1 || h.start < 2 {
+		return false
+	}
+	switch words[h.start-1] {
+	case "the", "a", "my", "our", "his", "her", "their", "local":
+	default:
+		return false
+	}
+	switch words[h.start-2] {
+	case "to", "at", "from", "into":
+	default:
+		return false
+	}
+	if h.end < len(words) {
+		switch words[h.end] {
+		case "run", "owned", "opened", "founded", "staffed", "set":
+			return false
+		}
+	}
+	return true
+}
+
 // demanded reports a contribution hit demanded of someone rather than
 // told of them (round 63): a deontic modal right before it in its clause
 // ("migrants should pay taxes before they get a penny", "they must pay tax
@@ -235,7 +262,9 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	}
 	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
-	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool { return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) })
+	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool {
+		return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) || visitedPlace(u.words, h)
+	})
 	for _, h := range u.hits {
 		u.secCount[h.section]++
 	}

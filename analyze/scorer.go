@@ -499,7 +499,9 @@ func (s *Scorer) Version() string {
 //	   ("violence against refugees" has no stance).
 //	78: round 72: the taunt "if you love refugees so much, take them
 //	   home" and "funny how" with luxury goods insinuate.
-const scoringRevision = 78
+//	79: round 73: a contribution noun naming a place visited ("went to
+//	   the doctor's") is no contribution.
+const scoringRevision = 79
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -943,6 +943,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round70.tsv", 15},  // 11 with round 69's model; batch b (frozen) 5 -> 7
 		{"probes_round71.tsv", 13},  // 5 with round 70's model; batch b (frozen) 2 -> 6
 		{"probes_round72.tsv", 17},  // 7 with round 71's model; batch b (frozen) 3 -> 8
+		{"probes_round73.tsv", 12},  // 7 with round 72's model; batch b (frozen) 4 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
