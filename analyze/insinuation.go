@@ -467,6 +467,103 @@ func tauntOffer(ti *targetInfo) {
 	}
 }
 
+// Resentment by comparison (rounds 74 and 75): migrants said to receive, or to be
+// treated, better than, more than, before or over an in-group ("treated
+// better than our veterans", "get houses before our own people"), or to
+// receive while an in-group suffers ("put up in hotels while our homeless
+// sleep on the streets").
+var (
+	// preferWords: receiving or being treated
+	preferWords = map[string]bool{"get": true, "gets": true, "got": true, "getting": true, "receive": true,
+		"receives": true, "received": true, "given": true, "handed": true, "offered": true, "treated": true,
+		"housed": true, "put": true, "prioritised": true, "prioritized": true, "priority": true, "treatment": true}
+	// inGroupAlone name the in-group by themselves; inGroupOwned need
+	// "our", "local", "british", ... before them ("our own people")
+	inGroupAlone = map[string]bool{"veterans": true, "pensioners": true, "homeless": true, "taxpayers": true,
+		"elderly": true, "natives": true}
+	inGroupOwned = map[string]bool{"people": true, "families": true, "kids": true, "children": true, "own": true,
+		"citizens": true, "locals": true, "elderly": true, "homeless": true}
+	inGroupOwners = map[string]bool{"our": true, "local": true, "british": true, "english": true, "american": true,
+		"working": true, "hard-working": true, "own": true}
+	sufferWords = map[string]bool{"sleep": true, "sleeps": true, "freeze": true, "starve": true, "wait": true,
+		"waits": true, "struggle": true, "struggles": true, "suffer": true, "suffers": true, "die": true, "queue": true,
+		"go": true, "beg": true}
+)
+
+// inGroupAt returns the end of an in-group phrase starting within two words
+// of i in i's sentence ("our veterans", "pensioners", "local families"), or
+// -1.
+func inGroupAt(ti *targetInfo, i int) int {
+	for k := i; k < i+3 && k < len(ti.words) && ti.words[k].sent == ti.words[i].sent; k++ {
+		w := ti.words[k].w
+		if inGroupAlone[w] || inGroupOwned[w] && k > 0 && inGroupOwners[ti.words[k-1].w] {
+			if w == "own" && k+1 < len(ti.words) && inGroupOwned[ti.words[k+1].w] {
+				k++ // "our own people"
+			}
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// resentment ties a stereotype hit to a migrant mention compared with an
+// in-group to its advantage (round 74), unless a negation after the
+// mention denies it (round 75).
+func resentment(ti *targetInfo) {
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place {
+			continue
+		}
+		sent := ti.words[m.i].sent
+		prefer := false
+		for c := m.j; c < len(ti.words) && ti.words[c].sent == sent; c++ {
+			// "refugees are not put ahead of local families" denies the
+			// comparison (round 75)
+			if ti.has(c, tNegation) {
+				break
+			}
+			if preferWords[w(c)] {
+				prefer = true
+				continue
+			}
+			if !prefer {
+				continue
+			}
+			at := -1
+			switch w(c) {
+			case "better", "more":
+				for k := c + 1; k < c+5 && k < len(ti.words); k++ {
+					if w(k) == "than" {
+						at = k + 1
+						break
+					}
+				}
+			case "before", "over":
+				at = c + 1
+			case "ahead":
+				if w(c+1) == "of" {
+					at = c + 2
+				}
+			case "while", "whilst":
+				if e := inGroupAt(ti, c+1); e > 0 {
+					for k := e; k < e+3 && k < len(ti.words); k++ {
+						if sufferWords[w(k)] {
+							ti.tieHit(c, c+1, m.i, true)
+							return
+						}
+					}
+				}
+				continue
+			}
+			if at > 0 && inGroupAt(ti, at) > 0 {
+				ti.tieHit(c, c+1, m.i, true)
+				return
+			}
+		}
+	}
+}
+
 // numberWords count people ("fifty more asylum seekers"); digits are not
 // words of the unit.
 var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,

@@ -501,7 +501,10 @@ func (s *Scorer) Version() string {
 //	   home" and "funny how" with luxury goods insinuate.
 //	79: round 73: a contribution noun naming a place visited ("went to
 //	   the doctor's") is no contribution.
-const scoringRevision = 79
+//	80: rounds 74 and 75: migrants said to get more than, or be treated
+//	   better than, an in-group ("our veterans") insinuate resentment,
+//	   unless a negation denies it.
+const scoringRevision = 80
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

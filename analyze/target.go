@@ -662,6 +662,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	timedHarmHits(ti, words)
 	ironicWelcome(ti, words)
 	tauntOffer(ti)
+	resentment(ti)
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)
