@@ -40,8 +40,8 @@ package analyze_test
 // model retrained, those marked "round 65: x"; round 69, xs1-37fdeacfa8fb, its rule and
 // every model retrained, those marked "round 67: x"; round 70, xs1-8382aa02aa25, its rule and
 // every model retrained, those marked "round 69: x"; round 71, xs1-05137d48eb5c, round 72,
-// xs1-0296854a2912, round 73, xs1-0b91b9f1354d, and round 75,
-// xs1-52ef71727fca, moved none)
+// xs1-0296854a2912, round 73, xs1-0b91b9f1354d, round 75,
+// xs1-52ef71727fca, and round 76, xs1-9b9a2515e0f6, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

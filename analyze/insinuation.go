@@ -564,6 +564,63 @@ func resentment(ti *targetInfo) {
 	}
 }
 
+// Lost safety blamed on migrants (round 76): "I don't feel safe walking
+// home with all these migrants hanging around", "women no longer feel safe
+// since the migrants arrived".
+var (
+	// fearWords: an unsafe feeling by itself
+	fearWords = map[string]bool{"unsafe": true, "scared": true, "afraid": true, "frightened": true,
+		"terrified": true}
+	// fearCause: the words that bring in its cause
+	fearCause = map[string]bool{"with": true, "because": true, "since": true, "around": true, "near": true,
+		"among": true, "of": true, "by": true}
+)
+
+// lostSafety ties a stereotype hit to a migrant mention named as the cause
+// of an unsafe feeling (round 76): the feeling ("feel unsafe", "don't feel
+// safe", "no longer feel safe", "frightened") with no migrant mention
+// before it in its sentence (the migrants are not the ones afraid:
+// "refugees often don't feel safe in the camps"), then a word of cause and
+// a migrant mention within eight words.
+func lostSafety(ti *targetInfo) {
+	w := ti.wordAt
+	for k := range ti.words {
+		fear := fearWords[w(k)]
+		if w(k) == "safe" {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if ti.has(j, tNegation) || w(j) == "longer" {
+					fear = true
+				}
+			}
+		}
+		if !fear {
+			continue
+		}
+		sent := ti.words[k].sent
+		before := slices.ContainsFunc(ti.mentions, func(m mention) bool {
+			return m.kind == kMigrant && m.i < k && ti.words[m.i].sent == sent
+		})
+		if before {
+			continue
+		}
+		cause := -1
+		for j := k + 1; j < len(ti.words) && j <= k+8 && ti.words[j].sent == sent; j++ {
+			if fearCause[w(j)] && cause < 0 {
+				cause = j
+			}
+			if cause < 0 {
+				continue
+			}
+			for _, m := range ti.mentions {
+				if m.kind == kMigrant && !m.place && m.i == j {
+					ti.tieHit(k, k+1, m.i, true)
+					return
+				}
+			}
+		}
+	}
+}
+
 // numberWords count people ("fifty more asylum seekers"); digits are not
 // words of the unit.
 var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,

@@ -504,7 +504,9 @@ func (s *Scorer) Version() string {
 //	80: rounds 74 and 75: migrants said to get more than, or be treated
 //	   better than, an in-group ("our veterans") insinuate resentment,
 //	   unless a negation denies it.
-const scoringRevision = 80
+//	81: round 76: an unsafe feeling caused by migrants ("I don't feel
+//	   safe with all these migrants around") insinuates hostility.
+const scoringRevision = 81
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

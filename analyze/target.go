@@ -663,6 +663,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	ironicWelcome(ti, words)
 	tauntOffer(ti)
 	resentment(ti)
+	lostSafety(ti)
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)
