@@ -41,7 +41,8 @@ package analyze_test
 // every model retrained, those marked "round 67: x"; round 70, xs1-8382aa02aa25, its rule and
 // every model retrained, those marked "round 69: x"; round 71, xs1-05137d48eb5c, round 72,
 // xs1-0296854a2912, round 73, xs1-0b91b9f1354d, round 75,
-// xs1-52ef71727fca, and round 76, xs1-9b9a2515e0f6, moved none)
+// xs1-52ef71727fca, and round 76, xs1-9b9a2515e0f6, moved none;
+// round 77, xs1-a669004fa8a6, those marked "round 76: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -401,7 +402,7 @@ var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.716 (round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
 	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
-	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 14: 0.549; issue floor 0.70: not reached)
+	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.576 (round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)
 	{"migration", "testdata/heldout_migration_b.csv", nil, 0.86},                                            // 0.897 (one letter at 0.497)

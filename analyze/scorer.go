@@ -506,7 +506,9 @@ func (s *Scorer) Version() string {
 //	   unless a negation denies it.
 //	81: round 76: an unsafe feeling caused by migrants ("I don't feel
 //	   safe with all these migrants around") insinuates hostility.
-const scoringRevision = 81
+//	82: round 77: a claim called a pretence is denied ("stop pretending
+//	   migrants are the problem").
+const scoringRevision = 82
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1255,6 +1255,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if (cat == tExclusion || cat == tThreat) && l.status != stNeg && endedAct(ti, h.start) {
 			l.status = stNeg
 		}
+		// "stop pretending migrants are the problem", "acting like asylum
+		// seekers are a threat" (round 77): a claim called a pretence is
+		// denied
+		if l.status != stNeg && l.linked && pretended(ti, h.start, l.ti) {
+			l.status = stNeg
+		}
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
 		if b := deniedBeliefAt(ti, h.start); b >= 0 && l.status != stNeg {
@@ -2861,6 +2867,32 @@ func deniedBeliefAt(ti *targetInfo, i int) int {
 		}
 	}
 	return -1
+}
+
+// pretended reports a term at i, linked to a target at t, in the
+// complement of a pretence before both in their clause ("stop pretending
+// migrants are the problem", "acting like asylum seekers are a threat",
+// "acting as if immigrants are criminals"; round 77): the claim is called
+// false. Not when a migrant mention comes before the pretence (the
+// migrants pretend: "the migrants pretend to be children").
+func pretended(ti *targetInfo, i, t int) bool {
+	for k := min(i, t) - 1; k >= 0 && k >= i-10 && ti.words[k].cl == ti.words[i].cl; k-- {
+		w := ti.words[k].w
+		pretence := strings.HasPrefix(w, "pretend")
+		if (w == "act" || w == "acts" || w == "acting") && (ti.wordAt(k+1) == "like" || ti.wordAt(k+1) == "as") {
+			pretence = true
+		}
+		if !pretence {
+			continue
+		}
+		for j := k - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
+			if ti.isMention(j) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // givenTo reports a mention at word i right after a form of give (skipping
