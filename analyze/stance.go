@@ -31,6 +31,12 @@ package analyze
 // restrictive ("no new safe routes"); a restriction denied by a verbal
 // negation is open ("we will not build any new asylum barges").
 //
+// Rounds 66 and 67 add [hostility] ("blaming", "demonisation", "abuse"): an
+// object of decrease verbs only, when migrants named as people follow it in
+// the clause ("stop blaming migrants", "end the demonisation of asylum
+// seekers"): an open position (st:comp_O). Round 71: "against" after a noun
+// of harm ("violence against refugees") is no change verb.
+//
 // Values are hit counts capped at 2. They are read only by the stance
 // model, so the other models do not change with this lexicon.
 
