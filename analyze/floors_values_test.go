@@ -42,7 +42,8 @@ package analyze_test
 // every model retrained, those marked "round 69: x"; round 71, xs1-05137d48eb5c, round 72,
 // xs1-0296854a2912, round 73, xs1-0b91b9f1354d, round 75,
 // xs1-52ef71727fca, and round 76, xs1-9b9a2515e0f6, moved none;
-// round 77, xs1-a669004fa8a6, those marked "round 76: x")
+// round 77, xs1-a669004fa8a6, those marked "round 76: x"; round 78,
+// xs1-70b88c88c1f3, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

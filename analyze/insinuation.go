@@ -621,6 +621,44 @@ func lostSafety(ti *targetInfo) {
 	}
 }
 
+// badJudgements: words that judge an act badly ("blaming refugees is
+// lazy", "... is pathetic"; round 78).
+var badJudgements = map[string]bool{"lazy": true, "pathetic": true, "wrong": true, "cheap": true, "dishonest": true,
+	"shameful": true, "disgraceful": true, "disgusting": true, "nonsense": true, "ridiculous": true, "cowardly": true,
+	"unfair": true, "unjust": true, "absurd": true, "stupid": true, "idiotic": true, "misguided": true,
+	"dangerous": true, "nasty": true, "vile": true, "easy": true, "untrue": true, "false": true}
+
+// blameJudged reads blame of migrants judged badly as a condemnation
+// (round 78): "Blaming refugees for the housing crisis is lazy politics",
+// "Blaming immigrants for every problem is pathetic". A "blaming" gerund
+// with a migrant mention within three words after it, then in the same
+// sentence a copula and, within three words, a word of badJudgements,
+// which is marked as a condemnation. "Blaming the migrants is fair" is no
+// condemnation.
+func blameJudged(ti *targetInfo) {
+	w := ti.wordAt
+	for k := range ti.words {
+		if w(k) != "blaming" || !mentionWithin(ti, k+1, k+4) {
+			continue
+		}
+		sent := ti.words[k].sent
+		for c := k + 2; c < len(ti.words) && c <= k+12 && ti.words[c].sent == sent; c++ {
+			if !tCopulas[w(c)] {
+				continue
+			}
+			for j := c + 1; j <= c+3 && j < len(ti.words) && ti.words[j].sent == sent; j++ {
+				if badJudgements[w(j)] {
+					if !ti.has(j, tCondemn) {
+						ti.addHit(tCondemn, j, j+1)
+					}
+					return
+				}
+			}
+			break
+		}
+	}
+}
+
 // numberWords count people ("fifty more asylum seekers"); digits are not
 // words of the unit.
 var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,

@@ -508,7 +508,9 @@ func (s *Scorer) Version() string {
 //	   safe with all these migrants around") insinuates hostility.
 //	82: round 77: a claim called a pretence is denied ("stop pretending
 //	   migrants are the problem").
-const scoringRevision = 82
+//	83: round 78: blame of migrants judged badly is a condemnation
+//	   ("Blaming refugees for the housing crisis is lazy politics").
+const scoringRevision = 83
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -664,6 +664,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	tauntOffer(ti)
 	resentment(ti)
 	lostSafety(ti)
+	blameJudged(ti)
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)

@@ -947,6 +947,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round75.tsv", 22},  // 13 with round 73's model; round 74's frozen b 3 -> 6, round 75's frozen c 5 -> 8
 		{"probes_round76.tsv", 12},  // 7 with round 75's model; batch b (frozen) 3 -> 5
 		{"probes_round77.tsv", 10},  // 5 with round 76's model; batch b (frozen) 1 -> 3
+		{"probes_round78.tsv", 13},  // 9 with round 77's model; batch b (frozen) 4 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

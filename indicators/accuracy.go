@@ -66,4 +66,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-a669004fa8a6"
+const AccuracyModel = "xs1-70b88c88c1f3"
