@@ -132,6 +132,29 @@ func visitedPlace(words []string, h lexHit) bool {
 	return true
 }
 
+// takeVerbs: verbs of taking or stealing what is someone else's (round 79).
+var takeVerbs = map[string]bool{"take": true, "takes": true, "taking": true, "took": true, "taken": true,
+	"steal": true, "steals": true, "stealing": true, "stole": true, "stolen": true}
+
+// jobsTaken reports "jobs" after a verb of taking within three words ("are
+// taking all the jobs", "took the jobs of local people"; round 79): the
+// job-taking stereotype, no contribution. Not when "nobody" or "no one"
+// follows ("taken jobs nobody else wanted").
+func jobsTaken(words []string, h lexHit) bool {
+	if h.section != secContribution || h.end != h.start+1 || words[h.start] != "jobs" && words[h.start] != "job" {
+		return false
+	}
+	if h.end < len(words) && (words[h.end] == "nobody" || words[h.end] == "no") {
+		return false
+	}
+	for k := h.start - 1; k >= 0 && k >= h.start-3; k-- {
+		if takeVerbs[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // demanded reports a contribution hit demanded of someone rather than
 // told of them (round 63): a deontic modal right before it in its clause
 // ("migrants should pay taxes before they get a penny", "they must pay tax
@@ -263,7 +286,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
 	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool {
-		return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) || visitedPlace(u.words, h)
+		return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) || visitedPlace(u.words, h) || jobsTaken(u.words, h)
 	})
 	for _, h := range u.hits {
 		u.secCount[h.section]++

@@ -510,7 +510,9 @@ func (s *Scorer) Version() string {
 //	   migrants are the problem").
 //	83: round 78: blame of migrants judged badly is a condemnation
 //	   ("Blaming refugees for the housing crisis is lazy politics").
-const scoringRevision = 83
+//	84: round 79: "jobs" after a verb of taking is no contribution
+//	   ("migrants are taking all the jobs").
+const scoringRevision = 84
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

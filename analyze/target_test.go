@@ -948,6 +948,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round76.tsv", 12},  // 7 with round 75's model; batch b (frozen) 3 -> 5
 		{"probes_round77.tsv", 10},  // 5 with round 76's model; batch b (frozen) 1 -> 3
 		{"probes_round78.tsv", 13},  // 9 with round 77's model; batch b (frozen) 4 -> 6
+		{"probes_round79.tsv", 12},  // 5 with round 78's model; batch b (frozen) 3 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
