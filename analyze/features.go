@@ -101,7 +101,7 @@ var raisedNotMoney = map[string]bool{"concerns": true, "concern": true, "questio
 // raisedNoMoney reports a contribution hit on "raised" whose object is no
 // money: a contribution only in its fundraising sense (round 20).
 func raisedNoMoney(words []string, h lexHit) bool {
-	return h.section == secContribution && words[h.start] == "raised" && h.end == h.start+1 &&
+	return words[h.start] == "raised" && h.end == h.start+1 &&
 		h.end < len(words) && raisedNotMoney[words[h.end]]
 }
 
@@ -110,7 +110,7 @@ func raisedNoMoney(words []string, h lexHit) bool {
 // ("I went to the doctor's", "an appointment at the dentist", "popped to
 // the shop"), not a place someone runs ("a cafe run by Syrian refugees").
 func visitedPlace(words []string, h lexHit) bool {
-	if h.section != secContribution || h.end != h.start+1 || h.start < 2 {
+	if h.end != h.start+1 || h.start < 2 {
 		return false
 	}
 	switch words[h.start-1] {
@@ -141,7 +141,7 @@ var takeVerbs = map[string]bool{"take": true, "takes": true, "taking": true, "to
 // job-taking stereotype, no contribution. Not when "nobody" or "no one"
 // follows ("taken jobs nobody else wanted").
 func jobsTaken(words []string, h lexHit) bool {
-	if h.section != secContribution || h.end != h.start+1 || words[h.start] != "jobs" && words[h.start] != "job" {
+	if h.end != h.start+1 || words[h.start] != "jobs" && words[h.start] != "job" {
 		return false
 	}
 	if h.end < len(words) && (words[h.end] == "nobody" || words[h.end] == "no") {
@@ -161,9 +161,6 @@ func jobsTaken(words []string, h lexHit) bool {
 // and learn English"). Allowed work is told, not demanded ("should be
 // allowed to work").
 func demanded(words []string, clause []int, h lexHit) bool {
-	if h.section != secContribution {
-		return false
-	}
 	k := h.start - 1
 	for k >= 0 && clause[k] == clause[h.start] && h.start-k <= 2 && (words[k] == "also" || words[k] == "first" || words[k] == "to") {
 		k--
@@ -286,7 +283,8 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	u.clause = clause
 	u.hits = s.lex.match(u.words, u.hits[:0])
 	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool {
-		return raisedNoMoney(u.words, h) || demanded(u.words, clause, h) || visitedPlace(u.words, h) || jobsTaken(u.words, h)
+		return h.section == secContribution && (raisedNoMoney(u.words, h) || demanded(u.words, clause, h) ||
+			visitedPlace(u.words, h) || jobsTaken(u.words, h))
 	})
 	for _, h := range u.hits {
 		u.secCount[h.section]++

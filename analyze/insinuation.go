@@ -473,10 +473,10 @@ func tauntOffer(ti *targetInfo) {
 // receive while an in-group suffers ("put up in hotels while our homeless
 // sleep on the streets").
 var (
-	// preferWords: receiving or being treated
-	preferWords = map[string]bool{"get": true, "gets": true, "got": true, "getting": true, "receive": true,
-		"receives": true, "received": true, "given": true, "handed": true, "offered": true, "treated": true,
-		"housed": true, "put": true, "prioritised": true, "prioritized": true, "priority": true, "treatment": true}
+	// treatWords: being treated or put first; with receiveVerbs (target.go)
+	// the words of a preference ("get", "given", "treated", "housed")
+	treatWords = map[string]bool{"treated": true, "housed": true, "put": true, "prioritised": true,
+		"prioritized": true, "priority": true, "treatment": true}
 	// inGroupAlone name the in-group by themselves; inGroupOwned need
 	// "our", "local", "british", ... before them ("our own people")
 	inGroupAlone = map[string]bool{"veterans": true, "pensioners": true, "homeless": true, "taxpayers": true,
@@ -523,7 +523,7 @@ func resentment(ti *targetInfo) {
 			if ti.has(c, tNegation) {
 				break
 			}
-			if preferWords[w(c)] {
+			if receiveVerbs[w(c)] || treatWords[w(c)] {
 				prefer = true
 				continue
 			}
