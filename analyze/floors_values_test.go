@@ -44,7 +44,9 @@ package analyze_test
 // xs1-52ef71727fca, and round 76, xs1-9b9a2515e0f6, moved none;
 // round 77, xs1-a669004fa8a6, those marked "round 76: x"; round 78,
 // xs1-70b88c88c1f3, moved none; round 79, xs1-d5c57a182655, its lexicon
-// entries and rule and their retraining, those marked "round 78: x")
+// entries and rule and their retraining, those marked "round 78: x"; round
+// 80, xs1-56437a4057ad, its lexicon entries and rules and their retraining,
+// those marked "round 79: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -168,7 +170,7 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.86, // 0.905 (n=740; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
+	"anti_migrant":      0.86, // 0.912 (n=740; round 79: 0.905; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.903 (n=165; round 25: 0.897)
 	"stance":            0.77, // 0.833 (n=120; round 37: 0.800)
@@ -184,7 +186,6 @@ var blind2Floors = map[string]float64{
 	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
 	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
 	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
-	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
 	"counter_speech/contribution":          0.70, // 0.750 (n=20)
@@ -400,8 +401,8 @@ type devFloor struct {
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.713 (round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.761 (round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.783 (round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.762 (round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.785 (round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.576 (round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

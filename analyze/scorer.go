@@ -512,7 +512,11 @@ func (s *Scorer) Version() string {
 //	   ("Blaming refugees for the housing crisis is lazy politics").
 //	84: round 79: "jobs" after a verb of taking is no contribution
 //	   ("migrants are taking all the jobs").
-const scoringRevision = 84
+//	85: round 80: praise emptied of its object is denied ("contribute
+//	   absolutely nothing"), idioms of effort praise their doer ("give
+//	   back", "pull their weight"), praise in the relative clause of a
+//	   denied encounter is denied.
+const scoringRevision = 85
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

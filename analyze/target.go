@@ -1233,6 +1233,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				break
 			}
 		}
+		// "Somalis contribute absolutely nothing", "refugees add zero"
+		// (round 80): praise emptied of its object is denied
+		if cat == tPositive && l.status != stNeg && emptiedObject(ti, h.end) {
+			l.status = stNeg
+		}
 		// "the stabbings aren't happening because of migrant gangs", "this
 		// problem doesn't exist because of asylum seekers": a denied cause
 		if l.status != stNeg && deniedCause(ti, h.start, l.ti) {
@@ -1479,7 +1484,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "I don't know a single refugee who is lazy" (round 44): an
 		// insult in the relative clause of a denied encounter is denied
-		if l.status == stOwn && negAt < 0 && cat != tPositive && l.linked && s.deniedRelative(ti, h.start) {
+		// (and round 80: "I have never met a refugee who works hard", praise
+		// in it too)
+		if l.status == stOwn && negAt < 0 && l.linked && s.deniedRelative(ti, h.start) {
 			l.status = stNeg
 		}
 		ti.links = append(ti.links, l)
@@ -1536,6 +1543,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	for _, m := range ti.mentions {
 		if m.i <= h.start && h.start < m.j {
 			continue // the term is inside the mention ("illegal immigrants")
+		}
+		if h.section == tPositive && m.i >= h.start && m.i < h.end {
+			continue // "pull their weight": the idiom's possessive is its doer's, named before it (round 80)
 		}
 		if m.place && h.section != tThreat {
 			continue // a place is the target of threats only
@@ -1613,6 +1623,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			if sec == tPositive && h.section == tPositive && h.start <= a+1 && causedBenefit(ti, h.start) {
 				// "immigrants make this city a better place" (blameHits)
 				return true
+			}
+			if sec == tPositive && h.section == tPositive && doerIdiom(ti, h) {
+				// "refugees give back", "not one of them has lifted a
+				// finger" (round 80): an idiom of effort praises its doer
+				return auxiliariesOnly(ti, a, b)
 			}
 			if sec == tPositive && verbish && !strings.HasPrefix(tag, "VBN") {
 				// "refugees support the team": the target acts
@@ -3934,6 +3949,50 @@ func slicesContains(s []string, w string) bool {
 	for _, x := range s {
 		if x == w {
 			return true
+		}
+	}
+	return false
+}
+
+// doerIdiom: a praise idiom of effort said of its doer ("give back", "lift
+// a finger", "pull their weight"; target.txt [positive], round 80).
+func doerIdiom(ti *targetInfo, h lexHit) bool {
+	return h.end-h.start >= 2 && (ti.wordAt(h.start+1) == "back" || ti.wordAt(h.end-1) == "finger" || ti.wordAt(h.end-1) == "weight")
+}
+
+// auxiliariesOnly reports words [a, b) that are auxiliaries, modals,
+// negations, adverbs or a relative pronoun only: "has never", "will ever",
+// "don't", "a refugee who".
+func auxiliariesOnly(ti *targetInfo, a, b int) bool {
+	for k := a; k < b; k++ {
+		w := ti.words[k]
+		switch w.w {
+		case "has", "have", "had", "do", "does", "did", "will", "would", "ever", "never", "not", "n't", "who", "that":
+			continue
+		}
+		if !ti.has(k, tNegation) && !tModals[w.w] && !strings.HasPrefix(w.tag, "RB") && !strings.HasPrefix(w.tag, "MD") {
+			return false
+		}
+	}
+	return true
+}
+
+// emptiedObject reports an object that empties what the praise word before
+// word k gives: "contribute absolutely nothing", "add zero", "give back sod
+// all" (round 80); "nothing but praise" and "nothing less than" give all.
+func emptiedObject(ti *targetInfo, k int) bool {
+	n := len(ti.words)
+	for j := k; j < n && j <= k+2 && ti.words[j].cl == ti.words[k-1].cl; j++ {
+		switch w := ti.words[j].w; {
+		case w == "nothing":
+			next := ti.wordAt(j + 1)
+			return next != "but" && next != "less" && next != "short"
+		case w == "zero":
+			return true
+		case (w == "sod" || w == "fuck" || w == "bugger") && ti.wordAt(j+1) == "all":
+			return true
+		case !strings.HasPrefix(ti.words[j].tag, "RB") && !tIntensifiers[w]:
+			return false
 		}
 	}
 	return false

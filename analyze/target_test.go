@@ -949,6 +949,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round77.tsv", 10},  // 5 with round 76's model; batch b (frozen) 1 -> 3
 		{"probes_round78.tsv", 13},  // 9 with round 77's model; batch b (frozen) 4 -> 6
 		{"probes_round79.tsv", 12},  // 5 with round 78's model; batch b (frozen) 3 -> 7
+		{"probes_round80.tsv", 17},  // 6 with round 79's model; batch b (frozen) 4 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
