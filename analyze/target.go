@@ -1624,10 +1624,13 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				// "immigrants make this city a better place" (blameHits)
 				return true
 			}
-			if sec == tPositive && h.section == tPositive && doerIdiom(ti, h) {
+			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) {
 				// "refugees give back", "not one of them has lifted a
-				// finger" (round 80): an idiom of effort praises its doer
-				return auxiliariesOnly(ti, a, b)
+				// finger" (round 80), "the Eritrean lads always help me"
+				// (round 81): effort and help praise the doer
+				if auxiliariesOnly(ti, a, b) {
+					return true
+				}
 			}
 			if sec == tPositive && verbish && !strings.HasPrefix(tag, "VBN") {
 				// "refugees support the team": the target acts
@@ -1683,6 +1686,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				reach = 8
 			}
 			return !vader && b-a <= reach && verbBetween(ti, a, b)
+		}
+		// an idiom of effort or care praises its doer only: "caring for
+		// immigrant minors" praises no minor (round 82)
+		if sec == tPositive && h.section == tPositive && h.end-h.start >= 2 && doerPraise(ti, h) {
+			return false
 		}
 		// an attitude toward the target: "grateful for the Haitian
 		// families", "proud of our refugees", "glad to have them"
@@ -3954,11 +3962,36 @@ func slicesContains(s []string, w string) bool {
 	return false
 }
 
-// doerIdiom: a praise idiom of effort said of its doer ("give back", "lift
-// a finger", "pull their weight"; target.txt [positive], round 80).
-func doerIdiom(ti *targetInfo, h lexHit) bool {
-	return h.end-h.start >= 2 && (ti.wordAt(h.start+1) == "back" || ti.wordAt(h.end-1) == "finger" || ti.wordAt(h.end-1) == "weight")
+// doerPraise: a praise term said of its doer: the idioms of effort ("give
+// back", "lift a finger", "pull their weight"; target.txt [positive], round
+// 80), hard work, care and help ("work hard", "look after", "care for",
+// "helped"; rounds 81 and 82), but not help that is a sneer ("help
+// themselves") or serves a harm ("helped destroy").
+func doerPraise(ti *targetInfo, h lexHit) bool {
+	first, last := ti.wordAt(h.start), ti.wordAt(h.end-1)
+	if h.end-h.start >= 2 {
+		return ti.wordAt(h.start+1) == "back" || last == "finger" || last == "weight" || last == "hard" || last == "harder" ||
+			last == "after" && strings.HasPrefix(first, "look") || last == "for" && strings.HasPrefix(first, "car")
+	}
+	if !helpVerbs[first] {
+		return false
+	}
+	if reflexives[ti.wordAt(h.end)] {
+		return false
+	}
+	for k := h.end; k < h.end+2 && k < len(ti.words); k++ {
+		if hostileHitEnd(ti, k) > k {
+			return false
+		}
+	}
+	return true
 }
+
+var (
+	helpVerbs  = map[string]bool{"help": true, "helps": true, "helped": true}
+	reflexives = map[string]bool{"themselves": true, "himself": true, "herself": true, "yourself": true,
+		"yourselves": true, "itself": true}
+)
 
 // auxiliariesOnly reports words [a, b) that are auxiliaries, modals,
 // negations, adverbs or a relative pronoun only: "has never", "will ever",
@@ -3979,14 +4012,16 @@ func auxiliariesOnly(ti *targetInfo, a, b int) bool {
 
 // emptiedObject reports an object that empties what the praise word before
 // word k gives: "contribute absolutely nothing", "add zero", "give back sod
-// all" (round 80); "nothing but praise" and "nothing less than" give all.
+// all" (round 80); "nothing but praise", "nothing less than" give all, and
+// "nothing more than safety" is all that is wanted.
 func emptiedObject(ti *targetInfo, k int) bool {
 	n := len(ti.words)
 	for j := k; j < n && j <= k+2 && ti.words[j].cl == ti.words[k-1].cl; j++ {
 		switch w := ti.words[j].w; {
 		case w == "nothing":
+			// (round 81: "want nothing more than safety", "nothing else")
 			next := ti.wordAt(j + 1)
-			return next != "but" && next != "less" && next != "short"
+			return next != "but" && next != "less" && next != "short" && next != "more" && next != "else"
 		case w == "zero":
 			return true
 		case (w == "sod" || w == "fuck" || w == "bugger") && ti.wordAt(j+1) == "all":

@@ -901,7 +901,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round10.tsv", 106}, // 108 until round 12's retraining moved one at 0.49 to 0.51; 107 until round 59's moved a victim report at 0.48 to 0.51
 		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
 		{"probes_round12.tsv", 16},  // 17 until round 59's retraining moved a victim report at 0.48 to 0.51
-		{"probes_round15.tsv", 55},  // 33 with round 14's model
+		{"probes_round15.tsv", 54},  // 33 with round 14's model; 55 until round 82's retraining ("Why should we welcome migrants who hate our way of life?" counter 0.30 -> 0.90, drift)
 		{"probes_round17.tsv", 46},  // 26 with round 15's model
 		{"probes_round18.tsv", 16},  // 12 with round 17's model
 		{"probes_round19.tsv", 3},   // round 19's rules (9) were not adopted
@@ -929,7 +929,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round45.tsv", 11},  // 5 with round 44's model; batch b (frozen) 3 -> 7
 		{"probes_round47.tsv", 27},  // 17 with round 45's model; round 46's batches read for round 47 (11 -> 18 of 21); batch c (frozen) 6 -> 9
 		{"probes_round50.tsv", 46},  // 35 with round 47's model; rounds 48 and 49 not adopted (their lexicon rows fail); round 50's frozen batch e 5 -> 11
-		{"probes_round52.tsv", 29},  // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7
+		{"probes_round52.tsv", 28},  // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7; 29 until round 82 ("The landlord never helped the migrant tenants" anti 0.15 -> 0.74: help now praises its doer, and a denied praise of anyone is a hostile word)
 		{"probes_round53.tsv", 6},   // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
 		{"probes_round54.tsv", 5},   // round 54 not adopted (untouched myth corrections fell); the shipped model's count
 		{"probes_round58.tsv", 50},  // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
@@ -950,6 +950,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round78.tsv", 13},  // 9 with round 77's model; batch b (frozen) 4 -> 6
 		{"probes_round79.tsv", 12},  // 5 with round 78's model; batch b (frozen) 3 -> 7
 		{"probes_round80.tsv", 17},  // 6 with round 79's model; batch b (frozen) 4 -> 9
+		{"probes_round82.tsv", 26},  // 20 with round 80's model; round 81's frozen b 7 -> 10, round 82's frozen c 4 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
