@@ -519,7 +519,10 @@ func (s *Scorer) Version() string {
 //	86: round 82 (round 81 narrowed): hard work, care and help praise their
 //	   doer ("work hard", "look after", "helped"), the idioms of effort and
 //	   care their doer only; "nothing more than" empties nothing.
-const scoringRevision = 86
+//	87: round 85: a negation reaches over "capable of", "able to",
+//	   "willing to", "prepared to"; help and effort praise a migrant doer
+//	   only.
+const scoringRevision = 87
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

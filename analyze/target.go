@@ -1627,7 +1627,12 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) {
 				// "refugees give back", "not one of them has lifted a
 				// finger" (round 80), "the Eritrean lads always help me"
-				// (round 81): effort and help praise the doer
+				// (round 81): effort and help praise the doer, a migrant
+				// one ("the landlord never helped the migrant tenants"
+				// praises no landlord, round 84)
+				if m.kind != kMigrant {
+					return false
+				}
 				if auxiliariesOnly(ti, a, b) {
 					return true
 				}
@@ -4090,6 +4095,12 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 			w.w == "did" || w.w == "have" || w.w == "has" || w.w == "done" {
 			continue
 		}
+		// "not capable of working hard", "not willing to integrate" (round
+		// 84): a capacity or a will denied denies what it is of
+		if abilityWords[w.w] && k+1 < b && (ti.words[k+1].w == "of" || ti.words[k+1].w == "to") {
+			k++
+			continue
+		}
 		// "refugees do not get free cars": a verb of receiving before the
 		// benefit the stereotype names
 		if receiveVerbs[w.w] {
@@ -4121,6 +4132,10 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// abilityWords carry a negation to the act they are of or to: "not capable
+// of", "not able to", "never willing to", "not prepared to" (round 84).
+var abilityWords = map[string]bool{"capable": true, "able": true, "willing": true, "prepared": true}
 
 // hostileHitEnd returns the end of a hostile term that starts at word k
 // and has kept its section, or k when none does.

@@ -917,7 +917,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round31.tsv", 12},  // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 		{"probes_round32.tsv", 13},  // round 32's rule (20) was not adopted
 		{"probes_round33.tsv", 21},  // 14 with round 31's model; batch b (frozen) 8 -> 8
-		{"probes_round34.tsv", 26},  // 20 with round 33's model; batch b (frozen) 11 -> 14
+		{"probes_round34.tsv", 26},  // 20 with round 33's model; batch b (frozen) 11 -> 14; 27 since round 85
 		{"probes_round35.tsv", 31},  // 13 with round 34's model; batch b (frozen) 9 -> 17
 		{"probes_round36.tsv", 21},  // 14 with round 35's model; batch b (frozen) 7 -> 10
 		{"probes_round37.tsv", 24},  // 12 with round 36's model; batch b (frozen) 7 -> 12
@@ -929,7 +929,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round45.tsv", 11},  // 5 with round 44's model; batch b (frozen) 3 -> 7
 		{"probes_round47.tsv", 27},  // 17 with round 45's model; round 46's batches read for round 47 (11 -> 18 of 21); batch c (frozen) 6 -> 9
 		{"probes_round50.tsv", 46},  // 35 with round 47's model; rounds 48 and 49 not adopted (their lexicon rows fail); round 50's frozen batch e 5 -> 11
-		{"probes_round52.tsv", 28},  // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7; 29 until round 82 ("The landlord never helped the migrant tenants" anti 0.15 -> 0.74: help now praises its doer, and a denied praise of anyone is a hostile word)
+		{"probes_round52.tsv", 29},  // 17 with round 50's model; round 51 not adopted (batch b lost a guard); round 52's frozen batch c 4 -> 7; 28 in round 82 only ("The landlord never helped the migrant tenants" anti 0.15 -> 0.74 -> 0.15 in round 85)
 		{"probes_round53.tsv", 6},   // round 53 not adopted (batch b lost a guard); the shipped model's count, a record of the failure
 		{"probes_round54.tsv", 5},   // round 54 not adopted (untouched myth corrections fell); the shipped model's count
 		{"probes_round58.tsv", 50},  // 28 with round 54's shipped model; rounds 55 and 56 not adopted; round 57's frozen batch d 3 -> 8
@@ -951,6 +951,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round79.tsv", 12},  // 5 with round 78's model; batch b (frozen) 3 -> 7
 		{"probes_round80.tsv", 17},  // 6 with round 79's model; batch b (frozen) 4 -> 9
 		{"probes_round82.tsv", 26},  // 20 with round 80's model; round 81's frozen b 7 -> 10, round 82's frozen c 4 -> 6
+		{"probes_round85.tsv", 33},  // 23 with round 82's model; round 83's frozen b 6 -> 9 (not shipped), round 84's frozen c 8 -> 8 (not adopted), round 85's frozen d 6 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
