@@ -522,7 +522,9 @@ func (s *Scorer) Version() string {
 //	87: round 85: a negation reaches over "capable of", "able to",
 //	   "willing to", "prepared to"; help and effort praise a migrant doer
 //	   only.
-const scoringRevision = 87
+//	88: round 86: stereotype entries (contempt for the law, entitlement);
+//	   the lexicon text is in the model hash, the revision marks the round.
+const scoringRevision = 88
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
