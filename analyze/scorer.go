@@ -524,7 +524,10 @@ func (s *Scorer) Version() string {
 //	   only.
 //	88: round 86: stereotype entries (contempt for the law, entitlement);
 //	   the lexicon text is in the model hash, the revision marks the round.
-const scoringRevision = 88
+//	89: round 87: an insult named in a naming act that an emotion before
+//	   it judges is condemned ("I'm sick of people calling migrants
+//	   scroungers").
+const scoringRevision = 89
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

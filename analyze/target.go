@@ -1513,7 +1513,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) || judgedNaming(ti, l) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) || judgedNaming(ti, l) || wearyOfNaming(ti, l) {
 			l.status = stCond
 		} else if reportedMessage(ti, l) {
 			l.status, l.message = stRep, true
@@ -1989,6 +1989,47 @@ func judgedNaming(ti *targetInfo, l *hostLink) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// wearyOfNaming reports an insult named in a naming act that an emotion
+// before it judges: "I'm sick of people calling migrants scroungers",
+// "tired of hearing refugees called parasites", "I hate it when politicians
+// call asylum seekers frauds" (round 87). The mention must be the naming
+// verb's object: "sick of migrants calling us racists" judges the migrants.
+func wearyOfNaming(ti *targetInfo, l *hostLink) bool {
+	if !isHostileCat(l.cat) || l.ti < 0 {
+		return false
+	}
+	lo, hi := min(l.i, l.ti), max(l.i, l.ti)
+	cl := ti.words[lo].cl
+	for k := hi - 1; k >= 0 && k >= lo-3 && ti.words[k].cl == cl; k-- {
+		// (after the mention only a passive naming: "refugees called
+		// parasites", not "migrants calling us racists")
+		if w := ti.words[k].w; !namingWord(w) || k > l.ti && strings.HasSuffix(w, "ing") {
+			continue
+		}
+		for e := k - 1; e >= 0 && e >= k-4 && ti.words[e].cl == cl; e-- {
+			if e < l.ti && ti.has(e, tEmotion) && !negatedAt(ti, e) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// namingWord: a verb of naming someone something ("calling", "called",
+// "labelled", "described").
+func namingWord(w string) bool {
+	if namingGerunds[w] || namingVerbs[w] {
+		return true
+	}
+	switch w {
+	case "call", "calls", "called", "label", "labels", "labelled", "labeled", "brand", "brands", "branded",
+		"describe", "describes", "described", "dubbed":
+		return true
 	}
 	return false
 }
