@@ -50,7 +50,8 @@ package analyze_test
 // marked "round 80: x"; round 85, xs1-a56d75fe13bd, its rules and their
 // retraining, those marked "round 82: x"; round 86, xs1-e769a69c6083,
 // lexicon entries and their retraining, moved none; round 87, xs1-6d5bb5e06494, a rule
-// that changed no text of any set, moved none)
+// that changed no text of any set, moved none; round 89, xs1-e684ad1e373c, a stance
+// rule, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

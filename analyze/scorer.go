@@ -527,7 +527,10 @@ func (s *Scorer) Version() string {
 //	89: round 87: an insult named in a naming act that an emotion before
 //	   it judges is condemned ("I'm sick of people calling migrants
 //	   scroungers").
-const scoringRevision = 89
+//	90: round 89: stance: ending a naming of migrants by a restrictive term
+//	   is open ("stop calling refugees illegals"), and the terms a hostile
+//	   act uses are no position ("stop treating migrants like criminals").
+const scoringRevision = 90
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -60,6 +60,9 @@ const (
 var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open",
 	"hostility"}
 
+// namingStance: the naming verbs of stance.txt [hostility] (round 89).
+var namingStance = map[string]bool{"calling": true, "labelling": true, "labeling": true, "branding": true, "describing": true}
+
 // harmBefore: nouns of harm whose victims "against" introduces ("violence
 // against refugees"; round 71).
 var harmBefore = map[string]bool{"violence": true, "crime": true, "crimes": true, "brutality": true,
@@ -297,6 +300,24 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		}
 		return -1
 	}
+	// a naming verb is a hostility only with the restrictive term it names
+	// the people by: "calling refugees illegals", not "calling them
+	// immigrants" (round 89)
+	hostileAct := func(o lexHit) bool {
+		at := peopleAfter(o)
+		if at < 0 {
+			return false
+		}
+		if !namingStance[u.words[o.start]] {
+			return true
+		}
+		for _, d := range hits {
+			if d.section == stRestrictive && d.start >= hits[at].end && d.start <= hits[at].end+3 && sameClause(o.start, d.start) {
+				return true
+			}
+		}
+		return false
+	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
 	var direct []int                    // [restrictive]/[open] hits, read after the verbs
@@ -339,7 +360,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			for k, o := range hits {
 				// hostility is an object of a decrease only: "stop blaming
 				// migrants", "end the abuse of refugees" (round 66)
-				hostile := o.section == stHostility && h.section == stDecrease && peopleAfter(o) >= 0
+				hostile := o.section == stHostility && h.section == stDecrease && hostileAct(o)
 				if !isObj(o.section) && !hostile || o.start < h.end || o.start > whi || !sameClause(h.start, o.start) {
 					continue
 				}
@@ -374,6 +395,14 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 				at := peopleAfter(o)
 				used[at] = true
 				o.end = hits[at].end
+				// "stop treating migrants like criminals", "stop calling
+				// refugees illegals" (rounds 88, 89): the terms the hostile
+				// act uses are its own words, no position
+				for j, d := range hits {
+					if (d.section == stRestrictive || d.section == stOpen) && d.start >= o.end && d.start <= o.end+3 && sameClause(o.start, d.start) {
+						used[j] = true
+					}
+				}
 			}
 			admits := o.section == stAdmission || o.section == stCeiling && amountVerb(u.words[h.start])
 			r := (h.section == stDecrease) == admits // decrease x admission, increase x restriction

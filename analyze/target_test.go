@@ -954,6 +954,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round85.tsv", 33},  // 23 with round 82's model; round 83's frozen b 6 -> 9 (not shipped), round 84's frozen c 8 -> 8 (not adopted), round 85's frozen d 6 -> 10
 		{"probes_round86.tsv", 14},  // 6 with round 85's model; batch b (frozen) 2 -> 7
 		{"probes_round87.tsv", 13},  // 6 with round 86's model; batch b (frozen) 4 -> 8
+		{"probes_round89.tsv", 19},  // 11 with round 87's model; round 88's frozen b 3 -> 6 (not shipped), round 89's frozen c 3 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
