@@ -51,7 +51,8 @@ package analyze_test
 // retraining, those marked "round 82: x"; round 86, xs1-e769a69c6083,
 // lexicon entries and their retraining, moved none; round 87, xs1-6d5bb5e06494, a rule
 // that changed no text of any set, moved none; round 89, xs1-e684ad1e373c, a stance
-// rule, moved none)
+// rule, moved none; round 91, xs1-bdd68e9dc0ac, its rule and its retraining,
+// those marked "round 89: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -175,7 +176,7 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.86, // 0.912 (n=740; round 79: 0.905; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
+	"anti_migrant":      0.86, // 0.919 (n=740; round 89: 0.912; round 79: 0.905; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.903 (n=165; round 25: 0.897)
 	"stance":            0.77, // 0.833 (n=120; round 37: 0.800)
@@ -188,7 +189,7 @@ var blind2Floors = map[string]float64{
 	"anti_migrant/counter_quote":           0.45, // 0.500 (n=20)
 	"anti_migrant/derog_implicit":          0.45, // 0.500 (n=20; round 15: 0.000)
 	"anti_migrant/negated_hate":            0.70, // 0.750 (n=20)
-	"anti_migrant/negated_praise":          0.45, // 0.500 (n=20)
+	"anti_migrant/negated_praise":          0.70, // 0.750 (n=20; round 89: 0.500)
 	"anti_migrant/news_incident":           0.70, // 0.750 (n=20)
 	"anti_migrant/question_hate":           0.70, // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
@@ -405,9 +406,9 @@ type devFloor struct {
 // hash) were looked at in rounds 3 to 8, and the half whose sha1(id) ends
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
-	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.716 (round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.764 (round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.790 (round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.713 (round 89: 0.716; round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.766 (round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.792 (round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.576 (round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -530,7 +530,11 @@ func (s *Scorer) Version() string {
 //	90: round 89: stance: ending a naming of migrants by a restrictive term
 //	   is open ("stop calling refugees illegals"), and the terms a hostile
 //	   act uses are no position ("stop treating migrants like criminals").
-const scoringRevision = 90
+//	91: round 91: a negation reaches what is sought across a verb of
+//	   seeking ("don't want handouts", "don't come here for benefits"); a
+//	   term links to a mention of its own clause first; a want of the
+//	   target with a hostile term after it is no praise.
+const scoringRevision = 91
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1440,6 +1440,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if wantWord && l.ti >= 0 && l.ti < h.start && w(h.end) == "to" {
 			continue
 		}
+		// "refugees don't want handouts" (round 91): what the target wants
+		// is no praise of it either ("refugees are not wanted here" is)
+		if wantWord && l.ti >= 0 && l.ti < h.start && !strings.HasPrefix(ti.words[h.start].tag, "VBN") && hostileHitEnd(ti, h.end) > h.end {
+			continue
+		}
 		// "I hope no more refugees drown": "no more" quantifies those who
 		// die, it calls for no exclusion
 		if cat == tExclusion && w(h.start) == "no" && w(h.start+1) == "more" && h.end == h.start+2 && (comparedAway(ti, h.end+1) || predicateDegree(ti, h.end)) {
@@ -1528,7 +1533,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 // category takes. It returns the mention's first word and kind, or -1.
 func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	cl := ti.words[h.start].cl
-	best, bestD, bestK := -1, 1<<30, kNone
+	best, bestD, bestK, bestSame := -1, 1<<30, kNone, false
 	if i := addressee(ti, h); i >= 0 {
 		return i, kMigrant
 	}
@@ -1580,8 +1585,12 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		if d > 2 && compoundModifier(ti, m) {
 			continue
 		}
-		if d < bestD {
-			best, bestD, bestK = m.i, d, m.kind
+		// a mention of the term's own clause before one of another clause
+		// ("Refugees don't want handouts, they want to work": the
+		// handouts are the refugees', not the next clause's "they"; round
+		// 91), then the nearest
+		if sameClause && !bestSame || sameClause == bestSame && d < bestD {
+			best, bestD, bestK, bestSame = m.i, d, m.kind, sameClause
 		}
 	}
 	return best, bestK
@@ -4142,6 +4151,25 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 			k++
 			continue
 		}
+		// "refugees don't want handouts", "do not claim more benefits",
+		// "migrants don't come here for benefits", "don't ask for charity"
+		// (round 91): a verb of seeking before what is sought
+		if seekVerbs[w.w] || w.w == "more" && k == b-1 {
+			continue
+		}
+		if comeVerbs[w.w] || w.w == "ask" || w.w == "asks" || w.w == "asked" {
+			f := -1
+			for j := k + 1; j < b && j <= k+4; j++ {
+				if ti.words[j].w == "for" {
+					f = j
+					break
+				}
+			}
+			if f >= 0 {
+				k = f
+				continue
+			}
+		}
 		// "refugees do not get free cars": a verb of receiving before the
 		// benefit the stereotype names
 		if receiveVerbs[w.w] {
@@ -4173,6 +4201,13 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// seekVerbs and comeVerbs carry a negation to what is sought (round 91).
+var (
+	seekVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "expect": true, "expects": true,
+		"expected": true, "claim": true, "claims": true, "claimed": true, "demand": true, "demands": true, "demanded": true}
+	comeVerbs = map[string]bool{"come": true, "comes": true, "came": true, "coming": true}
+)
 
 // abilityWords carry a negation to the act they are of or to: "not capable
 // of", "not able to", "never willing to", "not prepared to" (round 84).
