@@ -170,7 +170,10 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		for b >= 0 && (w(b) == "of" && b > 0 && quantityNouns[w(b-1)]) {
 			b = beforeDeterminers(ti, b-1)
 		}
-		if b >= 0 && (placingWords[w(b)] || w(b) == "more" || w(b) == "another" || w(b) == "of" && b > 0 && (w(b-1) == "arrival" || w(b-1) == "influx")) {
+		// (round 92: "before all the foreigners", "when the hotel filled
+		// with migrants")
+		if b >= 0 && (placingWords[w(b)] || w(b) == "more" || w(b) == "another" || w(b) == "of" && b > 0 && (w(b-1) == "arrival" || w(b-1) == "influx") ||
+			w(b) == "before" || w(b) == "with" && b > 0 && w(b-1) == "filled") {
 			arrival = m.i
 		}
 	}
@@ -201,10 +204,10 @@ func timedHarmHits(ti *targetInfo, words []string) {
 	// "two years before the first refugees were housed": what happened
 	// then came before them; only a good state can have been before them
 	// ("this street used to be safe before the immigrants came")
-	beforeArrival := false
+	beforeArrival, beforeAt := false, -1
 	for k := arrival - 1; arrival > 0 && k >= 0 && k >= arrival-5 && ti.words[k].cl == ti.words[arrival].cl; k-- {
 		if w(k) == "before" || w(k) == "until" || w(k) == "till" || w(k) == "prior" {
-			beforeArrival = true
+			beforeArrival, beforeAt = true, k
 		}
 	}
 	// the harms of the unit: [a, b), and whether it is a good state that
@@ -260,10 +263,32 @@ func timedHarmHits(ti *targetInfo, words []string) {
 			harms = append(harms, harm{k, k + 1, false})
 		case (w(k) == "went" || w(k) == "gone" || w(k) == "going") && w(k+1) == "downhill":
 			harms = append(harms, harm{k, k + 2, false})
+		case beforeArrival && (w(k) == "was" || w(k) == "were"):
+			// "before the immigrants came this was a lovely town" (rounds
+			// 92, 93): a good state before them
+			for j := k + 1; j < n && j <= k+3 && ti.words[j].cl == ti.words[k].cl; j++ {
+				if goodWords[w(j)] {
+					harms = append(harms, harm{k, j + 1, true})
+					break
+				}
+			}
+		case (w(k) == "can't" || w(k) == "cannot" || w(k) == "cant" || w(k) == "can" && w(k+1) == "no" && w(k+2) == "longer") && lostFreedom(ti, k):
+			// "you can't walk the streets at night", "can't leave your car
+			// unlocked" (round 92)
+			harms = append(harms, harm{k, k + 1, false})
+		case w(k) == "safe" && unsafeAt(ti, k) >= 0:
+			// "nobody on our estate feels safe" (round 92)
+			harms = append(harms, harm{unsafeAt(ti, k), k + 1, false})
 		}
 	}
 	if beforeArrival {
 		harms = slices.DeleteFunc(harms, func(h harm) bool { return !h.prior })
+		// "the town was a lovely place before the factory closed, long
+		// before any migrants came" (round 93): another "before" between
+		// the good state and the arrival names what ended it
+		harms = slices.DeleteFunc(harms, func(h harm) bool {
+			return h.b <= beforeAt && slices.Contains(words[h.b:beforeAt], "before")
+		})
 	}
 	if len(harms) == 0 {
 		return
@@ -290,6 +315,31 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		// to the arrival
 		ti.tieHit(h.a, h.b, target, true)
 	}
+}
+
+// lostFreedom reports a verb of going about after "can't" at k ("can't walk
+// the streets", "can no longer leave the door unlocked"; round 92).
+func lostFreedom(ti *targetInfo, k int) bool {
+	for j := k + 1; j < len(ti.words) && j <= k+3; j++ {
+		switch ti.words[j].w {
+		case "walk", "leave", "go", "let":
+			return true
+		}
+	}
+	return false
+}
+
+// unsafeAt returns the negation that denies "safe" at k within four words
+// of its clause ("nobody feels safe", "no one on the estate feels safe",
+// "don't feel safe"), or -1 (round 92).
+func unsafeAt(ti *targetInfo, k int) int {
+	for j := k - 1; j >= 0 && j >= k-5 && ti.words[j].cl == ti.words[k].cl; j-- {
+		switch ti.words[j].w {
+		case "nobody", "no", "not", "don't", "dont", "doesn't", "doesnt", "never", "n't":
+			return j
+		}
+	}
+	return -1
 }
 
 // tieHit makes words [a, b) a stereotype hit (unless they are one already)

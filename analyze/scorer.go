@@ -534,7 +534,11 @@ func (s *Scorer) Version() string {
 //	   seeking ("don't want handouts", "don't come here for benefits"); a
 //	   term links to a mention of its own clause first; a want of the
 //	   target with a hostile term after it is no praise.
-const scoringRevision = 91
+//	92: round 93 (round 92 narrowed): harm tied to migrants' arrival
+//	   reads a good state before it ("this was a lovely town"), lost
+//	   freedom or safety after it ("nobody feels safe"), "before the
+//	   foreigners" and "filled with migrants" as arrivals.
+const scoringRevision = 92
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -945,7 +945,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round72.tsv", 17},  // 7 with round 71's model; batch b (frozen) 3 -> 8
 		{"probes_round73.tsv", 12},  // 7 with round 72's model; batch b (frozen) 4 -> 6
 		{"probes_round75.tsv", 22},  // 13 with round 73's model; round 74's frozen b 3 -> 6, round 75's frozen c 5 -> 8
-		{"probes_round76.tsv", 12},  // 7 with round 75's model; batch b (frozen) 3 -> 5
+		{"probes_round76.tsv", 12},  // 7 with round 75's model; batch b (frozen) 3 -> 5; 13 since round 93
 		{"probes_round77.tsv", 10},  // 5 with round 76's model; batch b (frozen) 1 -> 3
 		{"probes_round78.tsv", 13},  // 9 with round 77's model; batch b (frozen) 4 -> 6
 		{"probes_round79.tsv", 12},  // 5 with round 78's model; batch b (frozen) 3 -> 7
@@ -957,6 +957,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round89.tsv", 19},  // 11 with round 87's model; round 88's frozen b 3 -> 6 (not shipped), round 89's frozen c 3 -> 7
 		{"probes_round90.tsv", 8},   // round 90 not adopted: 9 with round 89's model, a record of what still fails
 		{"probes_round91.tsv", 14},  // 6 with round 89's model; batch b (frozen) 3 -> 7
+		{"probes_round93.tsv", 23},  // 9 with round 91's model; round 92's frozen b 3 -> 7 (a guard lost, not adopted), round 93's frozen c 3 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
