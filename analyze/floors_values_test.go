@@ -52,7 +52,8 @@ package analyze_test
 // lexicon entries and their retraining, moved none; round 87, xs1-6d5bb5e06494, a rule
 // that changed no text of any set, moved none; round 89, xs1-e684ad1e373c, a stance
 // rule, moved none; round 91, xs1-bdd68e9dc0ac, its rule and its retraining,
-// those marked "round 89: x")
+// those marked "round 89: x"; round 93, xs1-8ee86bf9cc86, an insinuation rule and
+// its retraining, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
