@@ -60,9 +60,6 @@ const (
 var stanceSectionNames = []string{"decrease", "increase", "admission", "restriction", "ceiling", "restrictive", "open",
 	"hostility"}
 
-// namingStance: the naming verbs of stance.txt [hostility] (round 89).
-var namingStance = map[string]bool{"calling": true, "labelling": true, "labeling": true, "branding": true, "describing": true}
-
 // harmBefore: nouns of harm whose victims "against" introduces ("violence
 // against refugees"; round 71).
 var harmBefore = map[string]bool{"violence": true, "crime": true, "crimes": true, "brutality": true,
@@ -308,7 +305,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		if at < 0 {
 			return false
 		}
-		if !namingStance[u.words[o.start]] {
+		if !namingGerunds[u.words[o.start]] { // the naming verbs of [hostility]
 			return true
 		}
 		for _, d := range hits {

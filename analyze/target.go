@@ -1635,10 +1635,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			}
 			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) {
 				// "refugees give back", "not one of them has lifted a
-				// finger" (round 80), "the Eritrean lads always help me"
-				// (round 81): effort and help praise the doer, a migrant
-				// one ("the landlord never helped the migrant tenants"
-				// praises no landlord, round 84)
+				// finger" (round 80), "refugees helped us fill sandbags"
+				// (rounds 81, 82): effort and help praise the doer, a
+				// migrant one ("the landlord never helped the migrant
+				// tenants" praises no landlord, rounds 84, 85)
 				if m.kind != kMigrant {
 					return false
 				}
@@ -4074,7 +4074,7 @@ func emptiedObject(ti *targetInfo, k int) bool {
 	for j := k; j < n && j <= k+2 && ti.words[j].cl == ti.words[k-1].cl; j++ {
 		switch w := ti.words[j].w; {
 		case w == "nothing":
-			// (round 81: "want nothing more than safety", "nothing else")
+			// (round 82: "want nothing more than safety", "nothing else")
 			next := ti.wordAt(j + 1)
 			return next != "but" && next != "less" && next != "short" && next != "more" && next != "else"
 		case w == "zero":
@@ -4145,8 +4145,8 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 			w.w == "did" || w.w == "have" || w.w == "has" || w.w == "done" {
 			continue
 		}
-		// "not capable of working hard", "not willing to integrate" (round
-		// 84): a capacity or a will denied denies what it is of
+		// "not capable of working hard", "not willing to integrate" (rounds
+		// 84, 85): a capacity or a will denied denies what it is of
 		if abilityWords[w.w] && k+1 < b && (ti.words[k+1].w == "of" || ti.words[k+1].w == "to") {
 			k++
 			continue
@@ -4210,7 +4210,8 @@ var (
 )
 
 // abilityWords carry a negation to the act they are of or to: "not capable
-// of", "not able to", "never willing to", "not prepared to" (round 84).
+// of", "not able to", "never willing to", "not prepared to" (rounds 84,
+// 85).
 var abilityWords = map[string]bool{"capable": true, "able": true, "willing": true, "prepared": true}
 
 // hostileHitEnd returns the end of a hostile term that starts at word k
