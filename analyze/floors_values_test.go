@@ -53,7 +53,8 @@ package analyze_test
 // that changed no text of any set, moved none; round 89, xs1-e684ad1e373c, a stance
 // rule, moved none; round 91, xs1-bdd68e9dc0ac, its rule and its retraining,
 // those marked "round 89: x"; round 93, xs1-8ee86bf9cc86, an insinuation rule and
-// its retraining, moved none)
+// its retraining, moved none; round 95, xs1-5e9c1dad4981, a rule that moved
+// those marked "round 93: x", retraining gave the same weights)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -73,7 +74,7 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.923 (n=987; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
+	"anti_migrant":      0.89, // 0.927 (n=987; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.954 (n=987; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)

@@ -538,7 +538,10 @@ func (s *Scorer) Version() string {
 //	   reads a good state before it ("this was a lovely town"), lost
 //	   freedom or safety after it ("nobody feels safe"), "before the
 //	   foreigners" and "filled with migrants" as arrivals.
-const scoringRevision = 92
+//	93: round 95: claims put in the mouths of others, widened ("people
+//	   keep saying", "they tell you", "we're told", "you hear that",
+//	   "everyone says", "the papers say").
+const scoringRevision = 93
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -3106,24 +3106,51 @@ func comparedAway(ti *targetInfo, e int) bool {
 // word i in its clause.
 func othersSay(ti *targetInfo, i int) bool {
 	for k := i - 1; k >= 1 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
-		switch ti.words[k].w {
+		w := ti.wordAt
+		switch w(k) {
 		case "say", "claim", "think", "believe", "reckon", "insist":
-			switch ti.words[k-1].w {
-			case "people", "some", "many", "others", "they", "folks":
+			switch w(k - 1) {
+			case "people", "some", "many", "others", "they", "folks", "folk", "papers", "media":
 				return true
 			}
 		case "says", "claims", "thinks", "believes", "reckons", "insists":
 			// a hypothetical speaker: "when someone says refugees are a
 			// burden, ..." (a named one is quoted, not put in the mouth
-			// of others)
-			switch ti.words[k-1].w {
-			case "someone", "somebody", "anyone", "anybody":
+			// of others); "everyone says" (round 95)
+			switch w(k - 1) {
+			case "someone", "somebody", "anyone", "anybody", "everyone", "everybody":
+				return true
+			}
+		case "saying", "telling":
+			// "people keep saying", "they keep telling us" (round 95); not
+			// "I keep saying it"
+			if (w(k-1) == "keep" || w(k-1) == "keeps") && othersSubject[w(k-2)] {
+				return true
+			}
+		case "tell":
+			// "they tell you refugees are scroungers" (round 95); not "let
+			// me tell you", "I tell you"
+			if w(k-1) == "they" && (w(k+1) == "you" || w(k+1) == "us") {
+				return true
+			}
+		case "told":
+			// "we're told", "we are told", "you're told" (round 95)
+			if w(k-1) == "we're" || w(k-1) == "you're" || (w(k-1) == "are" || w(k-1) == "were") && (w(k-2) == "we" || w(k-2) == "you") {
+				return true
+			}
+		case "hear":
+			// "you hear that migrants ...", "you often hear" (round 95)
+			if w(k-1) == "you" || w(k-2) == "you" && strings.HasPrefix(ti.words[k-1].tag, "RB") {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// othersSubject: the others who keep saying a claim (round 95).
+var othersSubject = map[string]bool{"people": true, "they": true, "some": true, "many": true, "others": true,
+	"folks": true, "folk": true, "everyone": true, "everybody": true}
 
 // feelerSkip: auxiliaries, negations and adverbs between a feeling verb and
 // the one who feels it ("she doesn't really hate", "clearly despises",
