@@ -541,7 +541,9 @@ func (s *Scorer) Version() string {
 //	93: round 95: claims put in the mouths of others, widened ("people
 //	   keep saying", "they tell you", "we're told", "you hear that",
 //	   "everyone says", "the papers say").
-const scoringRevision = 93
+//	94: round 96: a claim put in the mouths of others that the text then
+//	   endorses is its own ("..., and everyone is right").
+const scoringRevision = 94
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -3105,6 +3105,9 @@ func comparedAway(ti *targetInfo, e int) bool {
 // othersSay reports "some people say", "people claim", "they say" before
 // word i in its clause.
 func othersSay(ti *targetInfo, i int) bool {
+	if endorsedAfter(ti, i) {
+		return false // "everyone says they are criminals, and everyone is right" (round 96)
+	}
 	for k := i - 1; k >= 1 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
 		w := ti.wordAt
 		switch w(k) {
@@ -3143,6 +3146,43 @@ func othersSay(ti *targetInfo, i int) bool {
 			if w(k-1) == "you" || w(k-2) == "you" && strings.HasPrefix(ti.words[k-1].tag, "RB") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// endorsedAfter reports an endorsement of the claim at word i later in its
+// sentence, after a conjunction: "and everyone is right", "and they're not
+// wrong", "and it's true", "and I agree", "because it's true", "which is
+// exactly right"; "but it isn't true", "and they are wrong" endorse nothing
+// (round 96).
+func endorsedAfter(ti *targetInfo, i int) bool {
+	w := ti.wordAt
+	sent := ti.words[i].sent
+	after := false
+	for j := i + 1; j < len(ti.words) && ti.words[j].sent == sent; j++ {
+		switch w(j) {
+		case "and", "which", "because":
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		negated := ti.has(j-1, tNegation) || j >= 2 && ti.has(j-2, tNegation)
+		switch {
+		case w(j) == "right" || w(j) == "true":
+			if !negated {
+				return true
+			}
+		case w(j) == "wrong":
+			if negated {
+				return true
+			}
+		case w(j) == "agree" && (w(j-1) == "i" || w(j-1) == "we"):
+			return true
+		case w(j) == "believe" && w(j-1) == "i" && w(j+1) == "it":
+			return true
 		}
 	}
 	return false

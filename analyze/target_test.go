@@ -960,6 +960,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round93.tsv", 23},  // 9 with round 91's model; round 92's frozen b 3 -> 7 (a guard lost, not adopted), round 93's frozen c 3 -> 7
 		{"probes_round94.tsv", 5},   // round 94 not adopted: 6 with round 93's model, a record of what still fails
 		{"probes_round95.tsv", 13},  // 8 with round 93's model; batch b (frozen) 5 -> 7
+		{"probes_round96.tsv", 8},   // 4 with round 95's model; batch b (frozen) 2 -> 5
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
