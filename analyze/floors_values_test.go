@@ -55,7 +55,8 @@ package analyze_test
 // those marked "round 89: x"; round 93, xs1-8ee86bf9cc86, an insinuation rule and
 // its retraining, moved none; round 95, xs1-5e9c1dad4981, a rule that moved
 // those marked "round 93: x", retraining gave the same weights; round 96,
-// xs1-0964f22c179a, a rule that changed no text of any set, moved none)
+// xs1-0964f22c179a, and round 97, xs1-30b61d1cb1d1, rules that changed no text
+// of any set, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

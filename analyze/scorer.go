@@ -543,7 +543,10 @@ func (s *Scorer) Version() string {
 //	   "everyone says", "the papers say").
 //	94: round 96: a claim put in the mouths of others that the text then
 //	   endorses is its own ("..., and everyone is right").
-const scoringRevision = 94
+//	95: round 97: hostility inside speech the sentence ends or refuses is
+//	   condemned ("this language of 'invaders' has to stop", "I won't
+//	   have anyone calling refugees parasites").
+const scoringRevision = 95
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1518,7 +1518,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stOwn {
 			continue
 		}
-		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) || judgedNaming(ti, l) || wearyOfNaming(ti, l) {
+		if s.condemned(ti, l, condemnAt) || judgedAct(ti, l) || evaluatedAct(ti, l) || judgedQuote(ti, l) || judgedNaming(ti, l) || wearyOfNaming(ti, l) || endedSpeech(ti, l) {
 			l.status = stCond
 		} else if reportedMessage(ti, l) {
 			l.status, l.message = stRep, true
@@ -2025,6 +2025,49 @@ func wearyOfNaming(ti *targetInfo, l *hostLink) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// speechNouns name speech about someone ("this language of 'invaders'").
+var speechNouns = map[string]bool{"language": true, "rhetoric": true, "talk": true, "words": true, "remarks": true,
+	"comments": true}
+
+// endedSpeech reports hostility inside speech that the sentence ends or
+// refuses (round 97): a speech noun before the link and an ending after it
+// ("This language of 'invaders' and 'swarms' has to stop", "talk of
+// 'swarms' of migrants must stop"), or a naming act that "won't have"
+// refuses ("I won't have anyone in this chamber calling refugees
+// parasites"). "This invasion of migrants has to stop" names no speech.
+func endedSpeech(ti *targetInfo, l *hostLink) bool {
+	if !isHostileCat(l.cat) || l.ti < 0 {
+		return false
+	}
+	w := ti.wordAt
+	lo, hi := min(l.i, l.ti), max(l.i, l.ti)
+	sent := ti.words[lo].sent
+	speech := false
+	for k := lo - 1; k >= 0 && k >= lo-6 && ti.words[k].sent == sent; k-- {
+		if speechNouns[w(k)] {
+			speech = true
+			break
+		}
+	}
+	for j := hi + 1; speech && j < len(ti.words) && ti.words[j].sent == sent; j++ {
+		if (w(j) == "stop" || w(j) == "end") && (w(j-1) == "to" || w(j-1) == "must" || w(j-1) == "should") {
+			return true
+		}
+	}
+	for k := lo - 1; k >= 2 && k >= lo-6 && ti.words[k].sent == sent; k-- {
+		if !namingWord(w(k)) {
+			continue
+		}
+		for j := k - 1; j >= 1 && j >= k-6; j-- {
+			if w(j) == "have" && (w(j-1) == "won't" || w(j-1) == "wont" || w(j-1) == "not" && w(j-2) == "will") {
+				return true
+			}
+		}
+		break
 	}
 	return false
 }

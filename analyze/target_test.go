@@ -961,6 +961,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round94.tsv", 5},   // round 94 not adopted: 6 with round 93's model, a record of what still fails
 		{"probes_round95.tsv", 13},  // 8 with round 93's model; batch b (frozen) 5 -> 7
 		{"probes_round96.tsv", 8},   // 4 with round 95's model; batch b (frozen) 2 -> 5
+		{"probes_round97.tsv", 9},   // 3 with round 96's model; batch b (frozen) 1 -> 4
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
