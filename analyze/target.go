@@ -3151,12 +3151,11 @@ func othersSay(ti *targetInfo, i int) bool {
 	if endorsedAfter(ti, i) {
 		return false // "everyone says they are criminals, and everyone is right" (round 96)
 	}
+	w := ti.wordAt
 	for k := i - 1; k >= 1 && k >= i-8 && ti.words[k].cl == ti.words[i].cl; k-- {
-		w := ti.wordAt
 		switch w(k) {
 		case "say", "claim", "think", "believe", "reckon", "insist":
-			switch w(k - 1) {
-			case "people", "some", "many", "others", "they", "folks", "folk", "papers", "media":
+			if othersSubject[w(k-1)] || w(k-1) == "papers" || w(k-1) == "media" {
 				return true
 			}
 		case "says", "claims", "thinks", "believes", "reckons", "insists":
