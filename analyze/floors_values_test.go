@@ -56,7 +56,8 @@ package analyze_test
 // its retraining, moved none; round 95, xs1-5e9c1dad4981, a rule that moved
 // those marked "round 93: x", retraining gave the same weights; round 96,
 // xs1-0964f22c179a, and round 97, xs1-30b61d1cb1d1, rules that changed no text
-// of any set, moved none)
+// of any set, moved none; round 99, xs1-a13cc738f866, lexicon entries and a rule
+// and their retraining, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

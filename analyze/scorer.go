@@ -546,7 +546,9 @@ func (s *Scorer) Version() string {
 //	95: round 97: hostility inside speech the sentence ends or refuses is
 //	   condemned ("this language of 'invaders' has to stop", "I won't
 //	   have anyone calling refugees parasites").
-const scoringRevision = 95
+//	96: round 99: "smashing" after an article or before a people noun is
+//	   praise, no threat ("a smashing lad").
+const scoringRevision = 96
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

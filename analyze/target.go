@@ -1475,6 +1475,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tEmotion && h.end < n && (w(h.end) == "crime" || w(h.end) == "crimes" || w(h.end) == "speech" || w(h.end) == "incident" || w(h.end) == "incidents" || w(h.end) == "mail" || w(h.end) == "preacher" || w(h.end) == "group" || w(h.end) == "groups") {
 			continue
 		}
+		// "a smashing lad", "they're smashing people" (rounds 98, 99):
+		// British praise after an article or before a people noun, no
+		// threat ("smashing windows", "smashing their heads in" are)
+		if cat == tThreat && w(h.start) == "smashing" && smashingPraise(ti, h.start) {
+			continue
+		}
 		// "hanging around", "shot up" (grew), "beat the queue": a violent
 		// verb with a harmless particle or object
 		if cat == tThreat && h.end < n && (w(h.end) == "around" || w(h.end) == "about" || w(h.end) == "out" && w(h.start) != "knock" || w(h.end) == "the" && w(h.end+1) == "queue") {
@@ -4124,6 +4130,12 @@ func slicesContains(s []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// smashingPraise reports "smashing" at k as praise: after an article or
+// before a people noun ("a smashing lad", "smashing people"; rounds 98, 99).
+func smashingPraise(ti *targetInfo, k int) bool {
+	return ti.wordAt(k-1) == "a" || ti.wordAt(k-1) == "an" || k+1 < len(ti.words) && (ti.has(k+1, tPeopleNoun) || ti.words[k+1].w == "blokes")
 }
 
 // doerPraise: a praise term said of its doer: the idioms of effort ("give
