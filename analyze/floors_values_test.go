@@ -57,7 +57,8 @@ package analyze_test
 // those marked "round 93: x", retraining gave the same weights; round 96,
 // xs1-0964f22c179a, and round 97, xs1-30b61d1cb1d1, rules that changed no text
 // of any set, moved none; round 99, xs1-a13cc738f866, lexicon entries and a rule
-// and their retraining, moved none)
+// and their retraining, moved none; round 100, xs1-41dcbc9a5c22, lexicon entries and
+// rules and their retraining, those marked "round 99: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -254,7 +255,7 @@ var blind3Floors = map[string]float64{
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.872 (n=740; round 78: 0.865; round 69: 0.870; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
-	"counter_speech":    0.87, // 0.905 (n=740; round 78: 0.899; round 69: 0.904; round 67: 0.899; round 17: 0.884; round 15: 0.877)
+	"counter_speech":    0.87, // 0.907 (n=740; round 99: 0.905; round 78: 0.899; round 69: 0.904; round 67: 0.899; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
 	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
@@ -278,7 +279,7 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
 	"anti_migrant/threat_normative":        0.70, // 0.750 (n=20)
 	"counter_speech/counter_name":          0.45, // 0.500 (n=20)
-	"counter_speech/derog_implicit":        0.45, // 0.500 (n=20; round 15: 0.250)
+	"counter_speech/derog_implicit":        0.50, // 0.550 (n=20; round 99: 0.500; round 15: 0.250)
 	"counter_speech/myth_correction":       0.45, // 0.500 (n=20)
 	"counter_speech/negated_hate":          0.70, // 0.750 (n=20)
 	"counter_speech/news_council_debate":   0.65, // 0.700 (n=20)
@@ -308,7 +309,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.930 (n=740; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.923 (n=740; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -317,6 +318,7 @@ var blind5OverallFloors = map[string]float64{
 // blind5Floors: the blind5 functionalities measured below the issue's 0.80,
 // asserted at one case under what they reach (unmet where that is 0).
 var blind5Floors = map[string]float64{
+	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 99: 1.000, moved by round 100's retraining)
 	"anti_migrant/derog_attr":            0.60, // 0.650 (n=20)
 	"anti_migrant/derog_emotion":         0.35, // 0.400 (n=20)
 	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.250)
@@ -383,13 +385,13 @@ var blind6Floors = map[string]float64{
 // frozen cross-source sets.
 var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.824 (n=253; round 64: 0.828; round 33: 0.832; round 15: 0.828; round 4: 0.832)
-	"comments.csv/counter_speech/macro_f1":      0.69, // 0.743 (round 44: 0.734; round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
+	"comments.csv/counter_speech/macro_f1":      0.69, // 0.752 (round 99: 0.743; round 44: 0.734; round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
-	"news.csv/counter_speech/macro_f1":          0.71, // 0.766 (round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.71, // 0.779 (round 99: 0.766; round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.849 (n=151; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.873 (round 41: 0.885; round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)

@@ -548,7 +548,11 @@ func (s *Scorer) Version() string {
 //	   have anyone calling refugees parasites").
 //	96: round 99: "smashing" after an article or before a people noun is
 //	   praise, no threat ("a smashing lad").
-const scoringRevision = 96
+//	97: round 100: kind acts toward the speaker praise their migrant doer
+//	   ("fixed my fence"), and a doer link reaches its subject across head
+//	   nouns and a place phrase ("the Kurdish lads from the hostel helped
+//	   us").
+const scoringRevision = 97
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1648,7 +1648,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				if m.kind != kMigrant {
 					return false
 				}
-				if auxiliariesOnly(ti, a, b) {
+				// (round 100: across the subject's head nouns and a place
+				// phrase after it, "the refugee family next door brought
+				// us", "the Kurdish lads from the hostel helped us")
+				if auxiliariesOnly(ti, afterPlace(ti, afterNouns(ti, a, b), b), b) {
 					return true
 				}
 			}
@@ -4146,6 +4149,17 @@ func smashingPraise(ti *targetInfo, k int) bool {
 func doerPraise(ti *targetInfo, h lexHit) bool {
 	first, last := ti.wordAt(h.start), ti.wordAt(h.end-1)
 	if h.end-h.start >= 2 {
+		// a kind act toward the speaker ("brought us a cake", "fixed my
+		// fence", "returned my wallet"; round 100), unless what follows is
+		// a harm or nothing ("brought us nothing but trouble")
+		if second := ti.wordAt(h.start + 1); second == "us" || second == "me" || second == "my" || second == "our" {
+			for k := h.end; k < h.end+3 && k < len(ti.words); k++ {
+				if hostileHitEnd(ti, k) > k || ti.words[k].w == "nothing" {
+					return false
+				}
+			}
+			return true
+		}
 		return ti.wordAt(h.start+1) == "back" || last == "finger" || last == "weight" || last == "hard" || last == "harder" ||
 			last == "after" && strings.HasPrefix(first, "look") || last == "for" && strings.HasPrefix(first, "car")
 	}
@@ -4168,6 +4182,40 @@ var (
 	reflexives = map[string]bool{"themselves": true, "himself": true, "herself": true, "yourself": true,
 		"yourselves": true, "itself": true}
 )
+
+// afterNouns returns the end of a run of nouns starting at word a and
+// ending before b ("taxi driver" after "the Somali"; round 100).
+func afterNouns(ti *targetInfo, a, b int) int {
+	for a < b && strings.HasPrefix(ti.words[a].tag, "NN") {
+		a++
+	}
+	return a
+}
+
+// afterPlace returns the end of a place phrase that starts at word a and
+// ends before b ("next door", "across the road", "from the hostel", "at the
+// gym"; a preposition and up to three words of a noun phrase), or a when
+// there is none (round 100).
+func afterPlace(ti *targetInfo, a, b int) int {
+	if a+1 < b && ti.words[a].w == "next" && ti.words[a+1].w == "door" {
+		return a + 2
+	}
+	if a >= b || ti.words[a].tag != "IN" || ti.words[a].w == "of" || ti.words[a].w == "that" {
+		return a
+	}
+	j := a + 1
+	for j < b && j <= a+3 {
+		t := ti.words[j].tag
+		if t != "DT" && t != "PRP$" && t != "CD" && t != "POS" && !strings.HasPrefix(t, "NN") && !strings.HasPrefix(t, "JJ") {
+			break
+		}
+		j++
+	}
+	if j == a+1 {
+		return a
+	}
+	return j
+}
 
 // auxiliariesOnly reports words [a, b) that are auxiliaries, modals,
 // negations, adverbs or a relative pronoun only: "has never", "will ever",

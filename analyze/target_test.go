@@ -963,6 +963,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round96.tsv", 8},   // 4 with round 95's model; batch b (frozen) 2 -> 5
 		{"probes_round97.tsv", 9},   // 3 with round 96's model; batch b (frozen) 1 -> 4
 		{"probes_round99.tsv", 22},  // 11 with round 97's model; round 98's frozen b 4 -> 8 (not shipped), round 99's frozen c 3 -> 6
+		{"probes_round100.tsv", 13}, // 7 with round 99's model; batch b (frozen) 4 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
