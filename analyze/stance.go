@@ -297,23 +297,28 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		}
 		return -1
 	}
-	// a naming verb is a hostility only with the restrictive term it names
-	// the people by: "calling refugees illegals", not "calling them
-	// immigrants" (round 89)
-	hostileAct := func(o lexHit) bool {
+	// actPeople[k]: for a [hostility] hit k that is a hostile act toward
+	// migrants, the people hit after it (peopleAfter), else -1. A naming
+	// verb is a hostility only with the restrictive term it names the
+	// people by: "calling refugees illegals", not "calling them immigrants"
+	// (round 89).
+	actPeople := make([]int, len(hits))
+	for k, o := range hits {
+		actPeople[k] = -1
+		if o.section != stHostility {
+			continue
+		}
 		at := peopleAfter(o)
 		if at < 0 {
-			return false
+			continue
 		}
-		if !namingGerunds[u.words[o.start]] { // the naming verbs of [hostility]
-			return true
-		}
+		named := !namingGerunds[u.words[o.start]] // the naming verbs of [hostility]
 		for _, d := range hits {
-			if d.section == stRestrictive && d.start >= hits[at].end && d.start <= hits[at].end+3 && sameClause(o.start, d.start) {
-				return true
-			}
+			named = named || d.section == stRestrictive && d.start >= hits[at].end && d.start <= hits[at].end+3 && sameClause(o.start, d.start)
 		}
-		return false
+		if named {
+			actPeople[k] = at
+		}
 	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
@@ -357,7 +362,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			for k, o := range hits {
 				// hostility is an object of a decrease only: "stop blaming
 				// migrants", "end the abuse of refugees" (round 66)
-				hostile := o.section == stHostility && h.section == stDecrease && hostileAct(o)
+				hostile := h.section == stDecrease && actPeople[k] >= 0
 				if !isObj(o.section) && !hostile || o.start < h.end || o.start > whi || !sameClause(h.start, o.start) {
 					continue
 				}
@@ -389,7 +394,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			o := hits[obj]
 			used[obj] = true
 			if o.section == stHostility {
-				at := peopleAfter(o)
+				at := actPeople[obj]
 				used[at] = true
 				o.end = hits[at].end
 				// "stop treating migrants like criminals", "stop calling

@@ -3220,7 +3220,7 @@ func endorsedAfter(ti *targetInfo, i int) bool {
 		if !after {
 			continue
 		}
-		negated := ti.has(j-1, tNegation) || j >= 2 && ti.has(j-2, tNegation)
+		negated := negatedAt(ti, j)
 		switch {
 		case w(j) == "right" || w(j) == "true":
 			if !negated {
