@@ -552,7 +552,10 @@ func (s *Scorer) Version() string {
 //	   ("fixed my fence"), and a doer link reaches its subject across head
 //	   nouns and a place phrase ("the Kurdish lads from the hostel helped
 //	   us").
-const scoringRevision = 97
+//	98: round 101: a call for exclusion coordinated with an imperative or a
+//	   hashtag slogan is a call ("Close the borders and send the migrants
+//	   back", "#BuildThatWall and deport them all").
+const scoringRevision = 98
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1384,6 +1384,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if w(h.start) == "out" && h.end == h.start+1 {
 			l.modal = true // "Immigrants out!"
 		}
+		if cat == tExclusion && l.ti >= h.start && s.coordinatedCall(ti, h.start) {
+			l.modal = true // "Close the borders and send the migrants back" (round 101)
+		}
 		if w(h.start-1) == "not" && w(h.start-2) == "why" {
 			l.modal = true // "why not deport them all?": a suggestion
 		}
@@ -4441,6 +4444,50 @@ var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcom
 	"fuck off": true, "piss off": true, "don't belong": true, "do not": true, "doesn't belong": true,
 	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true,
 	"driven out": true}
+
+// coordinatedCall reports an exclusion verb at k in its base form that
+// follows "and" or "or" after an imperative: a clause opened by a verb before
+// its object ("Close the borders and send the migrants back", "Tear down the
+// camps and throw them out") or a hashtag slogan ("#BuildThatWall and deport
+// them all"). A clause opened by its subject ("Migrants come here and go back
+// home", "Police arrested the men and deported the migrants") or by a
+// negation ("Don't close the borders and ...") is no such call (round 101).
+func (s *Scorer) coordinatedCall(ti *targetInfo, k int) bool {
+	if k < 2 || (ti.words[k-1].w != "and" && ti.words[k-1].w != "or") || s.vocab.lemmaOf(ti.words[k].w) != ti.words[k].w {
+		return false
+	}
+	cl := ti.words[k-1].cl
+	c0 := k - 1
+	for c0 > 0 && ti.words[c0-1].cl == cl {
+		c0--
+	}
+	if c0 == k-1 {
+		// the conjunction opens its clause: the clause before it is a
+		// hashtag slogan that opens the sentence
+		b := c0 - 1
+		if b < 0 || !ti.words[b].hash {
+			return false
+		}
+		for b > 0 && ti.words[b-1].cl == ti.words[c0-1].cl {
+			b--
+			if !ti.words[b].hash {
+				return false
+			}
+		}
+		return b == 0 || ti.words[b-1].sent != ti.words[b].sent
+	}
+	v := ti.words[c0]
+	if c0+1 >= k-1 || tDeterminers[v.w] || isPreposition(v) || ti.has(c0, tNegation) || ti.has(c0, tPronoun) ||
+		tFirstPerson[v.w] || youWords[v.w] || ti.has(c0, tMigrant) {
+		return false
+	}
+	nx := ti.words[c0+1].w
+	return tDeterminers[nx] || verbParticles[nx]
+}
+
+// verbParticles follow a verb that opens an imperative ("Wake up", "Tear
+// down the camps", "Shut down the hotels").
+var verbParticles = map[string]bool{"up": true, "down": true, "off": true, "out": true}
 
 func isPreposition(w tword) bool {
 	switch w.w {

@@ -964,6 +964,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round97.tsv", 9},   // 3 with round 96's model; batch b (frozen) 1 -> 4
 		{"probes_round99.tsv", 22},  // 11 with round 97's model; round 98's frozen b 4 -> 8 (not shipped), round 99's frozen c 3 -> 6
 		{"probes_round100.tsv", 13}, // 7 with round 99's model; batch b (frozen) 4 -> 6
+		{"probes_round101.tsv", 22}, // 20 with round 100's model; batch b (frozen) 10 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
