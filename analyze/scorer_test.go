@@ -259,9 +259,12 @@ func TestQuotedHateCondemned(t *testing.T) {
 	if sc.SentenceScores[0].AntiMigrant < 0.5 {
 		t.Errorf("the quoted leaflet sentence itself: anti_migrant %.3f, want >= 0.5", sc.SentenceScores[0].AntiMigrant)
 	}
-	// Without the condemnation, the reported hate stands.
+	// Without the condemnation, the reported hate stands in a document
+	// scored sentence by sentence (more than shortTextWords words: a
+	// shorter text is one unit, whose report frame caps it, round 102).
 	bare := `Leaflets pushed through doors in Hightown claimed that "migrants are vermin who should be sent back". ` +
-		`Police said they were looking into the leaflets. The council will hold a community meeting on Friday. The weather was mild. Shops opened late.`
+		`Police said they were looking into the leaflets. The council will hold a community meeting on Friday. The weather was mild. Shops opened late. ` +
+		`The library will close early on Monday for repairs. Bus services on the ring road return to normal next week after the roadworks.`
 	if sc := s.Score("b", bare, model.TextContext{}); sc.AntiMigrant < 0.5 {
 		t.Errorf("reported hate without counter-speech: anti_migrant %.3f", sc.AntiMigrant)
 	}
