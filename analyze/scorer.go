@@ -565,7 +565,10 @@ func (s *Scorer) Version() string {
 //	   back", "#BuildThatWall and deport them all").
 //	99: round 102: a text of at most shortTextWords words is one unit,
 //	   however many sentences it has.
-const scoringRevision = 99
+//	100: round 103: round 101's coordinated call after "then" and after a
+//	   conjunct with a deontic modal ("should be tough on illegal
+//	   immigration and deport the immigrants").
+const scoringRevision = 100
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -4446,22 +4446,35 @@ var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcom
 	"driven out": true}
 
 // coordinatedCall reports an exclusion verb at k in its base form that
-// follows "and" or "or" after an imperative: a clause opened by a verb before
-// its object ("Close the borders and send the migrants back", "Tear down the
-// camps and throw them out") or a hashtag slogan ("#BuildThatWall and deport
-// them all"). A clause opened by its subject ("Migrants come here and go back
-// home", "Police arrested the men and deported the migrants") or by a
-// negation ("Don't close the borders and ...") is no such call (round 101).
+// follows "and", "or", "then" or "and then" after an imperative or a demand:
+// a clause opened by a verb before its object ("Close the borders and send
+// the migrants back", "Tear down the camps and throw them out", "Give them 20
+// years then deport them"), a clause with a deontic modal ("India should be
+// tough on illegal immigration and deport the immigrants", round 103) or a
+// hashtag slogan ("#BuildThatWall and deport them all"). A clause opened by
+// its subject ("Migrants come here and go back home", "Police arrested the
+// men and deported the migrants") or by a negation ("Don't close the borders
+// and ...") is no such call (round 101).
 func (s *Scorer) coordinatedCall(ti *targetInfo, k int) bool {
-	if k < 2 || (ti.words[k-1].w != "and" && ti.words[k-1].w != "or") || s.vocab.lemmaOf(ti.words[k].w) != ti.words[k].w {
+	if k < 2 || s.vocab.lemmaOf(ti.words[k].w) != ti.words[k].w {
 		return false
 	}
-	cl := ti.words[k-1].cl
-	c0 := k - 1
+	conj := k - 1
+	switch ti.words[conj].w {
+	case "and", "or":
+	case "then":
+		if ti.words[conj-1].w == "and" {
+			conj--
+		}
+	default:
+		return false
+	}
+	cl := ti.words[conj].cl
+	c0 := conj
 	for c0 > 0 && ti.words[c0-1].cl == cl {
 		c0--
 	}
-	if c0 == k-1 {
+	if c0 == conj {
 		// the conjunction opens its clause: the clause before it is a
 		// hashtag slogan that opens the sentence
 		b := c0 - 1
@@ -4476,18 +4489,49 @@ func (s *Scorer) coordinatedCall(ti *targetInfo, k int) bool {
 		}
 		return b == 0 || ti.words[b-1].sent != ti.words[b].sent
 	}
+	if deonticBefore(ti, c0, conj) {
+		return true
+	}
 	v := ti.words[c0]
-	if c0+1 >= k-1 || tDeterminers[v.w] || isPreposition(v) || ti.has(c0, tNegation) || ti.has(c0, tPronoun) ||
+	if c0+1 >= conj || tDeterminers[v.w] || isPreposition(v) || ti.has(c0, tNegation) || ti.has(c0, tPronoun) ||
 		tFirstPerson[v.w] || youWords[v.w] || ti.has(c0, tMigrant) {
 		return false
 	}
 	nx := ti.words[c0+1].w
-	return tDeterminers[nx] || verbParticles[nx]
+	return tDeterminers[nx] || verbParticles[nx] || objectPronouns[nx]
+}
+
+// deonticBefore reports a demand among words [from, to): "should", "must",
+// "ought", "need(s) to", "ha(ve|s) to", not negated ("should not", "needn't"
+// are no such words).
+func deonticBefore(ti *targetInfo, from, to int) bool {
+	for j := from; j < to; j++ {
+		next := ""
+		if j+1 < to {
+			next = ti.words[j+1].w
+		}
+		if next == "not" || next == "never" {
+			continue
+		}
+		switch ti.words[j].w {
+		case "should", "must", "ought":
+			return true
+		case "need", "needs", "have", "has":
+			if next == "to" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // verbParticles follow a verb that opens an imperative ("Wake up", "Tear
-// down the camps", "Shut down the hotels").
-var verbParticles = map[string]bool{"up": true, "down": true, "off": true, "out": true}
+// down the camps", "Shut down the hotels"); objectPronouns too ("Give them
+// 20 years").
+var (
+	verbParticles  = map[string]bool{"up": true, "down": true, "off": true, "out": true}
+	objectPronouns = map[string]bool{"them": true, "him": true, "her": true, "em": true, "'em": true}
+)
 
 func isPreposition(w tword) bool {
 	switch w.w {

@@ -965,6 +965,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round99.tsv", 22},  // 11 with round 97's model; round 98's frozen b 4 -> 8 (not shipped), round 99's frozen c 3 -> 6
 		{"probes_round100.tsv", 13}, // 7 with round 99's model; batch b (frozen) 4 -> 6
 		{"probes_round101.tsv", 22}, // 20 with round 100's model; batch b (frozen) 10 -> 11
+		{"probes_round103.tsv", 15}, // 12 with round 102's model; batch b (frozen) 7 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
