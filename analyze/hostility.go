@@ -82,8 +82,9 @@ func lexBag(ti *targetInfo) []feat {
 	var fs []feat
 	for i, w := range ti.words {
 		// a country's name stays a word of the bag: [origin_country] only
-		// tells who "families from Syria" are (round 30)
-		if ti.secAt[i]&^(1<<tOriginCountry) != 0 || len(w.w) < 2 {
+		// tells who "families from Syria" are (round 30), [trope] who "they"
+		// are (round 104)
+		if ti.secAt[i]&^(1<<tOriginCountry|1<<tTrope) != 0 || len(w.w) < 2 {
 			continue
 		}
 		name := "w:" + stem(w.w)

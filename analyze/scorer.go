@@ -568,7 +568,9 @@ func (s *Scorer) Version() string {
 //	100: round 103: round 101's coordinated call after "then" and after a
 //	   conjunct with a deontic modal ("should be tough on illegal
 //	   immigration and deport the immigrants").
-const scoringRevision = 100
+//	101: round 104: with no group named, a [trope] of target.txt makes
+//	   "they" migrants ("they are just here to take our jobs").
+const scoringRevision = 101
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -62,13 +62,14 @@ const (
 	tIncident
 	tReport
 	tOriginCountry
+	tTrope
 	numTSections
 )
 
 var targetSectionNames = []string{
 	"migrant", "nationality", "migration_noun", "context", "institution", "nonmigration", "origin_adj", "people_noun", "slur", "other_group", "religion", "pronoun", "dehum", "derog", "threat",
 	"exclusion", "emotion", "stereotype", "profanity", "positive", "negation", "condemn", "meta", "correction",
-	"solidarity", "incident", "report", "origin_country",
+	"solidarity", "incident", "report", "origin_country", "trope",
 }
 
 // hostile categories, in feature order
@@ -1005,6 +1006,12 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 				ti.migrant = true
 			}
 		}
+	}
+	// "they are just here to take our jobs", "they're not British": with
+	// no group named, a trope that says by itself who is meant makes the
+	// text one about migrants for its pronouns (round 104)
+	if !ti.migrant && !ti.other && ti.count[tTrope] > 0 {
+		migrationWord = true
 	}
 	// pronouns refer to the group the unit names (migrants first), or to
 	// migrants in a text about migration

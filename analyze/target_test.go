@@ -966,6 +966,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round100.tsv", 13}, // 7 with round 99's model; batch b (frozen) 4 -> 6
 		{"probes_round101.tsv", 22}, // 20 with round 100's model; batch b (frozen) 10 -> 11
 		{"probes_round103.tsv", 15}, // 12 with round 102's model; batch b (frozen) 7 -> 9
+		{"probes_round104.tsv", 13}, // 11 with round 103's model; batch b (frozen) 5 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
