@@ -64,7 +64,7 @@ package analyze_test
 // marked "round 101: x"; round 103, xs1-59b4da3fc2ba, a rule and its
 // retraining, those marked "round 102: x"; round 104, xs1-80d84b14584f, a
 // lexicon section and rule and their retraining, those marked "round 103:
-// x")
+// x"; round 105, xs1-adbb0b7f2af7, a rule and its retraining, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -570,7 +570,9 @@ func (s *Scorer) Version() string {
 //	   immigration and deport the immigrants").
 //	101: round 104: with no group named, a [trope] of target.txt makes
 //	   "they" migrants ("they are just here to take our jobs").
-const scoringRevision = 101
+//	102: round 105: a going back stated of its migrant subject is no call
+//	   ("Ukrainian refugees are starting to go back home").
+const scoringRevision = 102
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1406,6 +1406,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tExclusion && inherentCall[w(h.start)+" "+w(h.start+1)] {
 			l.modal = true // "go home", "not welcome", "don't belong": calls by themselves
 		}
+		if cat == tExclusion && s.returnStated(ti, l, h.start) {
+			continue // "Ukrainian refugees are starting to go back home": no call (round 105)
+		}
 		if wantWord && l.status != stNeg {
 			continue
 		}
@@ -4531,6 +4534,66 @@ func deonticBefore(ti *targetInfo, from, to int) bool {
 	}
 	return false
 }
+
+// returnStated reports a going back (home) at k said of the migrant subject
+// before it through words that state it: "Ukrainian refugees are starting to
+// go back home", "the Syrian family will go back home next year", "migrants
+// come here and go back home", "refugees want to go home when the war
+// ends". Nothing between ("Refugees go home!"), a demand ("should go back"),
+// a permission ("they can go back on the next ferry": a dismissal), a
+// negation ("who will never go home"), a condition ("if ..., they will go
+// back", "they would ... go home"), "you", a
+// message or quote ("was told to 'go home'") or a subject in another clause
+// ("Migrants, go home!") leave the call (round 105).
+func (s *Scorer) returnStated(ti *targetInfo, l hostLink, k int) bool {
+	if s.vocab.lemmaOf(ti.words[k].w) != "go" || !l.linked || l.kind != kMigrant {
+		return false
+	}
+	// the subject: the last migrant mention before the verb ("Most asylum
+	// seekers will work ... and then go back to their families")
+	subj, end := -1, -1
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && m.j <= k && m.i > subj && !possessives[ti.words[m.i].w] {
+			subj, end = m.i, m.j
+		}
+	}
+	if subj < 0 || youWords[ti.words[subj].w] || end >= k || ti.words[k].q || deonticBefore(ti, end, k) ||
+		negatedAt(ti, k) || ti.words[k-1].w == "never" {
+		return false
+	}
+	// "if the refugees don't get food, they will go back quick": a
+	// consequence held out, not a return told
+	for j := k - 1; j >= 0 && ti.words[j].sent == ti.words[k].sent; j-- {
+		if ti.words[j].w == "if" {
+			return false
+		}
+	}
+	stated := false
+	for j := end; j < k; j++ {
+		if ti.words[j].cl != ti.words[k].cl {
+			return false
+		}
+		if messageVerbs[ti.words[j].w] || ti.has(j, tMeta) || ti.words[j].w == "would" || ti.words[j].w == "'d" {
+			return false // "a nurse was told to go home": a message sent; "they would ... go home": a wish
+		}
+		stated = stated || returnStaters[ti.words[j].w]
+	}
+	return stated
+}
+
+// returnStaters: the words between a subject and its going back that state
+// the return rather than call for it.
+var returnStaters = map[string]bool{"will": true, "'ll": true, "are": true, "is": true, "were": true,
+	"was": true, "be": true, "been": true, "want": true, "wants": true, "wanted": true, "hope": true, "hopes": true,
+	"hoped": true, "chose": true, "choose": true, "chooses": true, "decided": true, "decide": true, "decides": true,
+	"plan": true, "plans": true, "planned": true, "started": true, "starting": true, "start": true, "starts": true,
+	"began": true, "begin": true, "begins": true, "able": true, "allowed": true, "free": true, "likely": true,
+	"expected": true, "and": true, "then": true,
+	"eventually": true, "often": true, "usually": true}
+
+// possessives name an owner, not a subject ("they would take down their
+// signs and go home").
+var possessives = map[string]bool{"their": true, "theirs": true, "his": true, "her": true, "its": true}
 
 // verbParticles follow a verb that opens an imperative ("Wake up", "Tear
 // down the camps", "Shut down the hotels"); objectPronouns too ("Give them

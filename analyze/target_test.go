@@ -901,7 +901,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round10.tsv", 106}, // 108 until round 12's retraining moved one at 0.49 to 0.51; 107 until round 59's moved a victim report at 0.48 to 0.51
 		{"probes_round11.tsv", 46},  // round 11's rules (53) were not adopted
 		{"probes_round12.tsv", 16},  // 17 until round 59's retraining moved a victim report at 0.48 to 0.51
-		{"probes_round15.tsv", 54},  // 33 with round 14's model; 55 until round 82's retraining ("Why should we welcome migrants who hate our way of life?" counter 0.30 -> 0.90, drift)
+		{"probes_round15.tsv", 54},  // 33 with round 14's model; 55 until round 82's retraining ("Why should we welcome migrants who hate our way of life?" counter 0.30 -> 0.90, drift; back to 55 in round 104, 54 again with round 105's retraining)
 		{"probes_round17.tsv", 46},  // 26 with round 15's model
 		{"probes_round18.tsv", 16},  // 12 with round 17's model
 		{"probes_round19.tsv", 3},   // round 19's rules (9) were not adopted
@@ -967,6 +967,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round101.tsv", 22}, // 20 with round 100's model; batch b (frozen) 10 -> 11
 		{"probes_round103.tsv", 15}, // 12 with round 102's model; batch b (frozen) 7 -> 9
 		{"probes_round104.tsv", 13}, // 11 with round 103's model; batch b (frozen) 5 -> 7
+		{"probes_round105.tsv", 16}, // 12 with round 104's model; batch b (frozen) 7 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
