@@ -572,7 +572,9 @@ func (s *Scorer) Version() string {
 //	   "they" migrants ("they are just here to take our jobs").
 //	102: round 105: a going back stated of its migrant subject is no call
 //	   ("Ukrainian refugees are starting to go back home").
-const scoringRevision = 102
+//	103: round 106: a removal an institution carried out or plans is no
+//	   call ("The Home Office deported 40 Albanian men").
+const scoringRevision = 103
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

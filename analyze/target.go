@@ -1409,6 +1409,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tExclusion && s.returnStated(ti, l, h.start) {
 			continue // "Ukrainian refugees are starting to go back home": no call (round 105)
 		}
+		if cat == tExclusion && !l.modal && l.status == stOwn && !ti.question && !exclusionNouns[w(h.start)] && s.institutionActs(ti, h.start) {
+			continue // "The Home Office deported 40 Albanian men": a removal reported, no call (round 106)
+		}
 		if wantWord && l.status != stNeg {
 			continue
 		}
@@ -4590,6 +4593,33 @@ var returnStaters = map[string]bool{"will": true, "'ll": true, "are": true, "is"
 	"began": true, "begin": true, "begins": true, "able": true, "allowed": true, "free": true, "likely": true,
 	"expected": true, "and": true, "then": true,
 	"eventually": true, "often": true, "usually": true}
+
+// institutionActs reports an exclusion verb at k whose subject is an
+// institution or an official actor ([institution] or [report] of
+// target.txt: "the government", "officials", "police", "the Home Office")
+// with no migrant named between them: a removal carried out and reported,
+// or planned, not a call (round 106; a demand is modal and stays a call).
+func (s *Scorer) institutionActs(ti *targetInfo, k int) bool {
+	// a removal done ("deported", "sent back") or planned ("new powers to
+	// deport"), not a bare verb ("no judges, deport ASAP!": a call)
+	v := ti.words[k].w
+	if lem := s.vocab.lemmaOf(v); (lem == v || strings.HasSuffix(v, "ing")) && (k == 0 || ti.words[k-1].w != "to") {
+		return false
+	}
+	for j := k - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
+		if ti.has(j, tMigrant) || ti.has(j, tNationality) || ti.has(j, tPronoun) || tFirstPerson[ti.words[j].w] {
+			return false
+		}
+		if ti.has(j, tInstitution) || ti.has(j, tReport) || officialActors[ti.words[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// officialActors act for the state without being listed as institutions.
+var officialActors = map[string]bool{"government": true, "governments": true, "ministry": true, "state": true,
+	"council": true, "authorities": true, "ice": true}
 
 // possessives name an owner, not a subject ("they would take down their
 // signs and go home").
