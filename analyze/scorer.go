@@ -574,7 +574,9 @@ func (s *Scorer) Version() string {
 //	   ("Ukrainian refugees are starting to go back home").
 //	103: round 106: a removal an institution carried out or plans is no
 //	   call ("The Home Office deported 40 Albanian men").
-const scoringRevision = 103
+//	104: round 107: a call that opens the sentence links to a migrant
+//	   group named alone in its last clause ("Go back home, refugees.").
+const scoringRevision = 104
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1559,6 +1559,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	if i := addressee(ti, h); i >= 0 {
 		return i, kMigrant
 	}
+	if i := trailingVocative(ti, h); i >= 0 {
+		return i, kMigrant
+	}
 	if i, ok := ti.insinuatedBy[h.start]; ok {
 		return i, kMigrant
 	}
@@ -4856,6 +4859,39 @@ func addressee(ti *targetInfo, h lexHit) int {
 		// the address is a clause of its own, with no verb
 		for k := 0; k < len(ti.words) && ti.words[k].cl == ti.words[0].cl; k++ {
 			if strings.HasPrefix(ti.words[k].tag, "VB") || ti.words[k].tag == "MD" {
+				return -1
+			}
+		}
+		return m.i
+	}
+	return -1
+}
+
+// trailingVocative returns the first word of a migrant group named alone in
+// the last clause of the sentence of a call that opens it ("Go back home,
+// refugees.", "Get out of our country, foreigners!"; round 107), or -1.
+func trailingVocative(ti *targetInfo, h lexHit) int {
+	if h.section != tExclusion && h.section != tThreat || h.start > 0 && ti.words[h.start-1].sent == ti.words[h.start].sent {
+		return -1
+	}
+	sent, n := ti.words[h.start].sent, len(ti.words)
+	last := h.start
+	for last+1 < n && ti.words[last+1].sent == sent {
+		last++
+	}
+	c0 := last
+	for c0 > 0 && ti.words[c0-1].cl == ti.words[last].cl {
+		c0--
+	}
+	if c0 <= h.start || ti.words[c0-1].sent != sent {
+		return -1
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.place || m.i < c0 || m.j-1 > last {
+			continue
+		}
+		for k := c0; k <= last; k++ {
+			if (k < m.i || k >= m.j) && !tDeterminers[ti.words[k].w] && !youWords[ti.words[k].w] {
 				return -1
 			}
 		}

@@ -969,6 +969,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round104.tsv", 13}, // 11 with round 103's model; batch b (frozen) 5 -> 7
 		{"probes_round105.tsv", 16}, // 12 with round 104's model; batch b (frozen) 7 -> 8
 		{"probes_round106.tsv", 22}, // 21 with round 105's model; batch b (frozen) 8 -> 8, batch c (frozen) 7 -> 8
+		{"probes_round107.tsv", 13}, // 9 with round 106's model; batch b (frozen) 5 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
