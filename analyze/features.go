@@ -168,13 +168,7 @@ func demanded(words []string, clause []int, h lexHit) bool {
 	if k < 0 || clause[k] != clause[h.start] {
 		return false
 	}
-	switch words[k] {
-	case "should", "must", "ought":
-		return true
-	case "need", "needs", "have", "has":
-		return words[k+1] == "to"
-	}
-	return false
+	return deontic(words[k], words[k+1])
 }
 
 var clauseBreak = map[string]bool{

@@ -2695,7 +2695,7 @@ func denyContribution(ti *targetInfo) {
 		// "migrants should pay taxes before they get a penny" (round 63):
 		// paying demanded corrects nothing
 		if k >= 0 && k == h.start-1 && (ti.words[k].w == "should" || ti.words[k].w == "must" ||
-			ti.words[k].w == "to" && k > 0 && (ti.words[k-1].w == "ought" || ti.words[k-1].w == "need" || ti.words[k-1].w == "needs" || ti.words[k-1].w == "have" || ti.words[k-1].w == "has")) {
+			ti.words[k].w == "to" && k > 0 && deontic(ti.words[k-1].w, "to")) {
 			ti.dropSection(tCorrection, h.start, h.end)
 			continue
 		}
@@ -4517,25 +4517,29 @@ func (s *Scorer) coordinatedCall(ti *targetInfo, k int) bool {
 	return tDeterminers[nx] || verbParticles[nx] || objectPronouns[nx]
 }
 
-// deonticBefore reports a demand among words [from, to): "should", "must",
-// "ought", "need(s) to", "ha(ve|s) to", not negated ("should not", "needn't"
-// are no such words).
+// deontic reports a word of obligation before next: "should", "must",
+// "ought", "need(s) to", "ha(ve|s) to" (features.go's demanded, the paying
+// demanded of denyContribution, deonticBefore).
+func deontic(w, next string) bool {
+	switch w {
+	case "should", "must", "ought":
+		return true
+	case "need", "needs", "have", "has":
+		return next == "to"
+	}
+	return false
+}
+
+// deonticBefore reports a demand among words [from, to), not negated
+// ("should not", "must never" are no such words).
 func deonticBefore(ti *targetInfo, from, to int) bool {
 	for j := from; j < to; j++ {
 		next := ""
 		if j+1 < to {
 			next = ti.words[j+1].w
 		}
-		if next == "not" || next == "never" {
-			continue
-		}
-		switch ti.words[j].w {
-		case "should", "must", "ought":
+		if next != "not" && next != "never" && deontic(ti.words[j].w, next) {
 			return true
-		case "need", "needs", "have", "has":
-			if next == "to" {
-				return true
-			}
 		}
 	}
 	return false

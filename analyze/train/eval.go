@@ -291,10 +291,10 @@ func Evaluate(s *analyze.Scorer, task, path string, o EvalOptions) (*EvalResult,
 			preds[i] = s.Baseline(task, es.texts[i])
 		default:
 			// every text is scored as `xenoscope score` scores it (language
-			// check, texts of more than three sentences by their strongest
-			// sentence), the path whose output users and the held-out
-			// checks read; until round 101 plain text sets were scored as
-			// one unit (ScoreText), which differs on long texts
+			// check, a text of more than three sentences and more than 60
+			// words by its strongest sentence), the path whose output users
+			// and the held-out checks read; until round 101 plain text sets
+			// were scored as one unit (ScoreText), which differs on long texts
 			var tc model.TextContext // a sample file's city and kind
 			if i < len(es.contexts) {
 				tc = es.contexts[i]
