@@ -965,6 +965,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round99.tsv", 22},  // 11 with round 97's model; round 98's frozen b 4 -> 8 (not shipped), round 99's frozen c 3 -> 6
 		{"probes_round100.tsv", 13}, // 7 with round 99's model; batch b (frozen) 4 -> 6
 		{"probes_round101.tsv", 22}, // 20 with round 100's model; batch b (frozen) 10 -> 11
+		{"probes_round102.tsv", 8},  // batch b (frozen) 8 -> 9 with round 101's model
 		{"probes_round103.tsv", 15}, // 12 with round 102's model; batch b (frozen) 7 -> 9
 		{"probes_round104.tsv", 13}, // 11 with round 103's model; batch b (frozen) 5 -> 7
 		{"probes_round105.tsv", 16}, // 12 with round 104's model; batch b (frozen) 7 -> 8
