@@ -4560,10 +4560,12 @@ func (s *Scorer) returnStated(ti *targetInfo, l hostLink, k int) bool {
 		return false
 	}
 	// the subject: the last migrant mention before the verb ("Most asylum
-	// seekers will work ... and then go back to their families")
+	// seekers will work ... and then go back to their families"), not a
+	// possessive, which names an owner ("they would take down their signs
+	// and go home"; hostility.go's possessive)
 	subj, end := -1, -1
 	for _, m := range ti.mentions {
-		if m.kind == kMigrant && m.j <= k && m.i > subj && !possessives[ti.words[m.i].w] {
+		if m.kind == kMigrant && m.j <= k && m.i > subj && !possessive[ti.words[m.i].w] {
 			subj, end = m.i, m.j
 		}
 	}
@@ -4627,10 +4629,6 @@ func (s *Scorer) institutionActs(ti *targetInfo, k int) bool {
 // officialActors act for the state without being listed as institutions.
 var officialActors = map[string]bool{"government": true, "governments": true, "ministry": true, "state": true,
 	"council": true, "authorities": true, "ice": true}
-
-// possessives name an owner, not a subject ("they would take down their
-// signs and go home").
-var possessives = map[string]bool{"their": true, "theirs": true, "his": true, "her": true, "its": true}
 
 // verbParticles follow a verb that opens an imperative ("Wake up", "Tear
 // down the camps", "Shut down the hotels"); objectPronouns too ("Give them
