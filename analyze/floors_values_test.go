@@ -67,7 +67,9 @@ package analyze_test
 // x"; round 105, xs1-adbb0b7f2af7, a rule and its retraining, moved none;
 // round 106, xs1-b9747bcd9ac2, a rule and its retraining, those marked
 // "round 105: x"; round 107, xs1-5f0cf0003920, lexicon entries and a rule
-// and their retraining, those marked "round 106: x")
+// and their retraining, those marked "round 106: x"; rounds 113 and 114,
+// xs1-f3fc5b94ac55, lexicon entries and a rule and their retraining, those
+// marked "round 107: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -318,7 +320,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.923 (n=740; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.928 (n=740; round 107: 0.923; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -347,7 +349,6 @@ var blind5Floors = map[string]float64{
 	"hate_crime_report/arson":            0.60, // 0.667 (n=15)
 	"hate_crime_report/court_case":       0.60, // 0.667 (n=15)
 	"stance/open_negated_restrictive":    0.53, // 0.600 (n=15)
-	"counter_speech/counter_name":        0.65, // 0.700 (n=20; round 33: 0.80 or more)
 }
 
 // blind6OverallFloors: the blind6 functional templates (split blind6, author
@@ -400,7 +401,7 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 7: 0.712)
-	"news.csv/counter_speech/macro_f1":          0.71, // 0.779 (round 99: 0.766; round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
+	"news.csv/counter_speech/macro_f1":          0.71, // 0.792 (round 107: 0.779; round 99: 0.766; round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.857 (n=151; round 103: 0.849; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.889 (round 101: 0.873; round 41: 0.885; round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)

@@ -576,7 +576,9 @@ func (s *Scorer) Version() string {
 //	   call ("The Home Office deported 40 Albanian men").
 //	104: round 107: a call that opens the sentence links to a migrant
 //	   group named alone in its last clause ("Go back home, refugees.").
-const scoringRevision = 104
+//	105: round 114: round 113's "tired of hearing" condemns no topic
+//	   ("sick of hearing about how wonderful the refugees are").
+const scoringRevision = 105
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -599,6 +599,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	dropAdministrative(ti)
+	dropTopicWeariness(ti)
 	dropInsideStereotype(ti)
 	dropDeniedLabels(ti)
 	dropAccusedLabels(ti)
@@ -2423,6 +2424,17 @@ func prepositionObject(ti *targetInfo, i int) bool {
 		}
 	}
 	return false
+}
+
+// dropTopicWeariness clears round 113's "tired of hearing" before "about":
+// weariness of a topic ("sick of hearing about how wonderful the refugees
+// are"), not a judgement of what someone said (round 114).
+func dropTopicWeariness(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section == tCondemn && h.end < len(ti.words) && ti.words[h.end-1].w == "hearing" && ti.words[h.end].w == "about" {
+			ti.dropSection(tCondemn, h.start, h.end)
+		}
+	}
 }
 
 // dropAdministrative clears the condemnation sense of "rejected" and

@@ -971,6 +971,8 @@ func TestProbes(t *testing.T) {
 		{"probes_round105.tsv", 16}, // 12 with round 104's model; batch b (frozen) 7 -> 8
 		{"probes_round106.tsv", 22}, // 21 with round 105's model; batch b (frozen) 8 -> 8, batch c (frozen) 7 -> 8
 		{"probes_round107.tsv", 13}, // 9 with round 106's model; batch b (frozen) 5 -> 7
+		{"probes_round113.tsv", 30}, // 17 with round 107's model; batch b (frozen) 5 -> 11
+		{"probes_round114.tsv", 6},  // 4 with round 113's rule on round 107's weights; batch b (frozen) 4 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
