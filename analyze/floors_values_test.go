@@ -69,7 +69,8 @@ package analyze_test
 // "round 105: x"; round 107, xs1-5f0cf0003920, lexicon entries and a rule
 // and their retraining, those marked "round 106: x"; rounds 113 and 114,
 // xs1-f3fc5b94ac55, lexicon entries and a rule and their retraining, those
-// marked "round 107: x")
+// marked "round 107: x"; round 115, xs1-e1034cfc1ae6, a rule (retraining gave
+// the same weights), moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

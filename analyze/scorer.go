@@ -578,7 +578,9 @@ func (s *Scorer) Version() string {
 //	   group named alone in its last clause ("Go back home, refugees.").
 //	105: round 114: round 113's "tired of hearing" condemns no topic
 //	   ("sick of hearing about how wonderful the refugees are").
-const scoringRevision = 105
+//	106: round 115: a predicate after a relative clause about people is
+//	   said of them ("people who hate immigrants are idiots").
+const scoringRevision = 106
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -674,6 +674,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	insinuationHits(ti, words)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
+	doerPredicate(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
 		dropTimeEvaluations(ti)
@@ -688,6 +689,120 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	return ti
+}
+
+// doerHeads: the words that head a relative clause about people ("people
+// who", "anyone who") whose predicate doerPredicate reads.
+var doerHeads = map[string]bool{"people": true, "those": true, "anyone": true, "anybody": true, "everyone": true,
+	"everybody": true, "someone": true, "somebody": true, "men": true, "man": true, "youths": true, "person": true,
+	"persons": true, "individuals": true, "one": true, "ones": true}
+
+// doerPredicate reads a predicate after a relative clause about people as
+// said of them (round 115): in "people who hate immigrants are idiots" the
+// idiots are those who hate. A negative predicate (derogation,
+// dehumanisation, a negative VADER word) after a relative clause with a
+// hostile act toward the migrants in it condemns the act (it becomes a
+// [condemn] word: "those who attack refugees are cowards"); after one
+// without ("people who defend illegals are idiots", "whoever voted to let
+// the migrants in is a moron") it judges those who help or admit them: it
+// is no hostility toward the migrants and the clause's praise is not the
+// text's own. The head must not itself be a migrant group ("migrants who
+// commit crimes are scum").
+func doerPredicate(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	hostileSecs := []int{tDerog, tDehum, tVNeg}
+	for k := 0; k < n; k++ {
+		rel := -1
+		switch {
+		case w(k) == "whoever":
+			rel = k + 1
+		case doerHeads[w(k)] && (w(k+1) == "who" || w(k+1) == "that"):
+			rel = k + 2
+		}
+		if rel < 0 || ti.isMention(k) && migrantMentionAt(ti, k) {
+			continue
+		}
+		// the copula of the head, and a migrant group before it; a
+		// clause said or thought in the relative clause, or quoted, has
+		// its own copula ("people who say asylum seekers are scroungers
+		// are ...", "whoever wrote 'Somalis are animals'")
+		cop, group, embedded := -1, false, false
+		for j := rel; j < n && j < rel+12; j++ {
+			if migrantMentionAt(ti, j) {
+				group = true
+			}
+			if !group && clauseVerbs[w(j)] {
+				embedded = true
+			}
+			if j > rel && !ti.words[j].q && (w(j) == "is" || w(j) == "are" || w(j) == "was" || w(j) == "were") {
+				if embedded {
+					embedded = false
+					continue
+				}
+				cop = j
+				break
+			}
+		}
+		if cop < 0 || !group {
+			continue
+		}
+		// the predicate: the first hostile term within four words, none
+		// negated ("are not idiots")
+		pred := -1
+		for q := cop + 1; q < n && q <= cop+4; q++ {
+			// not negated ("are not idiots"), not a passive ("was
+			// jailed", "was fined": a report of what befell them)
+			if ti.has(q, tNegation) || w(q) == "not" || w(q) == "never" || strings.HasPrefix(ti.words[q].tag, "VB") {
+				break
+			}
+			for _, sec := range hostileSecs {
+				if ti.has(q, sec) {
+					pred = q
+				}
+			}
+			if pred >= 0 {
+				break
+			}
+		}
+		if pred < 0 {
+			continue
+		}
+		act := false
+		for q := rel; q < cop; q++ {
+			for _, sec := range []int{tEmotion, tThreat, tIncident, tMeta, tDerog, tDehum, tExclusion, tStereotype, tVNeg} {
+				if ti.has(q, sec) {
+					act = true
+				}
+			}
+		}
+		for _, sec := range hostileSecs {
+			ti.dropSection(sec, pred, pred+1)
+		}
+		if act {
+			ti.addHit(tCondemn, pred, pred+1)
+		} else {
+			ti.dropSection(tPositive, rel, cop)
+			ti.dropSection(tVPos, rel, cop)
+		}
+		k = cop
+	}
+}
+
+// clauseVerbs: verbs of saying and thinking that open a clause of their
+// own ("people who say migrants are ...", "who think they are ...").
+var clauseVerbs = map[string]bool{"say": true, "says": true, "said": true, "saying": true, "claim": true,
+	"claims": true, "claimed": true, "think": true, "thinks": true, "thought": true, "believe": true,
+	"believes": true, "believed": true, "feel": true, "feels": true, "reckon": true, "reckons": true}
+
+// migrantMentionAt reports a migrant mention (not a pronoun) at word i.
+func migrantMentionAt(ti *targetInfo, i int) bool {
+	for _, m := range ti.mentions {
+		if m.i <= i && i < m.j && m.kind == kMigrant && !m.pronoun {
+			return true
+		}
+	}
+	return false
 }
 
 // blameHits adds a stereotype hit where a unit blames migrants for a harm:

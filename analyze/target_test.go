@@ -973,6 +973,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round107.tsv", 13}, // 9 with round 106's model; batch b (frozen) 5 -> 7
 		{"probes_round113.tsv", 30}, // 17 with round 107's model; batch b (frozen) 5 -> 11
 		{"probes_round114.tsv", 6},  // 4 with round 113's rule on round 107's weights; batch b (frozen) 4 -> 6
+		{"probes_round115.tsv", 24}, // 8 with round 114's model; batch b (frozen) 4 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
