@@ -580,7 +580,10 @@ func (s *Scorer) Version() string {
 //	   ("sick of hearing about how wonderful the refugees are").
 //	106: round 115: a predicate after a relative clause about people is
 //	   said of them ("people who hate immigrants are idiots").
-const scoringRevision = 106
+//	107: round 118: a forbidden speech act reaches across adverbs ("no
+//	   one should ever call") and condemns only its own clause ("Don't
+//	   call them refugees, they are invaders").
+const scoringRevision = 107
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

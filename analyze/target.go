@@ -3744,24 +3744,29 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 		if ti.has(k, tMeta) || tRelative[ti.words[k].w] && k+1 < n && (ti.words[k+1].w == "who" || ti.words[k+1].w == "that") {
 			frame = true
 		}
-		if tStop[ti.words[k].w] && k+1 < n && ti.has(k+1, tMeta) {
+		// a speech act stopped or forbidden condemns the hostility of
+		// its own clause or a quote, not a clause after it ("Don't call
+		// them refugees, they are invaders", round 118)
+		own := ti.words[k].cl == ti.words[l.i].cl || ti.words[l.i].q
+		if own && tStop[ti.words[k].w] && k+1 < n && ti.has(k+1, tMeta) {
 			return true
 		}
-		if (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && k+1 < n && ti.has(k+1, tMeta) {
+		// the speech verb after a forbidding word, across adverbs and a
+		// progressive "be" (round 117: "no one should ever say", "don't
+		// ever call", "shouldn't be calling")
+		sp := speechAfter(ti, k)
+		if own && (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && ti.has(sp, tMeta) {
 			return true
 		}
 		// a speech act forbidden: "no one should say that ...", "you
 		// shouldn't call them ..."
-		if k+1 < n && ti.has(k+1, tMeta) && forbidden(ti, k) {
+		if own && ti.has(sp, tMeta) && forbidden(ti, k) {
 			return true
 		}
 		// a telling forbidden (round 57): "nobody should tell migrants
 		// they are not welcome", "you must not tell them to go home";
 		// "tell" is no meta word ("I'll tell you what", "tell your reps")
-		if k+1 < n && tellVerbs[ti.words[k+1].w] && forbidden(ti, k) {
-			return true
-		}
-		if k+2 < n && ti.words[k+1].w == "be" && ti.words[k+2].w == "telling" && forbidden(ti, k) {
+		if own && tellVerbs[ti.wordAt(sp)] && forbidden(ti, k) {
 			return true
 		}
 		// "nobody should be told to go home": the telling forbidden
@@ -3968,11 +3973,35 @@ func forbidden(ti *targetInfo, k int) bool {
 		return w(k-1) == "should" || w(k-1) == "must"
 	case "should", "must", "can":
 		return noOneAt(ti, k-1)
+	case "to":
+		// "no one has the right to call ..." (round 117)
+		return w(k-1) == "right" && w(k-2) == "the" && (w(k-3) == "has" || w(k-3) == "have") && noOneAt(ti, k-4)
 	case "be":
 		// "nobody deserves to be called ..."
 		return w(k-1) == "to" && (w(k-2) == "deserves" || w(k-2) == "deserve") && noOneAt(ti, k-3)
 	}
 	return false
+}
+
+// speechAfter returns the word after k across adverbs ("ever", "really",
+// "just", "even", "keep") and a progressive "be" ("be calling"): where a
+// forbidden speech verb stands (round 117).
+func speechAfter(ti *targetInfo, k int) int {
+	j := k + 1
+	for j < len(ti.words) {
+		switch ti.words[j].w {
+		case "ever", "really", "just", "even", "keep", "honestly", "seriously":
+			j++
+			continue
+		case "be":
+			if j+1 < len(ti.words) && strings.HasSuffix(ti.words[j+1].w, "ing") {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	return j
 }
 
 // subsetBefore reports a subset picked out within four words before i in
