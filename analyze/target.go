@@ -720,7 +720,7 @@ func doerPredicate(ti *targetInfo) {
 		case doerHeads[w(k)] && (w(k+1) == "who" || w(k+1) == "that"):
 			rel = k + 2
 		}
-		if rel < 0 || ti.isMention(k) && migrantMentionAt(ti, k) {
+		if rel < 0 || migrantMentionAt(ti, k) {
 			continue
 		}
 		// the copula of the head, and a migrant group before it; a
@@ -3752,7 +3752,7 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 			return true
 		}
 		// the speech verb after a forbidding word, across adverbs and a
-		// progressive "be" (round 117: "no one should ever say", "don't
+		// progressive "be" (round 118: "no one should ever say", "don't
 		// ever call", "shouldn't be calling")
 		sp := speechAfter(ti, k)
 		if own && (ti.words[k].w == "don't" || ti.words[k].w == "dont" || ti.words[k].w == "never") && ti.has(sp, tMeta) {
@@ -3974,7 +3974,7 @@ func forbidden(ti *targetInfo, k int) bool {
 	case "should", "must", "can":
 		return noOneAt(ti, k-1)
 	case "to":
-		// "no one has the right to call ..." (round 117)
+		// "no one has the right to call ..." (round 118)
 		return w(k-1) == "right" && w(k-2) == "the" && (w(k-3) == "has" || w(k-3) == "have") && noOneAt(ti, k-4)
 	case "be":
 		// "nobody deserves to be called ..."
@@ -3985,7 +3985,7 @@ func forbidden(ti *targetInfo, k int) bool {
 
 // speechAfter returns the word after k across adverbs ("ever", "really",
 // "just", "even", "keep") and a progressive "be" ("be calling"): where a
-// forbidden speech verb stands (round 117).
+// forbidden speech verb stands (round 118).
 func speechAfter(ti *targetInfo, k int) int {
 	j := k + 1
 	for j < len(ti.words) {
