@@ -71,7 +71,9 @@ package analyze_test
 // xs1-f3fc5b94ac55, lexicon entries and a rule and their retraining, those
 // marked "round 107: x"; round 115, xs1-e1034cfc1ae6, a rule (retraining gave
 // the same weights), moved none; round 118, xs1-64ef559b392b, a rule and its
-// retraining, those marked "round 115: x")
+// retraining, those marked "round 115: x"; round 124, xs1-0fe72e6d81e4, a rule
+// that changed no text of any test or development set, retraining gave the
+// same weights)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

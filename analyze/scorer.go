@@ -583,7 +583,9 @@ func (s *Scorer) Version() string {
 //	107: round 118: a forbidden speech act reaches across adverbs ("no
 //	   one should ever call") and condemns only its own clause ("Don't
 //	   call them refugees, they are invaders").
-const scoringRevision = 107
+//	108: round 124: round 115's predicate covers its phrase ("a stupid
+//	   idiot", "vile parasites").
+const scoringRevision = 108
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

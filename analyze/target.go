@@ -776,8 +776,14 @@ func doerPredicate(ti *targetInfo) {
 				}
 			}
 		}
+		// the predicate's phrase: the hostile words right after the
+		// first ("vile parasites", round 124)
+		end := pred + 1
+		for end < n && end <= pred+2 && slices.ContainsFunc(hostileSecs, func(sec int) bool { return ti.has(end, sec) }) {
+			end++
+		}
 		for _, sec := range hostileSecs {
-			ti.dropSection(sec, pred, pred+1)
+			ti.dropSection(sec, pred, end)
 		}
 		if act {
 			ti.addHit(tCondemn, pred, pred+1)

@@ -975,6 +975,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round114.tsv", 6},  // 4 with round 113's rule on round 107's weights; batch b (frozen) 4 -> 6
 		{"probes_round115.tsv", 24}, // 8 with round 114's model; batch b (frozen) 4 -> 11
 		{"probes_round118.tsv", 35}, // 20 with round 115's model; batches b, c, d (frozen) 4 -> 6, 7 -> 10, 5 -> 11
+		{"probes_round124.tsv", 11}, // 10 with round 118's model; batch b (frozen) 9 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
