@@ -936,8 +936,8 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 
 // ScoreText scores a short piece of text as one unit and returns the
 // calibrated probability of task (migration, anti_migrant, counter_speech,
-// hate_crime_report), the stance or the tone. Used by eval and by callers
-// scoring quotes.
+// hate_crime_report), the stance or the tone. Tests use it to score one
+// piece as a unit; eval and `xenoscope score` go through Score (round 101).
 func (s *Scorer) ScoreText(task, text string) float64 {
 	doc := nlp.Parse(text)
 	u := s.buildUnit(text, doc.Tokens)

@@ -248,6 +248,19 @@ func (ti *targetInfo) has(i, sec int) bool {
 	return i >= 0 && i < len(ti.words) && ti.secAt[i]&(1<<uint(sec)) != 0
 }
 
+// hasAny reports a section of mask (bits 1<<section) at word i.
+func (ti *targetInfo) hasAny(i int, mask uint32) bool {
+	return i >= 0 && i < len(ti.words) && ti.secAt[i]&mask != 0
+}
+
+// clauseStart returns the first word of the clause of word i.
+func (ti *targetInfo) clauseStart(i int) int {
+	for i > 0 && ti.words[i-1].cl == ti.words[i].cl {
+		i--
+	}
+	return i
+}
+
 // maskChars may stand inside a disguised word ("f*ck", "m!grants").
 func maskChar(s string) bool {
 	for _, r := range s {
@@ -711,7 +724,10 @@ var doerHeads = map[string]bool{"people": true, "those": true, "anyone": true, "
 func doerPredicate(ti *targetInfo) {
 	n := len(ti.words)
 	w := ti.wordAt
-	hostileSecs := []int{tDerog, tDehum, tVNeg}
+	const (
+		predicateMask = 1<<tDerog | 1<<tDehum | 1<<tVNeg
+		actMask       = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | predicateMask | 1<<tExclusion | 1<<tStereotype
+	)
 	for k := 0; k < n; k++ {
 		rel := -1
 		switch {
@@ -756,12 +772,8 @@ func doerPredicate(ti *targetInfo) {
 			if ti.has(q, tNegation) || w(q) == "not" || w(q) == "never" || strings.HasPrefix(ti.words[q].tag, "VB") {
 				break
 			}
-			for _, sec := range hostileSecs {
-				if ti.has(q, sec) {
-					pred = q
-				}
-			}
-			if pred >= 0 {
+			if ti.hasAny(q, predicateMask) {
+				pred = q
 				break
 			}
 		}
@@ -769,20 +781,16 @@ func doerPredicate(ti *targetInfo) {
 			continue
 		}
 		act := false
-		for q := rel; q < cop; q++ {
-			for _, sec := range []int{tEmotion, tThreat, tIncident, tMeta, tDerog, tDehum, tExclusion, tStereotype, tVNeg} {
-				if ti.has(q, sec) {
-					act = true
-				}
-			}
+		for q := rel; q < cop && !act; q++ {
+			act = ti.hasAny(q, actMask)
 		}
 		// the predicate's phrase: the hostile words right after the
 		// first ("vile parasites", round 124)
 		end := pred + 1
-		for end < n && end <= pred+2 && slices.ContainsFunc(hostileSecs, func(sec int) bool { return ti.has(end, sec) }) {
+		for end <= pred+2 && ti.hasAny(end, predicateMask) {
 			end++
 		}
-		for _, sec := range hostileSecs {
+		for _, sec := range []int{tDerog, tDehum, tVNeg} {
 			ti.dropSection(sec, pred, end)
 		}
 		if act {
@@ -847,12 +855,7 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			ti.harm[k] = true
 		}
 	}
-	clauseStart := func(i int) int {
-		for i > 0 && ti.words[i-1].cl == ti.words[i].cl {
-			i--
-		}
-		return i
-	}
+	clauseStart := ti.clauseStart
 	clauseEnd := func(i int) int {
 		for i+1 < n && ti.words[i+1].cl == ti.words[i].cl {
 			i++
@@ -4647,11 +4650,7 @@ func (s *Scorer) coordinatedCall(ti *targetInfo, k int) bool {
 	default:
 		return false
 	}
-	cl := ti.words[conj].cl
-	c0 := conj
-	for c0 > 0 && ti.words[c0-1].cl == cl {
-		c0--
-	}
+	c0 := ti.clauseStart(conj)
 	if c0 == conj {
 		// the conjunction opens its clause: the clause before it is a
 		// hashtag slogan that opens the sentence
@@ -5043,10 +5042,7 @@ func trailingVocative(ti *targetInfo, h lexHit) int {
 	for last+1 < n && ti.words[last+1].sent == sent {
 		last++
 	}
-	c0 := last
-	for c0 > 0 && ti.words[c0-1].cl == ti.words[last].cl {
-		c0--
-	}
+	c0 := ti.clauseStart(last)
 	if c0 <= h.start || ti.words[c0-1].sent != sent {
 		return -1
 	}
