@@ -73,7 +73,8 @@ package analyze_test
 // the same weights), moved none; round 118, xs1-64ef559b392b, a rule and its
 // retraining, those marked "round 115: x"; round 124, xs1-0fe72e6d81e4, a rule
 // that changed no text of any test or development set, retraining gave the
-// same weights)
+// same weights; round 126, xs1-1da02dc1466f, a rule and its retraining, moved
+// none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

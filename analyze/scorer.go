@@ -585,7 +585,9 @@ func (s *Scorer) Version() string {
 //	   call them refugees, they are invaders").
 //	108: round 124: round 115's predicate covers its phrase ("a stupid
 //	   idiot", "vile parasites").
-const scoringRevision = 108
+//	109: round 126: a condemnation aimed at migrants or immigration is
+//	   none ("South Koreans stand against Islamic immigration").
+const scoringRevision = 109
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

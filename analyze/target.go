@@ -174,6 +174,10 @@ type targetInfo struct {
 	// crisis is caused by migrants"): said of migrants only through the
 	// blame, so not a term of its own (nil when the unit blames no one)
 	harm []bool
+	// aimed: per word, a condemnation verb whose object is migrants
+	// (dropAimedCondemnation): a position, not an evaluation of anyone
+	// (nil when the unit has none)
+	aimed []bool
 	// cue: per word, part of a violence cue (violenceCues): a threat only
 	// in the speaker's own intent or said of what will happen to the
 	// target (nil when the unit has none)
@@ -683,6 +687,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dangerFrom(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)
+	dropAimedCondemnation(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.blameHits(ti)
