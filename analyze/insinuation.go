@@ -29,7 +29,13 @@ var insinuationCues = func() *lexicons {
 	lx, err := parseSections(`[cue]
 "funny how" "strange how" "odd how" "weird how" "pure coincidence" "just a coincidence" "what a coincidence" "coincidence" "better lock" "new lock"
 "lock your doors" "lock the back door" "lock up your" "lock your back door" "cultural enrichment"
-"dose of enrichment" "more enrichment" "bit of enrichment"`, []string{"cue"})
+"dose of enrichment" "more enrichment" "bit of enrichment"
+"hide the silverware" "hide your silverware" "hide the valuables" "hide your valuables" "hide your jewellery"
+"hide your jewelry" "hide your wallet" "count your kids" "count your children" "keep your daughters"
+"keep your kids in" "keep your kids indoors" "keep the kids in" "keep your children indoors" "watch your wallet"
+"watch your wallets" "watch your handbag" "watch your handbags" "watch your purse" "hold on to your handbag"
+"hold on to your handbags" "hold onto your handbag" "hold onto your handbags" "hold on to your wallet"
+"hold onto your wallet" "hold on to your purse" "hold onto your purse" "clutch your purse"`, []string{"cue"})
 	if err != nil {
 		panic(err)
 	}
@@ -68,6 +74,61 @@ func insinuationHits(ti *targetInfo, words []string) {
 	}
 	for k, m := range marks {
 		ti.insinuate[k] = ti.insinuate[k] || m
+	}
+}
+
+// counterfactualAbsence ties a stereotype hit to migrants whose absence
+// would make things better (round 127): "without the migrants our town
+// would be safe again", "if there were no Muslim migrants, crime would drop
+// by 90%". The "would" clause of the sentence names an improvement: a
+// positive word (goodWords, VADER) or a fall of a harm ("crime would
+// fall"); "without migrant nurses our hospitals would collapse" names none.
+func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
+	n := len(ti.words)
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.place {
+			continue
+		}
+		b := beforeDeterminers(ti, m.i)
+		if b < 0 || ti.words[b].sent != ti.words[m.i].sent {
+			continue
+		}
+		switch {
+		case ti.words[b].w == "without":
+		case ti.words[b].w == "no" && b >= 2 && (ti.wordAt(b-1) == "were" || ti.wordAt(b-1) == "was") && ti.wordAt(b-2) == "there":
+		default:
+			continue
+		}
+		// "without migrant nurses": the migrants must head the phrase
+		if m.j < n && strings.HasPrefix(ti.words[m.j].tag, "NN") && !migrantMentionAt(ti, m.j) {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			if ti.words[k].w != "would" && ti.words[k].w != "wouldn't" || ti.words[k].sent != ti.words[m.i].sent {
+				continue
+			}
+			harm := false
+			for j := 0; j < n; j++ {
+				if ti.words[j].sent == ti.words[k].sent && (harmNouns[ti.words[j].w] || harmWords[ti.words[j].w]) {
+					harm = true
+				}
+			}
+			for j := k + 1; j < n && ti.words[j].cl == ti.words[k].cl; j++ {
+				w := ti.words[j].w
+				v := s.vlex[w]
+				if ti.wordAt(j-1) == "not" || ti.words[k].w == "wouldn't" || m.i <= j && j < m.j {
+					break
+				}
+				if goodWords[w] || goodWords[strings.TrimSuffix(strings.TrimSuffix(w, "r"), "e")] || v >= 1.5 ||
+					harm && (fallWords[w] || fallAfter[w] != "" && ti.wordAt(j+1) == fallAfter[w]) {
+					ti.tieHit(j, j+1, m.i, true)
+					// "there were no migrants" denies their presence,
+					// not what is said of them
+					ti.dropSection(tNegation, b, b+1)
+					return
+				}
+			}
+		}
 	}
 }
 

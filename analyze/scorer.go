@@ -587,7 +587,10 @@ func (s *Scorer) Version() string {
 //	   idiot", "vile parasites").
 //	109: round 126: a condemnation aimed at migrants or immigration is
 //	   none ("South Koreans stand against Islamic immigration").
-const scoringRevision = 109
+//	110: round 127: precautions ("Better hide the silverware", "count your
+//	   kids") and a better place without migrants ("if there were no
+//	   migrants, crime would drop") insinuate.
+const scoringRevision = 110
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

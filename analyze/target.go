@@ -690,6 +690,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropAimedCondemnation(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
+	s.counterfactualAbsence(ti)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
@@ -3834,6 +3835,9 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 	// (not an insinuation, which is said of the migrants it ties the harm
 	// to: "this street used to be safe before the immigrants came")
 	_, insinuation := ti.insinuatedBy[h.start]
+	// an insinuation cue too ("Better hide the silverware": "better" is
+	// no subject; round 127)
+	insinuation = insinuation || ti.insinuate != nil && ti.insinuate[h.start]
 	if cat == tStereotype && !insinuation && ti.tagged && h.end > h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") {
 		p := h.start - 1
 		for p >= 0 && (ti.words[p].tag == "MD" || strings.HasPrefix(ti.words[p].tag, "RB")) {
