@@ -77,12 +77,16 @@ func insinuationHits(ti *targetInfo, words []string) {
 	}
 }
 
-// counterfactualAbsence ties a stereotype hit to migrants whose absence
-// would make things better (round 127): "without the migrants our town
-// would be safe again", "if there were no Muslim migrants, crime would drop
-// by 90%". The "would" clause of the sentence names an improvement: a
-// positive word (goodWords, VADER) or a fall of a harm ("crime would
-// fall"); "without migrant nurses our hospitals would collapse" names none.
+// counterfactualAbsence reads a sentence about a place without migrants
+// ("without (the) MIGRANTS ...", "if there were no MIGRANTS ...") by what
+// its "would" clause says that place would be. An improvement (a word of
+// goodWords, a VADER word of 1.5 or more, a fall of a harm: "crime would
+// fall") is a stereotype hit tied to the migrants (round 127): "without the
+// migrants our town would be safe again". A loss (a VADER word of -1 or
+// less, lossWords: "our hospitals would be in serious trouble", "this town
+// would be a much poorer place") is what their absence causes, not said of
+// them: the word makes no VADER term (round 128; dependence reads the
+// contribution).
 func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 	n := len(ti.words)
 	for _, m := range ti.mentions {
@@ -96,13 +100,15 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 		switch {
 		case ti.words[b].w == "without":
 		case ti.words[b].w == "no" && b >= 2 && (ti.wordAt(b-1) == "were" || ti.wordAt(b-1) == "was") && ti.wordAt(b-2) == "there":
+			// "if there were no more foreigners" supposes their absence,
+			// it calls for nothing ("no more" is an exclusion phrase)
+			ti.dropSection(tExclusion, b, m.i)
 		default:
 			continue
 		}
-		// "without migrant nurses": the migrants must head the phrase
-		if m.j < n && strings.HasPrefix(ti.words[m.j].tag, "NN") && !migrantMentionAt(ti, m.j) {
-			continue
-		}
+		// "without migrant nurses": the migrants head no phrase of their
+		// own, the nurses are what the place would lack
+		head := m.j >= n || !strings.HasPrefix(ti.words[m.j].tag, "NN") || migrantMentionAt(ti, m.j)
 		for k := 0; k < n; k++ {
 			if ti.words[k].w != "would" && ti.words[k].w != "wouldn't" || ti.words[k].sent != ti.words[m.i].sent {
 				continue
@@ -119,17 +125,28 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 				if ti.wordAt(j-1) == "not" || ti.words[k].w == "wouldn't" || m.i <= j && j < m.j {
 					break
 				}
-				if goodWords[w] || goodWords[strings.TrimSuffix(strings.TrimSuffix(w, "r"), "e")] || v >= 1.5 ||
-					harm && (fallWords[w] || fallAfter[w] != "" && ti.wordAt(j+1) == fallAfter[w]) {
+				fall := harm && (fallWords[w] || fallAfter[w] != "" && ti.wordAt(j+1) == fallAfter[w])
+				if head && (goodWords[w] || goodWords[strings.TrimSuffix(strings.TrimSuffix(w, "r"), "e")] || v >= 1.5 || fall) {
 					ti.tieHit(j, j+1, m.i, true)
 					// "there were no migrants" denies their presence,
 					// not what is said of them
 					ti.dropSection(tNegation, b, b+1)
 					return
 				}
+				if !fall && (v <= -1 || lossWords[w]) {
+					ti.markNoTerm(j)
+				}
 			}
 		}
 	}
+}
+
+// markNoTerm keeps word k from being a VADER term.
+func (ti *targetInfo) markNoTerm(k int) {
+	if ti.noTerm == nil {
+		ti.noTerm = make([]bool, len(ti.words))
+	}
+	ti.noTerm[k] = true
 }
 
 // insinuationTags ask the reader to draw a conclusion the text does not
@@ -893,11 +910,8 @@ func dropAimedCondemnation(ti *targetInfo) {
 				continue
 			}
 			ti.dropSection(tCondemn, h.start, h.end)
-			if ti.aimed == nil {
-				ti.aimed = make([]bool, n)
-			}
 			for j := h.start; j < h.end; j++ {
-				ti.aimed[j] = true
+				ti.markNoTerm(j)
 			}
 		}
 	}

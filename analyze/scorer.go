@@ -590,7 +590,10 @@ func (s *Scorer) Version() string {
 //	110: round 127: precautions ("Better hide the silverware", "count your
 //	   kids") and a better place without migrants ("if there were no
 //	   migrants, crime would drop") insinuate.
-const scoringRevision = 110
+//	111: round 128: a loss without migrants is not said of them ("without
+//	   immigrants this town would be poorer"); a verb done to migrants by
+//	   another subject is not said of them ("smugglers rob them").
+const scoringRevision = 111
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

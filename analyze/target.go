@@ -174,10 +174,11 @@ type targetInfo struct {
 	// crisis is caused by migrants"): said of migrants only through the
 	// blame, so not a term of its own (nil when the unit blames no one)
 	harm []bool
-	// aimed: per word, a condemnation verb whose object is migrants
-	// (dropAimedCondemnation): a position, not an evaluation of anyone
-	// (nil when the unit has none)
-	aimed []bool
+	// noTerm: per word, no VADER term (nil when no word is marked): a
+	// condemnation verb whose object is migrants (dropAimedCondemnation, a
+	// position, not an evaluation of anyone), a loss their absence would
+	// cause (counterfactualAbsence, said of the place, not of them)
+	noTerm []bool
 	// cue: per word, part of a violence cue (violenceCues): a threat only
 	// in the speaker's own intent or said of what will happen to the
 	// target (nil when the unit has none)
@@ -3813,6 +3814,20 @@ func (s *Scorer) condemned(ti *targetInfo, l *hostLink, condemnAt func(int) bool
 	return corrected(ti, l)
 }
 
+// migrantObjectAt reports a migrant mention, a pronoun one too, right after
+// the determiners at word k ("rob them", "exploit the refugees").
+func migrantObjectAt(ti *targetInfo, k int) bool {
+	for k < len(ti.words) && ti.words[k].w != "of" && tDeterminers[ti.words[k].w] {
+		k++
+	}
+	for _, m := range ti.mentions {
+		if m.i == k && m.kind == kMigrant {
+			return true
+		}
+	}
+	return false
+}
+
 // otherReferent reports a hostile term at h that is said of something else
 // than the people a sentence names (round 33): "less than" before an amount
 // ("less than £40 a week", "less than half"); a derogatory noun named by
@@ -3838,7 +3853,11 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 	// an insinuation cue too ("Better hide the silverware": "better" is
 	// no subject; round 127)
 	insinuation = insinuation || ti.insinuate != nil && ti.insinuate[h.start]
-	if cat == tStereotype && !insinuation && ti.tagged && h.end > h.start+1 && strings.HasPrefix(ti.words[h.start].tag, "VB") {
+	// A one-word verb said by another subject is said of the migrants only
+	// when they are not its object (round 128): "smugglers rob them",
+	// "landlords exploit migrants" say what is done to migrants.
+	if cat == tStereotype && !insinuation && ti.tagged && strings.HasPrefix(ti.words[h.start].tag, "VB") &&
+		(h.end > h.start+1 || migrantObjectAt(ti, h.end)) {
 		p := h.start - 1
 		for p >= 0 && (ti.words[p].tag == "MD" || strings.HasPrefix(ti.words[p].tag, "RB")) {
 			p--

@@ -978,6 +978,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round124.tsv", 11}, // 10 with round 118's model; batch b (frozen) 9 -> 10
 		{"probes_round126.tsv", 20}, // 12 with round 124's model; batch b (frozen) 8 -> 12 (with its two guards 9 -> 13 of 13)
 		{"probes_round127.tsv", 14}, // 6 with round 126's model; batch b (frozen) 4 -> 8
+		{"probes_round128.tsv", 17}, // 13 with round 127's model; batch b (frozen) 11 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

@@ -29,7 +29,7 @@ func (s *Scorer) addVaderTerms(ti *targetInfo) {
 	}
 	listed |= 1<<tPositive | 1<<tCondemn | 1<<tNegation | 1<<tMigrant | 1<<tOther | 1<<tIncident
 	for i, w := range ti.words {
-		if ti.secAt[i]&listed != 0 || ti.aimed != nil && ti.aimed[i] {
+		if ti.secAt[i]&listed != 0 || ti.noTerm != nil && ti.noTerm[i] {
 			continue
 		}
 		v, ok := s.vlex[w.w]
