@@ -593,7 +593,9 @@ func (s *Scorer) Version() string {
 //	111: round 128: a loss without migrants is not said of them ("without
 //	   immigrants this town would be poorer"); a verb done to migrants by
 //	   another subject is not said of them ("smugglers rob them").
-const scoringRevision = 111
+//	112: round 129: an attack on those who help migrants condemns nothing
+//	   ("People who help refugees are vile parasites"; "traitor").
+const scoringRevision = 112
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

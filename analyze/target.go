@@ -725,9 +725,11 @@ var doerHeads = map[string]bool{"people": true, "those": true, "anyone": true, "
 // [condemn] word: "those who attack refugees are cowards"); after one
 // without ("people who defend illegals are idiots", "whoever voted to let
 // the migrants in is a moron") it judges those who help or admit them: it
-// is no hostility toward the migrants and the clause's praise is not the
-// text's own. The head must not itself be a migrant group ("migrants who
-// commit crimes are scum").
+// is no hostility toward the migrants, no condemnation ("vile" is a
+// [condemn] word too), and the clause's praise is not the text's own
+// (round 129: also "if you welcome migrants you are a traitor"). The head
+// must not itself be a migrant group ("migrants who commit crimes are
+// scum").
 func doerPredicate(ti *targetInfo) {
 	n := len(ti.words)
 	w := ti.wordAt
@@ -736,12 +738,17 @@ func doerPredicate(ti *targetInfo) {
 		actMask       = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | predicateMask | 1<<tExclusion | 1<<tStereotype
 	)
 	for k := 0; k < n; k++ {
-		rel := -1
+		rel, ifYou := -1, false
 		switch {
 		case w(k) == "whoever":
 			rel = k + 1
 		case doerHeads[w(k)] && (w(k+1) == "who" || w(k+1) == "that"):
 			rel = k + 2
+		case w(k) == "if" && w(k+1) == "you":
+			// "if you support refugees you are a traitor" (round 129):
+			// the copula is the addressee's ("if you ask me, migrants
+			// are savages" judges the migrants)
+			rel, ifYou = k+2, true
 		}
 		if rel < 0 || migrantMentionAt(ti, k) {
 			continue
@@ -758,10 +765,13 @@ func doerPredicate(ti *targetInfo) {
 			if !group && clauseVerbs[w(j)] {
 				embedded = true
 			}
-			if j > rel && !ti.words[j].q && (w(j) == "is" || w(j) == "are" || w(j) == "was" || w(j) == "were") {
+			if j > rel && !ti.words[j].q && (w(j) == "is" || w(j) == "are" || w(j) == "was" || w(j) == "were" || w(j) == "you're") {
 				if embedded {
 					embedded = false
 					continue
+				}
+				if ifYou && w(j) != "you're" && w(j-1) != "you" {
+					break
 				}
 				cop = j
 				break
@@ -779,7 +789,7 @@ func doerPredicate(ti *targetInfo) {
 			if ti.has(q, tNegation) || w(q) == "not" || w(q) == "never" || strings.HasPrefix(ti.words[q].tag, "VB") {
 				break
 			}
-			if ti.hasAny(q, predicateMask) {
+			if ti.hasAny(q, predicateMask) || attackNouns[w(q)] {
 				pred = q
 				break
 			}
@@ -794,7 +804,7 @@ func doerPredicate(ti *targetInfo) {
 		// the predicate's phrase: the hostile words right after the
 		// first ("vile parasites", round 124)
 		end := pred + 1
-		for end <= pred+2 && ti.hasAny(end, predicateMask) {
+		for end <= pred+2 && (ti.hasAny(end, predicateMask) || attackNouns[w(end)]) {
 			end++
 		}
 		for _, sec := range []int{tDerog, tDehum, tVNeg} {
@@ -805,10 +815,18 @@ func doerPredicate(ti *targetInfo) {
 		} else {
 			ti.dropSection(tPositive, rel, cop)
 			ti.dropSection(tVPos, rel, cop)
+			// an attack on those who help is no condemnation of
+			// hostility either ("vile" is a [condemn] word; round 129)
+			ti.dropSection(tCondemn, pred, end)
 		}
 		k = cop
 	}
 }
+
+// attackNouns judge a person as a predicate of doerPredicate only ("anyone
+// who welcomes migrants is a traitor"): as lexicon words they made a
+// nationality an epithet for migrants ("Traitor Russian ...", round 123).
+var attackNouns = map[string]bool{"traitor": true, "traitors": true, "quisling": true, "quislings": true}
 
 // clauseVerbs: verbs of saying and thinking that open a clause of their
 // own ("people who say migrants are ...", "who think they are ...").

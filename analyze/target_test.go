@@ -979,6 +979,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round126.tsv", 20}, // 12 with round 124's model; batch b (frozen) 8 -> 12 (with its two guards 9 -> 13 of 13)
 		{"probes_round127.tsv", 14}, // 6 with round 126's model; batch b (frozen) 4 -> 8
 		{"probes_round128.tsv", 17}, // 13 with round 127's model; batch b (frozen) 11 -> 12
+		{"probes_round129.tsv", 13}, // 9 with round 128's model; batch b (frozen) 8 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
