@@ -76,8 +76,9 @@ package analyze_test
 // same weights; round 126, xs1-1da02dc1466f, a rule and its retraining, moved
 // none; round 127, xs1-97eee38193f1, a rule and its retraining, those marked
 // "round 126: x"; round 128, xs1-eb054b9c6ca4, a rule and its retraining,
-// moved none; round 129, xs1-9575abcdaaf1, a rule that changed no text of
-// any test or development set, retraining gave the same weights)
+// moved none; round 129, xs1-9575abcdaaf1, and round 130, xs1-b71f11673b26,
+// rules that changed no text of any test or development set, retraining gave
+// the same weights)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

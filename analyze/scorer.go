@@ -595,7 +595,9 @@ func (s *Scorer) Version() string {
 //	   another subject is not said of them ("smugglers rob them").
 //	112: round 129: an attack on those who help migrants condemns nothing
 //	   ("People who help refugees are vile parasites"; "traitor").
-const scoringRevision = 112
+//	113: round 130: round 115's predicate may be a [condemn] word ("a
+//	   disgrace", "disgusting"); its emotion sense goes with the others.
+const scoringRevision = 113
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -786,10 +786,14 @@ func doerPredicate(ti *targetInfo) {
 		for q := cop + 1; q < n && q <= cop+4; q++ {
 			// not negated ("are not idiots"), not a passive ("was
 			// jailed", "was fined": a report of what befell them)
-			if ti.has(q, tNegation) || w(q) == "not" || w(q) == "never" || strings.HasPrefix(ti.words[q].tag, "VB") {
+			// ("disgusting", "sickening": an adjective of the
+			// lexicons tagged VBG is no passive; round 130)
+			judging := ti.hasAny(q, predicateMask|1<<tCondemn) || attackNouns[w(q)]
+			if ti.has(q, tNegation) || w(q) == "not" || w(q) == "never" ||
+				strings.HasPrefix(ti.words[q].tag, "VB") && !(judging && ti.words[q].tag == "VBG") {
 				break
 			}
-			if ti.hasAny(q, predicateMask) || attackNouns[w(q)] {
+			if judging {
 				pred = q
 				break
 			}
@@ -804,10 +808,10 @@ func doerPredicate(ti *targetInfo) {
 		// the predicate's phrase: the hostile words right after the
 		// first ("vile parasites", round 124)
 		end := pred + 1
-		for end <= pred+2 && (ti.hasAny(end, predicateMask) || attackNouns[w(end)]) {
+		for end <= pred+2 && (ti.hasAny(end, predicateMask|1<<tCondemn) || attackNouns[w(end)]) {
 			end++
 		}
-		for _, sec := range []int{tDerog, tDehum, tVNeg} {
+		for _, sec := range []int{tDerog, tDehum, tVNeg, tEmotion} {
 			ti.dropSection(sec, pred, end)
 		}
 		if act {

@@ -980,6 +980,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round127.tsv", 14}, // 6 with round 126's model; batch b (frozen) 4 -> 8
 		{"probes_round128.tsv", 17}, // 13 with round 127's model; batch b (frozen) 11 -> 12
 		{"probes_round129.tsv", 13}, // 9 with round 128's model; batch b (frozen) 8 -> 9
+		{"probes_round130.tsv", 17}, // 9 with round 129's model; batch b (frozen) 7 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
