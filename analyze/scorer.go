@@ -597,7 +597,10 @@ func (s *Scorer) Version() string {
 //	   ("People who help refugees are vile parasites"; "traitor").
 //	113: round 130: round 115's predicate may be a [condemn] word ("a
 //	   disgrace", "disgusting"); its emotion sense goes with the others.
-const scoringRevision = 113
+//	114: round 132: forcing verbs call for exclusion ("flush out", "force
+//	   them to leave"); a removal in the passive said of migrants is an
+//	   event, no call ("refugees were kicked out of the hotel").
+const scoringRevision = 114
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

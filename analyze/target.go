@@ -1566,6 +1566,14 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tExclusion && !l.modal && l.status == stOwn && !ti.question && !exclusionNouns[w(h.start)] && s.institutionActs(ti, h.start) {
 			continue // "The Home Office deported 40 Albanian men": a removal reported, no call (round 106)
 		}
+		if cat == tExclusion && l.status == stOwn && !ti.question && passiveEvent(ti, h.start) {
+			// "refugees have been forced out of their homes by the
+			// floods" (round 132): a removal in the passive, said of its
+			// migrant subject, is what befell them ("driven out" is a
+			// call by itself, inherentCall, but not in "are being
+			// driven out"; passiveEvent reads the modals)
+			continue
+		}
 		if wantWord && l.status != stNeg {
 			continue
 		}
@@ -4312,7 +4320,8 @@ var phrasal = map[string]struct {
 	"ship": {tExclusion, []string{"back", "out", "home", "off"}}, "boot": {tExclusion, []string{"out"}},
 	"tow": {tExclusion, []string{"back"}}, "teach": {tThreat, []string{"lesson"}}, "move": {tExclusion, []string{"away"}},
 	"chuck": {tExclusion, []string{"out"}}, "drive": {tExclusion, []string{"out", "away"}},
-	"force": {tExclusion, []string{"out", "back"}}, "push": {tExclusion, []string{"back", "out"}},
+	"force": {tExclusion, []string{"out", "back", "leave"}}, "push": {tExclusion, []string{"back", "out"}},
+	"flush": {tExclusion, []string{"out"}}, "make": {tExclusion, []string{"leave"}},
 	"turf": {tExclusion, []string{"out"}}, "run": {tExclusion, []string{"out"}}, "put": {tExclusion, []string{"back"}},
 	"fly": {tExclusion, []string{"back", "home", "out"}}, "round": {tExclusion, []string{"up"}},
 	"lock": {tExclusion, []string{"up", "away"}}, "string": {tThreat, []string{"up"}}, "beat": {tThreat, []string{"up"}},
@@ -4322,9 +4331,50 @@ var phrasal = map[string]struct {
 	"mow": {tThreat, []string{"down"}}, "hunt": {tThreat, []string{"down"}}, "burn": {tThreat, []string{"out", "down"}},
 }
 
+// passiveEvent reports a participle at k after a form of be or get (across
+// adverbs) whose subject, before the auxiliary in its clause, is a migrant
+// mention, with no modal, "need to", "deserve to" or "want" between: "the
+// refugees were kicked out", "migrants are being driven out", not "should
+// be kicked out", "need to be thrown out".
+func passiveEvent(ti *targetInfo, k int) bool {
+	if ti.words[k].tag != "VBN" && !(ti.words[k].tag == "" && (strings.HasSuffix(ti.words[k].w, "ed") || strings.HasSuffix(ti.words[k].w, "en"))) {
+		return false
+	}
+	a := k - 1
+	for a >= 0 && strings.HasPrefix(ti.words[a].tag, "RB") {
+		a--
+	}
+	if a < 0 {
+		return false
+	}
+	// (not "be": "demanded that the asylum seekers be sent back", "to be
+	// sent back" are demands)
+	switch ti.words[a].w {
+	case "are", "is", "were", "was", "being", "been", "get", "gets", "got", "getting":
+	default:
+		return false
+	}
+	subject := false
+	for j := a - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
+		switch w := ti.words[j].w; {
+		case ti.words[j].tag == "MD", modalWords[w], w == "need", w == "needs", w == "deserve", w == "deserves", w == "want",
+			w == "wants", w == "ought", w == "have" && ti.wordAt(j+1) == "to", w == "has" && ti.wordAt(j+1) == "to":
+			return false // "should all be kicked out", "Will the migrants be sent back?"
+		}
+		subject = subject || migrantMentionAt(ti, j)
+	}
+	return subject
+}
+
+// modalWords: modal verbs by their words (a misspelt or odd sentence may
+// leave them untagged: "migrans shoud all be kicked out").
+var modalWords = map[string]bool{"should": true, "must": true, "will": true, "would": true, "can": true, "could": true,
+	"shall": true, "may": true, "might": true, "shoud": true, "shld": true, "'ll": true}
+
 // betweenParticle: adverbs allowed between a phrasal verb's object and its
 // particle ("move the refugees somewhere far away").
-var betweenParticle = map[string]bool{"somewhere": true, "far": true, "right": true, "straight": true}
+var betweenParticle = map[string]bool{"somewhere": true, "far": true, "right": true, "straight": true,
+	"to": true} // "force them to leave" (round 131)
 
 func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
 	n := len(ti.words)
@@ -4351,6 +4401,11 @@ func (s *Scorer) phrasalHits(ti *targetInfo, lemmas []string) {
 			}
 			for _, p := range pv.particles {
 				if ti.words[j].w == p && tgt {
+					// "the unrest that forced them to leave": a cause
+					// told, not a call (round 132)
+					if p == "leave" && (ti.words[i].tag == "VBD" || ti.words[i].tag == "VBZ" || ti.words[i].tag == "VBN") {
+						break
+					}
 					ti.addHit(pv.sec, i, j+1)
 					j = n
 					break
@@ -4674,7 +4729,7 @@ var ownIntent = map[string]bool{"hope": true, "hopes": true, "hoping": true, "ho
 var inherentCall = map[string]bool{"go home": true, "go back": true, "not welcome": true, "get out": true,
 	"fuck off": true, "piss off": true, "don't belong": true, "do not": true, "doesn't belong": true,
 	"not wanted": true, "go away": true, "get lost": true, "back to": true, "back where": true, "out of": true,
-	"driven out": true}
+	"driven out": true, "good riddance": true}
 
 // coordinatedCall reports an exclusion verb at k in its base form that
 // follows "and", "or", "then" or "and then" after an imperative or a demand:

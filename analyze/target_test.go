@@ -981,6 +981,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round128.tsv", 17}, // 13 with round 127's model; batch b (frozen) 11 -> 12
 		{"probes_round129.tsv", 13}, // 9 with round 128's model; batch b (frozen) 8 -> 9
 		{"probes_round130.tsv", 17}, // 9 with round 129's model; batch b (frozen) 7 -> 12
+		{"probes_round132.tsv", 32}, // 21 with round 130's model; batch b (frozen) 9 -> 12; round 131's (not adopted) 8 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
