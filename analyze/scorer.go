@@ -600,7 +600,9 @@ func (s *Scorer) Version() string {
 //	114: round 132: forcing verbs call for exclusion ("flush out", "force
 //	   them to leave"); a removal in the passive said of migrants is an
 //	   event, no call ("refugees were kicked out of the hotel").
-const scoringRevision = 114
+//	115: round 133: a slur in the text's own narration of an incident is
+//	   the text's own word ("woman attacked by street rapefugee").
+const scoringRevision = 115
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -4272,6 +4272,12 @@ func (s *Scorer) reportedIncident(ti *targetInfo, l *hostLink) bool {
 			if l.cat == tStereotype && l.ti >= 0 && l.ti < k && ti.count[tReport] == 0 {
 				continue
 			}
+			// "Paris woman attacked by street rapefugee": a slur in the
+			// text's own narration, unquoted and said by no one named,
+			// is the text's own word (round 133)
+			if l.cat == tSlur {
+				continue
+			}
 			return true
 		}
 	}

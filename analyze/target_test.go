@@ -982,6 +982,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round129.tsv", 13}, // 9 with round 128's model; batch b (frozen) 8 -> 9
 		{"probes_round130.tsv", 17}, // 9 with round 129's model; batch b (frozen) 7 -> 12
 		{"probes_round132.tsv", 32}, // 21 with round 130's model; batch b (frozen) 9 -> 12; round 131's (not adopted) 8 -> 12
+		{"probes_round133.tsv", 16}, // 12 with round 132's model; batch b (frozen) 10 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
