@@ -80,7 +80,8 @@ package analyze_test
 // rules that changed no text of any test or development set, retraining gave
 // the same weights; round 132, xs1-a85234f625ba, lexicon entries and rules
 // and their retraining, those marked "round 130: x"; round 133,
-// xs1-47350a1e42b6, a rule and its retraining, those marked "round 132: x")
+// xs1-47350a1e42b6, a rule and its retraining, those marked "round 132: x";
+// round 135, xs1-7f3f32f41186, a rule and its retraining, moved none)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -602,7 +602,9 @@ func (s *Scorer) Version() string {
 //	   event, no call ("refugees were kicked out of the hotel").
 //	115: round 133: a slur in the text's own narration of an incident is
 //	   the text's own word ("woman attacked by street rapefugee").
-const scoringRevision = 115
+//	116: round 135: a hostile noun that does something to migrants is
+//	   said of itself ("Thugs attacked two asylum seekers").
+const scoringRevision = 116
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

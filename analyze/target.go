@@ -3858,6 +3858,46 @@ func migrantObjectAt(ti *targetInfo, k int) bool {
 	return false
 }
 
+// agentOfAct reports a noun at k that is the subject of a verb whose
+// object is a migrant mention: "thugs attacked two asylum seekers", "gangs
+// rob refugees" say who did something to migrants (round 135). Not when a
+// migrant mention stands right before the noun ("migrant gangs rob
+// pensioners") or the noun opens a phrase that names them ("gangs of
+// Romanians", "criminals from Albania", "parasites like these asylum
+// seekers"): the verb must follow the noun, across adverbs and modals.
+func agentOfAct(ti *targetInfo, k int) bool {
+	n := len(ti.words)
+	if k > 0 && ti.isMention(k-1) {
+		return false
+	}
+	j := k + 1
+	for j < n && (strings.HasPrefix(ti.words[j].tag, "RB") || ti.words[j].tag == "MD") {
+		j++
+	}
+	if j >= n || ti.words[j].cl != ti.words[k].cl {
+		return false
+	}
+	// a finite verb ("benefit seeking Romanian migrants" has none), not an
+	// auxiliary ("How many more crimes do these migrants have to commit")
+	switch tg := ti.words[j].tag; {
+	case tg == "VBD", tg == "VBZ", tg == "VBP", tg == "VB" && ti.words[j-1].tag == "MD":
+	default:
+		return false
+	}
+	switch ti.words[j].w {
+	case "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did":
+		return false
+	}
+	o := j + 1
+	if o < n && ti.words[o].tag == "RP" { // "beat up"
+		o++
+	}
+	for o < n && (tDeterminers[ti.words[o].w] && ti.words[o].w != "of" || ti.words[o].tag == "CD" || strings.HasPrefix(ti.words[o].tag, "JJ")) {
+		o++
+	}
+	return o < n && migrantMentionAt(ti, o)
+}
+
 // otherReferent reports a hostile term at h that is said of something else
 // than the people a sentence names (round 33): "less than" before an amount
 // ("less than £40 a week", "less than half"); a derogatory noun named by
@@ -3909,6 +3949,9 @@ func otherReferent(ti *targetInfo, h lexHit, cat int) bool {
 		return false
 	}
 	tag := ti.words[h.start].tag
+	if (cat == tDerog || cat == tDehum || cat == tStereotype) && strings.HasPrefix(tag, "NN") && agentOfAct(ti, h.start) {
+		return true // "Thugs attacked two asylum seekers" (round 135)
+	}
 	switch {
 	case cat == tStereotype && (w(h.start) == "benefits" || w(h.start) == "benefit"):
 		// the tagger reads "the country benefits from" as a plural noun:
