@@ -126,7 +126,7 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 					break
 				}
 				fall := harm && (fallWords[w] || fallAfter[w] != "" && ti.wordAt(j+1) == fallAfter[w])
-				if head && (goodWords[w] || goodWords[strings.TrimSuffix(strings.TrimSuffix(w, "r"), "e")] || v >= 1.5 || fall) {
+				if head && (goodWords[w] || goodWords[s.vocab.adjBase(w)] || v >= 1.5 || fall) {
 					ti.tieHit(j, j+1, m.i, true)
 					// "there were no migrants" denies their presence,
 					// not what is said of them
