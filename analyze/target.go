@@ -2630,6 +2630,67 @@ func dropAdministrative(ti *targetInfo) {
 	}
 }
 
+// aimedVerbs open a condemnation phrase that takes an object ("stand
+// against", "reject", "denounce").
+var aimedVerbs = map[string]bool{"reject": true, "rejects": true, "rejected": true, "rejecting": true,
+	"denounce": true, "denounces": true, "denounced": true, "condemn": true, "condemns": true, "condemned": true,
+	"condemning": true, "deplore": true, "deplores": true, "stand": true, "stands": true, "stood": true,
+	"standing": true, "united": true}
+
+// objectModifiers may stand between a condemnation verb and the migrants it
+// takes as object ("reject further immigration", "against mass immigration").
+var objectModifiers = map[string]bool{"further": true, "mass": true, "illegal": true, "unlimited": true,
+	"uncontrolled": true, "unchecked": true, "new": true}
+
+// nounFollowers end a noun phrase in a unit the tagger did not read.
+var nounFollowers = map[string]bool{"and": true, "or": true, "but": true, "in": true, "at": true, "who": true,
+	"that": true, "which": true, "to": true, "for": true, "from": true, "with": true, "on": true, "by": true,
+	"of": true, "because": true, "as": true, "into": true, "is": true, "are": true, "was": true, "were": true,
+	"have": true, "has": true, "will": true, "would": true, "should": true, "must": true, "can": true}
+
+// dropAimedCondemnation clears the condemnation sense of a phrase whose
+// object is migrants or immigration (round 126): "South Koreans stand
+// against Islamic immigration", "we reject mass immigration", "the town is
+// united against the asylum seekers" stand against migrants, not against
+// xenophobia. The migrants must head the object: "she stood up against the
+// migrants' critics" keeps it; so does a contrast or a negation ("instead
+// of rejecting migrants", "we do not condemn refugees"). The verb is then
+// no VADER term either: rejecting immigration is a position (stance), not
+// an evaluation of migrants.
+func dropAimedCondemnation(ti *targetInfo) {
+	n := len(ti.words)
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.pronoun || m.place {
+			continue
+		}
+		if m.j < n && ti.words[m.j].cl == ti.words[m.j-1].cl {
+			next := ti.words[m.j]
+			if strings.HasPrefix(next.tag, "NN") || next.tag == "" && !nounFollowers[next.w] || migrantMentionAt(ti, m.j) {
+				continue
+			}
+		}
+		k := m.i - 1
+		for k >= 0 && ti.words[k].cl == ti.words[m.i].cl && ti.words[k].w != "of" &&
+			(tDeterminers[ti.words[k].w] || objectModifiers[ti.words[k].w] || strings.HasPrefix(ti.words[k].tag, "JJ") ||
+				migrantMentionAt(ti, k)) {
+			k--
+		}
+		if k < 0 || !ti.has(k, tCondemn) || ti.words[k].cl != ti.words[m.i].cl {
+			continue
+		}
+		for _, h := range ti.hits {
+			if h.section != tCondemn || h.end != k+1 || !aimedVerbs[ti.words[h.start].w] || negatedAt(ti, h.start) ||
+				h.start >= 2 && (ti.wordAt(h.start-2) == "instead" || ti.wordAt(h.start-2) == "rather") {
+				continue
+			}
+			ti.dropSection(tCondemn, h.start, h.end)
+			for j := h.start; j < h.end; j++ {
+				ti.markNoTerm(j)
+			}
+		}
+	}
+}
+
 // violenceCues: weapons, injuries and visits that carry a threat without a
 // threat verb ("the next refugee who walks past is getting a brick through
 // his window", "one more boat and I'm grabbing my shotgun", "you'll be
