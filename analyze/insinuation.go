@@ -109,15 +109,16 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 		// "without migrant nurses": the migrants head no phrase of their
 		// own, the nurses are what the place would lack
 		head := m.j >= n || !strings.HasPrefix(ti.words[m.j].tag, "NN") || migrantMentionAt(ti, m.j)
-		for k := 0; k < n; k++ {
-			if ti.words[k].w != "would" && ti.words[k].w != "wouldn't" || ti.words[k].sent != ti.words[m.i].sent {
-				continue
+		// a harm named anywhere in the sentence ("crime ... would fall")
+		sent, harm := ti.words[m.i].sent, false
+		for j := 0; j < n; j++ {
+			if ti.words[j].sent == sent && (harmNouns[ti.words[j].w] || harmWords[ti.words[j].w]) {
+				harm = true
 			}
-			harm := false
-			for j := 0; j < n; j++ {
-				if ti.words[j].sent == ti.words[k].sent && (harmNouns[ti.words[j].w] || harmWords[ti.words[j].w]) {
-					harm = true
-				}
+		}
+		for k := 0; k < n; k++ {
+			if ti.words[k].w != "would" && ti.words[k].w != "wouldn't" || ti.words[k].sent != sent {
+				continue
 			}
 			for j := k + 1; j < n && ti.words[j].cl == ti.words[k].cl; j++ {
 				w := ti.words[j].w

@@ -4467,8 +4467,8 @@ func passiveEvent(ti *targetInfo, k int) bool {
 	subject := false
 	for j := a - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
 		switch w := ti.words[j].w; {
-		case ti.words[j].tag == "MD", modalWords[w], w == "need", w == "needs", w == "deserve", w == "deserves", w == "want",
-			w == "wants", w == "ought", w == "have" && ti.wordAt(j+1) == "to", w == "has" && ti.wordAt(j+1) == "to":
+		case ti.words[j].tag == "MD", modalWords[w], deontic(w, ti.wordAt(j+1)), w == "need", w == "needs", w == "deserve",
+			w == "deserves", w == "want", w == "wants":
 			return false // "should all be kicked out", "Will the migrants be sent back?"
 		}
 		subject = subject || migrantMentionAt(ti, j)
