@@ -604,7 +604,10 @@ func (s *Scorer) Version() string {
 //	   the text's own word ("woman attacked by street rapefugee").
 //	116: round 135: a hostile noun that does something to migrants is
 //	   said of itself ("Thugs attacked two asylum seekers").
-const scoringRevision = 116
+//	117: round 136: hatred owned by the first person is the speaker's
+//	   emotion, no condemnation ("my hatred of immigrants"); an emotion
+//	   noun takes its object after "for" ("contempt for asylum seekers").
+const scoringRevision = 117
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -689,6 +689,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	speakUpFor(ti)
 	rejectedHostility(ti)
 	dropAimedCondemnation(ti)
+	ownHatred(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.counterfactualAbsence(ti)
@@ -1966,6 +1967,12 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			if sec == tEmotion && a < b && (ti.words[a].w == "by" || ti.words[a].w == "with" || ti.words[a].w == "at") && npInternal(ti, a+1, b, false) {
 				return true
 			}
+			// a feeling named by a noun, then whom it is for: "contempt
+			// for asylum seekers", "my hatred towards migrants" (round
+			// 136)
+			if sec == tEmotion && a < b && strings.HasPrefix(tag, "NN") && hatredObjects[ti.words[a].w] && npInternal(ti, a+1, b, false) {
+				return true
+			}
 			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to") ||
 				sec == tThreat && b-a == 1 && ti.words[a].w == "at"
 		}
@@ -2689,6 +2696,76 @@ func dropAimedCondemnation(ti *targetInfo) {
 			}
 		}
 	}
+}
+
+// hatredObjects: the prepositions that name whom a hatred is for.
+var hatredObjects = map[string]bool{"of": true, "for": true, "towards": true, "toward": true, "against": true}
+
+// feelVerbs: the verbs a speaker holds a feeling with ("I feel nothing but
+// hatred for ...", "we have a deep hatred of ...").
+var feelVerbs = map[string]bool{"feel": true, "felt": true, "have": true, "had": true, "'ve": true, "harbour": true,
+	"harbor": true, "hold": true}
+
+// ownHatred reads "hatred" owned by the first person as the speaker's
+// emotion (round 136): in "my hatred of immigrants grows every day" and "I
+// feel nothing but hatred for the migrants" the hatred is the speaker's,
+// no condemnation of it. When its object after of/for/towards/toward/
+// against (across determiners and adjectives) is a migrant mention, its
+// [condemn] sense goes and it is an [emotion] hit, linked, negated and
+// reported like "hate". Hatred owned by others ("their hatred of refugees
+// shames this town") or by no one ("hatred of migrants has no place here")
+// stays a condemnation, and so does hatred of anyone else ("my hatred is
+// for racists", "hatred for people who attack migrants").
+func ownHatred(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	for k := 0; k < n; k++ {
+		if w(k) != "hatred" || !ti.has(k, tCondemn) || !hatredObjects[w(k+1)] {
+			continue
+		}
+		o := k + 2
+		for o < n && ti.words[o].cl == ti.words[k].cl && !migrantMentionAt(ti, o) &&
+			(tDeterminers[w(o)] || objectModifiers[w(o)] || strings.HasPrefix(ti.words[o].tag, "JJ")) {
+			o++
+		}
+		if !migrantMentionAt(ti, o) || !firstPersonFeeling(ti, k) {
+			continue
+		}
+		ti.dropSection(tCondemn, k, k+1)
+		ti.addHit(tEmotion, k, k+1)
+		ti.words[k].tag = "NN" // prose's tagger reads the ending as a past tense (VBD)
+	}
+}
+
+// firstPersonFeeling reports a feeling noun at k owned by the speaker: "my"
+// or "our" before it (across adjectives: "my deep hatred"), or a first
+// person subject and a verb of feeling before it in its clause, "nothing
+// but" inside it ("I feel nothing but hatred", "we have a burning
+// hatred").
+func firstPersonFeeling(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	c := ti.clauseStart(k)
+	if w(c) == "but" && w(c-1) == "nothing" {
+		c = ti.clauseStart(c - 1) // "I feel nothing but hatred for ..."
+	}
+	j := k - 1
+	for j >= c && (strings.HasPrefix(ti.words[j].tag, "JJ") || tIntensifiers[w(j)]) {
+		j--
+	}
+	if j >= c && (w(j) == "my" || w(j) == "our") {
+		return true
+	}
+	for v := k - 1; v > c; v-- {
+		if !feelVerbs[w(v)] {
+			continue
+		}
+		for s := v - 1; s >= c && s >= v-3; s-- {
+			if w(s) == "i" || w(s) == "we" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // violenceCues: weapons, injuries and visits that carry a threat without a
