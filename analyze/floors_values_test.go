@@ -83,7 +83,8 @@ package analyze_test
 // xs1-47350a1e42b6, a rule and its retraining, those marked "round 132: x";
 // round 135, xs1-7f3f32f41186, a rule and its retraining, moved none;
 // round 136, xs1-a0d1e6948fbe, a rule and its retraining, those marked
-// "round 135: x")
+// "round 135: x"; round 137, xs1-ce5cb35d78eb, rules and their retraining,
+// those marked "round 136: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -207,7 +208,7 @@ var blindFloors = map[string]float64{
 // hate_crime_report 0.800; the rest the same), and once for round 10's
 // (xs1-60eb39209fc7) by the rule that chose it.
 var blind2OverallFloors = map[string]float64{
-	"anti_migrant":      0.86, // 0.922 (n=740; round 130: 0.916; round 103: 0.919; round 89: 0.912; round 79: 0.905; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
+	"anti_migrant":      0.86, // 0.916 (n=740; round 136: 0.922; round 130: 0.916; round 103: 0.919; round 89: 0.912; round 79: 0.905; round 78: 0.907; round 31: 0.900; round 29: 0.896; round 15: 0.882) (issue floor 0.90: just reached)
 	"counter_speech":    0.89, // 0.924 (n=740; round 20: 0.923; round 17: 0.909; round 15: 0.903)
 	"migration":         0.87, // 0.903 (n=165; round 25: 0.897)
 	"stance":            0.77, // 0.833 (n=120; round 37: 0.800)
@@ -246,7 +247,7 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.922 (n=740; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
+	"anti_migrant":      0.89, // 0.927 (n=740; round 136: 0.922; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
 	"counter_speech":    0.91, // 0.938 (n=740; round 64: 0.936; round 38: 0.938; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.915 (n=165; round 64: 0.921; round 25: 0.873)
 	"stance":            0.75, // 0.917 (n=120; round 64: 0.875; round 37: 0.783)
@@ -257,7 +258,7 @@ var blind3OverallFloors = map[string]float64{
 // asserted at one case under what they reach.
 var blind3Floors = map[string]float64{
 	"anti_migrant/counter_name":          0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":        0.50, // 0.550 (n=20; round 135: 0.750, moved by round 136's retraining; round 132: 0.550, moved by round 107's retraining from 0.750 and back by round 133's; round 80: 0.500, moved by round 82's retraining)
+	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 136: 0.550, moved by round 136's retraining from 0.750 and back by round 137's; round 132: 0.550, moved by round 107's retraining from 0.750 and back by round 133's; round 80: 0.500, moved by round 82's retraining)
 	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 13: 0.400)
 	"anti_migrant/news_quoted_hostility": 0.70, // 0.750 (n=20; round 13: 0.500)
 	"anti_migrant/opinion_hate":          0.70, // 0.750 (n=20)
@@ -279,7 +280,7 @@ var blind3Floors = map[string]float64{
 // model (the shipped one), round 8's (the same figures, functionality by
 // functionality) and round 11's (counter_speech 0.891, the rest the same).
 var blind4OverallFloors = map[string]float64{
-	"anti_migrant":      0.83, // 0.865 (n=740; round 130: 0.872; round 78: 0.865; round 69: 0.870; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
+	"anti_migrant":      0.83, // 0.872 (n=740; round 136: 0.865; round 130: 0.872; round 78: 0.865; round 69: 0.870; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.907 (n=740; round 99: 0.905; round 78: 0.899; round 69: 0.904; round 67: 0.899; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
 	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
@@ -298,7 +299,7 @@ var blind4Floors = map[string]float64{
 	"anti_migrant/opinion_hate":            0.70, // 0.750 (n=20)
 	"anti_migrant/positive_mention":        0.70, // 0.750 (n=20)
 	"anti_migrant/profanity_at":            0.70, // 0.750 (n=20)
-	"anti_migrant/profanity_not_at":        0.45, // 0.500 (n=20; round 130: 0.750, moved by round 132's retraining; round 29: 0.500)
+	"anti_migrant/profanity_not_at":        0.70, // 0.750 (n=20; round 136: 0.500, moved back by round 137's retraining; round 130: 0.750, moved by round 132's retraining; round 29: 0.500)
 	"anti_migrant/ref_clause":              0.70, // 0.750 (n=20)
 	"anti_migrant/ref_pronoun":             0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":           0.70, // 0.750 (n=20)
@@ -438,8 +439,8 @@ type devFloor struct {
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.726 (round 126: 0.724; round 103: 0.721; round 102: 0.716; round 101, scored as `score` scores it: 0.713; round 100: 0.713; round 89: 0.716; round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.766 (round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.790 (round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.764 (round 136: 0.766; round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.788 (round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.562 (round 104's retraining; round 103: 0.569, scored as `score` scores it since round 101: one post is detected as another language; 0.576 as one unit; round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -607,7 +607,11 @@ func (s *Scorer) Version() string {
 //	117: round 136: hatred owned by the first person is the speaker's
 //	   emotion, no condemnation ("my hatred of immigrants"); an emotion
 //	   noun takes its object after "for" ("contempt for asylum seekers").
-const scoringRevision = 117
+//	118: round 137: a claim put in others' mouths and then corrected is
+//	   named to be corrected; "it's a lie" is said of no one; a correction
+//	   of what was said before does not reach a later claim; evidence said
+//	   to show the claim ("the statistics prove it") asserts it.
+const scoringRevision = 118
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -690,6 +690,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	rejectedHostility(ti)
 	dropAimedCondemnation(ti)
 	ownHatred(ti)
+	dropBackLie(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	s.counterfactualAbsence(ti)
@@ -1700,6 +1701,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.status = stCond
 			continue
 		}
+		// a hostile claim put in the mouths of others and then corrected
+		// is named to be corrected: "They say refugees are a burden.
+		// That's a myth." (round 137)
+		if l.status == stRep && l.cat != tPositive && l.linked && othersSay(ti, min(l.i, l.ti)) && corrected(ti, l) {
+			l.status = stCond
+			continue
+		}
 		if l.status != stOwn {
 			continue
 		}
@@ -2694,6 +2702,55 @@ func dropAimedCondemnation(ti *targetInfo) {
 			for j := h.start; j < h.end; j++ {
 				ti.markNoTerm(j)
 			}
+		}
+	}
+}
+
+// backPronouns: a pronoun that points back to what was said before
+// ("that's a lie", "I don't believe it").
+var backPronouns = map[string]bool{"it": true, "that": true, "this": true, "these": true, "those": true}
+
+// backContractions: such a pronoun joined to its copula.
+var backContractions = map[string]bool{"it's": true, "its": true, "that's": true, "thats": true, "this's": true}
+
+// pointsBack reports a correction or a "lie" at [a, b) said of what was said
+// before (round 137): predicated of a pronoun that points back ("that's a
+// lie", "it is all lies", "that is simply not true") or done to one that
+// ends its sentence ("I don't believe it.", "don't believe that for a
+// second"). Not "it's a myth that ...", which names its claim after it.
+func pointsBack(ti *targetInfo, a, b int) bool {
+	w := ti.wordAt
+	if w(b) == "that" {
+		return false
+	}
+	j := a - 1
+	for j >= 0 && (tDeterminers[w(j)] || tIntensifiers[w(j)] || w(j) == "a" || w(j) == "all" || w(j) == "simply" ||
+		w(j) == "total" || w(j) == "complete" || w(j) == "big" || w(j) == "outright" || w(j) == "another") && !backPronouns[w(j)] {
+		j--
+	}
+	if backContractions[w(j)] || tCopulas[w(j)] && backPronouns[w(j-1)] {
+		return true
+	}
+	if backPronouns[w(b)] {
+		next := b + 1
+		return next >= len(ti.words) || ti.words[next].sent != ti.words[b].sent || w(next) == "for"
+	}
+	return false
+}
+
+// dropBackLie clears the derogation of "lie" and "lies" said of what was
+// said before (round 137): the lexicons' "lying" reaches them through its
+// lemma, but "It's a lie" judges a claim, not people ("Migrants are
+// criminals, they say. It's a lie."), and neither does its VADER sense;
+// "migrants lie about their age" and "a refugee who didn't lie" stay.
+func dropBackLie(ti *targetInfo) {
+	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
+		return // no migrants to misread it of ("That's just a lie, homosexuality is a disease")
+	}
+	for k, wd := range ti.words {
+		if (wd.w == "lie" || wd.w == "lies") && ti.has(k, tDerog) && pointsBack(ti, k, k+1) {
+			ti.dropSection(tDerog, k, k+1)
+			ti.markNoTerm(k) // nor VADER's negative word
 		}
 	}
 }
@@ -4304,9 +4361,15 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	// ("the figures", "statistics") that does not deny it ("no evidence")
 	assertive := make([]bool, n)
 	evidence := make([]bool, n)
+	back := make([]bool, n)
 	for _, h := range ti.hits {
 		if h.section != tCorrection {
 			continue
+		}
+		if pointsBack(ti, h.start, h.end) {
+			for k := h.start; k < h.end; k++ {
+				back[k] = true
+			}
 		}
 		var b strings.Builder
 		ev, denial := false, false
@@ -4341,11 +4404,23 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		if k > l.j && (ti.words[k].w == "fact" || ti.words[k].w == "facts") && k > 0 && ti.words[k-1].w == "a" {
 			continue
 		}
+		// evidence after the claim said to show it asserts it: "...
+		// and the statistics prove it" (round 137)
+		if k > l.j && confirmsClaim(ti, k) {
+			continue
+		}
 		if k > l.j || k == l.j && ti.has(k, tNegation) {
 			return true
 		}
 		if assertive[k] || evidenceShows(ti, k) {
 			continue // before the claim, it asserts it
+		}
+		// a correction of what was said before, in a clause before the
+		// claim's, does not reach it: "We know that's a lie, Muslim
+		// migrants commit crimes all the time", "I don't believe it. ALL
+		// migrants are a burden" (round 137)
+		if back[k] && ti.words[k].cl != ti.words[start].cl {
+			continue
 		}
 		// evidence in a clause before the claim's ("forget the figures,
 		// refugees are a burden", "I don't need statistics: migrants are
@@ -4381,6 +4456,22 @@ func evidenceShows(ti *targetInfo, k int) bool {
 	case "show", "shows", "showed", "shown", "prove", "proves", "proved", "tell", "tells", "told", "suggest",
 		"suggests", "say", "says", "indicate", "indicates", "confirm", "confirms", "reveal", "reveals":
 		return true
+	}
+	return false
+}
+
+// confirmsClaim reports word k inside "evidence shows it" (an evidence
+// noun, a verb of showing, then "it", "this", "that", "so" or the end):
+// "the statistics prove it", "studies confirm this" (round 137); "the
+// figures show otherwise" corrects.
+func confirmsClaim(ti *targetInfo, k int) bool {
+	for j := k - 1; j <= k+1; j++ {
+		if evidenceShows(ti, j) {
+			switch ti.wordAt(j + 2) {
+			case "it", "this", "that", "so", "":
+				return true
+			}
+		}
 	}
 	return false
 }
