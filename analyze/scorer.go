@@ -611,7 +611,10 @@ func (s *Scorer) Version() string {
 //	   named to be corrected; "it's a lie" is said of no one; a correction
 //	   of what was said before does not reach a later claim; evidence said
 //	   to show the claim ("the statistics prove it") asserts it.
-const scoringRevision = 118
+//	119: round 138: a [condemn] predicate that judges admitting or helping
+//	   migrants, or an open policy, condemns nothing ("Letting all these
+//	   migrants in was wrong", "Open borders are wrong").
+const scoringRevision = 119
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

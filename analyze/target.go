@@ -697,6 +697,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	s.blameHits(ti)
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
+	judgedAdmission(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
 		dropTimeEvaluations(ti)
@@ -826,6 +827,109 @@ func doerPredicate(ti *targetInfo) {
 			ti.dropSection(tCondemn, pred, end)
 		}
 		k = cop
+	}
+}
+
+// admitHelpVerbs: verbs of admitting and helping whose judgement
+// judgedAdmission reads (round 138); "take" and "taking" only with "in".
+var admitHelpVerbs = map[string]bool{"welcome": true, "welcoming": true, "admit": true, "admitting": true, "accept": true,
+	"accepting": true, "let": true, "letting": true, "allow": true, "allowing": true, "bring": true, "bringing": true,
+	"import": true, "importing": true, "house": true, "housing": true, "give": true, "giving": true, "grant": true,
+	"granting": true, "help": true, "helping": true, "support": true, "supporting": true, "fund": true,
+	"funding": true, "take": true, "taking": true}
+
+// policyHeads: the nouns of an open migration policy judged as a subject
+// ("Mass immigration is wrong", "Open borders are wrong"; round 138).
+var policyHeads = map[string]bool{"immigration": true, "migration": true, "amnesty": true, "borders": true}
+
+// judgedAdmission reads a [condemn] predicate that judges admitting or
+// helping migrants, or an open migration policy, as no condemnation
+// (round 138), as doerPredicate reads an attack on those who help: in
+// "Letting all these migrants in was wrong", "It is wrong to let illegal
+// immigrants stay" and "Open borders are wrong" nothing hostile is
+// condemned. The judged phrase is the subject opening the predicate's
+// clause (a gerund of admitHelpVerbs, or a noun phrase ending in a policyHeads
+// noun, "borders" after "open") or, after "it is ... to", the infinitive
+// (an admitHelpVerbs verb); a gerund or infinitive must name migrants, and no
+// phrase may hold a hostile act ("Deporting refugees is wrong", "It is
+// wrong to blame asylum seekers" stay condemnations).
+func judgedAdmission(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	const actMask = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | 1<<tDerog | 1<<tDehum | 1<<tVNeg |
+		1<<tExclusion | 1<<tStereotype
+	for _, h := range ti.hits {
+		if h.section != tCondemn || !ti.has(h.start, tCondemn) {
+			continue
+		}
+		k := h.start
+		cop := -1
+		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == ti.words[k].cl; j-- {
+			if tCopulas[w(j)] || backContractions[w(j)] {
+				cop = j
+				break
+			}
+			if w(j) != "a" && w(j) != "an" && !tIntensifiers[w(j)] && !strings.HasSuffix(w(j), "ly") {
+				break
+			}
+		}
+		if cop < 0 {
+			continue
+		}
+		// "it is wrong to ...", "it's shameful to ...", "it would be
+		// wrong to ..."
+		itFrame := backContractions[w(cop)] && w(cop) != "that's" && w(cop) != "thats"
+		subj := cop
+		for subj > 0 && (tModals[w(subj-1)] || w(subj-1) == "be" || w(subj-1) == "been" || w(subj-1) == "have") {
+			subj--
+		}
+		if !itFrame && subj > 0 && w(subj-1) == "it" && ti.words[subj-1].cl == ti.words[cop].cl {
+			itFrame = true
+		}
+		var a, b int
+		if itFrame {
+			if w(h.end) != "to" {
+				continue
+			}
+			a = h.end + 1
+			if !admitHelpVerbs[w(a)] {
+				continue
+			}
+			b = a
+			for b < n && ti.words[b].cl == ti.words[a].cl {
+				b++
+			}
+		} else {
+			a, b = ti.clauseStart(subj), subj
+			if a >= b {
+				continue
+			}
+			policy := policyHeads[w(b-1)] && (w(b-1) != "borders" || w(b-2) == "open")
+			for j := a; j < b-1 && policy; j++ {
+				policy = tDeterminers[w(j)] || objectModifiers[w(j)] || strings.HasPrefix(ti.words[j].tag, "JJ") ||
+					w(j) == "open"
+			}
+			if !policy && !(admitHelpVerbs[w(a)] && strings.HasSuffix(w(a), "ing")) {
+				continue
+			}
+			if policy {
+				a = b // nothing to search for migrants or acts
+			}
+		}
+		if a < b {
+			if (w(a) == "take" || w(a) == "taking") && w(a+1) != "in" {
+				continue
+			}
+			named, act := false, false
+			for j := a; j < b; j++ {
+				named = named || migrantMentionAt(ti, j)
+				act = act || ti.hasAny(j, actMask)
+			}
+			if !named || act {
+				continue
+			}
+		}
+		ti.dropSection(tCondemn, h.start, h.end)
 	}
 }
 
