@@ -86,7 +86,9 @@ package analyze_test
 // "round 135: x"; round 137, xs1-ce5cb35d78eb, rules and their retraining,
 // those marked "round 136: x"; round 138, xs1-014522d83f47, a rule that
 // changed no text of any test or development set, retraining gave the
-// same weights)
+// same weights; round 139, xs1-8c791cdadcd6, a stance rule that changed
+// no text of any test or development set, retraining gave the same
+// weights)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -614,7 +614,10 @@ func (s *Scorer) Version() string {
 //	119: round 138: a [condemn] predicate that judges admitting or helping
 //	   migrants, or an open policy, condemns nothing ("Letting all these
 //	   migrants in was wrong", "Open borders are wrong").
-const scoringRevision = 119
+//	120: round 139: a position judged wrong is the opposite position ("It
+//	   is wrong to let illegal immigrants stay" is restrictive); a
+//	   negation before a judgement is the judgement's.
+const scoringRevision = 120
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -196,6 +196,15 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	// "no longer" is verbal ("we can no longer accept refugees"; round 38)
 	neg := make([]bool, n)
 	for _, h := range u.hits {
+		// a negation that denies a judgement is the judgement's ("it is
+		// not wrong to deport ...", round 139)
+		j := h.end
+		for j < n && (u.words[j] == "a" || u.words[j] == "an" || tIntensifiers[u.words[j]]) {
+			j++
+		}
+		if j < n && wrongJudgements[u.words[j]] {
+			continue
+		}
 		if h.section == secNegation && (!nounNegator[u.words[h.start]] || u.words[h.start] == "no" && h.start+1 < n && u.words[h.start+1] == "longer") {
 			for i := h.start; i < h.end && i < n; i++ {
 				neg[i] = true
@@ -320,6 +329,54 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			actPeople[k] = at
 		}
 	}
+	// judgedWrong reports a position at [a, b) judged wrong, which is the
+	// opposite position (round 139): a judgement right before the "to"
+	// of its infinitive ("It is wrong to let illegal immigrants stay",
+	// "it would be a mistake to cut the quota"), or a gerund opening the
+	// clause that goes on with a copula and a judgement ("Deporting these
+	// families would be wrong"); "not" before the judgement cancels it.
+	notBefore := func(j int) bool {
+		for q := j - 1; q >= 0 && q >= j-3 && sameClause(j, q); q-- {
+			if w := u.words[q]; w == "not" || w == "never" || strings.HasSuffix(w, "n't") {
+				return true
+			}
+		}
+		return false
+	}
+	// a judgement others are reported to make is not the text's: "Their
+	// new position is that it's immoral to restrict immigration"
+	reportedBefore := func(j int) bool {
+		for q := j - 1; q >= 0 && q >= j-8 && u.clause[q] >= u.clause[j]-1; q-- {
+			if reportWords[u.words[q]] && (q == 0 || u.words[q-1] != "i" && u.words[q-1] != "we") {
+				return true
+			}
+		}
+		return false
+	}
+	judgedWrong := func(a, b int) bool {
+		if a >= 2 && u.words[a-1] == "to" && sameClause(a, a-2) && wrongJudgements[u.words[a-2]] {
+			return !notBefore(a-2) && !reportedBefore(a-2)
+		}
+		c := a
+		for c > 0 && sameClause(a, c-1) {
+			c--
+		}
+		if a-c > 3 || !strings.HasSuffix(u.words[c], "ing") {
+			return false
+		}
+		for j := b; j < n && sameClause(a, j); j++ {
+			if !judgeCopulas[u.words[j]] {
+				continue
+			}
+			for q := j + 1; q < n && q <= j+4 && sameClause(a, q); q++ {
+				if wrongJudgements[u.words[q]] {
+					return !notBefore(q)
+				}
+			}
+			return false
+		}
+		return false
+	}
 	consumed := make([]bool, len(hits)) // verbs read as part of a chain
 	used := make([]bool, len(hits))     // objects of some verb
 	var direct []int                    // [restrictive]/[open] hits, read after the verbs
@@ -435,6 +492,9 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			if negBefore(h.start, 3) || noBefore(h.start) || h.section != stDecrease && oppose(h.start) {
 				r = !r
 			}
+			if judgedWrong(min(h.start, o.start), max(h.end, o.end)) {
+				r = !r
+			}
 			specific = specific || objSpecific(o)
 			add("st:comp_"+flip(r), min(h.start, o.start), max(h.end, o.end)-1)
 		}
@@ -453,6 +513,9 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		r := h.section == stRestrictive
 		// "no amnesty", "no route to citizenship" (round 38)
 		if negBefore(h.start, 4) || oppose(h.start) || noBefore(h.start) {
+			r = !r
+		}
+		if judgedWrong(h.start, h.end) {
 			r = !r
 		}
 		add("st:"+flip(r), h.start, h.end-1)
@@ -486,6 +549,22 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	}
 	return fs, specific
 }
+
+// wrongJudgements: negative judgements of a position (round 139).
+var wrongJudgements = map[string]bool{"wrong": true, "mistake": true, "madness": true, "mad": true, "insane": true,
+	"crazy": true, "cruel": true, "shameful": true, "shame": true, "disgrace": true, "disgraceful": true,
+	"unfair": true, "unjust": true, "inhumane": true, "immoral": true, "disaster": true, "disastrous": true,
+	"stupid": true, "foolish": true, "unacceptable": true, "outrageous": true, "scandal": true, "scandalous": true,
+	"appalling": true, "evil": true, "ridiculous": true, "absurd": true, "barbaric": true, "irresponsible": true}
+
+// reportWords: words that report a position as someone else's (round 139).
+var reportWords = map[string]bool{"position": true, "say": true, "says": true, "said": true, "claim": true,
+	"claims": true, "argue": true, "argues": true, "insist": true, "insists": true, "think": true, "thinks": true,
+	"believe": true, "believes": true, "tell": true, "tells": true, "told": true}
+
+// judgeCopulas: the copulas between a judged gerund and its judgement.
+var judgeCopulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"'s": true}
 
 // negReachOver: words a stance negation reaches over (round 38).
 var negReachOver = map[string]bool{"afford": true, "to": true, "keep": true, "continue": true, "longer": true,

@@ -987,6 +987,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round136.tsv", 25}, // 14 with round 135's model; batch b (frozen) 6 -> 12
 		{"probes_round137.tsv", 21}, // 14 with round 136's model; batch b (frozen) 7 -> 11
 		{"probes_round138.tsv", 19}, // 11 with round 137's model; batch b (frozen) 6 -> 10
+		{"probes_round139.tsv", 20}, // 6 with round 138's model; batch b (frozen) 3 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
