@@ -88,7 +88,8 @@ package analyze_test
 // changed no text of any test or development set, retraining gave the
 // same weights; round 139, xs1-8c791cdadcd6, a stance rule that changed
 // no text of any test or development set, retraining gave the same
-// weights)
+// weights; round 140, xs1-c19f5abed293, a rule and its retraining, those
+// marked "round 139: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -424,7 +425,7 @@ var crossFloors = map[string]float64{
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.857 (n=151; round 103: 0.849; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)
 	"statements.csv/anti_migrant/macro_f1":      0.82, // 0.889 (round 101: 0.873; round 41: 0.885; round 33: 0.873; round 29: 0.856; round 13: 0.845, round 8: 0.827)
-	"statements.csv/counter_speech/macro_f1":    0.74, // 0.795 (round 132: 0.801; round 63: 0.793; round 41: 0.801; round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
+	"statements.csv/counter_speech/macro_f1":    0.74, // 0.804 (round 139: 0.795; round 132: 0.801; round 63: 0.793; round 41: 0.801; round 37: 0.795; round 33: 0.786; round 29: 0.775; round 20: 0.768; round 13: 0.759, round 6: 0.766)
 	"statements.csv/hate_crime_report/macro_f1": 0.88, // 0.943 (round 29: 0.930; round 26: 0.917, round 22: 0.904; round 5: 0.890)
 }
 
@@ -444,7 +445,7 @@ type devFloor struct {
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.726 (round 126: 0.724; round 103: 0.721; round 102: 0.716; round 101, scored as `score` scores it: 0.713; round 100: 0.713; round 89: 0.716; round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.764 (round 136: 0.766; round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.788 (round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.790 (round 139: 0.788; round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.562 (round 104's retraining; round 103: 0.569, scored as `score` scores it since round 101: one post is detected as another language; 0.576 as one unit; round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -617,7 +617,10 @@ func (s *Scorer) Version() string {
 //	120: round 139: a position judged wrong is the opposite position ("It
 //	   is wrong to let illegal immigrants stay" is restrictive); a
 //	   negation before a judgement is the judgement's.
-const scoringRevision = 120
+//	121: round 140: a positive judgement of an act toward migrants praises
+//	   them ("I'm proud that our town gave a home to refugees", "It has
+//	   been a joy to get to know the refugee families").
+const scoringRevision = 121
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

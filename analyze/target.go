@@ -187,8 +187,9 @@ type targetInfo struct {
 	// or of a harm tied to migrants' arrival (timedHarmHits)
 	insinuate []bool
 	// insinuatedBy: for the first word of a hit tied to a migrant mention
-	// (a timed harm, an ironic welcome, a danger to protect from: tieHit),
-	// the first word of that mention (nil when there is none)
+	// (a timed harm, an ironic welcome, a danger to protect from: tieHit;
+	// a praised act: praisedAct), the first word of that mention (nil when
+	// there is none)
 	insinuatedBy map[int]int
 }
 
@@ -698,6 +699,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
 	judgedAdmission(ti)
+	praisedAct(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
 		dropTimeEvaluations(ti)
@@ -856,8 +858,6 @@ var policyHeads = map[string]bool{"immigration": true, "migration": true, "amnes
 func judgedAdmission(ti *targetInfo) {
 	n := len(ti.words)
 	w := ti.wordAt
-	const actMask = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | 1<<tDerog | 1<<tDehum | 1<<tVNeg |
-		1<<tExclusion | 1<<tStereotype
 	for _, h := range ti.hits {
 		if h.section != tCondemn || !ti.has(h.start, tCondemn) {
 			continue
@@ -923,7 +923,7 @@ func judgedAdmission(ti *targetInfo) {
 			named, act := false, false
 			for j := a; j < b; j++ {
 				named = named || migrantMentionAt(ti, j)
-				act = act || ti.hasAny(j, actMask)
+				act = act || ti.hasAny(j, hostileActs)
 			}
 			if !named || act {
 				continue
@@ -931,6 +931,115 @@ func judgedAdmission(ti *targetInfo) {
 		}
 		ti.dropSection(tCondemn, h.start, h.end)
 	}
+}
+
+// hostileActs: the sections that make a phrase a hostile act toward the
+// migrants it names (judgedAdmission, praisedAct).
+const hostileActs = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | 1<<tDerog | 1<<tDehum | 1<<tVNeg |
+	1<<tExclusion | 1<<tStereotype
+
+// lessening: words that make a phrase about migrants one about fewer of
+// them ("having fewer immigrants", "a day without foreigners").
+var lessening = map[string]bool{"fewer": true, "less": true, "without": true, "no": true}
+
+// praisedAct ties a positive judgement of an act toward migrants to them
+// (round 140), the mirror of judgedAdmission: "I'm proud that our town
+// gave a home to so many Ukrainian refugees", "It has been a joy to get to
+// know the refugee families", "Having immigrants as neighbours has made our
+// street a better place" praise the migrants. The act is the that-clause
+// after an attitude word, the infinitive after "it is (a) ... to", or a
+// gerund phrase opening the clause before a copula or "make(s)/made"; it
+// must name migrants, hold no hostile act ("I'm glad that they deported the
+// migrants") and no lessening word ("Having fewer immigrants has made our
+// street a better place").
+func praisedAct(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	for _, h := range ti.hits {
+		if h.section != tPositive && h.section != tVPos || ti.dropped(h) {
+			continue
+		}
+		if _, tied := ti.insinuatedBy[h.start]; tied {
+			continue
+		}
+		k := h.start
+		a, b := -1, -1
+		switch {
+		case attitudeWords[w(k)] && w(h.end) == "that":
+			a = h.end + 1
+		case w(h.end) == "to" && itFrameBefore(ti, k):
+			a = h.end + 1
+		default:
+			// the gerund is a verb and the subject of the copula or
+			// "make" within five words before the judgement; a finite
+			// verb between them makes it no subject ("Leading security
+			// expert X revealed that ... are")
+			c := ti.clauseStart(k)
+			if !strings.HasSuffix(w(c), "ing") || ti.tagged && ti.words[c].tag != "VBG" {
+				continue
+			}
+			for v := c + 1; v < k; v++ {
+				if tCopulas[w(v)] || w(v) == "make" || w(v) == "makes" || w(v) == "made" {
+					if k-v <= 5 {
+						a, b = c, v
+					}
+					break
+				}
+				if t := ti.words[v].tag; (t == "VBD" || t == "VBZ" || t == "VBP") && w(v) != "has" && w(v) != "have" && w(v) != "had" {
+					break
+				}
+			}
+		}
+		if a < 0 || a >= n {
+			continue
+		}
+		if b < 0 {
+			b = a
+			for b < n && ti.words[b].sent == ti.words[a].sent {
+				b++
+			}
+		}
+		at, spoiled := -1, false
+		for j := a; j < b; j++ {
+			// people, not a policy ("Immigration Plan to Make Best use")
+			if at < 0 && migrantMentionAt(ti, j) && !ti.has(j, tMigrationNoun) {
+				at = j
+			}
+			spoiled = spoiled || ti.hasAny(j, hostileActs) || lessening[w(j)]
+		}
+		if at < 0 || spoiled {
+			continue
+		}
+		for _, m := range ti.mentions {
+			if m.i <= at && at < m.j {
+				at = m.i
+				break
+			}
+		}
+		if ti.insinuatedBy == nil {
+			ti.insinuatedBy = map[int]int{}
+		}
+		ti.insinuatedBy[k] = at
+	}
+}
+
+// itFrameBefore reports "it is", "it's", "it has been", "it would be"
+// before word k, across articles and intensifiers ("it has been a joy").
+func itFrameBefore(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	j := k - 1
+	for j >= 0 && (w(j) == "a" || w(j) == "an" || w(j) == "such" || tIntensifiers[w(j)]) {
+		j--
+	}
+	if backContractions[w(j)] && w(j) != "that's" && w(j) != "thats" {
+		return true
+	}
+	if !tCopulas[w(j)] {
+		return false
+	}
+	for j--; j >= 0 && (tModals[w(j)] || w(j) == "has" || w(j) == "had" || w(j) == "have" || w(j) == "be" || w(j) == "been"); j-- {
+	}
+	return w(j) == "it"
 }
 
 // attackNouns judge a person as a predicate of doerPredicate only ("anyone

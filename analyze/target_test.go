@@ -988,6 +988,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round137.tsv", 21}, // 14 with round 136's model; batch b (frozen) 7 -> 11
 		{"probes_round138.tsv", 19}, // 11 with round 137's model; batch b (frozen) 6 -> 10
 		{"probes_round139.tsv", 20}, // 6 with round 138's model; batch b (frozen) 3 -> 9
+		{"probes_round140.tsv", 16}, // 10 with round 139's model; batch b (frozen) 7 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
