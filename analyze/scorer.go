@@ -620,7 +620,10 @@ func (s *Scorer) Version() string {
 //	121: round 140: a positive judgement of an act toward migrants praises
 //	   them ("I'm proud that our town gave a home to refugees", "It has
 //	   been a joy to get to know the refugee families").
-const scoringRevision = 121
+//	122: round 141: approval of a removal is no praise and makes a
+//	   passive removal the speaker's call ("I'm glad that the illegal
+//	   immigrants were deported"); praise of fewer migrants insinuates.
+const scoringRevision = 122
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

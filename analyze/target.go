@@ -963,6 +963,14 @@ func praisedAct(ti *targetInfo) {
 			continue
 		}
 		k := h.start
+		// approval of a removal is no praise: "I'm glad that the illegal
+		// immigrants were deported", "Great news, the migrants have been
+		// sent home" (round 141)
+		if approving(ti, k) && exclusionAfter(ti, k) {
+			ti.dropSection(tPositive, k, h.end)
+			ti.dropSection(tVPos, k, h.end)
+			continue
+		}
 		a, b := -1, -1
 		switch {
 		case attitudeWords[w(k)] && w(h.end) == "that":
@@ -999,13 +1007,14 @@ func praisedAct(ti *targetInfo) {
 				b++
 			}
 		}
-		at, spoiled := -1, false
+		at, spoiled, fewer := -1, false, false
 		for j := a; j < b; j++ {
 			// people, not a policy ("Immigration Plan to Make Best use")
 			if at < 0 && migrantMentionAt(ti, j) && !ti.has(j, tMigrationNoun) {
 				at = j
 			}
-			spoiled = spoiled || ti.hasAny(j, hostileActs) || lessening[w(j)]
+			spoiled = spoiled || ti.hasAny(j, hostileActs)
+			fewer = fewer || lessening[w(j)]
 		}
 		if at < 0 || spoiled {
 			continue
@@ -1016,11 +1025,63 @@ func praisedAct(ti *targetInfo) {
 				break
 			}
 		}
+		// praise of fewer of them is a better place without them, said
+		// of them ("Having fewer immigrants has made our street a better
+		// place"; round 141, as round 127 reads a better place without
+		// migrants)
+		if fewer {
+			ti.dropSection(tPositive, a, h.end) // and "has made" (blameHits)
+			ti.dropSection(tVPos, k, h.end)
+			ti.tieHit(k, h.end, at, true)
+			continue
+		}
 		if ti.insinuatedBy == nil {
 			ti.insinuatedBy = map[int]int{}
 		}
 		ti.insinuatedBy[k] = at
 	}
+}
+
+// moreApproval: words that approve of a removal the sentence goes on to
+// report, beside approvalWords (round 141).
+var moreApproval = map[string]bool{"thank": true, "thanks": true, "thankfully": true, "delighted": true,
+	"relieved": true, "fantastic": true, "wonderful": true}
+
+// approving reports an approval word at k that does not qualify a migrant
+// mention right after it ("the only good immigrant is a deported one"
+// denies praise, round 5).
+func approving(ti *targetInfo, k int) bool {
+	w := ti.words[k].w
+	return (approvalWords[w] || moreApproval[w]) && !migrantMentionAt(ti, k+1)
+}
+
+// approvedBefore reports an approval word before word k in its sentence,
+// not negated ("I'm glad that the illegal immigrants were deported"; round
+// 141).
+func approvedBefore(ti *targetInfo, k int) bool {
+	for j := k - 1; j >= 0 && ti.words[j].sent == ti.words[k].sent; j-- {
+		if approving(ti, j) && !negatedAt(ti, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusionAfter reports an exclusion hit after word k in its sentence
+// said of migrants: a migrant mention before it in its clause ("the illegal
+// immigrants were deported") or its object right after it ("deport them
+// all"); not "... a message that Trump is not welcome here - and refugees
+// and migrants are" (round 141).
+func exclusionAfter(ti *targetInfo, k int) bool {
+	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
+		if ti.has(j, tExclusion) && slices.ContainsFunc(ti.mentions, func(m mention) bool {
+			return m.kind == kMigrant && (m.j <= j && ti.words[m.i].cl == ti.words[j].cl ||
+				m.i == j+1 || m.i == j+2 && tDeterminers[ti.words[j+1].w])
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // itFrameBefore reports "it is", "it's", "it has been", "it would be"
@@ -4829,6 +4890,11 @@ var phrasal = map[string]struct {
 // be kicked out", "need to be thrown out".
 func passiveEvent(ti *targetInfo, k int) bool {
 	if ti.words[k].tag != "VBN" && !(ti.words[k].tag == "" && (strings.HasSuffix(ti.words[k].w, "ed") || strings.HasSuffix(ti.words[k].w, "en"))) {
+		return false
+	}
+	// a removal told with approval is the speaker's call: "I'm glad
+	// that the illegal immigrants were deported" (round 141)
+	if approvedBefore(ti, k) {
 		return false
 	}
 	a := k - 1
