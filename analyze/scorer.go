@@ -623,7 +623,10 @@ func (s *Scorer) Version() string {
 //	122: round 141: approval of a removal is no praise and makes a
 //	   passive removal the speaker's call ("I'm glad that the illegal
 //	   immigrants were deported"); praise of fewer migrants insinuates.
-const scoringRevision = 122
+//	123: round 142: a predicate that judges a hostile act named by a
+//	   gerund condemns it ("Treating migrants like criminals is a
+//	   disgrace").
+const scoringRevision = 123
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

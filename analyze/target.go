@@ -699,6 +699,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
 	judgedAdmission(ti)
+	judgedHostileAct(ti)
 	praisedAct(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
@@ -930,6 +931,80 @@ func judgedAdmission(ti *targetInfo) {
 			}
 		}
 		ti.dropSection(tCondemn, h.start, h.end)
+	}
+}
+
+// treatingVerbs: gerunds of treating and naming whose object phrase is the
+// act's own words ("treating migrants like criminals", "calling refugees
+// cockroaches"; round 142).
+var treatingVerbs = map[string]bool{"treating": true, "calling": true, "labelling": true, "labeling": true,
+	"branding": true, "portraying": true}
+
+// judgedHostileAct reads a predicate that judges a hostile act toward
+// migrants named by a gerund opening its clause as a condemnation of the
+// act (round 142), as doerPredicate reads one after "people who ...":
+// "Treating migrants like criminals is a disgrace", "Locking up asylum
+// seekers' children is a disgrace". The gerund is itself hostile (a
+// threat, exclusion, emotion, stereotype, incident or naming word at it
+// or the word after it) or a verb of treating or naming, its phrase names
+// migrants, and the predicate (within four words after the copula, across
+// articles and intensifiers) is derogatory, negative or a judgement; it
+// loses its derogatory senses and becomes a [condemn] hit. Hostility only
+// in how the object is named ("Letting these animals into our country is
+// madness") is no such act.
+func judgedHostileAct(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	const actVerb = 1<<tThreat | 1<<tExclusion | 1<<tEmotion | 1<<tStereotype | 1<<tIncident | 1<<tMeta
+	const predMask = 1<<tDerog | 1<<tDehum | 1<<tVNeg | 1<<tCondemn
+	for c := 0; c < n; c++ {
+		if c > 0 && ti.words[c-1].cl == ti.words[c].cl || !strings.HasSuffix(w(c), "ing") ||
+			ti.tagged && ti.words[c].tag != "VBG" {
+			continue
+		}
+		if !ti.hasAny(c, actVerb) && !ti.hasAny(c+1, actVerb) && !treatingVerbs[w(c)] {
+			continue
+		}
+		cop, named, epithet := -1, false, false
+		for j := c + 1; j < n && j <= c+12 && ti.words[j].cl == ti.words[c].cl; j++ {
+			if judgeCopulas[w(j)] {
+				cop = j
+				break
+			}
+			// a naming verb's derogatory word before the migrants is
+			// the text's own name for them: "Calling these parasites
+			// refugees is an insult to real refugees"
+			epithet = epithet || !named && treatingVerbs[w(c)] && ti.hasAny(j, 1<<tDerog|1<<tDehum)
+			named = named || migrantMentionAt(ti, j)
+		}
+		if cop < 0 || !named || epithet {
+			continue
+		}
+		pred := -1
+		for q := cop + 1; q < n && q <= cop+4 && ti.words[q].cl == ti.words[cop].cl; q++ {
+			if ti.hasAny(q, predMask) || wrongJudgements[w(q)] {
+				pred = q
+				break
+			}
+			if w(q) != "a" && w(q) != "an" && w(q) != "so" && !tIntensifiers[w(q)] && !strings.HasSuffix(w(q), "ly") {
+				break
+			}
+		}
+		if pred < 0 || negatedAt(ti, pred) {
+			continue
+		}
+		// the predicate's phrase ("a disgrace" and "disgrace")
+		end := pred + 1
+		for end <= pred+2 && ti.hasAny(end, predMask) {
+			end++
+		}
+		for _, sec := range []int{tDerog, tDehum, tVNeg, tEmotion} {
+			ti.dropSection(sec, pred, end)
+		}
+		if !ti.has(end-1, tCondemn) {
+			ti.addHit(tCondemn, end-1, end)
+		}
+		c = cop
 	}
 }
 

@@ -990,6 +990,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round139.tsv", 20}, // 6 with round 138's model; batch b (frozen) 3 -> 9
 		{"probes_round140.tsv", 16}, // 10 with round 139's model; batch b (frozen) 7 -> 10
 		{"probes_round141.tsv", 14}, // 9 with round 140's model; batch b (frozen) 9 -> 11
+		{"probes_round142.tsv", 18}, // 15 with round 141's model; batch b (frozen) 9 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
