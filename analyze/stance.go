@@ -196,6 +196,9 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	// "no longer" is verbal ("we can no longer accept refugees"; round 38)
 	neg := make([]bool, n)
 	for _, h := range u.hits {
+		if h.section != secNegation {
+			continue
+		}
 		// a negation that denies a judgement is the judgement's ("it is
 		// not wrong to deport ...", round 139)
 		j := h.end
@@ -205,7 +208,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		if j < n && wrongJudgements[u.words[j]] {
 			continue
 		}
-		if h.section == secNegation && (!nounNegator[u.words[h.start]] || u.words[h.start] == "no" && h.start+1 < n && u.words[h.start+1] == "longer") {
+		if !nounNegator[u.words[h.start]] || u.words[h.start] == "no" && h.start+1 < n && u.words[h.start+1] == "longer" {
 			for i := h.start; i < h.end && i < n; i++ {
 				neg[i] = true
 			}

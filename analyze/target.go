@@ -879,16 +879,12 @@ func judgedAdmission(ti *targetInfo) {
 		}
 		// "it is wrong to ...", "it's shameful to ...", "it would be
 		// wrong to ..."
-		itFrame := backContractions[w(cop)] && w(cop) != "that's" && w(cop) != "thats"
 		subj := cop
 		for subj > 0 && (tModals[w(subj-1)] || w(subj-1) == "be" || w(subj-1) == "been" || w(subj-1) == "have") {
 			subj--
 		}
-		if !itFrame && subj > 0 && w(subj-1) == "it" && ti.words[subj-1].cl == ti.words[cop].cl {
-			itFrame = true
-		}
 		var a, b int
-		if itFrame {
+		if itFrameBefore(ti, k) {
 			if w(h.end) != "to" {
 				continue
 			}
@@ -1160,11 +1156,12 @@ func exclusionAfter(ti *targetInfo, k int) bool {
 }
 
 // itFrameBefore reports "it is", "it's", "it has been", "it would be"
-// before word k, across articles and intensifiers ("it has been a joy").
+// before word k, across articles, intensifiers and adverbs ("it has been a
+// joy", "it is utterly wrong"; rounds 138 and 140).
 func itFrameBefore(ti *targetInfo, k int) bool {
 	w := ti.wordAt
 	j := k - 1
-	for j >= 0 && (w(j) == "a" || w(j) == "an" || w(j) == "such" || tIntensifiers[w(j)]) {
+	for j >= 0 && (w(j) == "a" || w(j) == "an" || w(j) == "such" || tIntensifiers[w(j)] || strings.HasSuffix(w(j), "ly")) {
 		j--
 	}
 	if backContractions[w(j)] && w(j) != "that's" && w(j) != "thats" {
