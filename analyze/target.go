@@ -240,6 +240,11 @@ func (ti *targetInfo) wordAt(i int) string {
 	return ti.words[i].w
 }
 
+// namesMigrants reports a migrant mention (a pronoun too) in the unit.
+func (ti *targetInfo) namesMigrants() bool {
+	return slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant })
+}
+
 // isMention reports whether word i is part of a target mention.
 func (ti *targetInfo) isMention(i int) bool {
 	for _, m := range ti.mentions {
@@ -739,10 +744,7 @@ var doerHeads = map[string]bool{"people": true, "those": true, "anyone": true, "
 func doerPredicate(ti *targetInfo) {
 	n := len(ti.words)
 	w := ti.wordAt
-	const (
-		predicateMask = 1<<tDerog | 1<<tDehum | 1<<tVNeg
-		actMask       = 1<<tEmotion | 1<<tThreat | 1<<tIncident | 1<<tMeta | predicateMask | 1<<tExclusion | 1<<tStereotype
-	)
+	const predicateMask = 1<<tDerog | 1<<tDehum | 1<<tVNeg
 	for k := 0; k < n; k++ {
 		rel, ifYou := -1, false
 		switch {
@@ -809,7 +811,7 @@ func doerPredicate(ti *targetInfo) {
 		}
 		act := false
 		for q := rel; q < cop && !act; q++ {
-			act = ti.hasAny(q, actMask)
+			act = ti.hasAny(q, hostileActs)
 		}
 		// the predicate's phrase: the hostile words right after the
 		// first ("vile parasites", round 124)
@@ -817,9 +819,7 @@ func doerPredicate(ti *targetInfo) {
 		for end <= pred+2 && (ti.hasAny(end, predicateMask|1<<tCondemn) || attackNouns[w(end)]) {
 			end++
 		}
-		for _, sec := range []int{tDerog, tDehum, tVNeg, tEmotion} {
-			ti.dropSection(sec, pred, end)
-		}
+		dropPredicateSenses(ti, pred, end)
 		if act {
 			ti.addHit(tCondemn, pred, pred+1)
 		} else {
@@ -994,9 +994,7 @@ func judgedHostileAct(ti *targetInfo) {
 		for end <= pred+2 && ti.hasAny(end, predMask) {
 			end++
 		}
-		for _, sec := range []int{tDerog, tDehum, tVNeg, tEmotion} {
-			ti.dropSection(sec, pred, end)
-		}
+		dropPredicateSenses(ti, pred, end)
 		if !ti.has(end-1, tCondemn) {
 			ti.addHit(tCondemn, end-1, end)
 		}
@@ -1173,6 +1171,16 @@ func itFrameBefore(ti *targetInfo, k int) bool {
 	for j--; j >= 0 && (tModals[w(j)] || w(j) == "has" || w(j) == "had" || w(j) == "have" || w(j) == "be" || w(j) == "been"); j-- {
 	}
 	return w(j) == "it"
+}
+
+// dropPredicateSenses clears the hostile senses of a predicate phrase [a,
+// b) that judges people or acts rather than the migrants (doerPredicate,
+// judgedHostileAct): it is no derogation, dehumanisation, negative word or
+// emotion said of anyone named in the subject.
+func dropPredicateSenses(ti *targetInfo, a, b int) {
+	for _, sec := range []int{tDerog, tDehum, tVNeg, tEmotion} {
+		ti.dropSection(sec, a, b)
+	}
 }
 
 // attackNouns judge a person as a predicate of doerPredicate only ("anyone
@@ -3090,7 +3098,7 @@ func pointsBack(ti *targetInfo, a, b int) bool {
 // criminals, they say. It's a lie."), and neither does its VADER sense;
 // "migrants lie about their age" and "a refugee who didn't lie" stay.
 func dropBackLie(ti *targetInfo) {
-	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
+	if !ti.namesMigrants() {
 		return // no migrants to misread it of ("That's just a lie, homosexuality is a disease")
 	}
 	for k, wd := range ti.words {
@@ -3195,7 +3203,7 @@ var violenceCues = func() *lexicons {
 // names migrants; a cue inside an earlier one counts once ("end up in a
 // box" holds "in a box").
 func violenceCueHits(ti *targetInfo, words []string) {
-	if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant }) {
+	if !ti.namesMigrants() {
 		return
 	}
 	ti.cue = cueHits(ti, words, violenceCues, tThreat, nil)
@@ -4964,11 +4972,6 @@ func passiveEvent(ti *targetInfo, k int) bool {
 	if ti.words[k].tag != "VBN" && !(ti.words[k].tag == "" && (strings.HasSuffix(ti.words[k].w, "ed") || strings.HasSuffix(ti.words[k].w, "en"))) {
 		return false
 	}
-	// a removal told with approval is the speaker's call: "I'm glad
-	// that the illegal immigrants were deported" (round 141)
-	if approvedBefore(ti, k) {
-		return false
-	}
 	a := k - 1
 	for a >= 0 && strings.HasPrefix(ti.words[a].tag, "RB") {
 		a--
@@ -4992,7 +4995,9 @@ func passiveEvent(ti *targetInfo, k int) bool {
 		}
 		subject = subject || migrantMentionAt(ti, j)
 	}
-	return subject
+	// a removal told with approval is the speaker's call: "I'm glad
+	// that the illegal immigrants were deported" (round 141)
+	return subject && !approvedBefore(ti, k)
 }
 
 // modalWords: modal verbs by their words (a misspelt or odd sentence may
