@@ -35,6 +35,12 @@ func (s *Scorer) Attribute(text string, tc model.TextContext, sents []model.Sent
 	if _, ok := textLanguage(text, tc.Language); !ok {
 		return []model.Mention{}, []model.Quote{} // not scored, not attributed
 	}
+	return s.attribute(text, tc, sents)
+}
+
+// attribute is Attribute for a text known to be scored (Score has detected
+// its language already: detecting it twice cost a tenth of Score's time).
+func (s *Scorer) attribute(text string, tc model.TextContext, sents []model.SentenceScore) ([]model.Mention, []model.Quote) {
 	ms, qs := s.People.Find(text, tc)
 	for i := range qs {
 		q := &qs[i]

@@ -970,7 +970,7 @@ func (s *Scorer) Score(id, text string, tc model.TextContext) model.Scores {
 	// entity extractor finds persons at F1 0.69 against the tagger's 0.91:
 	// docs/figures.md)
 	if s.People != nil {
-		sc.Mentions, sc.Quotes = s.Attribute(text, tc, sc.SentenceScores)
+		sc.Mentions, sc.Quotes = s.attribute(text, tc, sc.SentenceScores)
 	}
 	return sc
 }
