@@ -91,7 +91,8 @@ package analyze_test
 // weights; round 140, xs1-c19f5abed293, a rule and its retraining, those
 // marked "round 139: x"; round 141, xs1-eaa33e6cd8e7, a rule and its
 // retraining, those marked "round 140: x"; round 142, xs1-f763bf20250e, a
-// rule and its retraining, those marked "round 141: x")
+// rule and its retraining, those marked "round 141: x"; round 143,
+// xs1-2d94c550b7a9, a rule and its retraining, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

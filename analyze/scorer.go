@@ -626,7 +626,10 @@ func (s *Scorer) Version() string {
 //	123: round 142: a predicate that judges a hostile act named by a
 //	   gerund condemns it ("Treating migrants like criminals is a
 //	   disgrace").
-const scoringRevision = 123
+//	124: round 143: a negation reaches through a verb that carries its
+//	   object to the subject ("Immigrants will never share our values",
+//	   "Immigrants don't commit more crime than anyone else").
+const scoringRevision = 124
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

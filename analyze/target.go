@@ -1727,7 +1727,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// "I have never met an honest immigrant": a denied
 				// encounter with the praised target denies the praise
 				encounter := cat == tPositive && praisedTarget(ti, h, l.ti) && k+1 < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[k+1].w)]
-				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) && !encounter {
+				// "immigrants will never share our values", "they don't
+				// commit more crime" (round 143): with the target the
+				// subject before the negation, a verb that carries its
+				// object to the subject lets the negation reach the object
+				carried := l.ti >= 0 && l.ti < k && carriedObject(ti, k+1, h.start)
+				if !negationReaches(ti, k+1, h.start) && !(k+1 < h.start && perceptionVerbs[ti.words[k+1].w]) && !encounter && !carried {
 					break
 				}
 				if universalChallenge(ti, l.ti, k) {
@@ -5293,6 +5298,25 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// carriedObject reports words [a, b) that are auxiliaries and adverbs, one
+// of carryVerbs and then words a negation reaches over (round 143).
+func carriedObject(ti *targetInfo, a, b int) bool {
+	for j := a; j < b; j++ {
+		if carryVerbs[ti.words[j].w] {
+			return auxiliariesOnly(ti, a, j) && negationReaches(ti, j+1, b)
+		}
+	}
+	return false
+}
+
+// carryVerbs: verbs of having, doing or bringing whose object is said of
+// their subject ("share our values", "commit crime", "pose a threat").
+var carryVerbs = map[string]bool{"share": true, "shares": true, "shared": true, "commit": true, "commits": true,
+	"committed": true, "bring": true, "brings": true, "brought": true, "cause": true, "causes": true, "caused": true,
+	"pose": true, "poses": true, "posed": true, "spread": true, "spreads": true, "show": true, "shows": true,
+	"showed": true, "hold": true, "holds": true, "held": true, "respect": true, "respects": true, "respected": true,
+	"carry": true, "carries": true, "carried": true}
 
 // seekVerbs and comeVerbs carry a negation to what is sought (round 91).
 var (

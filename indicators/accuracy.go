@@ -66,4 +66,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-f763bf20250e"
+const AccuracyModel = "xs1-2d94c550b7a9"
