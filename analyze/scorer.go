@@ -629,7 +629,10 @@ func (s *Scorer) Version() string {
 //	124: round 143: a negation reaches through a verb that carries its
 //	   object to the subject ("Immigrants will never share our values",
 //	   "Immigrants don't commit more crime than anyone else").
-const scoringRevision = 124
+//	125: round 144: a departure demanded or wished of migrants is a call
+//	   for exclusion ("The refugees must leave, now", "I wish all
+//	   immigrants would just disappear").
+const scoringRevision = 125
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

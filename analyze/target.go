@@ -684,6 +684,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	noPlaceFor(ti)
+	departureCalled(ti)
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
 	ironicWelcome(ti, words)
@@ -3318,6 +3319,161 @@ func noPlaceFor(ti *targetInfo) {
 		}
 		ti.addHit(tExclusion, a, a+3)
 	}
+}
+
+// departureCalled adds an [exclusion] hit at a departure demanded or wished
+// of migrants (round 144): "the refugees must leave, now", "these asylum
+// seekers have to leave", "the illegals should be removed", "I wish all
+// immigrants would just disappear", "I want every immigrant gone from
+// this town". A departure stated ("many migrants leave after a few
+// years"), past ("had to leave everything behind"), negated, or from a
+// place that is not ours ("must leave the camp by Friday") is none.
+func departureCalled(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.j >= n {
+			continue
+		}
+		cl := ti.words[m.i].cl
+		wished := wishedBefore(ti, m.i)
+		if k := beforeDeterminers(ti, m.i); !wished && k >= 0 && isPreposition(ti.words[k]) {
+			continue // the object of a preposition is no subject
+		}
+		j := skipWords(ti, m.j, cl, departureFillers)
+		if j >= n || ti.words[j].cl != cl {
+			continue
+		}
+		switch {
+		case wished && w(j) == "gone":
+			ti.addHit(tExclusion, j, j+1)
+			continue
+		case wished && (w(j) == "would" || w(j) == "could" || w(j) == "will" || w(j) == "'d" || w(j) == "to"):
+			j = skipWords(ti, j+1, cl, departureFillers)
+		case wished:
+		case deontic(w(j), w(j+1)) && w(j+1) != "not" && w(j+1) != "never":
+			if w(j+1) == "to" {
+				j++
+			}
+			j = skipWords(ti, j+1, cl, departureFillers)
+			// "should be removed", "must be sent home"
+			if w(j) == "be" && removalParticiples[w(j+1)] {
+				e := j + 2
+				if w(j+1) == "sent" {
+					if w(e) != "home" && w(e) != "away" {
+						continue
+					}
+					e++
+				}
+				if departureEnd(ti, e, cl) >= 0 {
+					ti.addHit(tExclusion, j+1, e)
+				}
+				continue
+			}
+		default:
+			continue
+		}
+		v := j
+		if v >= n || ti.words[v].cl != cl || !leavingVerbs[w(v)] {
+			continue
+		}
+		if w(v) == "go" && w(v+1) == "away" || w(v) == "get" && w(v+1) == "out" || w(v) == "clear" && w(v+1) == "off" {
+			v++
+		} else if w(v) == "get" || w(v) == "clear" {
+			continue
+		}
+		if departureEnd(ti, v+1, cl) >= 0 {
+			ti.addHit(tExclusion, j, v+1)
+		}
+	}
+}
+
+// departureFillers: words between a departure's subject, its demand or
+// wish and its verb ("the refugees themselves should all just leave").
+var departureFillers = map[string]bool{"all": true, "just": true, "simply": true, "really": true, "now": true,
+	"themselves": true, "here": true, "finally": true, "immediately": true, "quickly": true, "already": true}
+
+// leavingVerbs: the verbs of a departure (round 144); "get" and "clear"
+// only with "out" and "off".
+var leavingVerbs = map[string]bool{"leave": true, "go": true, "disappear": true, "vanish": true, "get": true,
+	"clear": true}
+
+// removalParticiples: a removal in the passive after a demand ("should be
+// removed", "must be sent home"; "sent" only with "home" or "away").
+var removalParticiples = map[string]bool{"removed": true, "expelled": true, "deported": true, "sent": true}
+
+// departureTime: time words that may follow a departure ("leave now").
+var departureTime = map[string]bool{"now": true, "immediately": true, "soon": true, "today": true, "tomorrow": true,
+	"already": true, "forever": true, "quickly": true, "asap": true, "too": true}
+
+// ourPlaces: the places a departure is demanded from ("leave this country").
+var ourPlaces = map[string]bool{"country": true, "town": true, "city": true, "village": true, "area": true,
+	"street": true, "streets": true, "land": true, "nation": true, "island": true, "neighbourhood": true,
+	"neighborhood": true, "estate": true, "community": true, "britain": true, "england": true, "uk": true,
+	"europe": true, "america": true, "ireland": true, "scotland": true, "wales": true}
+
+// departureEnd returns the end of a departure that starts at word k: the
+// end of the clause after time words, "and never come back", or our place
+// ("this country", "from our streets"); -1 when something else follows
+// ("leave the camp by Friday", "go to school").
+func departureEnd(ti *targetInfo, k, cl int) int {
+	n := len(ti.words)
+	w := ti.wordAt
+	for k < n && ti.words[k].cl == cl && departureTime[w(k)] {
+		k++
+	}
+	if k >= n || ti.words[k].cl != cl {
+		return k
+	}
+	if w(k) == "and" && (w(k+1) == "never" || w(k+1) == "not") {
+		return k
+	}
+	j := k
+	if w(j) == "from" || w(j) == "out" && w(j+1) == "of" {
+		j++
+		if w(j) == "of" {
+			j++
+		}
+	}
+	if w(j) == "our" || w(j) == "this" || w(j) == "the" {
+		j++
+	}
+	if ourPlaces[w(j)] {
+		return j + 1
+	}
+	return -1
+}
+
+// wishedBefore reports a wish of the speaker's right before the mention at
+// i, across "that" and determiners: "I wish (that) the", "I hope", "if
+// only", "I want every", "I'd like all the".
+func wishedBefore(ti *targetInfo, i int) bool {
+	k := i - 1
+	for k >= 0 && (tDeterminers[ti.words[k].w] || ti.words[k].w == "every" || ti.words[k].w == "last" || ti.words[k].w == "that") {
+		k--
+	}
+	if k < 0 || ti.words[k].cl != ti.words[i].cl {
+		return false
+	}
+	w := ti.wordAt
+	switch w(k) {
+	case "wish", "hope", "want":
+		return w(k-1) == "i" || w(k-1) == "we" || w(k-1) == "just" && (w(k-2) == "i" || w(k-2) == "we")
+	case "like":
+		return (w(k-1) == "'d" || w(k-1) == "would") && (w(k-2) == "i" || w(k-2) == "we")
+	case "only":
+		return w(k-1) == "if"
+	}
+	return false
+}
+
+// skipWords returns the first word from k on in clause cl that is not in
+// set.
+func skipWords(ti *targetInfo, k, cl int, set map[string]bool) int {
+	for k < len(ti.words) && ti.words[k].cl == cl && set[ti.words[k].w] {
+		k++
+	}
+	return k
 }
 
 // dropInsideStereotype drops the correction words inside a stereotype
