@@ -632,7 +632,10 @@ func (s *Scorer) Version() string {
 //	125: round 144: a departure demanded or wished of migrants is a call
 //	   for exclusion ("The refugees must leave, now", "I wish all
 //	   immigrants would just disappear").
-const scoringRevision = 125
+//	126: round 145: an adverb of correction inside its clause after an
+//	   asserted hostile term about migrants intensifies it ("Refugees are
+//	   lazy scroungers who actually enjoy living on handouts").
+const scoringRevision = 126
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -684,6 +684,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	noPlaceFor(ti)
+	dropNonCorrections(ti)
 	departureCalled(ti)
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
@@ -3491,6 +3492,72 @@ func dropInsideStereotype(ti *targetInfo) {
 			ti.dropSection(tCorrection, c.start, c.end)
 		}
 	}
+}
+
+// dropNonCorrections drops the [correction] sense of an adverb of
+// correction inside its clause after an asserted hostile term and a
+// migrant mention: it intensifies ("refugees are lazy scroungers who
+// actually enjoy living on handouts"); "Actually, they commit less crime",
+// opening its clause, still corrects (round 145).
+func dropNonCorrections(ti *targetInfo) {
+	w := ti.wordAt
+	for _, c := range ti.hits {
+		if c.section != tCorrection || ti.dropped(c) {
+			continue
+		}
+		phrase := w(c.start) + " " + w(c.start+1)
+		if c.end == c.start+1 && w(c.start) == "actually" || phrase == "in fact" || phrase == "in reality" {
+			// "it's actually not for free" denies
+			if !opensClause(ti, c.start) && !ti.has(c.end, tNegation) && hostileBefore(ti, c.start) {
+				ti.dropSection(tCorrection, c.start, c.end)
+			}
+		}
+	}
+}
+
+// negationInClause reports a negation before word k in its clause.
+func negationInClause(ti *targetInfo, k int) bool {
+	for j := k - 1; j >= 0 && ti.words[j].cl == ti.words[k].cl; j-- {
+		if ti.has(j, tNegation) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause reports word k first in its clause, or right after a
+// conjunction that is.
+func opensClause(ti *targetInfo, k int) bool {
+	if k == 0 || ti.words[k-1].cl != ti.words[k].cl {
+		return true
+	}
+	switch ti.words[k-1].w {
+	case "but", "and", "yet", "so":
+		return k == 1 || ti.words[k-2].cl != ti.words[k-1].cl
+	}
+	return false
+}
+
+// hostileBefore reports a hostile term, not negated in its clause, and a
+// migrant mention before word k in its sentence.
+func hostileBefore(ti *targetInfo, k int) bool {
+	sent := ti.words[k].sent
+	named := false
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && m.i < k && ti.words[m.i].sent == sent {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return false
+	}
+	for _, h := range ti.hits {
+		if h.end <= k && ti.words[h.start].sent == sent && isHostileCat(h.section) && !ti.dropped(h) && !negationInClause(ti, h.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // deniableLabels are the words that name a claim as false or as prejudice

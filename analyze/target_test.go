@@ -993,6 +993,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round142.tsv", 18}, // 15 with round 141's model; batch b (frozen) 9 -> 10
 		{"probes_round143.tsv", 13}, // 8 with round 142's model; batch b (frozen) 6 -> 8
 		{"probes_round144.tsv", 21}, // 11 with round 143's model; batch b (frozen) 6 -> 11
+		{"probes_round145.tsv", 15}, // 7 with round 144's model; batch b (frozen) 5 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
