@@ -635,7 +635,10 @@ func (s *Scorer) Version() string {
 //	126: round 145: an adverb of correction inside its clause after an
 //	   asserted hostile term about migrants intensifies it ("Refugees are
 //	   lazy scroungers who actually enjoy living on handouts").
-const scoringRevision = 126
+//	127: round 146: a charge in a passive of blaming or accusing is put in
+//	   others' mouths ("Migrants are blamed for crimes they never
+//	   committed").
+const scoringRevision = 127
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

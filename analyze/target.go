@@ -1814,6 +1814,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && l.linked && othersSay(ti, min(l.i, l.ti)) {
 			l.status = stRep
 		}
+		// "migrants are blamed for crimes they never committed", "refugees
+		// get accused of stealing jobs" (round 146): a charge in a passive
+		// of blaming is put in others' mouths
+		if l.status == stOwn && l.linked && passiveBlame(ti, h) {
+			l.status = stRep
+		}
 		// "the council didn't help the refugees", "the landlord never
 		// helped the migrant tenants" (round 52): help denied of a named
 		// third party, told as what happened, is a reported event, not a
@@ -2065,7 +2071,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// a hostile claim put in the mouths of others and then corrected
 		// is named to be corrected: "They say refugees are a burden.
 		// That's a myth." (round 137)
-		if l.status == stRep && l.cat != tPositive && l.linked && othersSay(ti, min(l.i, l.ti)) && corrected(ti, l) {
+		// so is a charge in a passive of blaming ("accused of being
+		// killers without any proof", round 146)
+		if l.status == stRep && l.cat != tPositive && l.linked && (othersSay(ti, min(l.i, l.ti)) ||
+			passiveBlame(ti, lexHit{start: l.i, end: l.j})) && corrected(ti, l) {
 			l.status = stCond
 			continue
 		}
@@ -4909,6 +4918,69 @@ var wishSeeVerbs = map[string]bool{"see": true, "watch": true}
 
 // tellVerbs: telling someone something, forbidden in a condemnation.
 var tellVerbs = map[string]bool{"tell": true, "telling": true}
+
+// passiveBlame reports a hostile term h said of a migrant subject before
+// it through a passive of blaming or accusing (round 146): "migrants are
+// blamed for crimes they never committed", "refugees always get accused
+// of stealing jobs". A demand ("should be blamed") or an endorsing adverb
+// ("rightly blamed") makes the charge the speaker's; "are to blame" and "I
+// blame them" are.
+func passiveBlame(ti *targetInfo, h lexHit) bool {
+	t := -1
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && m.j <= h.start && ti.words[m.i].cl == ti.words[h.start].cl {
+			t = m.j - 1
+		}
+	}
+	if t < 0 {
+		return false
+	}
+	w := ti.wordAt
+	// "no wonder so many refugees are accused of fraud": the speaker
+	// endorses the charge
+	for j := t; j >= 1 && ti.words[j].cl == ti.words[t].cl; j-- {
+		if w(j) == "wonder" && w(j-1) == "no" || w(j) == "surprise" && w(j-1) == "no" || w(j) == "course" && w(j-1) == "of" {
+			return false
+		}
+	}
+	for k := t + 1; k < h.start && k <= t+8; k++ {
+		if ti.words[k].cl != ti.words[t].cl {
+			return false
+		}
+		if !blameParticiples[w(k)] {
+			continue
+		}
+		if p := w(k + 1); p != "for" && p != "of" {
+			return false
+		}
+		j := k - 1
+		for j > t && blameAdverbs[w(j)] {
+			if endorsingAdverbs[w(j)] {
+				return false
+			}
+			j--
+		}
+		if !passiveAuxWords[w(j)] {
+			return false
+		}
+		return !deonticBefore(ti, t, k)
+	}
+	return false
+}
+
+// blameParticiples, blameAdverbs, endorsingAdverbs and passiveAuxWords make
+// a passive of blaming (round 146).
+var (
+	blameParticiples = map[string]bool{"blamed": true, "accused": true, "scapegoated": true}
+	blameAdverbs     = map[string]bool{"always": true, "often": true, "constantly": true, "unfairly": true,
+		"wrongly": true, "routinely": true, "regularly": true, "frequently": true, "falsely": true, "unjustly": true,
+		"repeatedly": true, "still": true, "usually": true, "also": true, "just": true, "being": true, "rightly": true,
+		"justly": true, "deservedly": true, "correctly": true, "rightfully": true, "wrongfully": true}
+	endorsingAdverbs = map[string]bool{"rightly": true, "justly": true, "deservedly": true, "correctly": true,
+		"rightfully": true}
+	passiveAuxWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+		"being": true, "get": true, "gets": true, "got": true, "getting": true, "'re": true, "'s": true}
+)
 
 // noOneAt reports "nobody", "noone", "no-one" or "no one" ending at word k.
 func noOneAt(ti *targetInfo, k int) bool {
