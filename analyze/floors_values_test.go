@@ -96,7 +96,9 @@ package analyze_test
 // 144, xs1-088ce75b3cfb, a rule and its retraining, those marked "round 143:
 // x"; round 145, xs1-d3c79ffc1df2, a rule and its retraining, those marked
 // "round 144: x"; round 146, xs1-97970e54eeb9, a rule and its retraining, no
-// judged figure moved)
+// judged figure moved; round 147, xs1-2d940f8f02bb, lexicon entries and a
+// rule that changed no text of any test or development set, then the spelling
+// vocabulary and every model retrained, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

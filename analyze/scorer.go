@@ -638,7 +638,10 @@ func (s *Scorer) Version() string {
 //	127: round 146: a charge in a passive of blaming or accusing is put in
 //	   others' mouths ("Migrants are blamed for crimes they never
 //	   committed").
-const scoringRevision = 127
+//	128: round 147: blame named as unjust condemns it when migrants are
+//	   the accused ("Immigrants are wrongly blamed for every problem
+//	   this country has").
+const scoringRevision = 128
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

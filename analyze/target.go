@@ -685,6 +685,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	noPlaceFor(ti)
 	dropNonCorrections(ti)
+	dropUnjustBlameOfOthers(ti)
 	departureCalled(ti)
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
@@ -1817,8 +1818,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "migrants are blamed for crimes they never committed", "refugees
 		// get accused of stealing jobs" (round 146): a charge in a passive
 		// of blaming is put in others' mouths
-		if l.status == stOwn && l.linked && passiveBlame(ti, h) {
+		// "wrongly blamed", "falsely accused" (round 147): named to be
+		// condemned
+		if ok, unjust := passiveBlame(ti, h); l.status == stOwn && l.linked && ok {
 			l.status = stRep
+			if unjust {
+				l.status = stCond
+			}
 		}
 		// "the council didn't help the refugees", "the landlord never
 		// helped the migrant tenants" (round 52): help denied of a named
@@ -2074,7 +2080,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// so is a charge in a passive of blaming ("accused of being
 		// killers without any proof", round 146)
 		if l.status == stRep && l.cat != tPositive && l.linked && (othersSay(ti, min(l.i, l.ti)) ||
-			passiveBlame(ti, lexHit{start: l.i, end: l.j})) && corrected(ti, l) {
+			passiveBlamed(ti, lexHit{start: l.i, end: l.j})) && corrected(ti, l) {
 			l.status = stCond
 			continue
 		}
@@ -4919,13 +4925,67 @@ var wishSeeVerbs = map[string]bool{"see": true, "watch": true}
 // tellVerbs: telling someone something, forbidden in a condemnation.
 var tellVerbs = map[string]bool{"tell": true, "telling": true}
 
+// dropUnjustBlameOfOthers drops the [condemn] sense of blame named as
+// unjust ("wrongly accused", "unfairly targeted", "scapegoated", round 147)
+// when the accused are not migrants: the subject of the passive before it
+// ("refugees are wrongly blamed") or the object right after it ("unfairly
+// target migrants") must be a migrant mention; "a man who was wrongly
+// accused of attacking a refugee" defends the man.
+func dropUnjustBlameOfOthers(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tCondemn || !injusticeAdverbs[ti.words[h.start].w] && ti.words[h.start].w != "scapegoated" {
+			continue
+		}
+		if migrantAfter(ti, h.end) || migrantSubjectBefore(ti, h.start) {
+			continue
+		}
+		ti.dropSection(tCondemn, h.start, h.end)
+	}
+}
+
+// migrantAfter reports a migrant mention at word k, across determiners.
+func migrantAfter(ti *targetInfo, k int) bool {
+	for k < len(ti.words) && tDeterminers[ti.words[k].w] {
+		k++
+	}
+	return migrantMentionAt(ti, k)
+}
+
+// injusticeAdverbs judge a blaming as unjust (round 147).
+var injusticeAdverbs = map[string]bool{"wrongly": true, "unfairly": true, "unjustly": true, "falsely": true,
+	"wrongfully": true}
+
+// migrantSubjectBefore reports a migrant mention before word k in its
+// clause with an auxiliary of the passive and adverbs between ("refugees
+// are constantly", "immigrants have been"); not the subject of an active
+// verb ("migrants falsely accuse border guards").
+func migrantSubjectBefore(ti *targetInfo, k int) bool {
+	j := k - 1
+	aux := false
+	for j >= 0 && ti.words[j].cl == ti.words[k].cl && (passiveAuxWords[ti.words[j].w] || blameAdverbs[ti.words[j].w] ||
+		ti.words[j].w == "have" || ti.words[j].w == "has" || ti.words[j].w == "had") {
+		aux = aux || passiveAuxWords[ti.words[j].w]
+		j--
+	}
+	if !aux {
+		return false
+	}
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && m.j-1 == j && j >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // passiveBlame reports a hostile term h said of a migrant subject before
 // it through a passive of blaming or accusing (round 146): "migrants are
 // blamed for crimes they never committed", "refugees always get accused
 // of stealing jobs". A demand ("should be blamed") or an endorsing adverb
 // ("rightly blamed") makes the charge the speaker's; "are to blame" and "I
-// blame them" are.
-func passiveBlame(ti *targetInfo, h lexHit) bool {
+// blame them" are. unjust: an adverb of injustice judges the blaming
+// ("wrongly blamed", round 147).
+func passiveBlame(ti *targetInfo, h lexHit) (ok, unjust bool) {
 	t := -1
 	for _, m := range ti.mentions {
 		if m.kind == kMigrant && m.j <= h.start && ti.words[m.i].cl == ti.words[h.start].cl {
@@ -4933,39 +4993,46 @@ func passiveBlame(ti *targetInfo, h lexHit) bool {
 		}
 	}
 	if t < 0 {
-		return false
+		return false, false
 	}
 	w := ti.wordAt
 	// "no wonder so many refugees are accused of fraud": the speaker
 	// endorses the charge
 	for j := t; j >= 1 && ti.words[j].cl == ti.words[t].cl; j-- {
 		if w(j) == "wonder" && w(j-1) == "no" || w(j) == "surprise" && w(j-1) == "no" || w(j) == "course" && w(j-1) == "of" {
-			return false
+			return false, false
 		}
 	}
 	for k := t + 1; k < h.start && k <= t+8; k++ {
 		if ti.words[k].cl != ti.words[t].cl {
-			return false
+			return false, false
 		}
 		if !blameParticiples[w(k)] {
 			continue
 		}
 		if p := w(k + 1); p != "for" && p != "of" {
-			return false
+			return false, false
 		}
 		j := k - 1
 		for j > t && blameAdverbs[w(j)] {
 			if endorsingAdverbs[w(j)] {
-				return false
+				return false, false
 			}
+			unjust = unjust || injusticeAdverbs[w(j)]
 			j--
 		}
-		if !passiveAuxWords[w(j)] {
-			return false
+		if !passiveAuxWords[w(j)] || deonticBefore(ti, t, k) {
+			return false, false
 		}
-		return !deonticBefore(ti, t, k)
+		return true, unjust
 	}
-	return false
+	return false, false
+}
+
+// passiveBlamed reports a passive of blaming before h (passiveBlame).
+func passiveBlamed(ti *targetInfo, h lexHit) bool {
+	ok, _ := passiveBlame(ti, h)
+	return ok
 }
 
 // blameParticiples, blameAdverbs, endorsingAdverbs and passiveAuxWords make

@@ -995,6 +995,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round144.tsv", 21}, // 11 with round 143's model; batch b (frozen) 6 -> 11
 		{"probes_round145.tsv", 15}, // 7 with round 144's model; batch b (frozen) 5 -> 9
 		{"probes_round146.tsv", 16}, // 10 with round 145's model; batch b (frozen) 7 -> 10
+		{"probes_round147.tsv", 16}, // 9 with round 146's model; batch b (frozen) 6 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
