@@ -641,7 +641,9 @@ func (s *Scorer) Version() string {
 //	128: round 147: blame named as unjust condemns it when migrants are
 //	   the accused ("Immigrants are wrongly blamed for every problem
 //	   this country has").
-const scoringRevision = 128
+//	129: round 148: a good that migrants bring is praise of them
+//	   ("Refugees bring skills, energy and hope").
+const scoringRevision = 129
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1291,6 +1291,12 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			ti.addHit(tPositive, j, j+1)
 			continue
 		}
+		// a good they bring: "refugees bring skills, energy and hope",
+		// "immigrants add so much diversity" (round 148)
+		if v := broughtGood(ti, j); v >= 0 {
+			ti.addHit(tPositive, v, v+1)
+			continue
+		}
 		if !tCopulas[w(j)] {
 			continue
 		}
@@ -1357,6 +1363,47 @@ func causedBenefit(ti *targetInfo, j int) bool {
 		return false
 	}) >= 0
 }
+
+// broughtGood returns the verb of a good brought or given at word j (after
+// auxiliaries, adverbs and negations: "have never brought"), with a
+// contribution noun within four words after it across determiners and
+// adjectives ("bring new ideas", "add so much diversity"), or -1 (round
+// 148). "bring nothing but crime" brings none.
+func broughtGood(ti *targetInfo, j int) int {
+	n := len(ti.words)
+	for j < n && broughtSkip[ti.words[j].w] {
+		j++
+	}
+	if j >= n || !givingVerbs[ti.words[j].w] {
+		return -1
+	}
+	for e := j + 1; e < n && e <= j+4 && ti.words[e].cl == ti.words[j].cl; e++ {
+		w := ti.words[e]
+		if contributionNouns[w.w] {
+			return j
+		}
+		if !tDeterminers[w.w] && !goodFillers[w.w] && !strings.HasPrefix(w.tag, "JJ") {
+			break
+		}
+	}
+	return -1
+}
+
+var (
+	broughtSkip = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true, "always": true,
+		"also": true, "really": true, "do": true, "does": true, "did": true, "'ve": true, "truly": true,
+		"genuinely": true, "already": true, "never": true, "not": true, "n't": true, "can": true, "could": true}
+	givingVerbs = map[string]bool{"bring": true, "brings": true, "brought": true, "bringing": true, "add": true,
+		"adds": true, "added": true, "offer": true, "offers": true, "offered": true, "provide": true, "provides": true,
+		"provided": true, "contribute": true, "contributes": true, "contributed": true}
+	contributionNouns = map[string]bool{"skills": true, "skill": true, "talent": true, "talents": true, "energy": true,
+		"hope": true, "ideas": true, "expertise": true, "experience": true, "investment": true, "diversity": true,
+		"culture": true, "enterprise": true, "creativity": true, "knowledge": true, "wealth": true, "growth": true,
+		"value": true, "vibrancy": true, "colour": true, "color": true}
+	goodFillers = map[string]bool{"so": true, "much": true, "lot": true, "of": true, "new": true, "real": true,
+		"fresh": true, "huge": true, "great": true, "valuable": true, "many": true, "such": true, "vital": true,
+		"important": true, "extra": true, "their": true, "badly": true, "needed": true}
+)
 
 // beforeDeterminers returns the word before the determiners in front of
 // word i ("caused by all the migrants": "by"), or -1. "of" is a determiner
@@ -2203,6 +2250,10 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			}
 			if sec == tPositive && h.section == tPositive && h.start <= a+1 && causedBenefit(ti, h.start) {
 				// "immigrants make this city a better place" (blameHits)
+				return true
+			}
+			if sec == tPositive && h.section == tPositive && (broughtGood(ti, a) == h.start || broughtGood(ti, a+1) == h.start) {
+				// "refugees bring skills, energy and hope" (round 148)
 				return true
 			}
 			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) {

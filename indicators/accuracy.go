@@ -66,4 +66,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-2d940f8f02bb"
+const AccuracyModel = "xs1-7d3f9effd2fc"
