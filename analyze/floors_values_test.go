@@ -99,7 +99,9 @@ package analyze_test
 // judged figure moved; round 147, xs1-2d940f8f02bb, lexicon entries and a
 // rule that changed no text of any test or development set, then the spelling
 // vocabulary and every model retrained, no judged figure moved; round 148,
-// xs1-7d3f9effd2fc, a rule and its retraining, those marked "round 147: x")
+// xs1-7d3f9effd2fc, a rule and its retraining, those marked "round 147: x";
+// round 149, xs1-8e6b63fa3ee0, a rule and its retraining, no judged figure
+// moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

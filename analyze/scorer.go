@@ -643,7 +643,9 @@ func (s *Scorer) Version() string {
 //	   this country has").
 //	129: round 148: a good that migrants bring is praise of them
 //	   ("Refugees bring skills, energy and hope").
-const scoringRevision = 129
+//	130: round 149: "asylum" before a place noun names where migrants
+//	   live ("We should burn down the asylum hotel").
+const scoringRevision = 130
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1443,6 +1443,15 @@ func (s *Scorer) findMentions(ti *targetInfo) {
 	for _, h := range ti.hits {
 		m := mention{i: h.start, j: h.end}
 		switch h.section {
+		case tContext:
+			// "the asylum hotel", "asylum centres" (round 149): where
+			// migrants live, as "the refugee hotel"
+			if h.end == h.start+1 && ti.words[h.start].w == "asylum" && h.end < n && placeNouns[ti.words[h.end].w] &&
+				!used[h.start] && !used[h.end] {
+				ti.mentions = append(ti.mentions, mention{kind: kMigrant, i: h.start, j: h.end + 1, place: true})
+				used[h.start], used[h.end] = true, true
+			}
+			continue
 		case tMigrant, tNationality, tMigrationNoun:
 			// "the immigration system", "asylum hotels", "refugee policy":
 			// an institution, not people

@@ -997,6 +997,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round146.tsv", 16}, // 10 with round 145's model; batch b (frozen) 7 -> 10
 		{"probes_round147.tsv", 16}, // 9 with round 146's model; batch b (frozen) 6 -> 10
 		{"probes_round148.tsv", 15}, // 6 with round 147's model; batch b (frozen) 5 -> 12
+		{"probes_round149.tsv", 11}, // 9 with round 148's model; batch b (frozen) 7 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
