@@ -1876,10 +1876,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// of blaming is put in others' mouths
 		// "wrongly blamed", "falsely accused" (round 147): named to be
 		// condemned
-		if ok, unjust := passiveBlame(ti, h); l.status == stOwn && l.linked && ok {
-			l.status = stRep
-			if unjust {
-				l.status = stCond
+		if l.status == stOwn && l.linked {
+			if ok, unjust := passiveBlame(ti, h); ok {
+				l.status = stRep
+				if unjust {
+					l.status = stCond
+				}
 			}
 		}
 		// "the council didn't help the refugees", "the landlord never
@@ -2261,7 +2263,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				// "immigrants make this city a better place" (blameHits)
 				return true
 			}
-			if sec == tPositive && h.section == tPositive && (broughtGood(ti, a) == h.start || broughtGood(ti, a+1) == h.start) {
+			if sec == tPositive && h.section == tPositive && givingVerbs[word] && (broughtGood(ti, a) == h.start || broughtGood(ti, a+1) == h.start) {
 				// "refugees bring skills, energy and hope" (round 148)
 				return true
 			}
