@@ -62,7 +62,9 @@ var praiseWords = map[string]bool{"love": true, "loves": true, "loved": true, "a
 	"treasured": true, "warm": true, "warmest": true, "industrious": true, "gifted": true, "heroic": true,
 	"honorable": true, "vital": true, "essential": true, "embrace": true, "embraces": true, "value": true,
 	"values": true, "valued": true, "stand with": true, "stand by": true, "decent": true, "honest": true,
-	"legend": true, "legends": true, "hero": true, "heroes": true, "gem": true, "gems": true}
+	"legend": true, "legends": true, "hero": true, "heroes": true, "gem": true, "gems": true,
+	// round 150: "part of our community", "the hardest working people"
+	"part": true, "hard": true, "hardest": true, "hardest-working": true}
 
 // ruleHit is the link that made a definitional rule fire, with its byte
 // span (the term and its target) for evidence.
@@ -286,6 +288,13 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	if cond == nil && incident != nil {
 		cond = incident
 	}
+	// a loss said to follow without migrants: "without immigrants the NHS
+	// would collapse" (round 150; a cue only before it)
+	if pos == nil && ti.migrant && ti.count[tIncident] == 0 {
+		if a, b, ok := dependenceSpan(ti); ok {
+			pos = &ruleHit{ti.words[a].s, ti.words[b-1].e, "loss without migrants"}
+		}
+	}
 	if !hostile {
 		r := cond
 		if r == nil {
@@ -506,7 +515,14 @@ func contributionBy(ti *targetInfo, u *unit) bool {
 // cope") must stand with a modal, so "we'd be better off without them"
 // and "they came here without papers" are not cues.
 func dependence(ti *targetInfo) bool {
-	without := false
+	_, _, ok := dependenceSpan(ti)
+	return ok
+}
+
+// dependenceSpan returns the words of dependence's "without" and of its
+// loss, [a, b), for evidence.
+func dependenceSpan(ti *targetInfo) (a, b int, ok bool) {
+	a = -1
 	for _, m := range ti.mentions {
 		if m.kind != kMigrant {
 			continue
@@ -514,32 +530,38 @@ func dependence(ti *targetInfo) bool {
 		for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
 			w := ti.words[k]
 			if w.w == "without" {
-				without = true
+				a = k
 				break
 			}
 			if !tDeterminers[w.w] && !strings.HasPrefix(w.tag, "JJ") && !strings.HasPrefix(w.tag, "NN") {
 				break
 			}
 		}
+		if a >= 0 {
+			break
+		}
 	}
-	if !without {
-		return false
+	if a < 0 {
+		return 0, 0, false
 	}
-	modal, loss := false, false
+	modal, loss := false, -1
 	for k, w := range ti.words {
 		switch w.w {
 		case "would", "could", "'d", "will", "wo", "ca", "wouldn't", "couldn't", "won't", "wouldnt", "couldnt":
 			modal = true
 		}
 		if lossWords[w.w] || capacityWords[w.w] && negatedAt(ti, k) {
-			loss = true
+			loss = k
 		}
 		if w.w == "apart" && k > 0 && strings.HasPrefix(ti.words[k-1].w, "fall") ||
 			w.w == "halt" && k > 1 && ti.words[k-2].w == "to" {
-			loss = true
+			loss = k
 		}
 	}
-	return modal && loss
+	if !modal || loss < 0 {
+		return 0, 0, false
+	}
+	return min(a, loss), max(a, loss) + 1, true
 }
 
 // lossWords and capacityWords: what a place or trade suffers without its

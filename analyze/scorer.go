@@ -645,7 +645,10 @@ func (s *Scorer) Version() string {
 //	   ("Refugees bring skills, energy and hope").
 //	130: round 149: "asylum" before a place noun names where migrants
 //	   live ("We should burn down the asylum hotel").
-const scoringRevision = 130
+//	131: round 150: more ways to say migrants are good for a place
+//	   (belonging, "made our high street thrive", "respect for", a loss
+//	   without them as a counter_speech floor).
+const scoringRevision = 131
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1353,12 +1353,17 @@ func causedHarm(ti *targetInfo, j int) int {
 }
 
 // causedBenefit reports a good caused at word j: "make this city a better
-// place", "have made our town stronger".
+// place", "have made our town stronger", "made our high street thrive",
+// "make this city what it is" (round 150).
 func causedBenefit(ti *targetInfo, j int) bool {
 	return causedResult(ti, j, true, func(k int) bool {
 		switch ti.wordAt(k) {
-		case "better", "stronger", "richer", "safer", "livelier", "brighter":
+		case "better", "stronger", "richer", "safer", "livelier", "brighter", "thrive", "thriving", "flourish",
+			"flourishing", "prosper", "prosperous", "vibrant", "great", "greater":
 			return true
+		case "what":
+			return ti.wordAt(k+1) == "it" && (ti.wordAt(k+2) == "is" || ti.wordAt(k+2) == "'s") ||
+				ti.wordAt(k+1) == "we" && ti.wordAt(k+2) == "are"
 		}
 		return false
 	}) >= 0
@@ -2559,7 +2564,10 @@ var quantifierWords = map[string]bool{"most": true, "of": true, "them": true, "t
 // attitudeWords: positive adjectives of an attitude toward someone, said
 // with for, of or "to have" before the target.
 var attitudeWords = map[string]bool{"grateful": true, "thankful": true, "proud": true, "glad": true,
-	"happy": true, "lucky": true, "blessed": true}
+	"happy": true, "lucky": true, "blessed": true,
+	// round 150: the nouns of an attitude ("nothing but respect for asylum
+	// seekers", "so much admiration for refugees")
+	"respect": true, "love": true, "admiration": true, "affection": true, "gratitude": true}
 
 // emphaticAfter reports "like", "more than" or "as much as" right after a
 // term (within two words, same clause): the second half of "nothing ...
