@@ -102,7 +102,8 @@ package analyze_test
 // xs1-7d3f9effd2fc, a rule and its retraining, those marked "round 147: x";
 // round 149, xs1-8e6b63fa3ee0, a rule and its retraining, no judged figure
 // moved; round 150, xs1-38cb1bc08b52, a rule and its retraining, those marked
-// "round 149: x")
+// "round 149: x"; round 151, xs1-9e97b30d8641, a rule and its retraining, no
+// judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

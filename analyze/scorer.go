@@ -648,7 +648,9 @@ func (s *Scorer) Version() string {
 //	131: round 150: more ways to say migrants are good for a place
 //	   (belonging, "made our high street thrive", "respect for", a loss
 //	   without them as a counter_speech floor).
-const scoringRevision = 131
+//	132: round 151: "no less honest than", what migrants want or need is
+//	   no praise of them.
+const scoringRevision = 132
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1784,6 +1784,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "nothing" && emphaticAfter(ti, h.end) {
 					break
 				}
+				// "no less honest than anyone else" (round 151): an equal
+				// comparison asserts the term
+				if (w(k) == "no" || w(k) == "not") && w(k+1) == "less" && thanAfter(ti, h.end) {
+					break
+				}
 				// the negation must bear on the term: only copulas,
 				// auxiliaries, adverbs and determiners between ("are not
 				// vermin", "never any good", "don't hate"), not another
@@ -1940,7 +1945,8 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "less intelligent", "hardly welcome": a lessened positive
 		if cat == tPositive && l.status != stNeg {
 			for k := h.start - 1; k >= 0 && k >= h.start-2; k-- {
-				if w(k) == "less" || w(k) == "least" {
+				// "no less honest than anyone" (round 151) is no lessening
+				if (w(k) == "less" || w(k) == "least") && !((w(k-1) == "no" || w(k-1) == "not") && thanAfter(ti, h.end)) {
 					l.status = stNeg
 				}
 			}
@@ -2259,6 +2265,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if targetFirst {
 			// the target is the subject: "X are vermin", "X act like
 			// animals", "X, these parasites", "migrant scum"
+			if sec == tPositive && desireVerbs[word] && !tCopulaBetween(ti, a, b) {
+				// "refugees want jobs", "they don't want charity" (round
+				// 151): what the target wants or needs praises no one
+				return false
+			}
 			if sec == tPositive && strings.HasPrefix(word, "deserve") && b-a <= 1 {
 				// "refugees deserve to live here", "no immigrant deserves to
 				// live" (a negated subject denies it)
@@ -5593,6 +5604,21 @@ func auxiliariesOnly(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// thanAfter reports "than" within three words after word k, in its clause
+// ("no less honest than anyone").
+func thanAfter(ti *targetInfo, k int) bool {
+	for j := k; j < len(ti.words) && j <= k+2 && ti.words[j].cl == ti.words[k-1].cl; j++ {
+		if ti.words[j].w == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+// desireVerbs: the active forms of wanting and needing.
+var desireVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "wanting": true, "need": true,
+	"needs": true, "needed": true, "needing": true}
 
 // emptiedObject reports an object that empties what the praise word before
 // word k gives: "contribute absolutely nothing", "add zero", "give back sod

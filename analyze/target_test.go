@@ -999,6 +999,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round148.tsv", 15}, // 6 with round 147's model; batch b (frozen) 5 -> 12
 		{"probes_round149.tsv", 11}, // 9 with round 148's model; batch b (frozen) 7 -> 9
 		{"probes_round150.tsv", 24}, // 14 with round 149's model; batch b (frozen) 8 -> 12
+		{"probes_round151.tsv", 21}, // 14 with round 150's model; batch b (frozen) 9 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
