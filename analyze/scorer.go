@@ -650,7 +650,10 @@ func (s *Scorer) Version() string {
 //	   without them as a counter_speech floor).
 //	132: round 151: "no less honest than", what migrants want or need is
 //	   no praise of them.
-const scoringRevision = 132
+//	133: round 152: challenges and judged exclusions ("a pity to keep them
+//	   out", "why do you hate migrants?", "if they were really ...", "I
+//	   don't understand why ...").
+const scoringRevision = 133
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1858,6 +1858,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status != stNeg && l.linked && pretended(ti, h.start, l.ti) {
 			l.status = stNeg
 		}
+		// "if immigrants were really stealing jobs, unemployment would
+		// be rising" (round 152): a counterfactual denies its condition
+		if l.status == stOwn && isHostileCat(cat) && counterfactualIf(ti, h.start) {
+			l.status = stNeg
+		}
 		// "I don't think the world would be a better place without
 		// immigrants": a denied belief denies the claim it introduces
 		if b := deniedBeliefAt(ti, h.start); b >= 0 && l.status != stNeg {
@@ -2809,7 +2814,9 @@ func evaluatedAct(ti *targetInfo, l *hostLink) bool {
 		if w(t-1) == "dare" && w(t-2) == "how" && !ti.isMention(t) {
 			return true
 		}
-		if w(t) != "to" || ti.words[t].tag != "TO" {
+		// before the act itself "to" marks its infinitive, whatever the
+		// tagger says ("a mistake to send the refugees back", round 152)
+		if w(t) != "to" || ti.words[t].tag != "TO" && !act {
 			continue
 		}
 		e := t - 1
@@ -2824,12 +2831,14 @@ func evaluatedAct(ti *targetInfo, l *hostLink) bool {
 		}
 		// an impersonal frame before the judgement: "it is", "it would be",
 		// "that's"
-		for j := e - 1; j >= 0 && j >= e-4; j-- {
+		for j := e - 1; j >= 0 && j >= e-5; j-- {
 			switch w(j) {
 			case "it's", "its", "that's", "thats", "it", "that", "this":
 				return true
 			}
-			if !tCopulas[w(j)] && !tModals[w(j)] && w(j) != "not" && w(j) != "never" && w(j) != "a" && !tIntensifiers[w(j)] {
+			// (round 152: and adjectives, "a huge mistake")
+			if !tCopulas[w(j)] && !tModals[w(j)] && w(j) != "not" && w(j) != "never" && w(j) != "a" && !tIntensifiers[w(j)] &&
+				!strings.HasPrefix(ti.words[j].tag, "JJ") {
 				return false
 			}
 		}
@@ -3041,7 +3050,9 @@ func literalStereotype(ti *targetInfo, h lexHit) bool {
 // wrongWords: judgements of an act as wrong that the [condemn] lexicon does
 // not list (they are said of many things besides hostility).
 var wrongWords = map[string]bool{"mistake": true, "error": true, "wrong": true, "unfair": true, "unjust": true,
-	"cruel": true, "inhumane": true, "immoral": true, "illegal": true, "unlawful": true}
+	"cruel": true, "inhumane": true, "immoral": true, "illegal": true, "unlawful": true,
+	// round 152: "it would be a pity to keep them out"
+	"pity": true, "tragedy": true, "crime": true, "sin": true}
 
 // prepositionObject reports a mention at word i governed by a preposition
 // other than "of" (skipping determiners): "without immigrants", "for the
@@ -4038,9 +4049,32 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		// "why do so many people hate migrants?": a question about the
 		// hatred of others, not the asker's
 		return true
+	case w0 == "why" && (w1 == "do" || w1 == "did") && (w2 == "you" || w2 == "u" || w2 == "ya") && ti.has(i, tEmotion):
+		// "why do you hate migrants?" (round 152): the addressee's
+		// hatred challenged
+		return true
 	case w0 == "why" && (w1 == "would" || w1 == "should" || w1 == "do") && hasWord(ti, start+2, i, "need"):
 		// "why would we need to deport them?"
 		return true
+	}
+	return false
+}
+
+// counterfactualIf reports word k in a clause opened by "if" with "really"
+// before k, and "would" or "'d" after k in its sentence ("if they were
+// really replacing us, we'd ...", round 152).
+func counterfactualIf(ti *targetInfo, k int) bool {
+	c := ti.clauseStart(k)
+	for c < k && (ti.words[c].w == "and" || ti.words[c].w == "but" || ti.words[c].w == "so") {
+		c++
+	}
+	if ti.wordAt(c) != "if" || !hasWord(ti, c+1, k, "really") {
+		return false
+	}
+	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
+		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
+			return true
+		}
 	}
 	return false
 }
@@ -4054,6 +4088,15 @@ var subordinators = map[string]bool{"when": true, "because": true, "if": true, "
 // clause: the negator's index, or -1.
 func deniedBeliefAt(ti *targetInfo, i int) int {
 	for k := i - 1; k >= 1 && k >= i-10 && ti.words[k].cl == ti.words[i].cl; k-- {
+		// "I don't understand why ...", "can't see why ..." (round 152)
+		if (ti.words[k].w == "understand" || ti.words[k].w == "see") && (ti.wordAt(k+1) == "why" || ti.wordAt(k+1) == "how") {
+			switch ti.words[k-1].w {
+			case "don't", "dont", "not", "n't", "can't", "cant", "cannot", "couldn't", "really":
+				if ti.words[k-1].w != "really" || k >= 2 && ti.has(k-2, tNegation) {
+					return k - 1
+				}
+			}
+		}
 		switch ti.words[k].w {
 		case "think", "believe", "thought", "agree", "mean", "means":
 			switch ti.words[k-1].w {

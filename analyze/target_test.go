@@ -1000,6 +1000,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round149.tsv", 11}, // 9 with round 148's model; batch b (frozen) 7 -> 9
 		{"probes_round150.tsv", 24}, // 14 with round 149's model; batch b (frozen) 8 -> 12
 		{"probes_round151.tsv", 21}, // 14 with round 150's model; batch b (frozen) 9 -> 12
+		{"probes_round152.tsv", 15}, // 6 with round 151's model; batch b (frozen) 3 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
