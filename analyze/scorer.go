@@ -653,7 +653,9 @@ func (s *Scorer) Version() string {
 //	133: round 152: challenges and judged exclusions ("a pity to keep them
 //	   out", "why do you hate migrants?", "if they were really ...", "I
 //	   don't understand why ...").
-const scoringRevision = 133
+//	134: rounds 153 to 155: resources taken ("taking our houses", "the
+//	   jobs are taken by migrants", "bleeding the NHS dry").
+const scoringRevision = 134
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

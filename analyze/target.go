@@ -687,6 +687,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropNonCorrections(ti)
 	dropUnjustBlameOfOthers(ti)
 	departureCalled(ti)
+	resourceTaken(ti)
 	violenceCueHits(ti, words)
 	timedHarmHits(ti, words)
 	ironicWelcome(ti, words)
@@ -3428,6 +3429,118 @@ func noPlaceFor(ti *targetInfo) {
 		ti.addHit(tExclusion, a, a+3)
 	}
 }
+
+// resourceTaken adds a [stereotype] hit where migrants are said to take
+// what is ours (rounds 153 and 154): a verb of taking before a resource ("are
+// taking our houses", "grabbing all the council houses"; round 154: not
+// after a bare "the"), the passive
+// with migrants the agent after "by" (round 155; "the jobs are taken by
+// migrants", "the beds
+// are taken up by immigrants"), and "bleeding X dry", "running X out of
+// jobs".
+func resourceTaken(ti *targetInfo) {
+	n := len(ti.words)
+	w := ti.wordAt
+	// resourceAt reports a resource noun within three words after word k
+	// (determiners and modifiers between), or -1
+	resourceAt := func(k int) int {
+		for e := k; e < n && e <= k+3 && ti.words[e].cl == ti.words[k].cl; e++ {
+			if takenResources[w(e)] {
+				if w(e) == "places" && w(e-1) != "school" || w(e) == "beds" && w(e-1) != "hospital" {
+					return -1
+				}
+				return e
+			}
+			if !tDeterminers[w(e)] && !strings.HasPrefix(ti.words[e].tag, "JJ") && !takenModifiers[w(e)] {
+				return -1
+			}
+		}
+		return -1
+	}
+	for k := 0; k < n; k++ {
+		switch {
+		case takingVerbs[w(k)]:
+			// "our houses", "all the jobs" (a bare "the" names a thing
+			// taken, not ours: "took the homes nobody else wanted")
+			a := k + 1
+			if w(a) == "up" {
+				a++
+			}
+			if w(a) == "our" || w(a) == "all" && w(a+1) == "the" {
+				if e := resourceAt(a); e >= 0 {
+					ti.addHit(tStereotype, k, e+1)
+				}
+			}
+		case takenWords[w(k)]:
+			b := k + 1
+			if w(b) == "up" {
+				b++
+			}
+			if w(b) != "by" || !agentMigrants(ti, b+1) {
+				continue
+			}
+			// the resource is the subject before the auxiliary
+			aux := k - 1
+			for aux >= 0 && (w(aux) == "being" || w(aux) == "been" || w(aux) == "always" || w(aux) == "all" || tIntensifiers[w(aux)]) {
+				aux--
+			}
+			if aux < 1 || !tCopulas[w(aux)] && w(aux) != "get" && w(aux) != "gets" && w(aux) != "got" {
+				continue
+			}
+			for r := aux - 1; r >= 0 && r >= aux-2 && ti.words[r].cl == ti.words[k].cl; r-- {
+				if takenResources[w(r)] {
+					ti.addHit(tStereotype, k, b+1)
+					break
+				}
+			}
+		case w(k) == "dry" && k >= 2 && (strings.HasPrefix(w(k-2), "bleed") || k >= 3 && strings.HasPrefix(w(k-3), "bleed")):
+			v := k - 2
+			if !strings.HasPrefix(w(v), "bleed") {
+				v = k - 3
+			}
+			ti.addHit(tStereotype, v, k+1)
+		case w(k) == "out" && w(k+1) == "of" && k >= 2 && (strings.HasPrefix(w(k-2), "run") || k >= 3 && strings.HasPrefix(w(k-3), "run")):
+			if e := resourceAt(k + 2); e >= 0 || w(k+2) == "money" {
+				v := k - 2
+				if !strings.HasPrefix(w(v), "run") {
+					v = k - 3
+				}
+				ti.addHit(tStereotype, v, k+2)
+			}
+		}
+	}
+}
+
+// agentMigrants reports migrants as the agent phrase starting at word i
+// (after "by"): the migrant mention after determiners, or a noun and "of"
+// before it ("the children of migrants"; round 155).
+func agentMigrants(ti *targetInfo, i int) bool {
+	for i < len(ti.words) && ti.words[i].w != "of" && tDeterminers[ti.words[i].w] {
+		i++
+	}
+	if migrantMentionAt(ti, i) {
+		return true
+	}
+	if ti.wordAt(i+1) != "of" {
+		return false
+	}
+	for i += 2; i < len(ti.words) && tDeterminers[ti.words[i].w]; i++ {
+	}
+	return migrantMentionAt(ti, i)
+}
+
+var (
+	takingVerbs = map[string]bool{"take": true, "takes": true, "taking": true, "took": true, "steal": true,
+		"steals": true, "stealing": true, "stole": true, "grab": true, "grabs": true, "grabbing": true,
+		"grabbed": true, "hog": true, "hogs": true, "hogging": true, "hogged": true, "nick": true, "nicking": true,
+		"using": true}
+	takenWords     = map[string]bool{"taken": true, "stolen": true, "grabbed": true, "hogged": true}
+	takenResources = map[string]bool{"jobs": true, "houses": true, "homes": true, "housing": true, "benefits": true,
+		"money": true, "healthcare": true, "beds": true, "places": true, "services": true, "appointments": true,
+		"resources": true, "flats": true}
+	takenModifiers = map[string]bool{"council": true, "social": true, "school": true, "hospital": true, "gp": true,
+		"hard-earned": true, "best": true, "good": true, "local": true, "all": true}
+)
 
 // departureCalled adds an [exclusion] hit at a departure demanded or wished
 // of migrants (round 144): "the refugees must leave, now", "these asylum

@@ -999,8 +999,9 @@ func TestProbes(t *testing.T) {
 		{"probes_round148.tsv", 15}, // 6 with round 147's model; batch b (frozen) 5 -> 12
 		{"probes_round149.tsv", 11}, // 9 with round 148's model; batch b (frozen) 7 -> 9
 		{"probes_round150.tsv", 24}, // 14 with round 149's model; batch b (frozen) 8 -> 12
-		{"probes_round151.tsv", 21}, // 14 with round 150's model; batch b (frozen) 9 -> 12
+		{"probes_round151.tsv", 20}, // 14 with round 150's model; batch b (frozen) 9 -> 12; 21 until round 155's retraining ("Refugees don't want charity, they want jobs" 0.47 -> 0.54)
 		{"probes_round152.tsv", 15}, // 6 with round 151's model; batch b (frozen) 3 -> 6
+		{"probes_round155.tsv", 39}, // 21 with round 152's model; batch d (frozen before round 155) 8 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
