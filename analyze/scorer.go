@@ -655,7 +655,9 @@ func (s *Scorer) Version() string {
 //	   don't understand why ...").
 //	134: rounds 153 to 155: resources taken ("taking our houses", "the
 //	   jobs are taken by migrants", "bleeding the NHS dry").
-const scoringRevision = 134
+//	135: round 156: a threat reaches its object across a particle, "set
+//	   fire to", "at" and "the windows of".
+const scoringRevision = 135
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

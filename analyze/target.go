@@ -2441,6 +2441,18 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			if sec == tEmotion && a < b && strings.HasPrefix(tag, "NN") && hatredObjects[ti.words[a].w] && npInternal(ti, a+1, b, false) {
 				return true
 			}
+			// a threat's object across a particle, "to" after "set fire",
+			// "at" after a thrown thing, or the windows or doors of a
+			// place ("burn down the asylum hotel", "set fire to the
+			// refugee centre", "smash the windows of that hotel"; round
+			// 156)
+			// (not a verb in the past: "extremists burned down his
+			// clinic" tells an event)
+			if sec == tThreat && tag != "VBD" && tag != "VBN" {
+				if o := threatObjectStart(ti, h, a); o > a && o <= b && (o == b || npInternal(ti, o, b, true)) {
+					return true
+				}
+			}
 			return npInternal(ti, a, b, true) || b-a <= 1 && hasWord(ti, a, b, "to") ||
 				sec == tThreat && b-a == 1 && ti.words[a].w == "at"
 		}
@@ -5760,6 +5772,35 @@ func auxiliariesOnly(ti *targetInfo, a, b int) bool {
 	}
 	return true
 }
+
+// threatObjectStart returns where the object of the threat term h begins,
+// from word a after it, across a particle ("burn down"; not "in": "killings
+// in refugee camps"), "to" after "set
+// fire" ("set fire to"), "at" ("throw stones at") and "the windows (doors,
+// homes, houses, cars, shops) of" (round 156); a when none is crossed.
+func threatObjectStart(ti *targetInfo, h lexHit, a int) int {
+	w := ti.wordAt
+	o := a
+	switch w(o) {
+	case "down", "up", "out":
+		o++
+	case "to":
+		if h.end-h.start == 2 && w(h.start) == "set" {
+			o++
+		}
+	case "at":
+		o++
+	}
+	if (w(o) == "the" || w(o) == "their") && threatenedParts[w(o+1)] && w(o+2) == "of" {
+		o += 3
+	}
+	return o
+}
+
+// threatenedParts: the parts of a place or home a threat names ("smash the
+// windows of").
+var threatenedParts = map[string]bool{"windows": true, "doors": true, "door": true, "homes": true, "houses": true,
+	"cars": true, "shops": true, "window": true, "home": true, "house": true}
 
 // thanAfter reports "than" within three words after word k, in its clause
 // ("no less honest than anyone").

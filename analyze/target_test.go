@@ -912,7 +912,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round24.tsv", 6},   // 5 with round 23's model (stance 0.41-0.59 on the incidents then, 0.00 now)
 		{"probes_round25.tsv", 9},   // 6 with round 24's model
 		{"probes_round27.tsv", 25},  // round 27's rules (47) were not adopted; 26 until round 35 ("Stop pretending that immigrants are anything but parasites": a denied "anything but")
-		{"probes_round29.tsv", 22},  // 13 with round 26's model; batch b (frozen) 6 -> 10
+		{"probes_round29.tsv", 21},  // 13 with round 26's model; batch b (frozen) 6 -> 10; 22 until round 156 (the quoted "hunt down" in a court report, hate_crime_report 0.51 -> 0.46)
 		{"probes_round30.tsv", 20},  // 11 with round 29's model; batch b (frozen) 4 -> 7
 		{"probes_round31.tsv", 12},  // 11 with round 30's model; round 31's contribution rule (14) was not adopted
 		{"probes_round32.tsv", 13},  // round 32's rule (20) was not adopted
@@ -1002,6 +1002,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round151.tsv", 20}, // 14 with round 150's model; batch b (frozen) 9 -> 12; 21 until round 155's retraining ("Refugees don't want charity, they want jobs" 0.47 -> 0.54)
 		{"probes_round152.tsv", 15}, // 6 with round 151's model; batch b (frozen) 3 -> 6
 		{"probes_round155.tsv", 39}, // 21 with round 152's model; batch d (frozen before round 155) 8 -> 11
+		{"probes_round156.tsv", 18}, // 12 with round 155's model; batch b (frozen) 8 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
