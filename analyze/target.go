@@ -3443,13 +3443,12 @@ func noPlaceFor(ti *targetInfo) {
 }
 
 // resourceTaken adds a [stereotype] hit where migrants are said to take
-// what is ours (rounds 153 and 154): a verb of taking before a resource ("are
-// taking our houses", "grabbing all the council houses"; round 154: not
-// after a bare "the"), the passive
-// with migrants the agent after "by" (round 155; "the jobs are taken by
-// migrants", "the beds
-// are taken up by immigrants"), and "bleeding X dry", "running X out of
-// jobs".
+// what is ours (rounds 153 to 155): a verb of taking before "our" or "all
+// the" and a resource ("are taking our houses", "grabbing all the council
+// houses"; a bare "the" names a thing taken, not ours, round 154), the
+// passive with migrants the agent after "by" ("the jobs are taken by
+// migrants", "the beds are taken up by immigrants"; round 155), and
+// "bleeding X dry", "running X out of jobs".
 func resourceTaken(ti *targetInfo) {
 	n := len(ti.words)
 	w := ti.wordAt
@@ -4217,8 +4216,11 @@ func deniedBeliefAt(ti *targetInfo, i int) int {
 		if (ti.words[k].w == "understand" || ti.words[k].w == "see") && (ti.wordAt(k+1) == "why" || ti.wordAt(k+1) == "how") {
 			switch ti.words[k-1].w {
 			case "don't", "dont", "not", "n't", "can't", "cant", "cannot", "couldn't", "really":
-				if ti.words[k-1].w != "really" || k >= 2 && ti.has(k-2, tNegation) {
+				if ti.words[k-1].w != "really" {
 					return k - 1
+				}
+				if k >= 2 && ti.has(k-2, tNegation) {
+					return k - 2 // "don't really understand why"
 				}
 			}
 		}
@@ -5774,10 +5776,10 @@ func auxiliariesOnly(ti *targetInfo, a, b int) bool {
 }
 
 // threatObjectStart returns where the object of the threat term h begins,
-// from word a after it, across a particle ("burn down"; not "in": "killings
-// in refugee camps"), "to" after "set
-// fire" ("set fire to"), "at" ("throw stones at") and "the windows (doors,
-// homes, houses, cars, shops) of" (round 156); a when none is crossed.
+// from word a after it, across a particle ("burn down"; not "in":
+// "killings in refugee camps"), "to" after "set fire" ("set fire to"), "at"
+// ("throw stones at") and "the windows (doors, homes, houses, cars, shops)
+// of" (round 156); a when none is crossed.
 func threatObjectStart(ti *targetInfo, h lexHit, a int) int {
 	w := ti.wordAt
 	o := a
