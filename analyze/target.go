@@ -3543,8 +3543,7 @@ func agentMigrants(ti *targetInfo, i int) bool {
 var (
 	takingVerbs = map[string]bool{"take": true, "takes": true, "taking": true, "took": true, "steal": true,
 		"steals": true, "stealing": true, "stole": true, "grab": true, "grabs": true, "grabbing": true,
-		"grabbed": true, "hog": true, "hogs": true, "hogging": true, "hogged": true, "nick": true, "nicking": true,
-		"using": true}
+		"grabbed": true, "hog": true, "hogs": true, "hogging": true, "hogged": true, "nick": true, "nicking": true}
 	takenWords     = map[string]bool{"taken": true, "stolen": true, "grabbed": true, "hogged": true}
 	takenResources = map[string]bool{"jobs": true, "houses": true, "homes": true, "housing": true, "benefits": true,
 		"money": true, "healthcare": true, "beds": true, "places": true, "services": true, "appointments": true,
