@@ -107,7 +107,8 @@ package analyze_test
 // retraining, those marked "round 151: x"; round 155, xs1-96765ec02b14,
 // rounds 153 to 155's rule and its retraining, those marked "round 152: x";
 // round 156, xs1-d0bb47a01d53, a rule and its retraining, no judged figure
-// moved)
+// moved; round 158, xs1-e2cab4302bb0, a rule and its retraining, no judged
+// figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

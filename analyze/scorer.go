@@ -657,7 +657,9 @@ func (s *Scorer) Version() string {
 //	   jobs are taken by migrants", "bleeding the NHS dry").
 //	135: round 156: a threat reaches its object across a particle, "set
 //	   fire to", "at" and "the windows of".
-const scoringRevision = 135
+//	136: rounds 157 and 158: a first-person subject right before an
+//	   exclusion is its own ("whenever we go away").
+const scoringRevision = 136
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -2478,6 +2478,14 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 		if prepositionObject(ti, m.i) {
 			return false
 		}
+		// a subject pronoun right before the exclusion (across
+		// auxiliaries, modals, adverbs, negations) is its own subject:
+		// "our Afghan neighbours look after our cat whenever we go away",
+		// "I should go home" (rounds 157 and 158; not "we want you to get
+		// out")
+		if sec == tExclusion && ownSubjectBefore(ti, a, h.start) {
+			return false
+		}
 		if passiveBetween(ti, a, b) && !strings.HasPrefix(tag, "VBG") {
 			// "they are hated in their new home" reports what they
 			// suffer; "they should be hated" calls for it
@@ -5813,6 +5821,33 @@ func thanAfter(ti *targetInfo, k int) bool {
 	}
 	return false
 }
+
+// ownSubjectBefore reports a word of ownSubjects in [a, k) with only
+// auxiliaries, modals, adverbs and negations between it and word k.
+func ownSubjectBefore(ti *targetInfo, a, k int) bool {
+	for j := k - 1; j >= a; j-- {
+		w := ti.words[j]
+		if ownSubjects[w.w] {
+			return true
+		}
+		if !tModals[w.w] && !auxWords[w.w] && !ti.has(j, tNegation) && !strings.HasPrefix(w.tag, "RB") && !strings.HasPrefix(w.tag, "MD") {
+			return false
+		}
+	}
+	return false
+}
+
+// auxWords: auxiliaries before a verb.
+var auxWords = map[string]bool{"have": true, "has": true, "had": true, "do": true, "does": true, "did": true,
+	"will": true, "would": true, "should": true, "could": true, "can": true, "must": true, "might": true, "may": true}
+
+// ownSubjects: subject pronouns that are not a group of migrants (rounds
+// 157 and 158).
+// Only the first person: "you" and "he" are often the migrants addressed
+// or told of ("You're not welcome here", "he was told he did not belong
+// here").
+var ownSubjects = map[string]bool{"i": true, "we": true, "i'm": true, "we're": true, "i'll": true, "we'll": true,
+	"i'd": true, "we'd": true, "i've": true, "we've": true}
 
 // desireVerbs: the active forms of wanting and needing.
 var desireVerbs = map[string]bool{"want": true, "wants": true, "wanted": true, "wanting": true, "need": true,

@@ -1003,6 +1003,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round152.tsv", 15}, // 6 with round 151's model; batch b (frozen) 3 -> 6
 		{"probes_round155.tsv", 39}, // 21 with round 152's model; batch d (frozen before round 155) 8 -> 11
 		{"probes_round156.tsv", 18}, // 12 with round 155's model; batch b (frozen) 8 -> 10
+		{"probes_round158.tsv", 20}, // 14 with round 156's model; batch c (frozen before round 158) 5 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
