@@ -5770,16 +5770,26 @@ func afterPlace(ti *targetInfo, a, b int) int {
 // "don't", "a refugee who".
 func auxiliariesOnly(ti *targetInfo, a, b int) bool {
 	for k := a; k < b; k++ {
-		w := ti.words[k]
-		switch w.w {
-		case "has", "have", "had", "do", "does", "did", "will", "would", "ever", "never", "not", "n't", "who", "that":
+		switch ti.words[k].w {
+		case "ever", "never", "not", "n't", "who", "that":
 			continue
 		}
-		if !ti.has(k, tNegation) && !tModals[w.w] && !strings.HasPrefix(w.tag, "RB") && !strings.HasPrefix(w.tag, "MD") {
+		if !auxiliaryAt(ti, k) {
 			return false
 		}
 	}
 	return true
+}
+
+// auxiliaryAt reports an auxiliary, a modal, a negation or an adverb at word
+// k ("has", "should", "not", "always").
+func auxiliaryAt(ti *targetInfo, k int) bool {
+	w := ti.words[k]
+	switch w.w {
+	case "has", "have", "had", "do", "does", "did", "will", "would":
+		return true
+	}
+	return ti.has(k, tNegation) || tModals[w.w] || strings.HasPrefix(w.tag, "RB") || strings.HasPrefix(w.tag, "MD")
 }
 
 // threatObjectStart returns where the object of the threat term h begins,
@@ -5826,20 +5836,15 @@ func thanAfter(ti *targetInfo, k int) bool {
 // auxiliaries, modals, adverbs and negations between it and word k.
 func ownSubjectBefore(ti *targetInfo, a, k int) bool {
 	for j := k - 1; j >= a; j-- {
-		w := ti.words[j]
-		if ownSubjects[w.w] {
+		if ownSubjects[ti.words[j].w] {
 			return true
 		}
-		if !tModals[w.w] && !auxWords[w.w] && !ti.has(j, tNegation) && !strings.HasPrefix(w.tag, "RB") && !strings.HasPrefix(w.tag, "MD") {
+		if !auxiliaryAt(ti, j) {
 			return false
 		}
 	}
 	return false
 }
-
-// auxWords: auxiliaries before a verb.
-var auxWords = map[string]bool{"have": true, "has": true, "had": true, "do": true, "does": true, "did": true,
-	"will": true, "would": true, "should": true, "could": true, "can": true, "must": true, "might": true, "may": true}
 
 // ownSubjects: subject pronouns that are not a group of migrants (rounds
 // 157 and 158).
