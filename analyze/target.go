@@ -3512,22 +3512,28 @@ func resourceTaken(ti *targetInfo) {
 					break
 				}
 			}
-		case w(k) == "dry" && k >= 2 && (strings.HasPrefix(w(k-2), "bleed") || k >= 3 && strings.HasPrefix(w(k-3), "bleed")):
-			v := k - 2
-			if !strings.HasPrefix(w(v), "bleed") {
-				v = k - 3
+		case w(k) == "dry":
+			if v := verbBeforeObject(ti, k, "bleed"); v >= 0 {
+				ti.addHit(tStereotype, v, k+1)
 			}
-			ti.addHit(tStereotype, v, k+1)
-		case w(k) == "out" && w(k+1) == "of" && k >= 2 && (strings.HasPrefix(w(k-2), "run") || k >= 3 && strings.HasPrefix(w(k-3), "run")):
-			if e := resourceAt(k + 2); e >= 0 || w(k+2) == "money" {
-				v := k - 2
-				if !strings.HasPrefix(w(v), "run") {
-					v = k - 3
-				}
+		case w(k) == "out" && w(k+1) == "of":
+			if v := verbBeforeObject(ti, k, "run"); v >= 0 && (resourceAt(k+2) >= 0 || w(k+2) == "money") {
 				ti.addHit(tStereotype, v, k+2)
 			}
 		}
 	}
+}
+
+// verbBeforeObject returns the word two or three before word k (a verb and
+// its object of one or two words: "bleeding (the NHS) dry") that starts with
+// prefix, or -1.
+func verbBeforeObject(ti *targetInfo, k int, prefix string) int {
+	for _, v := range []int{k - 2, k - 3} {
+		if v >= 0 && strings.HasPrefix(ti.words[v].w, prefix) {
+			return v
+		}
+	}
+	return -1
 }
 
 // agentMigrants reports migrants as the agent phrase starting at word i
