@@ -659,7 +659,9 @@ func (s *Scorer) Version() string {
 //	   fire to", "at" and "the windows of".
 //	136: rounds 157 and 158: a first-person subject right before an
 //	   exclusion is its own ("whenever we go away").
-const scoringRevision = 136
+//	137: round 159: a claim challenged by the frame whose complement it
+//	   is ("do you have any proof that migrants are a burden?").
+const scoringRevision = 137
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -91,6 +91,7 @@ type tword struct {
 	cap     bool   // the source word starts with a capital letter
 	tok     int    // index of the first source token
 	hash    bool   // from a hashtag
+	ask     bool   // its sentence ends with a question mark
 }
 
 // target kinds
@@ -387,6 +388,9 @@ func (s *Scorer) targetWords(src string, toks []nlp.Token) (ws []tword, question
 			}
 			if strings.Contains(txt, "?") {
 				question = true
+				for x := len(ws) - 1; x >= 0 && ws[x].sent == sent; x-- {
+					ws[x].ask = true
+				}
 			}
 			if clauseBreak[txt] || strings.ContainsAny(txt, ".!?;") {
 				cl++
@@ -1862,6 +1866,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "if immigrants were really stealing jobs, unemployment would
 		// be rising" (round 152): a counterfactual denies its condition
 		if l.status == stOwn && isHostileCat(cat) && counterfactualIf(ti, h.start) {
+			l.status = stNeg
+		}
+		// "do you have any proof that migrants are a burden?", "I doubt
+		// that refugees are a threat" (round 159): a claim challenged by
+		// the frame whose complement it is
+		if l.status == stOwn && isHostileCat(cat) && l.linked && challengedClaim(ti, h.start, l.ti) {
 			l.status = stNeg
 		}
 		// "I don't think the world would be a better place without
@@ -4210,6 +4220,51 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 	}
 	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
 		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
+			return true
+		}
+	}
+	return false
+}
+
+// challengedClaim reports a term at i said of the migrant mention that
+// starts at t (t < i), the first noun phrase of a complement whose frame
+// challenges it (round 159): in a question, "(any|the|your) proof or
+// evidence (that)", "how is it possible (that)", "what makes you think
+// (that)", "is it really true (that)", "who told you (that)", "are you sure
+// (that)"; in any sentence, "not sure (that)" and "doubt (that)" after a
+// subject pronoun or an adverb ("I very much doubt that refugees are a
+// burden"). "How is it possible that the council houses these parasites?"
+// is no challenge of "parasites": the mention is the term.
+func challengedClaim(ti *targetInfo, i, t int) bool {
+	if t < 0 || t >= i {
+		return false
+	}
+	k := beforeDeterminers(ti, t)
+	if k >= 0 && ti.words[k].w == "that" {
+		k--
+	}
+	if k < 1 || ti.words[k].sent != ti.words[t].sent || ti.words[i].sent != ti.words[t].sent {
+		return false
+	}
+	w := ti.wordAt
+	ask := ti.words[k].ask
+	switch w(k) {
+	case "proof", "evidence":
+		return ask
+	case "possible":
+		return ask && w(k-1) == "it" && (w(k-2) == "is" || w(k-2) == "'s") && w(k-3) == "how"
+	case "think":
+		return ask && w(k-1) == "you" && w(k-2) == "makes" && w(k-3) == "what"
+	case "true":
+		return ask && w(k-1) == "really" && w(k-2) == "it"
+	case "you":
+		return ask && w(k-1) == "told" && w(k-2) == "who"
+	case "sure":
+		return ask && w(k-1) == "you" && (w(k-2) == "are" || w(k-2) == "really") ||
+			w(k-1) == "not" || w(k-1) == "n't"
+	case "doubt":
+		switch w(k - 1) {
+		case "i", "we", "really", "much", "seriously", "strongly":
 			return true
 		}
 	}
