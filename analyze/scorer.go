@@ -661,7 +661,10 @@ func (s *Scorer) Version() string {
 //	   exclusion is its own ("whenever we go away").
 //	137: round 159: a claim challenged by the frame whose complement it
 //	   is ("do you have any proof that migrants are a burden?").
-const scoringRevision = 137
+//	138: round 160: an exclusion judged wrong after it ("To deport them
+//	   would be a crime", "is not the answer"); the judging word is not
+//	   said of the target.
+const scoringRevision = 138
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

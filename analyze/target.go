@@ -2180,6 +2180,23 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.status = stRep
 		}
 	}
+	// the word that judges an act ("Deporting them would be a crime",
+	// "is not a good idea") is said of the act, not of its target (round
+	// 160)
+	for li := range ti.links {
+		x := &ti.links[li]
+		if x.status != stCond {
+			continue
+		}
+		if k := actJudgement(ti, x); k >= 0 {
+			for lj := range ti.links {
+				// with its adjective: "a good idea"
+				if y := &ti.links[lj]; lj != li && (y.i <= k && k < y.j || y.i == k-1 && ti.words[y.i].w == "good") {
+					y.linked = false
+				}
+			}
+		}
+	}
 }
 
 // linkTarget finds the mention a term at h is said of: in the same clause
@@ -2634,25 +2651,58 @@ func emphaticAfter(ti *targetInfo, j int) bool {
 // condemnation ("Deporting them would be a mistake", "Sending refugees
 // back is cruel").
 func judgedAct(ti *targetInfo, l *hostLink) bool {
-	if l.cat != tExclusion && l.cat != tThreat || !strings.HasSuffix(ti.words[l.i].w, "ing") {
-		return false
+	return actJudgement(ti, l) >= 0
+}
+
+// actJudgement returns the word that judges an act of exclusion or threat
+// opening its clause, or -1 (judgedAct). Round 160: the act may be a
+// to-infinitive ("To deport refugees would be a crime"), the copula may
+// stand after a relative clause (ten words on), the judgement may be a
+// denied good ("is not the answer", "doesn't seem like a good idea") or a
+// word of shame ("a disgrace"), and a denied word of wrong judges nothing
+// ("Deporting them is not a crime").
+func actJudgement(ti *targetInfo, l *hostLink) int {
+	if l.cat != tExclusion && l.cat != tThreat {
+		return -1
 	}
-	if l.i > 0 && ti.words[l.i-1].cl == ti.words[l.i].cl {
-		return false
+	first := l.i
+	if !strings.HasSuffix(ti.words[l.i].w, "ing") {
+		if l.i < 1 || ti.words[l.i-1].w != "to" {
+			return -1
+		}
+		first = l.i - 1
 	}
-	cop := false
-	for k := l.j; k < len(ti.words) && k <= l.j+6 && ti.words[k].cl == ti.words[l.i].cl; k++ {
+	if first > 0 && ti.words[first-1].cl == ti.words[l.i].cl {
+		return -1
+	}
+	cop, neg := false, false
+	for k := l.j; k < len(ti.words) && k <= l.j+10 && ti.words[k].cl == ti.words[l.i].cl; k++ {
 		w := ti.words[k].w
+		neg = neg || ti.has(k, tNegation)
 		if tCopulas[w] || w == "would" {
 			cop = true
 			continue
 		}
-		if cop && (ti.has(k, tCondemn) || wrongWords[w]) {
-			return true
+		if !cop {
+			continue
+		}
+		denied := negatedAt(ti, k) || neg && (w == "idea" || w == "good")
+		if (ti.has(k, tCondemn) || wrongWords[w] || shameWords[w]) && !denied {
+			return k
+		}
+		if denied && (fairWords[w] || answerWords[w]) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
+
+// shameWords judge an act as shameful (round 160).
+var shameWords = map[string]bool{"disgrace": true, "disgraceful": true, "shameful": true}
+
+// answerWords: goods an act is denied to be ("not the answer", "not a
+// good idea", round 160).
+var answerWords = map[string]bool{"answer": true, "solution": true, "idea": true, "way": true}
 
 // judgedNaming reports hostility named by a naming act that opens its
 // clause and that the rest of the clause condemns (round 47): "Calling
