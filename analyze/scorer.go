@@ -664,7 +664,9 @@ func (s *Scorer) Version() string {
 //	138: round 160: an exclusion judged wrong after it ("To deport them
 //	   would be a crime", "is not the answer"); the judging word is not
 //	   said of the target.
-const scoringRevision = 138
+//	139: round 161: a concession is no claim ("even if they were a
+//	   burden").
+const scoringRevision = 139
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1868,6 +1868,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if l.status == stOwn && isHostileCat(cat) && counterfactualIf(ti, h.start) {
 			l.status = stNeg
 		}
+		// "even if they were a burden, deporting them would be a crime"
+		// (round 161): a concession is no claim
+		if l.status == stOwn && isHostileCat(cat) && l.linked && concededAt(ti, h.start) {
+			l.status = stNeg
+		}
 		// "do you have any proof that migrants are a burden?", "I doubt
 		// that refugees are a threat" (round 159): a claim challenged by
 		// the frame whose complement it is
@@ -4270,6 +4275,18 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 	}
 	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
 		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
+			return true
+		}
+	}
+	return false
+}
+
+// concededAt reports word i after "even if" in its clause (round 161):
+// "even if they were a burden, ...", "... wrong even if they were a
+// burden". "Even though" asserts what it concedes.
+func concededAt(ti *targetInfo, i int) bool {
+	for k := i - 1; k >= 1 && ti.words[k].cl == ti.words[i].cl; k-- {
+		if ti.words[k].w == "if" && ti.words[k-1].w == "even" {
 			return true
 		}
 	}
