@@ -288,6 +288,12 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	if cond == nil && incident != nil {
 		cond = incident
 	}
+	// "the racist abuse aimed at the Afghans has to stop" (round 166)
+	if cond == nil {
+		if a, e := stoppedHostility(ti); a >= 0 {
+			cond = &ruleHit{ti.words[a].s, ti.words[e-1].e, "hostility told to stop"}
+		}
+	}
 	// a loss said to follow without migrants: "without immigrants the NHS
 	// would collapse" (round 150; a cue only before it)
 	if pos == nil && ti.migrant && ti.count[tIncident] == 0 {

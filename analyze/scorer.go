@@ -666,7 +666,9 @@ func (s *Scorer) Version() string {
 //	   said of the target.
 //	139: round 161: a concession is no claim ("even if they were a
 //	   burden").
-const scoringRevision = 139
+//	140: round 166: hostility toward migrants told to stop ("the racist
+//	   abuse aimed at the Afghans has to stop") is condemned.
+const scoringRevision = 140
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -2185,6 +2185,15 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.status = stRep
 		}
 	}
+	// a noun of hostility told to stop ("the hostility directed at
+	// refugees must stop", round 166) is condemned
+	if a, _ := stoppedHostility(ti); a >= 0 {
+		for li := range ti.links {
+			if l := &ti.links[li]; l.i == a && isHostileCat(l.cat) {
+				l.status = stCond
+			}
+		}
+	}
 	// the word that judges an act ("Deporting them would be a crime",
 	// "is not a good idea") is said of the act, not of its target (round
 	// 160)
@@ -4280,6 +4289,71 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 	}
 	return false
 }
+
+// stoppedHostility finds a noun of hostility whose object is a migrant
+// mention and which is the subject of a call to stop (round 166): "the
+// racist abuse aimed at the Afghans has to stop", "this hostility towards
+// migrant families must end", "threats against the refugees must stop".
+// Not with the migrants as agents ("the attacks by migrants on our women
+// must stop"). It returns the noun and the end of the call, or -1.
+func stoppedHostility(ti *targetInfo) (int, int) {
+	w := ti.wordAt
+	for k := range ti.words {
+		if !stoppableNouns[w(k)] && !ti.has(k, tIncident) {
+			continue
+		}
+		cl := ti.words[k].cl
+		// the object: a preposition (or "aimed at", "directed at") right
+		// before a migrant mention, within six words
+		obj := -1
+		for _, m := range ti.mentions {
+			if m.kind != kMigrant || m.i <= k || m.i > k+6 || ti.words[m.i].cl != cl {
+				continue
+			}
+			p := beforeDeterminers(ti, m.i)
+			for p > k && strings.HasPrefix(ti.words[p].tag, "JJ") {
+				p--
+			}
+			if p > k && hostilityObjectPreps[w(p)] {
+				obj = m.j
+				break
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		for j := obj; j+1 < len(ti.words) && ti.words[j].cl == cl; j++ {
+			switch {
+			case w(j) == "by":
+				j = len(ti.words) // the migrants' own act
+			case stopModals[w(j)] && (w(j+1) == "stop" || w(j+1) == "end" || w(j+1) == "cease"):
+				return k, j + 2
+			case (w(j) == "has" || w(j) == "have" || w(j) == "need" || w(j) == "needs") && w(j+1) == "to" &&
+				(w(j+2) == "stop" || w(j+2) == "end" || w(j+2) == "cease"):
+				return k, j + 3
+			case (w(j) == "has" || w(j) == "have") && w(j+1) == "got" && w(j+2) == "to" && (w(j+3) == "stop" || w(j+3) == "end"):
+				return k, j + 4
+			case w(j) == "must" && w(j+1) == "be" && (w(j+2) == "stopped" || w(j+2) == "ended"):
+				return k, j + 3
+			}
+		}
+	}
+	return -1, -1
+}
+
+// stoppableNouns name hostility toward people that a call can stop (round
+// 166; the [incident] section names the acts).
+var stoppableNouns = map[string]bool{"abuse": true, "hostility": true, "hatred": true, "hate": true, "harassment": true,
+	"racism": true, "discrimination": true, "bullying": true, "insults": true, "threats": true, "intimidation": true,
+	"violence": true}
+
+// hostilityObjectPreps put a migrant mention as the object of a noun of
+// hostility (round 166).
+var hostilityObjectPreps = map[string]bool{"of": true, "at": true, "towards": true, "toward": true, "against": true,
+	"on": true, "targeting": true}
+
+// stopModals call for an end: "must stop", "should end" (round 166).
+var stopModals = map[string]bool{"must": true, "should": true}
 
 // concededAt reports word i after "even if" in its clause (round 161):
 // "even if they were a burden, ...", "... wrong even if they were a

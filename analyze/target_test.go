@@ -1007,6 +1007,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round159.tsv", 22}, // 12 with round 158's model; batch b (frozen) 7 -> 11
 		{"probes_round160.tsv", 22}, // 12 with round 159's model; batch b (frozen) 6 -> 11
 		{"probes_round161.tsv", 21}, // 13 with round 160's model; batch b (frozen) 9 -> 12
+		{"probes_round166.tsv", 24}, // 13 with round 161's model; batch b (frozen) 8 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
