@@ -108,7 +108,7 @@ package analyze_test
 // rounds 153 to 155's rule and its retraining, those marked "round 152: x";
 // round 156, xs1-d0bb47a01d53, a rule and its retraining, no judged figure
 // moved; round 158, xs1-e2cab4302bb0, a rule and its retraining, no judged
-// figure moved; round 159, xs1-a7ac88f8825d, a rule and its retraining, those marked "round 158: x"; round 160, xs1-34378e21b9b5, a rule and its retraining, those marked "round 159: x"; round 161, xs1-7e8b79faee04, a rule and its retraining, those marked "round 160: x"; round 166, xs1-ef7be39aefe2, a rule, no model changed by its retraining, no judged figure moved)
+// figure moved; round 159, xs1-a7ac88f8825d, a rule and its retraining, those marked "round 158: x"; round 160, xs1-34378e21b9b5, a rule and its retraining, those marked "round 159: x"; round 161, xs1-7e8b79faee04, a rule and its retraining, those marked "round 160: x"; round 166, xs1-ef7be39aefe2, a rule, no model changed by its retraining, no judged figure moved; round 167, xs1-9041e49f27cb, a rule, no model changed by its retraining, those marked "round 166: x")
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -128,7 +128,7 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.926 (n=987; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
+	"anti_migrant":      0.89, // 0.927 (n=987; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.955 (n=987; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)

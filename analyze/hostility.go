@@ -220,6 +220,13 @@ func (s *Scorer) antiRules(u *unit, p float64) (float64, *ruleHit) {
 			framed = true
 		}
 	}
+	// "whoever put the windows through at the migrant hotel deserves a
+	// medal" (round 167)
+	if floor == nil {
+		if a, e := approvedAttack(ti); a >= 0 {
+			floor = &ruleHit{ti.words[a].s, ti.words[e-1].e, "attack on migrants praised"}
+		}
+	}
 	if floor != nil {
 		if p < ruleFloor {
 			return ruleFloor, floor

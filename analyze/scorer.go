@@ -668,7 +668,9 @@ func (s *Scorer) Version() string {
 //	   burden").
 //	140: round 166: hostility toward migrants told to stop ("the racist
 //	   abuse aimed at the Afghans has to stop") is condemned.
-const scoringRevision = 140
+//	141: round 167: an attack on migrants whose doer is praised ("whoever
+//	   put the windows through at the migrant hotel deserves a medal").
+const scoringRevision = 141
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

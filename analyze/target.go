@@ -4290,6 +4290,89 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 	return false
 }
 
+// approvedAttack finds an attack on migrants whose doer is praised (round
+// 167): an [incident] or [threat] word (or "put the windows through") with
+// a migrant mention within six words after it in its sentence, and praise
+// of its doer after it ("deserves a medal", "is a hero") or before it
+// ("fair play to", "hats off to"): "Whoever put the windows through at the
+// migrant hotel deserves a medal". It returns the first and the end word
+// of the span, or -1.
+func approvedAttack(ti *targetInfo) (int, int) {
+	w := ti.wordAt
+	n := len(ti.words)
+	for k := range ti.words {
+		act := ti.has(k, tIncident) || ti.has(k, tThreat) || w(k) == "put" && hasWord(ti, k+1, min(k+4, n), "windows") && hasWord(ti, k+1, min(k+5, n), "through")
+		if !act {
+			continue
+		}
+		sent := ti.words[k].sent
+		obj := -1
+		for j := k + 1; j < n && j <= k+6 && ti.words[j].sent == sent && obj < 0; j++ {
+			if attackObjectEnd[w(j)] {
+				break
+			}
+			for _, m := range ti.mentions {
+				if m.kind == kMigrant && m.i == j {
+					obj = m.j
+				}
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		lo, hi := k, obj
+		for lo > 0 && ti.words[lo-1].sent == sent {
+			lo--
+		}
+		for hi < n && ti.words[hi].sent == sent {
+			hi++
+		}
+		// praise before the act: "fair play to (the lads who ...)"
+		for j := lo; j+1 < k; j++ {
+			if praisePrefix(w(j), w(j+1), w(j+2)) {
+				return j, obj
+			}
+		}
+		// praise after it: "deserves a medal", "is a hero"
+		for j := obj; j < hi; j++ {
+			if strings.HasPrefix(w(j), "deserve") && (rewardWords[w(j+1)] || rewardWords[w(j+2)] || w(j+1) == "a" && w(j+2) == "pat") {
+				return k, min(j+3, hi)
+			}
+			if (w(j) == "given" || w(j) == "get" || w(j) == "gets") && (rewardWords[w(j+1)] || rewardWords[w(j+2)]) && hasWord(ti, max(j-3, lo), j, "should") {
+				return k, min(j+3, hi)
+			}
+			if (w(j) == "is" || w(j) == "are" || w(j) == "'s" || w(j) == "'re") && (heroWords[w(j+1)] || w(j+1) == "a" && heroWords[w(j+2)]) {
+				return k, min(j+3, hi)
+			}
+		}
+	}
+	return -1, -1
+}
+
+// praisePrefix: "good on", "fair play to", "well done to", "hats off to",
+// "respect to", "kudos to", "nice one to" (round 167).
+func praisePrefix(a, b, c string) bool {
+	switch {
+	case a == "good" && b == "on", a == "respect" && b == "to", a == "kudos" && b == "to":
+		return true
+	case a == "fair" && b == "play" && c == "to", a == "well" && b == "done" && c == "to", a == "hats" && b == "off" && c == "to",
+		a == "nice" && b == "one" && c == "to":
+		return true
+	}
+	return false
+}
+
+// attackObjectEnd: words after which an attack's object has ended ("chased
+// the burglars away from the refugee family", round 167).
+var attackObjectEnd = map[string]bool{"from": true, "away": true, "for": true, "with": true}
+
+// rewardWords: what the doer of a praised act deserves (round 167).
+var rewardWords = map[string]bool{"medal": true, "knighthood": true, "pint": true, "drink": true, "award": true,
+	"statue": true}
+
+// heroWords: what the doer of a praised act is called (round 167).
+var heroWords = map[string]bool{"hero": true, "heroes": true, "legend": true, "legends": true}
+
 // stoppedHostility finds a noun of hostility whose object is a migrant
 // mention and which is the subject of a call to stop (round 166): "the
 // racist abuse aimed at the Afghans has to stop", "this hostility towards

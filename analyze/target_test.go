@@ -1008,6 +1008,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round160.tsv", 22}, // 12 with round 159's model; batch b (frozen) 6 -> 11
 		{"probes_round161.tsv", 21}, // 13 with round 160's model; batch b (frozen) 9 -> 12
 		{"probes_round166.tsv", 24}, // 13 with round 161's model; batch b (frozen) 8 -> 12
+		{"probes_round167.tsv", 19}, // 15 with round 166's model; batch b (frozen) 8 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
