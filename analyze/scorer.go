@@ -670,7 +670,9 @@ func (s *Scorer) Version() string {
 //	   abuse aimed at the Afghans has to stop") is condemned.
 //	141: round 167: an attack on migrants whose doer is praised ("whoever
 //	   put the windows through at the migrant hotel deserves a medal").
-const scoringRevision = 141
+//	142: round 168: an attack on migrants whose doer is condemned
+//	   ("whoever attacked the Syrian family should be locked up").
+const scoringRevision = 142
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

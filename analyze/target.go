@@ -2194,6 +2194,15 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			}
 		}
 	}
+	// an attack on migrants whose doer is condemned (round 168): the act
+	// and the punishment called for are said of the attackers
+	if act, a, e := condemnedAttack(ti); act >= 0 {
+		for li := range ti.links {
+			if l := &ti.links[li]; isHostileCat(l.cat) && (l.i == act || l.i >= a && l.i < e) {
+				l.status = stCond
+			}
+		}
+	}
 	// the word that judges an act ("Deporting them would be a crime",
 	// "is not a good idea") is said of the act, not of its target (round
 	// 160)
@@ -4299,33 +4308,10 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 // of the span, or -1.
 func approvedAttack(ti *targetInfo) (int, int) {
 	w := ti.wordAt
-	n := len(ti.words)
 	for k := range ti.words {
-		act := ti.has(k, tIncident) || ti.has(k, tThreat) || w(k) == "put" && hasWord(ti, k+1, min(k+4, n), "windows") && hasWord(ti, k+1, min(k+5, n), "through")
-		if !act {
-			continue
-		}
-		sent := ti.words[k].sent
-		obj := -1
-		for j := k + 1; j < n && j <= k+6 && ti.words[j].sent == sent && obj < 0; j++ {
-			if attackObjectEnd[w(j)] {
-				break
-			}
-			for _, m := range ti.mentions {
-				if m.kind == kMigrant && m.i == j {
-					obj = m.j
-				}
-			}
-		}
+		obj, lo, hi := attackOnMigrants(ti, k)
 		if obj < 0 {
 			continue
-		}
-		lo, hi := k, obj
-		for lo > 0 && ti.words[lo-1].sent == sent {
-			lo--
-		}
-		for hi < n && ti.words[hi].sent == sent {
-			hi++
 		}
 		// praise before the act: "fair play to (the lads who ...)"
 		for j := lo; j+1 < k; j++ {
@@ -4348,6 +4334,87 @@ func approvedAttack(ti *targetInfo) (int, int) {
 	}
 	return -1, -1
 }
+
+// attackOnMigrants reports an act of attack at word k (an [incident] or
+// [threat] word, or "put the windows through") whose object is a migrant
+// mention within six words after it in its sentence (rounds 167 and 168):
+// the end of that mention and the bounds of the sentence, or obj -1.
+func attackOnMigrants(ti *targetInfo, k int) (obj, lo, hi int) {
+	w := ti.wordAt
+	n := len(ti.words)
+	act := ti.has(k, tIncident) || ti.has(k, tThreat) || w(k) == "put" && hasWord(ti, k+1, min(k+4, n), "windows") && hasWord(ti, k+1, min(k+5, n), "through")
+	if !act {
+		return -1, 0, 0
+	}
+	sent := ti.words[k].sent
+	obj = -1
+	for j := k + 1; j < n && j <= k+6 && ti.words[j].sent == sent && obj < 0; j++ {
+		if attackObjectEnd[w(j)] {
+			break
+		}
+		for _, m := range ti.mentions {
+			if m.kind == kMigrant && m.i == j {
+				obj = m.j
+			}
+		}
+	}
+	if obj < 0 {
+		return -1, 0, 0
+	}
+	lo, hi = k, obj
+	for lo > 0 && ti.words[lo-1].sent == sent {
+		lo--
+	}
+	for hi < n && ti.words[hi].sent == sent {
+		hi++
+	}
+	return obj, lo, hi
+}
+
+// condemnedAttack finds an attack on migrants whose doer is condemned
+// (round 168): "Whoever attacked the Syrian family should be locked up",
+// "Those who attacked the asylum seekers deserve nothing but contempt",
+// "Shame on the cowards who threatened the refugee children". It returns
+// the act, the first and the end word of the condemnation, or -1.
+func condemnedAttack(ti *targetInfo) (act, a, e int) {
+	w := ti.wordAt
+	for k := range ti.words {
+		obj, lo, hi := attackOnMigrants(ti, k)
+		if obj < 0 {
+			continue
+		}
+		for j := lo; j+1 < k; j++ {
+			if w(j) == "shame" && w(j+1) == "on" {
+				return k, j, j + 2
+			}
+		}
+		for j := obj; j < hi; j++ {
+			switch {
+			case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && punishWords[w(j+2)]:
+				return k, j, j + 3
+			case w(j) == "ought" && w(j+1) == "to" && w(j+2) == "be" && punishWords[w(j+3)]:
+				return k, j, j + 4
+			case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && w(j+2) == "brought" && w(j+3) == "to" && w(j+4) == "justice",
+				w(j) == "must" && w(j+1) == "face" && w(j+2) == "justice":
+				return k, j, min(j+5, hi)
+			case strings.HasPrefix(w(j), "deserve"):
+				x := j + 1
+				if w(x) == "nothing" && w(x+1) == "but" {
+					x += 2
+				}
+				if w(x) == "contempt" || w(x) == "prison" || w(x) == "jail" ||
+					w(x) == "to" && (w(x+1) == "go" && (w(x+3) == "prison" || w(x+3) == "jail") || w(x+1) == "be" && punishWords[w(x+2)]) {
+					return k, j, min(x+4, hi)
+				}
+			}
+		}
+	}
+	return -1, -1, -1
+}
+
+// punishWords: what the doer of a condemned act should be (round 168).
+var punishWords = map[string]bool{"locked": true, "jailed": true, "prosecuted": true, "punished": true, "ashamed": true,
+	"caught": true, "charged": true, "arrested": true, "imprisoned": true, "sentenced": true}
 
 // praisePrefix: "good on", "fair play to", "well done to", "hats off to",
 // "respect to", "kudos to", "nice one to" (round 167).
