@@ -672,7 +672,9 @@ func (s *Scorer) Version() string {
 //	   put the windows through at the migrant hotel deserves a medal").
 //	142: round 168: an attack on migrants whose doer is condemned
 //	   ("whoever attacked the Syrian family should be locked up").
-const scoringRevision = 142
+//	143: round 169: a "how" question that challenges the claim said of
+//	   its subject ("how does immigration threaten our security?").
+const scoringRevision = 143
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

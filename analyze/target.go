@@ -4251,6 +4251,12 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		}
 	}
 	w0, w1, w2 := ti.words[start].w, ti.words[start+1].w, ti.words[start+2].w
+	// "how does immigration threaten our security?", "how exactly do
+	// refugees steal our jobs?", "how are asylum seekers a danger?" (round
+	// 169): the claim said of the question's subject is challenged
+	if w0 == "how" && howChallenge(ti, start+1, i) {
+		return true
+	}
 	switch {
 	case w0 == "how" && (w1 == "can" || w1 == "could"):
 		return true
@@ -4276,6 +4282,39 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 	case w0 == "why" && (w1 == "would" || w1 == "should" || w1 == "do") && hasWord(ti, start+2, i, "need"):
 		// "why would we need to deport them?"
 		return true
+	}
+	return false
+}
+
+// howChallenge reports a "how" question (k the word after "how") whose
+// auxiliary (do, does, did, is, are) is followed by a migrant mention and
+// the term at i right after it, or after is/are by "a" or "an" and the term
+// (round 169). Adverbs (exactly, really, actually) may stand around.
+func howChallenge(ti *targetInfo, k, i int) bool {
+	w := ti.wordAt
+	skip := func(j int) int {
+		for w(j) == "exactly" || w(j) == "really" || w(j) == "actually" {
+			j++
+		}
+		return j
+	}
+	k = skip(k)
+	aux := w(k)
+	if aux != "do" && aux != "does" && aux != "did" && aux != "is" && aux != "are" {
+		return false
+	}
+	j := skip(k + 1)
+	for tDeterminers[w(j)] && w(j) != "these" && w(j) != "those" && w(j) != "our" {
+		j++
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.i != j || m.j > i {
+			continue
+		}
+		e := skip(m.j)
+		if e == i || (aux == "is" || aux == "are") && (w(e) == "a" || w(e) == "an") && e+1 == i {
+			return true
+		}
 	}
 	return false
 }
