@@ -4511,10 +4511,11 @@ func stoppedHostility(ti *targetInfo) (int, int) {
 		if obj < 0 {
 			continue
 		}
+	call:
 		for j := obj; j+1 < len(ti.words) && ti.words[j].cl == cl; j++ {
 			switch {
 			case w(j) == "by":
-				j = len(ti.words) // the migrants' own act
+				break call // the migrants' own act
 			case stopModals[w(j)] && (w(j+1) == "stop" || w(j+1) == "end" || w(j+1) == "cease"):
 				return k, j + 2
 			case (w(j) == "has" || w(j) == "have" || w(j) == "need" || w(j) == "needs") && w(j+1) == "to" &&
@@ -4569,10 +4570,8 @@ func challengedClaim(ti *targetInfo, i, t int) bool {
 	if t < 0 || t >= i {
 		return false
 	}
+	// beforeDeterminers skips "that" too (tDeterminers)
 	k := beforeDeterminers(ti, t)
-	if k >= 0 && ti.words[k].w == "that" {
-		k--
-	}
 	if k < 1 || ti.words[k].sent != ti.words[t].sent || ti.words[i].sent != ti.words[t].sent {
 		return false
 	}
