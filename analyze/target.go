@@ -4347,31 +4347,68 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 // of the span, or -1.
 func approvedAttack(ti *targetInfo) (int, int) {
 	w := ti.wordAt
+	// praise before the act: "fair play to (the lads who ...)"
+	pre := func(j int) int {
+		if praisePrefix(w(j), w(j+1), w(j+2)) {
+			return j + 2
+		}
+		return -1
+	}
+	// praise after it: "deserves a medal", "is a hero"
+	post := func(j int) int {
+		switch {
+		case strings.HasPrefix(w(j), "deserve") && (rewardWords[w(j+1)] || rewardWords[w(j+2)] || w(j+1) == "a" && w(j+2) == "pat"),
+			(w(j) == "given" || w(j) == "get" || w(j) == "gets") && (rewardWords[w(j+1)] || rewardWords[w(j+2)]) && shouldBefore(ti, j),
+			(w(j) == "is" || w(j) == "are" || w(j) == "'s" || w(j) == "'re") && (heroWords[w(j+1)] || w(j+1) == "a" && heroWords[w(j+2)]):
+			return j + 3
+		}
+		return -1
+	}
+	act, obj, a, e := attackJudgement(ti, pre, post)
+	switch {
+	case act < 0:
+		return -1, -1
+	case a < act:
+		return a, obj
+	}
+	return act, e
+}
+
+// shouldBefore reports "should" within the three words before j in its
+// sentence ("should be given a medal", round 167).
+func shouldBefore(ti *targetInfo, j int) bool {
+	for x := j - 1; x >= 0 && x >= j-3 && ti.words[x].sent == ti.words[j].sent; x-- {
+		if ti.words[x].w == "should" {
+			return true
+		}
+	}
+	return false
+}
+
+// attackJudgement finds an attack on migrants (attackOnMigrants) judged by
+// a phrase in its sentence, before the act (pre) or after its object
+// (post); pre and post report the end of the phrase that starts at word j,
+// or -1. It returns the act, the end of its object, the phrase's first
+// word and its end (at most the sentence's), or act -1 (rounds 167 and
+// 168).
+func attackJudgement(ti *targetInfo, pre, post func(j int) int) (act, obj, a, e int) {
 	for k := range ti.words {
 		obj, lo, hi := attackOnMigrants(ti, k)
 		if obj < 0 {
 			continue
 		}
-		// praise before the act: "fair play to (the lads who ...)"
 		for j := lo; j+1 < k; j++ {
-			if praisePrefix(w(j), w(j+1), w(j+2)) {
-				return j, obj
+			if e := pre(j); e >= 0 {
+				return k, obj, j, e
 			}
 		}
-		// praise after it: "deserves a medal", "is a hero"
 		for j := obj; j < hi; j++ {
-			if strings.HasPrefix(w(j), "deserve") && (rewardWords[w(j+1)] || rewardWords[w(j+2)] || w(j+1) == "a" && w(j+2) == "pat") {
-				return k, min(j+3, hi)
-			}
-			if (w(j) == "given" || w(j) == "get" || w(j) == "gets") && (rewardWords[w(j+1)] || rewardWords[w(j+2)]) && hasWord(ti, max(j-3, lo), j, "should") {
-				return k, min(j+3, hi)
-			}
-			if (w(j) == "is" || w(j) == "are" || w(j) == "'s" || w(j) == "'re") && (heroWords[w(j+1)] || w(j+1) == "a" && heroWords[w(j+2)]) {
-				return k, min(j+3, hi)
+			if e := post(j); e >= 0 {
+				return k, obj, j, min(e, hi)
 			}
 		}
 	}
-	return -1, -1
+	return -1, -1, -1, -1
 }
 
 // attackOnMigrants reports an act of attack at word k (an [incident] or
@@ -4417,38 +4454,35 @@ func attackOnMigrants(ti *targetInfo, k int) (obj, lo, hi int) {
 // the act, the first and the end word of the condemnation, or -1.
 func condemnedAttack(ti *targetInfo) (act, a, e int) {
 	w := ti.wordAt
-	for k := range ti.words {
-		obj, lo, hi := attackOnMigrants(ti, k)
-		if obj < 0 {
-			continue
+	pre := func(j int) int {
+		if w(j) == "shame" && w(j+1) == "on" {
+			return j + 2
 		}
-		for j := lo; j+1 < k; j++ {
-			if w(j) == "shame" && w(j+1) == "on" {
-				return k, j, j + 2
-			}
-		}
-		for j := obj; j < hi; j++ {
-			switch {
-			case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && punishWords[w(j+2)]:
-				return k, j, j + 3
-			case w(j) == "ought" && w(j+1) == "to" && w(j+2) == "be" && punishWords[w(j+3)]:
-				return k, j, j + 4
-			case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && w(j+2) == "brought" && w(j+3) == "to" && w(j+4) == "justice",
-				w(j) == "must" && w(j+1) == "face" && w(j+2) == "justice":
-				return k, j, min(j+5, hi)
-			case strings.HasPrefix(w(j), "deserve"):
-				x := j + 1
-				if w(x) == "nothing" && w(x+1) == "but" {
-					x += 2
-				}
-				if w(x) == "contempt" || w(x) == "prison" || w(x) == "jail" ||
-					w(x) == "to" && (w(x+1) == "go" && (w(x+3) == "prison" || w(x+3) == "jail") || w(x+1) == "be" && punishWords[w(x+2)]) {
-					return k, j, min(x+4, hi)
-				}
-			}
-		}
+		return -1
 	}
-	return -1, -1, -1
+	post := func(j int) int {
+		switch {
+		case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && punishWords[w(j+2)]:
+			return j + 3
+		case w(j) == "ought" && w(j+1) == "to" && w(j+2) == "be" && punishWords[w(j+3)]:
+			return j + 4
+		case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && w(j+2) == "brought" && w(j+3) == "to" && w(j+4) == "justice",
+			w(j) == "must" && w(j+1) == "face" && w(j+2) == "justice":
+			return j + 5
+		case strings.HasPrefix(w(j), "deserve"):
+			x := j + 1
+			if w(x) == "nothing" && w(x+1) == "but" {
+				x += 2
+			}
+			if w(x) == "contempt" || w(x) == "prison" || w(x) == "jail" ||
+				w(x) == "to" && (w(x+1) == "go" && (w(x+3) == "prison" || w(x+3) == "jail") || w(x+1) == "be" && punishWords[w(x+2)]) {
+				return x + 4
+			}
+		}
+		return -1
+	}
+	act, _, a, e = attackJudgement(ti, pre, post)
+	return act, a, e
 }
 
 // punishWords: what the doer of a condemned act should be (round 168).
