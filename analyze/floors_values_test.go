@@ -108,7 +108,15 @@ package analyze_test
 // rounds 153 to 155's rule and its retraining, those marked "round 152: x";
 // round 156, xs1-d0bb47a01d53, a rule and its retraining, no judged figure
 // moved; round 158, xs1-e2cab4302bb0, a rule and its retraining, no judged
-// figure moved; round 159, xs1-a7ac88f8825d, a rule and its retraining, those marked "round 158: x"; round 160, xs1-34378e21b9b5, a rule and its retraining, those marked "round 159: x"; round 161, xs1-7e8b79faee04, a rule and its retraining, those marked "round 160: x"; round 166, xs1-ef7be39aefe2, a rule, no model changed by its retraining, no judged figure moved; round 167, xs1-9041e49f27cb, a rule, no model changed by its retraining, those marked "round 166: x"; round 168, xs1-4031e28ab048, a rule, no model changed by its retraining, no judged figure moved; round 169, xs1-7d4d8a28f806, a rule, no model changed by its retraining, no judged figure moved)
+// figure moved; round 159, xs1-a7ac88f8825d, a rule and its retraining, those
+// marked "round 158: x"; round 160, xs1-34378e21b9b5, a rule and its
+// retraining, those marked "round 159: x"; round 161, xs1-7e8b79faee04, a rule
+// and its retraining, those marked "round 160: x"; round 166, xs1-ef7be39aefe2,
+// a rule, no model changed by its retraining, no judged figure moved; round
+// 167, xs1-9041e49f27cb, a rule, no model changed by its retraining, those
+// marked "round 166: x"; round 168, xs1-4031e28ab048, a rule, no model changed
+// by its retraining, no judged figure moved; round 169, xs1-7d4d8a28f806, a
+// rule, no model changed by its retraining, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
