@@ -297,13 +297,13 @@ func (s *Scorer) counterRules(u *unit, p float64) (float64, *ruleHit) {
 	}
 	// "whoever attacked the Syrian family should be locked up" (round 168)
 	if cond == nil {
-		if _, a, e := condemnedAttack(ti); a >= 0 {
+		if a, e := ti.condemned[0], ti.condemned[1]; a >= 0 {
 			cond = &ruleHit{ti.words[a].s, ti.words[e-1].e, "attack on migrants condemned"}
 		}
 	}
 	// "the racist abuse aimed at the Afghans has to stop" (round 166)
 	if cond == nil {
-		if a, e := stoppedHostility(ti); a >= 0 {
+		if a, e := ti.stopped[0], ti.stopped[1]; a >= 0 {
 			cond = &ruleHit{ti.words[a].s, ti.words[e-1].e, "hostility told to stop"}
 		}
 	}

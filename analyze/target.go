@@ -192,6 +192,12 @@ type targetInfo struct {
 	// a praised act: praisedAct), the first word of that mention (nil when
 	// there is none)
 	insinuatedBy map[int]int
+	// stopped and condemned: the spans findLinks found for counterRules,
+	// a noun of hostility told to stop (stoppedHostility, round 166) and
+	// the condemnation of an attack on migrants (condemnedAttack, round
+	// 168); the first index is -1 when there is none
+	stopped   [2]int
+	condemned [2]int
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -569,7 +575,7 @@ var (
 
 // analyzeTargets runs the target analysis of a unit.
 func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *targetInfo {
-	ti := &targetInfo{ctxMigrant: ctxMigrant}
+	ti := &targetInfo{ctxMigrant: ctxMigrant, stopped: [2]int{-1, -1}, condemned: [2]int{-1, -1}}
 	ti.words, ti.question = s.targetWords(src, toks)
 	n := len(ti.words)
 	if n == 0 {
@@ -2187,7 +2193,8 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 	}
 	// a noun of hostility told to stop ("the hostility directed at
 	// refugees must stop", round 166) is condemned
-	if a, _ := stoppedHostility(ti); a >= 0 {
+	ti.stopped[0], ti.stopped[1] = stoppedHostility(ti)
+	if a := ti.stopped[0]; a >= 0 {
 		for li := range ti.links {
 			if l := &ti.links[li]; l.i == a && isHostileCat(l.cat) {
 				l.status = stCond
@@ -2196,7 +2203,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 	}
 	// an attack on migrants whose doer is condemned (round 168): the act
 	// and the punishment called for are said of the attackers
-	if act, a, e := condemnedAttack(ti); act >= 0 {
+	act, a, e := condemnedAttack(ti)
+	ti.condemned = [2]int{a, e}
+	if act >= 0 {
 		for li := range ti.links {
 			if l := &ti.links[li]; isHostileCat(l.cat) && (l.i == act || l.i >= a && l.i < e) {
 				l.status = stCond
@@ -4292,18 +4301,13 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 // (round 169). Adverbs (exactly, really, actually) may stand around.
 func howChallenge(ti *targetInfo, k, i int) bool {
 	w := ti.wordAt
-	skip := func(j int) int {
-		for w(j) == "exactly" || w(j) == "really" || w(j) == "actually" {
-			j++
-		}
-		return j
-	}
-	k = skip(k)
+	cl := ti.words[k].cl
+	k = skipWords(ti, k, cl, questionAdverbs)
 	aux := w(k)
 	if aux != "do" && aux != "does" && aux != "did" && aux != "is" && aux != "are" {
 		return false
 	}
-	j := skip(k + 1)
+	j := skipWords(ti, k+1, cl, questionAdverbs)
 	for tDeterminers[w(j)] && w(j) != "these" && w(j) != "those" && w(j) != "our" {
 		j++
 	}
@@ -4311,13 +4315,17 @@ func howChallenge(ti *targetInfo, k, i int) bool {
 		if m.kind != kMigrant || m.i != j || m.j > i {
 			continue
 		}
-		e := skip(m.j)
+		e := skipWords(ti, m.j, cl, questionAdverbs)
 		if e == i || (aux == "is" || aux == "are") && (w(e) == "a" || w(e) == "an") && e+1 == i {
 			return true
 		}
 	}
 	return false
 }
+
+// questionAdverbs may stand around the subject of a "how" question
+// (howChallenge, round 169).
+var questionAdverbs = map[string]bool{"exactly": true, "really": true, "actually": true}
 
 // counterfactualIf reports word k in a clause opened by "if" with "really"
 // before k, and "would" or "'d" after k in its sentence ("if they were
@@ -4355,10 +4363,10 @@ func approvedAttack(ti *targetInfo) (int, int) {
 		return -1
 	}
 	// praise after it: "deserves a medal", "is a hero"
-	post := func(j int) int {
+	post := func(j, lo int) int {
 		switch {
 		case strings.HasPrefix(w(j), "deserve") && (rewardWords[w(j+1)] || rewardWords[w(j+2)] || w(j+1) == "a" && w(j+2) == "pat"),
-			(w(j) == "given" || w(j) == "get" || w(j) == "gets") && (rewardWords[w(j+1)] || rewardWords[w(j+2)]) && shouldBefore(ti, j),
+			(w(j) == "given" || w(j) == "get" || w(j) == "gets") && (rewardWords[w(j+1)] || rewardWords[w(j+2)]) && hasWord(ti, max(j-3, lo), j, "should"),
 			(w(j) == "is" || w(j) == "are" || w(j) == "'s" || w(j) == "'re") && (heroWords[w(j+1)] || w(j+1) == "a" && heroWords[w(j+2)]):
 			return j + 3
 		}
@@ -4374,24 +4382,13 @@ func approvedAttack(ti *targetInfo) (int, int) {
 	return act, e
 }
 
-// shouldBefore reports "should" within the three words before j in its
-// sentence ("should be given a medal", round 167).
-func shouldBefore(ti *targetInfo, j int) bool {
-	for x := j - 1; x >= 0 && x >= j-3 && ti.words[x].sent == ti.words[j].sent; x-- {
-		if ti.words[x].w == "should" {
-			return true
-		}
-	}
-	return false
-}
-
 // attackJudgement finds an attack on migrants (attackOnMigrants) judged by
 // a phrase in its sentence, before the act (pre) or after its object
-// (post); pre and post report the end of the phrase that starts at word j,
-// or -1. It returns the act, the end of its object, the phrase's first
+// (post); pre and post report the end of the phrase that starts at word j
+// (post also gets the sentence's first word), or -1. It returns the act, the end of its object, the phrase's first
 // word and its end (at most the sentence's), or act -1 (rounds 167 and
 // 168).
-func attackJudgement(ti *targetInfo, pre, post func(j int) int) (act, obj, a, e int) {
+func attackJudgement(ti *targetInfo, pre func(j int) int, post func(j, lo int) int) (act, obj, a, e int) {
 	for k := range ti.words {
 		obj, lo, hi := attackOnMigrants(ti, k)
 		if obj < 0 {
@@ -4403,7 +4400,7 @@ func attackJudgement(ti *targetInfo, pre, post func(j int) int) (act, obj, a, e 
 			}
 		}
 		for j := obj; j < hi; j++ {
-			if e := post(j); e >= 0 {
+			if e := post(j, lo); e >= 0 {
 				return k, obj, j, min(e, hi)
 			}
 		}
@@ -4460,7 +4457,7 @@ func condemnedAttack(ti *targetInfo) (act, a, e int) {
 		}
 		return -1
 	}
-	post := func(j int) int {
+	post := func(j, _ int) int {
 		switch {
 		case (w(j) == "should" || w(j) == "must") && w(j+1) == "be" && punishWords[w(j+2)]:
 			return j + 3
@@ -4583,7 +4580,7 @@ var stopModals = map[string]bool{"must": true, "should": true}
 // "even if they were a burden, ...", "... wrong even if they were a
 // burden". "Even though" asserts what it concedes.
 func concededAt(ti *targetInfo, i int) bool {
-	for k := i - 1; k >= 1 && ti.words[k].cl == ti.words[i].cl; k-- {
+	for k := max(ti.clauseStart(i), 1); k < i; k++ {
 		if ti.words[k].w == "if" && ti.words[k-1].w == "even" {
 			return true
 		}
