@@ -674,7 +674,9 @@ func (s *Scorer) Version() string {
 //	   ("whoever attacked the Syrian family should be locked up").
 //	143: round 169: a "how" question that challenges the claim said of
 //	   its subject ("how does immigration threaten our security?").
-const scoringRevision = 143
+//	144: round 170: a good the target receives or asks for ("they claim
+//	   asylum support") is no praise of them.
+const scoringRevision = 144
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

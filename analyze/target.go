@@ -1694,6 +1694,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			}
 		}
 		l.personal = l.linked && !ti.has(l.ti, tMigrationNoun)
+		// a good the target receives or asks for ("they claim asylum
+		// support", "refugees receive help from the council") is no praise
+		// of them (round 170)
+		if cat == tPositive && l.linked && receivedGood(ti, h, l.ti) {
+			continue
+		}
 		// "stop the hate against migrants", "all this hatred towards
 		// refugees": hate named as a thing is not the speaker's emotion
 		if cat == tEmotion && strings.HasPrefix(ti.words[h.start].tag, "NN") && h.start > 0 && tDeterminers[w(h.start-1)] && namedHateNext[w(h.end)] {
@@ -7038,4 +7044,35 @@ func negatedBefore(ti *targetInfo, k int) bool {
 // them").
 func praisedTarget(ti *targetInfo, h lexHit, t int) bool {
 	return t > h.start && t-h.end <= 2 && !strings.HasPrefix(ti.words[h.start].tag, "VB") && npInternal(ti, h.end, t, false)
+}
+
+// goodNouns: what someone is given; receivingVerbs: getting or asking for
+// it (round 170).
+var goodNouns = map[string]bool{"help": true, "support": true, "assistance": true, "aid": true, "protection": true, "care": true}
+
+var receivingVerbs = map[string]bool{"get": true, "gets": true, "got": true, "getting": true, "gotten": true,
+	"receive": true, "receives": true, "received": true, "receiving": true, "claim": true, "claims": true, "claimed": true,
+	"claiming": true, "demand": true, "demands": true, "demanded": true, "demanding": true, "take": true, "takes": true,
+	"took": true, "taking": true, "seek": true, "seeks": true, "sought": true, "seeking": true, "ask": true, "asks": true,
+	"asked": true, "asking": true}
+
+// receivedGood reports a good noun (help, support, ...) that is the object
+// of a receiving verb whose subject is the target at word target, within
+// four words and with no other verb between: "they can claim asylum
+// support", "migrants get free help from the state" (round 170). The good
+// is what they get, not a judgement of them.
+func receivedGood(ti *targetInfo, h lexHit, target int) bool {
+	if h.end != h.start+1 || !goodNouns[ti.words[h.start].w] {
+		return false
+	}
+	for k := h.start - 1; k >= 0 && k >= h.start-4 && ti.words[k].cl == ti.words[h.start].cl; k-- {
+		w := ti.words[k].w
+		if receivingVerbs[w] {
+			return target >= 0 && target < k
+		}
+		if w != "for" && strings.HasPrefix(ti.words[k].tag, "VB") {
+			return false
+		}
+	}
+	return false
 }

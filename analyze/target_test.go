@@ -1011,6 +1011,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round167.tsv", 19}, // 15 with round 166's model; batch b (frozen) 8 -> 10
 		{"probes_round168.tsv", 22}, // 10 with round 167's model; batch b (frozen) 7 -> 12
 		{"probes_round169.tsv", 19}, // 7 with round 168's model; batch b (frozen) 4 -> 10
+		{"probes_round170.tsv", 18}, // 11 with round 169's model; batch b (frozen) 6 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
