@@ -676,7 +676,10 @@ func (s *Scorer) Version() string {
 //	   its subject ("how does immigration threaten our security?").
 //	144: round 170: a good the target receives or asks for ("they claim
 //	   asylum support") is no praise of them.
-const scoringRevision = 144
+//	145: round 171: a helping act toward migrants judged wrong ("it would be
+//	   foolish to welcome more refugees") is no praise of them; its denial
+//	   judged wrong ("a mistake not to help them") is.
+const scoringRevision = 145
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

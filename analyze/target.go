@@ -1846,6 +1846,14 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tPositive && l.status != stNeg && emptiedObject(ti, h.end) {
 			l.status = stNeg
 		}
+		// a helping act judged wrong is no praise; its denial judged wrong
+		// is (round 171)
+		if cat == tPositive && judgedHelp(ti, &l) {
+			if l.status != stNeg {
+				continue
+			}
+			l.status = stOwn
+		}
 		// "the stabbings aren't happening because of migrant gangs", "this
 		// problem doesn't exist because of asylum seekers": a denied cause
 		if l.status != stNeg && deniedCause(ti, h.start, l.ti) {
@@ -2703,18 +2711,26 @@ func actJudgement(ti *targetInfo, l *hostLink) int {
 	if l.cat != tExclusion && l.cat != tThreat {
 		return -1
 	}
-	first := l.i
-	if !strings.HasSuffix(ti.words[l.i].w, "ing") {
-		if l.i < 1 || ti.words[l.i-1].w != "to" {
+	return judgementAfterAct(ti, l.i, l.j, nil)
+}
+
+// judgementAfterAct returns the word that judges the act of words i..j-1
+// wrong, a gerund or to-infinitive opening its clause followed by a copula
+// and the judgement, or -1 (actJudgement, judgedHelp). extra: more words of
+// wrong.
+func judgementAfterAct(ti *targetInfo, i, j int, extra map[string]bool) int {
+	first := i
+	if !strings.HasSuffix(ti.words[i].w, "ing") {
+		if i < 1 || ti.words[i-1].w != "to" {
 			return -1
 		}
-		first = l.i - 1
+		first = i - 1
 	}
-	if first > 0 && ti.words[first-1].cl == ti.words[l.i].cl {
+	if first > 0 && ti.words[first-1].cl == ti.words[i].cl {
 		return -1
 	}
 	cop, neg := false, false
-	for k := l.j; k < len(ti.words) && k <= l.j+10 && ti.words[k].cl == ti.words[l.i].cl; k++ {
+	for k := j; k < len(ti.words) && k <= j+10 && ti.words[k].cl == ti.words[i].cl; k++ {
 		w := ti.words[k].w
 		neg = neg || ti.has(k, tNegation)
 		if tCopulas[w] || w == "would" {
@@ -2725,7 +2741,7 @@ func actJudgement(ti *targetInfo, l *hostLink) int {
 			continue
 		}
 		denied := negatedAt(ti, k) || neg && (w == "idea" || w == "good")
-		if (ti.has(k, tCondemn) || wrongWords[w] || shameWords[w]) && !denied {
+		if (ti.has(k, tCondemn) || wrongWords[w] || shameWords[w] || extra[w]) && !denied {
 			return k
 		}
 		if denied && (fairWords[w] || answerWords[w]) {
@@ -2948,22 +2964,68 @@ func evaluatedAct(ti *targetInfo, l *hostLink) bool {
 		if !judged {
 			return false
 		}
-		// an impersonal frame before the judgement: "it is", "it would be",
-		// "that's"
-		for j := e - 1; j >= 0 && j >= e-5; j-- {
-			switch w(j) {
-			case "it's", "its", "that's", "thats", "it", "that", "this":
-				return true
-			}
-			// (round 152: and adjectives, "a huge mistake")
-			if !tCopulas[w(j)] && !tModals[w(j)] && w(j) != "not" && w(j) != "never" && w(j) != "a" && !tIntensifiers[w(j)] &&
-				!strings.HasPrefix(ti.words[j].tag, "JJ") {
-				return false
-			}
-		}
-		return false
+		return impersonalFrame(ti, e)
 	}
 	return false
+}
+
+// impersonalFrame reports an impersonal frame before the judgement at word
+// e: "it is", "it would be", "that's" (round 152: across adjectives, "a huge
+// mistake").
+func impersonalFrame(ti *targetInfo, e int) bool {
+	w := ti.wordAt
+	for j := e - 1; j >= 0 && j >= e-5; j-- {
+		switch w(j) {
+		case "it's", "its", "that's", "thats", "it", "that", "this":
+			return true
+		}
+		if !tCopulas[w(j)] && !tModals[w(j)] && w(j) != "not" && w(j) != "never" && w(j) != "a" && !tIntensifiers[w(j)] &&
+			!strings.HasPrefix(ti.words[j].tag, "JJ") {
+			return false
+		}
+	}
+	return false
+}
+
+// helpActs: the positive terms that name an act of helping or admitting
+// someone (round 171).
+var helpActs = map[string]bool{"integrate": true, "integrating": true, "embrace": true, "embracing": true,
+	"protect": true, "protecting": true, "save": true, "saving": true, "rescue": true, "rescuing": true}
+
+// judgedHelp reports a positive term that is an act of helping or
+// admitting migrants (its target after it) judged wrong: after an
+// impersonal judgement and "to" ("It would be foolish to welcome more
+// refugees", "It's a mistake to try and integrate migrants"), or opening its
+// clause before a copula and the judgement ("Welcoming migrants with open
+// arms was a shameful mistake"). The act is not praise of them; its denial
+// ("It would be a mistake not to help the refugees") is (round 171).
+func judgedHelp(ti *targetInfo, l *hostLink) bool {
+	if l.ti <= l.i || l.j != l.i+1 || !admitHelpVerbs[ti.words[l.i].w] && !helpActs[ti.words[l.i].w] {
+		return false
+	}
+	if judgementAfterAct(ti, l.i, l.j, wrongJudgements) >= 0 {
+		return true
+	}
+	w := ti.wordAt
+	t := l.i - 1
+	for t > 0 && (w(t) == "not" || w(t) == "just" || w(t) == "keep" || tIntensifiers[w(t)]) {
+		t--
+	}
+	if w(t) == "and" && w(t-1) == "try" { // "to try and integrate"
+		t -= 2
+	}
+	if w(t) != "to" || t < 2 || ti.words[t].cl != ti.words[l.i].cl {
+		return false
+	}
+	e := t - 1
+	if w(e) == "not" || w(e) == "never" { // "a mistake not to help them"
+		e--
+	}
+	denied := w(e-1) == "not" || w(e-1) == "n't" || w(e-1) == "never"
+	if !(denied && fairWords[w(e)] || !denied && (wrongWords[w(e)] || wrongJudgements[w(e)] || shameWords[w(e)])) {
+		return false
+	}
+	return impersonalFrame(ti, e)
 }
 
 // judgingVerbs: verbs of treating and judging people whose content an

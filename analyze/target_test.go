@@ -1012,6 +1012,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round168.tsv", 22}, // 10 with round 167's model; batch b (frozen) 7 -> 12
 		{"probes_round169.tsv", 19}, // 7 with round 168's model; batch b (frozen) 4 -> 10
 		{"probes_round170.tsv", 18}, // 11 with round 169's model; batch b (frozen) 6 -> 11
+		{"probes_round171.tsv", 21}, // 10 with round 170's model; batch b (frozen) 7 -> 8 as the rule was written, 7 -> 11 after two disclosed mends
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
