@@ -118,7 +118,9 @@ package analyze_test
 // by its retraining, no judged figure moved; round 169, xs1-7d4d8a28f806, a
 // rule, no model changed by its retraining, no judged figure moved; round 170,
 // xs1-7cb3b2c93b18, a rule and its retraining, no judged figure moved; round
-// 171, xs1-bc64a134dd3c, a rule and its retraining, no judged figure moved)
+// 171, xs1-bc64a134dd3c, a rule and its retraining, no judged figure moved;
+// round 174, xs1-5cd0c445cd51, rounds 172 and 173 not adopted, round 174 a rule
+// and its retraining, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -679,7 +679,9 @@ func (s *Scorer) Version() string {
 //	145: round 171: a helping act toward migrants judged wrong ("it would be
 //	   foolish to welcome more refugees") is no praise of them; its denial
 //	   judged wrong ("a mistake not to help them") is.
-const scoringRevision = 145
+//	146: round 174: what migrants flee ("many refugees flee violence,
+//	   torture and rape") is not said of them.
+const scoringRevision = 146
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

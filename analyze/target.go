@@ -1668,6 +1668,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if (cat == tThreat || cat == tStereotype) && ownedHarm(ti, h.start) {
 			continue
 		}
+		// "refugees fleeing war and terror": what migrants flee is not said
+		// of them (round 172)
+		if isHostile && fledHarm(ti, h) {
+			continue
+		}
 		if (cat == tDerog || cat == tStereotype || cat == tVNeg) && namedCategory(ti, h) {
 			continue
 		}
@@ -7134,6 +7139,108 @@ func receivedGood(ti *targetInfo, h lexHit, target int) bool {
 		}
 		if w != "for" && strings.HasPrefix(ti.words[k].tag, "VB") {
 			return false
+		}
+	}
+	return false
+}
+
+// fleeWords: verbs of flight (round 172).
+var fleeWords = map[string]bool{"flee": true, "flees": true, "fled": true, "fleeing": true, "escape": true,
+	"escapes": true, "escaped": true, "escaping": true}
+
+// fromVerbs: the verbs of "running away from" (round 172; "coming from" is
+// an origin, not a flight, and origins are said of migrants in hostile
+// tropes: round 174).
+var fromVerbs = map[string]bool{"run": true, "runs": true, "ran": true, "running": true}
+
+// fugitiveObjects: what a fugitive flees ("fleeing the scene of the crime",
+// "escaped the police"): no harm suffered (round 174).
+var fugitiveObjects = map[string]bool{"scene": true, "police": true, "law": true, "justice": true, "authorities": true,
+	"prosecution": true, "arrest": true, "custody": true, "jail": true, "prison": true}
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"that": true, "which": true, "who": true, "where": true, "whose": true, "whom": true}
+
+// flightAt reports a verb of flight at word v whose subject is a migrant
+// mention ending at most six words before it in its sentence; not a
+// denied flight ("migrants are not running away from wars") nor a
+// fugitive's.
+func flightAt(ti *targetInfo, v int) bool {
+	w := ti.wordAt
+	first := v
+	switch {
+	case fleeWords[w(v)]:
+	case w(v) == "from" && fromVerbs[w(v-1)]:
+		first = v - 1
+	case w(v) == "from" && w(v-1) == "away" && fromVerbs[w(v-2)]:
+		first = v - 2
+	default:
+		return false
+	}
+	for k := first - 1; k >= 0 && k >= first-3 && ti.words[k].cl == ti.words[v].cl; k-- {
+		if ti.has(k, tNegation) {
+			return false
+		}
+	}
+	o := v + 1
+	for tDeterminers[w(o)] {
+		o++
+	}
+	if fugitiveObjects[w(o)] {
+		return false
+	}
+	return slices.ContainsFunc(ti.mentions, func(m mention) bool {
+		return m.kind == kMigrant && m.j <= v && v-m.j <= 6 && ti.words[m.i].sent == ti.words[v].sent
+	})
+}
+
+// fledHarm reports a hostile term that names what migrants flee (round
+// 172): in the complement of a verb of flight whose subject is a migrant
+// mention ("Many refugees flee violence, torture and rape", "fled a regime
+// that murdered their families"), or heading a noun phrase such a clause modifies ("the
+// problems refugees are trying to escape", "the terrible situations that
+// many refugees flee from"). Not past a finite verb outside a relative
+// clause ("asylum seekers fleeing war are all rapists", round 173: "flee
+// their countries and then bring their crime here"), a purpose
+// infinitive ("escaped to Britain to sponge off our benefits") or a verb
+// term outside a relative clause ("fleeing to Europe to rape our women").
+func fledHarm(ti *targetInfo, h lexHit) bool {
+	w := ti.wordAt
+	sent := ti.words[h.start].sent
+	verbTerm := strings.HasPrefix(ti.words[h.start].tag, "VB")
+	for v := h.start - 1; v >= 0 && v >= h.start-15 && ti.words[v].sent == sent; v-- {
+		if !flightAt(ti, v) {
+			continue
+		}
+		rel := false
+		for k := v + 1; k < h.start; k++ {
+			tag := ti.words[k].tag
+			switch {
+			case relativeWords[w(k)]:
+				rel = true
+			case rel:
+			case tag == "VB" || tag == "VBZ" || tag == "VBP" || tag == "VBD" || tag == "MD" || w(k) == "to" && strings.HasPrefix(ti.words[k+1].tag, "VB"):
+				return false
+			}
+		}
+		return rel || !verbTerm
+	}
+	if verbTerm {
+		return false
+	}
+	// the term heads a noun phrase a clause of flight modifies: the
+	// mention within four words after it, the verb within four words after
+	// the mention and with no object of its own
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.i <= h.start || m.i-h.end > 3 || ti.words[m.i].sent != sent {
+			continue
+		}
+		for v := m.j; v < len(ti.words) && v <= m.j+3 && ti.words[v].sent == sent; v++ {
+			if !fleeWords[w(v)] {
+				continue
+			}
+			next := v + 1
+			return next >= len(ti.words) || ti.words[next].sent != sent || w(next) == "from" || tCopulas[w(next)]
 		}
 	}
 	return false
