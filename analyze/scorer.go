@@ -681,7 +681,10 @@ func (s *Scorer) Version() string {
 //	   judged wrong ("a mistake not to help them") is.
 //	146: round 174: what migrants flee ("many refugees flee violence,
 //	   torture and rape") is not said of them.
-const scoringRevision = 146
+//	147: round 175: a flight clause closed by a finite verb ("refugees
+//	   escaping war are dangerous criminals") does not make the target a victim
+//	   of the predicate.
+const scoringRevision = 147
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -5231,7 +5231,23 @@ var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": tru
 	"endured": true, "fear": true, "fled": true, "flee": true, "fleeing": true, "escape": true,
 	"escaped": true, "escaping": true, "survivors": true, "survived": true, "treated": true}
 
-func victimBetween(ti *targetInfo, a, b int) bool { return wordBetween(ti, a, b, victimWords) }
+// victimBetween reports a victim word between a and b; a verb of flight
+// whose clause a finite verb closes before b is none ("refugees escaping
+// war are dangerous criminals": the predicate is the main clause's, round
+// 175).
+func victimBetween(ti *targetInfo, a, b int) bool {
+	for k := max(a, 0); k < b && k < len(ti.words); k++ {
+		if !victimWords[ti.words[k].w] {
+			continue
+		}
+		if !fleeWords[ti.words[k].w] || !slices.ContainsFunc(ti.words[k+1:b], func(t tword) bool {
+			return t.tag == "VBZ" || t.tag == "VBP" || t.tag == "VBD" || t.tag == "MD"
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // ownedHarm reports a harm told of what a migrant owns (round 64): a
 // participle after a noun of a migrant possessive, either in a finished
