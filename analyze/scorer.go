@@ -684,7 +684,10 @@ func (s *Scorer) Version() string {
 //	147: round 175: a flight clause closed by a finite verb ("refugees
 //	   escaping war are dangerous criminals") does not make the target a victim
 //	   of the predicate.
-const scoringRevision = 147
+//	148: round 176: a term denied by its contrary ("the opposite of
+//	   hardworking") or put in a verbless fragment that the next sentence
+//	   dismisses ("Immigrants an asset? No chance.").
+const scoringRevision = 148
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1851,6 +1851,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		if cat == tPositive && l.status != stNeg && emptiedObject(ti, h.end) {
 			l.status = stNeg
 		}
+		// "Immigrants an asset? No chance.": a term in a verbless fragment
+		// that the next sentence dismisses is denied (round 176)
+		if l.status == stOwn && dismissedFragment(ti, h.start) {
+			l.status = stNeg
+		}
 		// a helping act judged wrong is no praise; its denial judged wrong
 		// is (round 171)
 		if cat == tPositive && judgedHelp(ti, &l) {
@@ -7260,4 +7265,43 @@ func fledHarm(ti *targetInfo, h lexHit) bool {
 		}
 	}
 	return false
+}
+
+// dismissals: the openings of a sentence that dismisses the claim before it
+// (round 176), words joined by spaces as the tokenizer splits them.
+var dismissals = []string{"no chance", "not a chance", "no way", "don't make me laugh", "do n't make me laugh",
+	"dont make me laugh", "yeah right", "yea right", "as if", "dream on", "give me a break", "you must be joking",
+	"you must be kidding", "you're joking", "you 're joking", "you are joking", "you're having a laugh",
+	"you 're having a laugh", "are you kidding", "are you joking", "in your dreams", "not likely", "hardly"}
+
+// dismissedFragment reports a term at word i in a verbless sentence (a
+// fragment such as "Immigrants an asset?", "Refugees dangerous?";
+// participles allowed) that the next sentence opens by dismissing ("No
+// chance.", "Don't make me laugh.", "Yeah right."): the claim is put only to
+// be denied, praise and hostility alike (round 176).
+func dismissedFragment(ti *targetInfo, i int) bool {
+	s := ti.words[i].sent
+	next := -1
+	for k := range ti.words {
+		if ti.words[k].sent != s {
+			if ti.words[k].sent == s+1 && next < 0 {
+				next = k
+			}
+			continue
+		}
+		switch ti.words[k].tag {
+		case "VB", "VBZ", "VBP", "VBD", "MD":
+			return false
+		}
+	}
+	if next < 0 {
+		return false
+	}
+	var b strings.Builder
+	for k := next; k < len(ti.words) && k < next+6 && ti.words[k].sent == s+1; k++ {
+		b.WriteString(ti.words[k].w)
+		b.WriteByte(' ')
+	}
+	opening := b.String()
+	return slices.ContainsFunc(dismissals, func(d string) bool { return strings.HasPrefix(opening, d+" ") })
 }
