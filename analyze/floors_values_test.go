@@ -123,7 +123,8 @@ package analyze_test
 // and its retraining, no judged figure moved; round 175, xs1-112c251d86c9, a
 // rule and its retraining, DIALOCONAN anti_migrant 0.766 -> 0.764; round 176,
 // xs1-4cc627aa606d, a lexicon row, a rule and its retraining, DIALOCONAN
-// anti_migrant 0.764 -> 0.766)
+// anti_migrant 0.764 -> 0.766; round 177, xs1-baf3df3389c8, a rule and its
+// retraining, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -687,7 +687,10 @@ func (s *Scorer) Version() string {
 //	148: round 176: a term denied by its contrary ("the opposite of
 //	   hardworking") or put in a verbless fragment that the next sentence
 //	   dismisses ("Immigrants an asset? No chance.").
-const scoringRevision = 148
+//	149: round 177: a claim judged false ("the idea that immigrants are a
+//	   burden is laughable", "whoever said refugees were hardworking was
+//	   lying") is denied.
+const scoringRevision = 149
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1852,8 +1852,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			l.status = stNeg
 		}
 		// "Immigrants an asset? No chance.": a term in a verbless fragment
-		// that the next sentence dismisses is denied (round 176)
-		if l.status == stOwn && dismissedFragment(ti, h.start) {
+		// that the next sentence dismisses is denied (round 176); so is a
+		// claim judged false ("Whoever said refugees were hardworking was
+		// lying", round 177)
+		if l.status == stOwn && (dismissedFragment(ti, h.start) || claimJudgedFalse(ti, h)) {
 			l.status = stNeg
 		}
 		// a helping act judged wrong is no praise; its denial judged wrong
@@ -7304,4 +7306,60 @@ func dismissedFragment(ti *targetInfo, i int) bool {
 	}
 	opening := b.String()
 	return slices.ContainsFunc(dismissals, func(d string) bool { return strings.HasPrefix(opening, d+" ") })
+}
+
+// falsityWords judge a claim false (round 177).
+var falsityWords = map[string]bool{"lie": true, "lying": true, "lies": true, "liar": true, "liars": true, "joke": true,
+	"joking": true, "laughable": true, "nonsense": true, "rubbish": true, "ridiculous": true, "absurd": true,
+	"deluded": true, "delusional": true, "dreaming": true, "wrong": true, "mistaken": true, "false": true,
+	"untrue": true, "myth": true, "fantasy": true, "bollocks": true, "bullshit": true}
+
+// claimWords and claimers open a claim frame (round 177).
+var claimWords = map[string]bool{"idea": true, "notion": true, "claim": true, "belief": true, "suggestion": true}
+
+var claimers = map[string]bool{"whoever": true, "anyone": true, "those": true, "people": true, "everyone": true,
+	"anybody": true}
+
+var sayThinkVerbs = map[string]bool{"say": true, "says": true, "said": true, "think": true, "thinks": true,
+	"thought": true, "believe": true, "believes": true, "believed": true, "claim": true, "claims": true,
+	"claimed": true, "tell": true, "tells": true, "told": true, "reckon": true, "reckons": true}
+
+// claimJudgedFalse reports a term inside a claim that the sentence then
+// judges false (round 177): the claim opens before the term in its sentence
+// with a naming gerund at its clause's start ("Calling migrants an asset is
+// a joke"), a claimer and a verb of saying or thinking ("Whoever said
+// refugees were hardworking was lying", "Anyone who thinks asylum seekers
+// are dangerous is deluded") or "the idea that" ("The idea that immigrants
+// are a burden is laughable"); after the term, within eight words, a copula
+// or auxiliary and then a word of falsity not denied.
+func claimJudgedFalse(ti *targetInfo, h lexHit) bool {
+	w := ti.wordAt
+	sent := ti.words[h.start].sent
+	framed := false
+	for k := h.start - 1; k >= 0 && k >= h.start-10 && ti.words[k].sent == sent && !framed; k-- {
+		switch {
+		case namingGerunds[w(k)] && (k == 0 || ti.words[k-1].cl != ti.words[k].cl):
+			framed = true
+		case claimWords[w(k)] && w(k+1) == "that":
+			framed = true
+		case claimers[w(k)]:
+			for v := k + 1; v <= k+2; v++ {
+				framed = framed || sayThinkVerbs[w(v)]
+			}
+		}
+	}
+	if !framed {
+		return false
+	}
+	cop := false
+	for k := h.end; k < len(ti.words) && k <= h.end+8 && ti.words[k].sent == sent; k++ {
+		if tCopulas[w(k)] || tModals[w(k)] {
+			cop = true
+			continue
+		}
+		if cop && falsityWords[w(k)] {
+			return !negatedAt(ti, k)
+		}
+	}
+	return false
 }

@@ -1016,6 +1016,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round174.tsv", 40}, // 29 with round 171's model; rounds 172 (b 7 -> 10, a guard lost) and 173 (c 10 -> 11, a guard lost) not adopted; round 174's frozen d 7 -> 8
 		{"probes_round175.tsv", 18}, // 14 with round 174's model; batch b (frozen) 8 -> 11
 		{"probes_round176.tsv", 19}, // 1 with round 175's model; batch b (frozen) 1 -> 11
+		{"probes_round177.tsv", 12}, // 7 with round 176's model; batch b (frozen) 5 -> 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
