@@ -120,11 +120,13 @@ package analyze_test
 // xs1-7cb3b2c93b18, a rule and its retraining, no judged figure moved; round
 // 171, xs1-bc64a134dd3c, a rule and its retraining, no judged figure moved;
 // round 174, xs1-5cd0c445cd51, rounds 172 and 173 not adopted, round 174 a rule
-// and its retraining, no judged figure moved; round 175, xs1-112c251d86c9, a
-// rule and its retraining, DIALOCONAN anti_migrant 0.766 -> 0.764; round 176,
-// xs1-4cc627aa606d, a lexicon row, a rule and its retraining, DIALOCONAN
-// anti_migrant 0.764 -> 0.766; round 177, xs1-baf3df3389c8, a rule and its
-// retraining, no judged figure moved)
+// and its retraining, DIALOCONAN counter_speech 0.794 -> 0.792 and those marked
+// "round 173: x"; round 175, xs1-112c251d86c9, a rule and its retraining,
+// DIALOCONAN 0.766 -> 0.764 / 0.792 -> 0.790; round 176, xs1-4cc627aa606d, a
+// lexicon row, a rule and its retraining, DIALOCONAN 0.764 -> 0.766 / 0.790 ->
+// 0.792; round 177, xs1-baf3df3389c8, a rule and its retraining, no judged
+// figure moved; the review mend after round 177, xs1-8b2f0bdba37a, blind5
+// counter_speech 0.930 -> 0.928 (as before round 174))
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -411,7 +413,7 @@ var blind5Floors = map[string]float64{
 // committed before any model ran on them and run after round 14 had been
 // decided, for rounds 14 and 13 (the same), 10 and 8 (docs/analysis.md).
 var blind6OverallFloors = map[string]float64{
-	"anti_migrant":      0.88, // 0.915 (n=740; round 160: 0.916, moved by round 161's retraining; round 105: 0.911; round 15: 0.897) (issue floor 0.90: reached)
+	"anti_migrant":      0.88, // 0.916 (n=740; round 174's retraining; round 173: 0.915; round 160: 0.916, moved by round 161's retraining; round 105: 0.911; round 15: 0.897) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.953 (n=740; round 29: 0.949; round 17: 0.942; round 15: 0.936)
 	"migration":         0.83, // 0.897 (n=165; round 25: 0.861)
 	"stance":            0.84, // 0.917 (n=120; round 37: 0.875; round 25: 0.867)
@@ -480,7 +482,7 @@ type devFloor struct {
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.724 (round 161's retraining; round 160: 0.726, round 159's retraining; round 158: 0.723, round 155's retraining; round 152: 0.726; round 126: 0.724; round 103: 0.721; round 102: 0.716; round 101, scored as `score` scores it: 0.713; round 100: 0.713; round 89: 0.716; round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
 	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.766 (round 176, its retraining; round 175: 0.764, its retraining; round 160: 0.766; round 159: 0.765, its retraining; round 158: 0.764; round 136: 0.766; round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.794 (round 160's retraining; round 159: 0.792; round 149: 0.787; round 141: 0.790; round 139: 0.788; round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.792 (round 176's retraining; round 175's retraining: 0.790; round 174: 0.792; round 160's retraining: 0.794; round 159: 0.792; round 149: 0.787; round 141: 0.790; round 139: 0.788; round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 152's retraining; round 151: 0.576, round 145's retraining; round 144: 0.569, round 141's retraining; round 140: 0.562, round 104's retraining; round 103: 0.569, scored as `score` scores it since round 101: one post is detected as another language; 0.576 as one unit; round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

@@ -690,7 +690,9 @@ func (s *Scorer) Version() string {
 //	149: round 177: a claim judged false ("the idea that immigrants are a
 //	   burden is laughable", "whoever said refugees were hardworking was
 //	   lying") is denied.
-const scoringRevision = 149
+//	150: review mend after round 177: "take care of" is no good received
+//	   (round 170), and round 175 bounds its span by the unit.
+const scoringRevision = 150
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

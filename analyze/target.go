@@ -5247,7 +5247,7 @@ func victimBetween(ti *targetInfo, a, b int) bool {
 		if !victimWords[ti.words[k].w] {
 			continue
 		}
-		if !fleeWords[ti.words[k].w] || !slices.ContainsFunc(ti.words[k+1:b], func(t tword) bool {
+		if !fleeWords[ti.words[k].w] || !slices.ContainsFunc(ti.words[k+1:min(b, len(ti.words))], func(t tword) bool {
 			return t.tag == "VBZ" || t.tag == "VBP" || t.tag == "VBD" || t.tag == "MD"
 		}) {
 			return true
@@ -7158,7 +7158,8 @@ func receivedGood(ti *targetInfo, h lexHit, target int) bool {
 	for k := h.start - 1; k >= 0 && k >= h.start-4 && ti.words[k].cl == ti.words[h.start].cl; k-- {
 		w := ti.words[k].w
 		if receivingVerbs[w] {
-			return target >= 0 && target < k
+			// "take care of" is an act of the target, not a good it gets
+			return target >= 0 && target < k && !(ti.words[h.start].w == "care" && strings.HasPrefix(w, "t"))
 		}
 		if w != "for" && strings.HasPrefix(ti.words[k].tag, "VB") {
 			return false
