@@ -5247,9 +5247,7 @@ func victimBetween(ti *targetInfo, a, b int) bool {
 		if !victimWords[ti.words[k].w] {
 			continue
 		}
-		if !fleeWords[ti.words[k].w] || !slices.ContainsFunc(ti.words[k+1:min(b, len(ti.words))], func(t tword) bool {
-			return t.tag == "VBZ" || t.tag == "VBP" || t.tag == "VBD" || t.tag == "MD"
-		}) {
+		if !fleeWords[ti.words[k].w] || !slices.ContainsFunc(ti.words[k+1:min(b, len(ti.words))], func(t tword) bool { return finiteTag(t.tag) }) {
 			return true
 		}
 	}
@@ -7168,6 +7166,17 @@ func receivedGood(ti *targetInfo, h lexHit, target int) bool {
 	return false
 }
 
+// finiteTag reports the Penn tag of a finite verb or a modal: what closes a
+// clause of flight (victimBetween, fledHarm) and what a verbless fragment
+// lacks (dismissedFragment, which also counts a base form).
+func finiteTag(tag string) bool {
+	switch tag {
+	case "VBZ", "VBP", "VBD", "MD":
+		return true
+	}
+	return false
+}
+
 // fleeWords: verbs of flight (round 172).
 var fleeWords = map[string]bool{"flee": true, "flees": true, "fled": true, "fleeing": true, "escape": true,
 	"escapes": true, "escaped": true, "escaping": true}
@@ -7243,7 +7252,7 @@ func fledHarm(ti *targetInfo, h lexHit) bool {
 			case relativeWords[w(k)]:
 				rel = true
 			case rel:
-			case tag == "VB" || tag == "VBZ" || tag == "VBP" || tag == "VBD" || tag == "MD" || w(k) == "to" && strings.HasPrefix(ti.words[k+1].tag, "VB"):
+			case tag == "VB" || finiteTag(tag) || w(k) == "to" && strings.HasPrefix(ti.words[k+1].tag, "VB"):
 				return false
 			}
 		}
@@ -7292,8 +7301,7 @@ func dismissedFragment(ti *targetInfo, i int) bool {
 			}
 			continue
 		}
-		switch ti.words[k].tag {
-		case "VB", "VBZ", "VBP", "VBD", "MD":
+		if t := ti.words[k].tag; t == "VB" || finiteTag(t) {
 			return false
 		}
 	}
