@@ -692,7 +692,9 @@ func (s *Scorer) Version() string {
 //	   lying") is denied.
 //	150: review mend after round 177: "take care of" is no good received
 //	   (round 170), and round 175 bounds its span by the unit.
-const scoringRevision = 150
+//	151: round 178: what migrants suffer is not said of them (sufferedHarm;
+//	   subject/exposed/vulnerable to)
+const scoringRevision = 151
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1670,7 +1670,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "refugees fleeing war and terror": what migrants flee is not said
 		// of them (round 172)
-		if isHostile && fledHarm(ti, h) {
+		if isHostile && (fledHarm(ti, h) || sufferedHarm(ti, h)) {
 			continue
 		}
 		if (cat == tDerog || cat == tStereotype || cat == tVNeg) && namedCategory(ti, h) {
@@ -5238,12 +5238,20 @@ var victimWords = map[string]bool{"victim": true, "victims": true, "suffer": tru
 	"endured": true, "fear": true, "fled": true, "flee": true, "fleeing": true, "escape": true,
 	"escaped": true, "escaping": true, "survivors": true, "survived": true, "treated": true}
 
+// exposedWords: the target is exposed to what follows "to" (round 178).
+var exposedWords = map[string]bool{"subject": true, "exposed": true, "vulnerable": true}
+
 // victimBetween reports a victim word between a and b; a verb of flight
 // whose clause a finite verb closes before b is none ("refugees escaping
 // war are dangerous criminals": the predicate is the main clause's, round
 // 175).
 func victimBetween(ti *targetInfo, a, b int) bool {
 	for k := max(a, 0); k < b && k < len(ti.words); k++ {
+		// "migrants are often subject to violence", "exposed to abuse"
+		// (round 178)
+		if exposedWords[ti.words[k].w] && k+1 < b && ti.words[k+1].w == "to" {
+			return true
+		}
 		if !victimWords[ti.words[k].w] {
 			continue
 		}
@@ -7275,6 +7283,53 @@ func fledHarm(ti *targetInfo, h lexHit) bool {
 			next := v + 1
 			return next >= len(ti.words) || ti.words[next].sent != sent || w(next) == "from" || tCopulas[w(next)]
 		}
+	}
+	return false
+}
+
+// sufferVerbs: what a subject suffers, not does (round 178; "face" and
+// "experience" as nouns are tagged NN and not read).
+var sufferVerbs = map[string]bool{"face": true, "faces": true, "faced": true, "facing": true, "suffer": true,
+	"suffers": true, "suffered": true, "suffering": true, "endure": true, "endures": true, "endured": true,
+	"enduring": true, "experience": true, "experiences": true, "experienced": true, "experiencing": true}
+
+// npLink: the words that may stand between a noun and the relative clause
+// that modifies it, or inside the clause before its subject ("the racism
+// and violence that many foreigners suffer").
+var npLink = map[string]bool{"and": true, "or": true, ",": true, "that": true, "which": true, "the": true,
+	"many": true, "most": true, "some": true, "these": true, "those": true, "other": true, "all": true}
+
+// sufferedHarm reports a hostile noun that heads a noun phrase a clause of
+// suffering modifies (round 178): "the problems refugees face", "the
+// dangers that asylum seekers face at sea", "the racism and violence that
+// foreigners suffer". What migrants suffer is not said of them. The verb
+// within two words after the mention (an adverb or an auxiliary between:
+// "have often faced"); not a verb of doing ("the problems migrants cause",
+// "the threat these migrants pose"), and not when something else is the
+// clause's subject ("a danger that our country faces").
+func sufferedHarm(ti *targetInfo, h lexHit) bool {
+	if !strings.HasPrefix(ti.words[h.end-1].tag, "NN") {
+		return false
+	}
+	sent := ti.words[h.start].sent
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.i < h.end || m.i-h.end > 4 || ti.words[m.i].sent != sent {
+			continue
+		}
+		for k := h.end; k < m.i; k++ {
+			if t := ti.words[k].tag; !npLink[ti.words[k].w] && !strings.HasPrefix(t, "NN") && !strings.HasPrefix(t, "JJ") {
+				return false
+			}
+		}
+		for v := m.j; v < len(ti.words) && v <= m.j+2 && ti.words[v].sent == sent; v++ {
+			if sufferVerbs[ti.words[v].w] {
+				return true
+			}
+			if t := ti.words[v].tag; !strings.HasPrefix(t, "RB") && !strings.HasPrefix(t, "VB") && t != "MD" {
+				break
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -1017,6 +1017,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round175.tsv", 18}, // 14 with round 174's model; batch b (frozen) 8 -> 11
 		{"probes_round176.tsv", 19}, // 1 with round 175's model; batch b (frozen) 1 -> 11
 		{"probes_round177.tsv", 12}, // 7 with round 176's model; batch b (frozen) 5 -> 7
+		{"probes_round178.tsv", 15}, // 11 with round 177's model; batch b (frozen) 9 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
