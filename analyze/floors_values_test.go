@@ -127,7 +127,8 @@ package analyze_test
 // 0.792; round 177, xs1-baf3df3389c8, a rule and its retraining, no judged
 // figure moved; the review mend after round 177, xs1-8b2f0bdba37a, blind5
 // counter_speech 0.930 -> 0.928 (as before round 174); round 178,
-// xs1-1eb7f7251da9, a rule and its retraining, DIALOCONAN 0.766 -> 0.764)
+// xs1-1eb7f7251da9, a rule and its retraining, DIALOCONAN 0.766 -> 0.764; round
+// 179, xs1-900720385050, a rule, no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -238,6 +238,12 @@ func (s *Scorer) antiRules(u *unit, p float64) (float64, *ruleHit) {
 	if framed && !own || !own && dependence(ti) {
 		return math.Min(p, framedCap), nil
 	}
+	// "most burglaries here are done by local teenagers, not refugees":
+	// every migrant the unit names is contrasted out, so what it says is
+	// said of someone else (round 179)
+	if !own && contrastedOut(ti) {
+		return math.Min(p, framedCap), nil
+	}
 	// every hostile word of the unit, linked to a target or not, is
 	// condemned, denied or reported ("Posting that refugees are 'rats' is
 	// not free speech, it is dehumanisation")

@@ -694,7 +694,9 @@ func (s *Scorer) Version() string {
 //	   (round 170), and round 175 bounds its span by the unit.
 //	151: round 178: what migrants suffer is not said of them (sufferedHarm;
 //	   subject/exposed/vulnerable to)
-const scoringRevision = 151
+//	152: round 179: every migrant mention contrasted out (contrastedOut):
+//	   anti_migrant capped
+const scoringRevision = 152
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -7334,6 +7334,83 @@ func sufferedHarm(ti *targetInfo, h lexHit) bool {
 	return false
 }
 
+// contrastDeterminers: what may stand between a contrast word and the
+// mention it contrasts out ("not the migrants", "rather than these
+// refugees").
+var contrastDeterminers = map[string]bool{"the": true, "these": true, "those": true, "all": true, "any": true,
+	"our": true, "some": true, "many": true, "most": true}
+
+// contrastedOut reports a unit whose every migrant mention is contrasted
+// out (round 179): right after ", not" (a clause break before "not"),
+// "and not", "rather than", "instead
+// of", or after a "not" that a "but" follows in its sentence ("the problem
+// is not the refugees but the politicians"), across determiners and one
+// preposition ("not from migrants", "rather than to the asylum seekers").
+// Not a slur or an epithet ("veterans, not filthy parasites from
+// abroad"), not "but not" (a complaint about what others leave out: "they
+// complain about deaths by guns but not by illegal immigrants"), and not
+// where a "they" or "them" comes first in the sentence: "they are
+// criminals, not refugees" denies them a status.
+func contrastedOut(ti *targetInfo) bool {
+	w := ti.wordAt
+	n := 0
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant {
+			continue
+		}
+		// "the politicians who exploit them": an object pronoun after a
+		// contrasted mention refers to it
+		if n > 0 && m.pronoun && w(m.i) == "them" {
+			continue
+		}
+		n++
+		if m.slur || m.epithet || m.pronoun {
+			return false
+		}
+		sent := ti.words[m.i].sent
+		for k := m.i - 1; k >= 0 && ti.words[k].sent == sent; k-- {
+			if w(k) == "they" || w(k) == "them" {
+				return false
+			}
+		}
+		k := m.i - 1
+		for contrastDeterminers[w(k)] {
+			k--
+		}
+		if w(k) == "of" && w(k-1) == "instead" {
+			continue
+		}
+		if isPreposition(tword{w: w(k)}) && w(k) != "than" {
+			k--
+			for contrastDeterminers[w(k)] {
+				k--
+			}
+		}
+		if w(k) == "than" && w(k-1) == "rather" {
+			continue
+		}
+		if w(k) != "not" || w(k-1) == "but" {
+			return false
+		}
+		// a comma or a semicolon opens a new clause (punctuation is no
+		// word of the stream)
+		if k > 0 && ti.words[k-1].cl != ti.words[k].cl || w(k-1) == "and" {
+			continue
+		}
+		but := false
+		for j := m.j; j < len(ti.words) && ti.words[j].sent == sent; j++ {
+			if w(j) == "but" {
+				but = true
+				break
+			}
+		}
+		if !but {
+			return false
+		}
+	}
+	return n > 0
+}
+
 // dismissals: the openings of a sentence that dismisses the claim before it
 // (round 176), words joined by spaces as the tokenizer splits them.
 var dismissals = []string{"no chance", "not a chance", "no way", "don't make me laugh", "do n't make me laugh",
