@@ -128,7 +128,8 @@ package analyze_test
 // figure moved; the review mend after round 177, xs1-8b2f0bdba37a, blind5
 // counter_speech 0.930 -> 0.928 (as before round 174); round 178,
 // xs1-1eb7f7251da9, a rule and its retraining, DIALOCONAN 0.766 -> 0.764; round
-// 179, xs1-900720385050, a rule, no judged figure moved)
+// 179, xs1-900720385050, a rule, no judged figure moved; round 180,
+// xs1-dd1fdcd31bd7, a rule, no text of the sets changed)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

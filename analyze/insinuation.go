@@ -223,14 +223,23 @@ var (
 // the harm fell ("crime dropped the month the asylum seekers moved in"),
 // or when the harm is suffered by someone ("violence against refugees").
 func timedHarmHits(ti *targetInfo, words []string) {
-	if !ti.migrant {
+	if !ti.migrant && !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.kind == kMigrant && m.place }) {
 		return
 	}
 	n := len(words)
 	w := ti.wordAt
 	arrival := -1 // the mention that arrives
 	for _, m := range ti.mentions {
-		if m.kind != kMigrant || m.place || arrival >= 0 {
+		if m.kind != kMigrant || arrival >= 0 {
+			continue
+		}
+		if m.place {
+			// a place where migrants live opening is their arrival
+			// ("crime has doubled since the asylum hotel opened", round
+			// 180): the harm is said of them through the place
+			if placeOpened(ti, m) {
+				arrival = m.i
+			}
 			continue
 		}
 		// "the asylum seekers (have) (just) moved in", "the Somalis came"
@@ -394,6 +403,21 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		// to the arrival
 		ti.tieHit(h.a, h.b, target, true)
 	}
+}
+
+// openedWords: a place opening ("the asylum hotel opened", "was set up").
+var openedWords = map[string]bool{"opened": true, "opens": true, "open": true, "opening": true, "reopened": true}
+
+// placeOpened reports a place mention followed, across auxiliaries, by a
+// verb of opening: "the asylum hotel opened", "the refugee centre was
+// opened", "the migrant camp was set up", "has just opened" (round 180).
+func placeOpened(ti *targetInfo, m mention) bool {
+	w := ti.wordAt
+	k := m.j
+	for k < m.j+3 && (tCopulas[w(k)] || w(k) == "have" || w(k) == "had" || w(k) == "has" || w(k) == "been" || w(k) == "just" || w(k) == "first") {
+		k++
+	}
+	return openedWords[w(k)] || w(k) == "set" && w(k+1) == "up"
 }
 
 // lostFreedom reports a verb of going about after "can't" at k ("can't walk

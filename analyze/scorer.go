@@ -696,7 +696,9 @@ func (s *Scorer) Version() string {
 //	   subject/exposed/vulnerable to)
 //	152: round 179: every migrant mention contrasted out (contrastedOut):
 //	   anti_migrant capped
-const scoringRevision = 152
+//	153: round 180: a migrant place opening is its residents' arriving
+//	   (placeOpened in timedHarmHits)
+const scoringRevision = 153
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

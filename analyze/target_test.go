@@ -1019,6 +1019,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round177.tsv", 12}, // 7 with round 176's model; batch b (frozen) 5 -> 7
 		{"probes_round178.tsv", 15}, // 11 with round 177's model; batch b (frozen) 9 -> 11
 		{"probes_round179.tsv", 16}, // 7 with round 178's model; batch b (frozen) 5 -> 10 after disclosed mends
+		{"probes_round180.tsv", 15}, // 9 with round 179's model; batch b (frozen) 6 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
