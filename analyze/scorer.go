@@ -698,7 +698,9 @@ func (s *Scorer) Version() string {
 //	   anti_migrant capped
 //	153: round 180: a migrant place opening is its residents' arriving
 //	   (placeOpened in timedHarmHits)
-const scoringRevision = 153
+//	154: round 181: more ways of negating ([negation]: by no means, in no
+//	   way, nowhere near (as), scarcely; naming frame 'what I would call')
+const scoringRevision = 154
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -6438,6 +6438,34 @@ func callingVerb(w string) bool {
 	return strings.HasSuffix(w, "ing")
 }
 
+// namingPronouns, namingModals: the speaker and the modal of a naming
+// frame ("what I would call", "what you'd call").
+var (
+	namingPronouns = map[string]bool{"i": true, "you": true, "we": true, "one": true, "people": true, "anyone": true,
+		"i'd": true, "you'd": true, "we'd": true}
+	namingModals = map[string]bool{"would": true, "'d": true, "might": true, "could": true}
+)
+
+// namingFrameEnd returns the end of a naming frame "what PRONOUN [would]
+// call" starting at word k and ending before b, or -1 (round 181).
+func namingFrameEnd(ti *targetInfo, k, b int) int {
+	w := ti.wordAt
+	if w(k) != "what" || !namingPronouns[w(k+1)] {
+		return -1
+	}
+	j := k + 2
+	if namingModals[w(j)] {
+		j++
+	}
+	if (w(j) == "call" || w(j) == "describe" || w(j) == "consider") && j+1 <= b {
+		if w(j+1) == "as" && j+2 <= b {
+			return j + 2
+		}
+		return j + 1
+	}
+	return -1
+}
+
 // negationReaches reports whether words [a, b) let a negation before them
 // bear on the word at b.
 func negationReaches(ti *targetInfo, a, b int) bool {
@@ -6459,6 +6487,13 @@ func negationReaches(ti *targetInfo, a, b int) bool {
 		if tCopulas[w.w] || tModals[w.w] || tIntensifiers[w.w] || tDeterminers[w.w] || w.w == "to" || w.w == "ever" ||
 			w.w == "even" || w.w == "at" || placeAdverbs[w.w] || w.w == "be" || w.w == "been" || w.w == "being" || w.w == "do" || w.w == "does" ||
 			w.w == "did" || w.w == "have" || w.w == "has" || w.w == "done" {
+			continue
+		}
+		// "not what I would call hardworking", "hardly what you'd call
+		// law-abiding" (round 181): a naming frame the negation reaches
+		// through
+		if e := namingFrameEnd(ti, k, b); e > k {
+			k = e - 1
 			continue
 		}
 		// "not capable of working hard", "not willing to integrate" (rounds

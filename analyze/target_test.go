@@ -1020,6 +1020,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round178.tsv", 15}, // 11 with round 177's model; batch b (frozen) 9 -> 11
 		{"probes_round179.tsv", 16}, // 7 with round 178's model; batch b (frozen) 5 -> 10 after disclosed mends
 		{"probes_round180.tsv", 15}, // 9 with round 179's model; batch b (frozen) 6 -> 10
+		{"probes_round181.tsv", 18}, // 2 with round 180's model; batch b (frozen) 2 -> 12
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
