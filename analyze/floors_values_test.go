@@ -131,7 +131,8 @@ package analyze_test
 // 179, xs1-900720385050, a rule, no judged figure moved; round 180,
 // xs1-dd1fdcd31bd7, a rule, no text of the sets changed; round 181,
 // xs1-3df3d232a91b, a lexicon row, a rule and its retraining, no judged figure
-// moved)
+// moved; round 185, xs1-76ada7a29083, a lexicon row, a rule and its retraining,
+// no judged figure moved)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -420,6 +420,26 @@ func placeOpened(ti *targetInfo, m mention) bool {
 	return openedWords[w(k)] || w(k) == "set" && w(k+1) == "up"
 }
 
+// toolNotAtPeople drops a threat phrase of a tool taken to something ("a
+// hammer to", "an axe to") when no mention of people follows "to" across
+// determiners and a quantifier ("took a hammer to the rotten floorboards",
+// "a machete to the brambles"; round 185): only taken to people is it
+// violence.
+func toolNotAtPeople(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tThreat || h.end-h.start != 3 || ti.words[h.end-1].w != "to" {
+			continue
+		}
+		k := h.end
+		for k < len(ti.words) && (tDeterminers[ti.words[k].w] || ti.words[k].w == "lot" || ti.words[k].w == "every" || ti.words[k].w == "each") {
+			k++
+		}
+		if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.i == k }) {
+			ti.dropSection(tThreat, h.start, h.end)
+		}
+	}
+}
+
 // lostFreedom reports a verb of going about after "can't" at k ("can't walk
 // the streets", "can no longer leave the door unlocked"; round 92).
 func lostFreedom(ti *targetInfo, k int) bool {

@@ -700,7 +700,9 @@ func (s *Scorer) Version() string {
 //	   (placeOpened in timedHarmHits)
 //	154: round 181: more ways of negating ([negation]: by no means, in no
 //	   way, nowhere near (as), scarcely; naming frame 'what I would call')
-const scoringRevision = 154
+//	155: round 185: weapons taken to people and punishment idioms as threats
+//	   ([threat] rows; toolNotAtPeople)
+const scoringRevision = 155
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

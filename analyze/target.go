@@ -713,6 +713,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropBackLie(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
+	toolNotAtPeople(ti)
 	s.counterfactualAbsence(ti)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)

@@ -1021,6 +1021,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round179.tsv", 16}, // 7 with round 178's model; batch b (frozen) 5 -> 10 after disclosed mends
 		{"probes_round180.tsv", 15}, // 9 with round 179's model; batch b (frozen) 6 -> 10
 		{"probes_round181.tsv", 18}, // 2 with round 180's model; batch b (frozen) 2 -> 12
+		{"probes_round185.tsv", 25}, // 14 with round 181's model; batch c (frozen) 6 -> 9
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
