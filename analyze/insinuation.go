@@ -440,6 +440,32 @@ func toolNotAtPeople(ti *targetInfo) {
 	}
 }
 
+// personalPossessives: the possessives of a relative ("my husband").
+var personalPossessives = map[string]bool{"my": true, "our": true, "your": true, "his": true, "her": true}
+
+// dyingWords: the death of someone, a threat only when wished or called
+// for.
+var dyingWords = map[string]bool{"die": true, "died": true, "dies": true, "dying": true, "dead": true, "death": true}
+
+// literalHarms drops a death in the family (round 187): a death word
+// whose subject is a noun right after my, our, your, his or her ("when my
+// husband died") threatens no one. (Round 186 also read a pet, "our dog",
+// as literal; it lost "My dog is worth more than any of these asylum
+// seekers".)
+func literalHarms(ti *targetInfo) {
+	w := ti.wordAt
+	for _, h := range ti.hits {
+		if h.end-h.start != 1 {
+			continue
+		}
+		k := h.start
+		switch {
+		case h.section == tThreat && dyingWords[w(k)] && k >= 2 && strings.HasPrefix(ti.words[k-1].tag, "NN") && personalPossessives[w(k-2)]:
+			ti.dropSection(tThreat, k, k+1)
+		}
+	}
+}
+
 // lostFreedom reports a verb of going about after "can't" at k ("can't walk
 // the streets", "can no longer leave the door unlocked"; round 92).
 func lostFreedom(ti *targetInfo, k int) bool {

@@ -702,7 +702,8 @@ func (s *Scorer) Version() string {
 //	   way, nowhere near (as), scarcely; naming frame 'what I would call')
 //	155: round 185: weapons taken to people and punishment idioms as threats
 //	   ([threat] rows; toolNotAtPeople)
-const scoringRevision = 155
+//	156: round 187: a death in the family is no threat (literalHarms)
+const scoringRevision = 156
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

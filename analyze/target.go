@@ -714,6 +714,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	toolNotAtPeople(ti)
+	literalHarms(ti)
 	s.counterfactualAbsence(ti)
 	s.blameHits(ti)
 	s.addVaderTerms(ti)

@@ -1022,6 +1022,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round180.tsv", 15}, // 9 with round 179's model; batch b (frozen) 6 -> 10
 		{"probes_round181.tsv", 18}, // 2 with round 180's model; batch b (frozen) 2 -> 12
 		{"probes_round185.tsv", 25}, // 14 with round 181's model; batch c (frozen) 6 -> 9
+		{"probes_round187.tsv", 25}, // 20 with round 185's model; batch d (frozen) 8 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
