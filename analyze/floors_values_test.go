@@ -134,7 +134,8 @@ package analyze_test
 // moved; round 185, xs1-76ada7a29083, a lexicon row, a rule and its retraining,
 // no judged figure moved; round 187, xs1-00561f5396d7, a rule and its
 // retraining, DIALOCONAN counter_speech 0.792 -> 0.794, blind3 anti_migrant
-// 0.920 -> 0.926)
+// 0.920 -> 0.926; round 188, xs1-13407af5c836, a rule, no text of the sets
+// changed)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -449,7 +449,9 @@ var dyingWords = map[string]bool{"die": true, "died": true, "dies": true, "dying
 
 // literalHarms drops a death in the family (round 187): a death word
 // whose subject is a noun right after my, our, your, his or her ("when my
-// husband died") threatens no one. (Round 186 also read a pet, "our dog",
+// husband died") threatens no one; and a dehumanising word in its literal
+// sense (round 188): the conditions someone lives in ("living with rats")
+// and an illness fought ("fight the virus"). (Round 186 also read a pet, "our dog",
 // as literal; it lost "My dog is worth more than any of these asylum
 // seekers".)
 func literalHarms(ti *targetInfo) {
@@ -462,8 +464,47 @@ func literalHarms(ti *targetInfo) {
 		switch {
 		case h.section == tThreat && dyingWords[w(k)] && k >= 2 && strings.HasPrefix(ti.words[k-1].tag, "NN") && personalPossessives[w(k-2)]:
 			ti.dropSection(tThreat, k, k+1)
+		case h.section == tDehum && !ti.isMention(k) && (surroundedBy(ti, k) || foughtDisease(ti, k)):
+			ti.dropSection(tDehum, k, k+1)
 		}
 	}
+}
+
+// surroundWords: "living with rats", "infested with cockroaches",
+// "crawling with lice": what is around someone (round 188).
+var surroundWords = map[string]bool{"living": true, "live": true, "lived": true, "lives": true, "infested": true,
+	"crawling": true}
+
+// surroundedBy reports a [dehum] word at k after "with" (across
+// determiners and adjectives) that follows a verb of living among or of
+// being infested (round 188): the conditions someone lives in, not what
+// they are ("asylum seekers at the camp were living with rats").
+func surroundedBy(ti *targetInfo, k int) bool {
+	j := k - 1
+	for j >= 0 && (tDeterminers[ti.words[j].w] || strings.HasPrefix(ti.words[j].tag, "JJ")) {
+		j--
+	}
+	return ti.wordAt(j) == "with" && surroundWords[ti.wordAt(j-1)]
+}
+
+// fightVerbs: what is done to an illness.
+var fightVerbs = map[string]bool{"fight": true, "fighting": true, "fought": true, "beat": true, "beating": true,
+	"tackle": true, "tackling": true, "combat": true, "combating": true, "treat": true, "treating": true,
+	"treated": true, "cure": true, "curing": true, "cured": true, "against": true, "from": true}
+
+// foughtDisease reports a disease word at k (diseaseWords) fought, treated or guarded
+// against (round 188): "helped fight the virus", "vaccinated against the
+// virus", "recovering from cancer"; not a disease of something ("the
+// cancer of mass immigration", "this plague of migrants").
+func foughtDisease(ti *targetInfo, k int) bool {
+	if !diseaseWords[ti.words[k].w] || ti.wordAt(k+1) == "of" {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && tDeterminers[ti.words[j].w] {
+		j--
+	}
+	return fightVerbs[ti.wordAt(j)]
 }
 
 // lostFreedom reports a verb of going about after "can't" at k ("can't walk

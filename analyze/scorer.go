@@ -703,7 +703,9 @@ func (s *Scorer) Version() string {
 //	155: round 185: weapons taken to people and punishment idioms as threats
 //	   ([threat] rows; toolNotAtPeople)
 //	156: round 187: a death in the family is no threat (literalHarms)
-const scoringRevision = 156
+//	157: round 188: literal dehumanising words: conditions lived in and
+//	   illnesses fought (surroundedBy, foughtDisease)
+const scoringRevision = 157
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

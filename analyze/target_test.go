@@ -1023,6 +1023,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round181.tsv", 18}, // 2 with round 180's model; batch b (frozen) 2 -> 12
 		{"probes_round185.tsv", 25}, // 14 with round 181's model; batch c (frozen) 6 -> 9
 		{"probes_round187.tsv", 25}, // 20 with round 185's model; batch d (frozen) 8 -> 11
+		{"probes_round188.tsv", 13}, // 11 with round 187's model; batch b (frozen) 9 -> 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
