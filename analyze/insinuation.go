@@ -451,9 +451,10 @@ var dyingWords = map[string]bool{"die": true, "died": true, "dies": true, "dying
 // whose subject is a noun right after my, our, your, his or her ("when my
 // husband died") threatens no one; and a dehumanising word in its literal
 // sense (round 188): the conditions someone lives in ("living with rats")
-// and an illness fought ("fight the virus"). (Round 186 also read a pet, "our dog",
-// as literal; it lost "My dog is worth more than any of these asylum
-// seekers".)
+// and an illness fought ("fight the virus"). Round 186 also read a pet
+// ("our dog") as literal; it lost "My dog is worth more than any of these
+// asylum seekers". The death rule needs the tagger (a noun before the
+// death word); an untagged unit keeps its reading.
 func literalHarms(ti *targetInfo) {
 	w := ti.wordAt
 	for _, h := range ti.hits {
@@ -492,10 +493,10 @@ var fightVerbs = map[string]bool{"fight": true, "fighting": true, "fought": true
 	"tackle": true, "tackling": true, "combat": true, "combating": true, "treat": true, "treating": true,
 	"treated": true, "cure": true, "curing": true, "cured": true, "against": true, "from": true}
 
-// foughtDisease reports a disease word at k (diseaseWords) fought, treated or guarded
-// against (round 188): "helped fight the virus", "vaccinated against the
-// virus", "recovering from cancer"; not a disease of something ("the
-// cancer of mass immigration", "this plague of migrants").
+// foughtDisease reports a disease word at k (diseaseWords) fought, treated
+// or guarded against (round 188): "helped fight the virus", "vaccinated
+// against the virus", "recovering from cancer"; not a disease of something
+// ("the cancer of mass immigration").
 func foughtDisease(ti *targetInfo, k int) bool {
 	if !diseaseWords[ti.words[k].w] || ti.wordAt(k+1) == "of" {
 		return false

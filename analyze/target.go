@@ -7333,7 +7333,7 @@ var sufferVerbs = map[string]bool{"face": true, "faces": true, "faced": true, "f
 // npLink: the words that may stand between a noun and the relative clause
 // that modifies it, or inside the clause before its subject ("the racism
 // and violence that many foreigners suffer").
-var npLink = map[string]bool{"and": true, "or": true, ",": true, "that": true, "which": true, "the": true,
+var npLink = map[string]bool{"and": true, "or": true, "that": true, "which": true, "the": true,
 	"many": true, "most": true, "some": true, "these": true, "those": true, "other": true, "all": true}
 
 // sufferedHarm reports a hostile noun that heads a noun phrase a clause of
@@ -7378,11 +7378,11 @@ var contrastDeterminers = map[string]bool{"the": true, "these": true, "those": t
 	"our": true, "some": true, "many": true, "most": true}
 
 // contrastedOut reports a unit whose every migrant mention is contrasted
-// out (round 179): right after ", not" (a clause break before "not"),
-// "and not", "rather than", "instead
-// of", or after a "not" that a "but" follows in its sentence ("the problem
-// is not the refugees but the politicians"), across determiners and one
-// preposition ("not from migrants", "rather than to the asylum seekers").
+// out (round 179): right after ", not" (a clause break before "not"), "and
+// not", "rather than", "instead of", or after a "not" that a "but" follows
+// in its sentence ("the problem is not the refugees but the politicians"),
+// across determiners and one preposition ("not from migrants", "rather
+// than to the asylum seekers").
 // Not a slur or an epithet ("veterans, not filthy parasites from
 // abroad"), not "but not" (a complaint about what others leave out: "they
 // complain about deaths by guns but not by illegal immigrants"), and not
