@@ -135,7 +135,8 @@ package analyze_test
 // no judged figure moved; round 187, xs1-00561f5396d7, a rule and its
 // retraining, DIALOCONAN counter_speech 0.792 -> 0.794, blind3 anti_migrant
 // 0.920 -> 0.926; round 188, xs1-13407af5c836, a rule, no text of the sets
-// changed)
+// changed; the review mend after round 188, xs1-6e23ef8bb18c, no text of the
+// sets changed)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -705,7 +705,9 @@ func (s *Scorer) Version() string {
 //	156: round 187: a death in the family is no threat (literalHarms)
 //	157: round 188: literal dehumanising words: conditions lived in and
 //	   illnesses fought (surroundedBy, foughtDisease)
-const scoringRevision = 157
+//	158: review mend after round 188: round 179's contrast reads a
+//	   preposition by its tag ("not from the asylum seekers")
+const scoringRevision = 158
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

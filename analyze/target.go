@@ -7417,7 +7417,7 @@ func contrastedOut(ti *targetInfo) bool {
 		if w(k) == "of" && w(k-1) == "instead" {
 			continue
 		}
-		if isPreposition(tword{w: w(k)}) && w(k) != "than" {
+		if k >= 0 && isPreposition(ti.words[k]) && w(k) != "than" {
 			k--
 			for contrastDeterminers[w(k)] {
 				k--
