@@ -244,8 +244,7 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		}
 		// "the asylum seekers (have) (just) moved in", "the Somalis came"
 		k := m.j
-		for k < n && k < m.j+3 && (tCopulas[w(k)] || w(k) == "have" || w(k) == "had" || w(k) == "has" || w(k) == "been" ||
-			w(k) == "being" || w(k) == "just" || w(k) == "first" || w(k) == "all" || w(k) == "finally") {
+		for k < n && k < m.j+3 && (arrivalAux(w(k)) || w(k) == "all" || w(k) == "finally") {
 			k++
 		}
 		if arrivalWords[w(k)] || arrivalPair[w(k)] && arrivalAfter[w(k+1)] || w(k) == "housed" {
@@ -414,10 +413,22 @@ var openedWords = map[string]bool{"opened": true, "opens": true, "open": true, "
 func placeOpened(ti *targetInfo, m mention) bool {
 	w := ti.wordAt
 	k := m.j
-	for k < m.j+3 && (tCopulas[w(k)] || w(k) == "have" || w(k) == "had" || w(k) == "has" || w(k) == "been" || w(k) == "just" || w(k) == "first") {
+	for k < m.j+3 && arrivalAux(w(k)) {
 		k++
 	}
 	return openedWords[w(k)] || w(k) == "set" && w(k+1) == "up"
+}
+
+// arrivalAux reports a word that may stand between a mention and the verb
+// of its arrival or of its opening: a copula ("been" and "being" among
+// them), have, has, had, just, first ("the asylum seekers have just moved
+// in", "the refugee centre was first opened").
+func arrivalAux(x string) bool {
+	switch x {
+	case "have", "had", "has", "just", "first":
+		return true
+	}
+	return tCopulas[x]
 }
 
 // toolNotAtPeople drops a threat phrase of a tool taken to something ("a
