@@ -136,7 +136,9 @@ package analyze_test
 // retraining, DIALOCONAN counter_speech 0.792 -> 0.794, blind3 anti_migrant
 // 0.920 -> 0.926; round 188, xs1-13407af5c836, a rule, no text of the sets
 // changed; the review mend after round 188, xs1-6e23ef8bb18c, no text of the
-// sets changed)
+// sets changed; round 189, xs1-aec28a40efdc, old test templates anti_migrant
+// 0.931, counter_speech 0.958, blind5 counter_speech 0.934, news anti_migrant
+// 0.748)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -156,8 +158,8 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.927 (n=987; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
-	"counter_speech":    0.93, // 0.955 (n=987; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
+	"anti_migrant":      0.89, // 0.931 (n=987; round 188: 0.927; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
+	"counter_speech":    0.93, // 0.958 (n=987; round 188: 0.955; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)
 	"hate_crime_report": 0.86, // 0.890 (n=164; round 24: 0.878; round 22: 0.872)
@@ -167,7 +169,7 @@ var functionalOverallFloors = map[string]float64{
 // asserted at what they reach (docs/analysis.md, "Known failures"). Every
 // other functionality is asserted at 0.80.
 var functionalFloors = map[string]float64{
-	"anti_migrant/derog_attr":             0.66, // 0.700 (n=30)
+	"anti_migrant/derog_attr":             0.66, // 0.800 (n=30; round 188: 0.700; kept here: at the edge)
 	"anti_migrant/derog_implicit":         0.51, // 0.552 (n=29)
 	"anti_migrant/ref_clause":             0.55, // 0.600 (n=25; round 78: 0.560; round 64: 0.600; round 29: 0.560)
 	"counter_speech/myth_correction":      0.72, // 0.760 (n=25)
@@ -387,7 +389,7 @@ var blind4Floors = map[string]float64{
 // 0.939).
 var blind5OverallFloors = map[string]float64{
 	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
-	"counter_speech":    0.89, // 0.928 (n=740; round 107: 0.923; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
+	"counter_speech":    0.89, // 0.934 (n=740; round 188: 0.928; round 107: 0.923; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
 	"hate_crime_report": 0.84, // 0.867 (n=165)
@@ -406,7 +408,6 @@ var blind5Floors = map[string]float64{
 	"anti_migrant/question_hate":         0.65, // 0.700 (n=20)
 	"anti_migrant/ref_pronoun":           0.70, // 0.750 (n=20)
 	"anti_migrant/threat_direct":         0.45, // 0.500 (n=20)
-	"counter_speech/derog_attr":          0.70, // 0.750 (n=20)
 	"counter_speech/derog_emotion":       0.45, // 0.500 (n=20)
 	"counter_speech/negated_praise":      0.65, // 0.700 (n=20; round 34: 0.500)
 	"counter_speech/news_incident":       0.70, // 0.750 (n=20)
@@ -467,7 +468,7 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
-	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 159: 0.729, its retraining; round 158: 0.738; round 7: 0.712)
+	"news.csv/anti_migrant/macro_f1":            0.69, // 0.748 (round 188: 0.738; round 159: 0.729, its retraining; round 158: 0.738; round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.71, // 0.792 (round 107: 0.779; round 99: 0.766; round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.857 (n=151; round 103: 0.849; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)

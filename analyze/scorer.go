@@ -707,7 +707,10 @@ func (s *Scorer) Version() string {
 //	   illnesses fought (surroundedBy, foughtDisease)
 //	158: review mend after round 188: round 179's contrast reads a
 //	   preposition by its tag ("not from the asylum seekers")
-const scoringRevision = 158
+//	159: round 189: racism asked or denied of a claim does not condemn it;
+//	   the subject of a that-clause after a verb of saying is linked; 'it's the
+//	   truth' after a claim asserts it
+const scoringRevision = 159
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

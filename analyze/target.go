@@ -178,7 +178,8 @@ type targetInfo struct {
 	// noTerm: per word, no VADER term (nil when no word is marked): a
 	// condemnation verb whose object is migrants (dropAimedCondemnation, a
 	// position, not an evaluation of anyone), a loss their absence would
-	// cause (counterfactualAbsence, said of the place, not of them)
+	// cause (counterfactualAbsence, said of the place, not of them), a
+	// label asked away (askedLabel)
 	noTerm []bool
 	// cue: per word, part of a violence cue (violenceCues): a threat only
 	// in the speaker's own intent or said of what will happen to the
@@ -2330,6 +2331,41 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	return best, bestK
 }
 
+// claimSubject reports a target m that is the subject of a that-clause
+// after a finite or infinitive verb of saying ("I say that migrants are
+// parasites", "to say that ..."), with the term at b in the clause's own
+// predicate: no second verb between them ("... criminals is a lie"). A
+// gerund ("Claiming that ... shows how ignorant you are") or a noun ("the
+// claim that ...") is judged by what follows, which no link reads.
+func claimSubject(ti *targetInfo, m mention, b int) bool {
+	if m.i < 2 || ti.words[m.i-1].w != "that" || !ti.has(m.i-2, tMeta) {
+		return false
+	}
+	v := ti.words[m.i-2]
+	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG") || !ti.tagged && !sayVerbs[v.w] {
+		return false
+	}
+	// verb groups: "will never be" is one
+	groups, in := 0, false
+	for k := m.j; k < b; k++ {
+		t := ti.words[k].tag
+		switch {
+		case tCopulas[ti.words[k].w] || strings.HasPrefix(t, "VB") || t == "MD":
+			if !in {
+				groups++
+			}
+			in = true
+		case strings.HasPrefix(t, "RB") || ti.words[k].w == "not":
+		default:
+			in = false
+		}
+	}
+	return groups <= 1
+}
+
+// sayVerbs: verbs of saying that take a that-clause (claimSubject, untagged).
+var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "claim": true, "claims": true, "claimed": true}
+
 // linkOrderOK says whether a term of h's category can be said of a target
 // in that position.
 func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bool) bool {
@@ -2408,7 +2444,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// "the abuse hurled at asylum seekers is a disgrace": the target
 			// is the object of a preposition after an incident or a speech
 			// act, whose head the predicate is said of
-			if m.i > 0 && isPreposition(ti.words[m.i-1]) {
+			// a complementizer "that" after a verb of saying opens the
+			// claim whose subject the target is ("I say that migrants are
+			// parasites", "it is racist to say that ...", round 189): no
+			// preposition, for the claim's own predicate
+			if m.i > 0 && isPreposition(ti.words[m.i-1]) && !claimSubject(ti, m, b) {
 				for k := m.i - 2; k >= 0 && k >= m.i-5; k-- {
 					if ti.has(k, tIncident) || ti.has(k, tMeta) || ti.has(k, tCondemn) {
 						return false
@@ -4015,13 +4055,15 @@ func dropDeniedLabels(ti *targetInfo) {
 		for j >= 0 && k-j <= 3 && labelFillers[ti.words[j].w] {
 			j--
 		}
-		if j < 0 || ti.words[j].cl != tw.cl {
+		asked := askedLabel(ti, k)
+		if !asked && (j < 0 || ti.words[j].cl != tw.cl) {
 			continue
 		}
-		neg := ti.words[j].w
-		switch neg {
-		case "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent", "ain't", "aint":
-		case "not", "no", "never", "n't":
+		switch {
+		case asked:
+			j = -1 // no negation word to drop
+		case negatingCopulas[ti.words[j].w]:
+		case ti.words[j].w == "not" || ti.words[j].w == "no" || ti.words[j].w == "never" || ti.words[j].w == "n't":
 			if j == 0 || !denialCopulas[ti.words[j-1].w] {
 				continue
 			}
@@ -4038,9 +4080,64 @@ func dropDeniedLabels(ti *targetInfo) {
 		ti.dropSection(tCorrection, k, e)
 		ti.dropSection(tCondemn, k, e)
 		ti.dropSection(tMeta, k, e)
-		ti.dropSection(tNegation, j, j+1)
+		if j >= 0 {
+			ti.dropSection(tNegation, j, j+1)
+		} else {
+			// asked away, it is no VADER term either: it judges no act
+			// (evaluatedAct)
+			for i := k; i < e; i++ {
+				ti.markNoTerm(i)
+			}
+		}
 	}
 }
+
+// negatingCopulas deny the predicate after them ("isn't racist").
+var negatingCopulas = map[string]bool{"isn't": true, "isnt": true, "aren't": true, "arent": true, "wasn't": true,
+	"wasnt": true, "weren't": true, "werent": true, "ain't": true, "aint": true}
+
+// askedLabel reports a condemnation label at k asked of an act in a
+// question the next sentence does not answer yes: "Is it racist to say that
+// asylum seekers are freeloaders? Because they are.", "Since when is it
+// xenophobic to point out ...?" ask the label away (round 189). Not "Isn't
+// it racist to ...?" (a negative question asserts it) and not "Is it racist
+// to call them rats? Of course it is."
+func askedLabel(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	if !ti.words[k].ask || !ti.has(k, tCondemn) || w(k+1) != "to" && w(k+1) != "about" {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && askFillers[w(j)] {
+		j--
+	}
+	if j < 1 || w(j) != "it" || w(j-1) != "is" && w(j-1) != "was" || ti.words[j-1].sent != ti.words[k].sent {
+		return false
+	}
+	// the answer: the first words of the next sentence
+	a := k + 1
+	for a < len(ti.words) && ti.words[a].sent == ti.words[k].sent {
+		a++
+	}
+	first := w(a)
+	if first == "of" && w(a+1) == "course" {
+		first = "course"
+		a++
+	}
+	if yesWords[first] && w(a+1) != "not" || first == "it" && (w(a+1) == "is" || w(a+1) == "was") && w(a+2) != "not" {
+		return false
+	}
+	return true
+}
+
+// askFillers stand between "is it" and the label it asks ("is it really
+// racist"); yesWords answer a question yes.
+var (
+	askFillers = map[string]bool{"really": true, "so": true, "somehow": true, "even": true, "actually": true,
+		"now": true, "suddenly": true, "still": true}
+	yesWords = map[string]bool{"yes": true, "yeah": true, "yep": true, "yup": true, "absolutely": true,
+		"definitely": true, "certainly": true, "obviously": true, "course": true, "sure": true, "it's": true}
+)
 
 // denyContribution turns a denied payment into the stereotype it is:
 // "they don't even pay taxes", "never actually paid tax". The correction
@@ -5908,6 +6005,10 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 		if k > l.j && (ti.words[k].w == "fact" || ti.words[k].w == "facts") && k > 0 && ti.words[k-1].w == "a" {
 			continue
 		}
+		// so does "it's the truth", "that is just reality" (round 189)
+		if k > l.j && truthAffirmed(ti, k) {
+			continue
+		}
 		// evidence after the claim said to show it asserts it: "...
 		// and the statistics prove it" (round 137)
 		if k > l.j && confirmsClaim(ti, k) {
@@ -5945,6 +6046,35 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 				return true // "the myth that ...", "it is not true that ..."
 			}
 		}
+	}
+	return false
+}
+
+// truthAffirmed reports word k inside "it's the truth", "that is simply
+// reality": the truth or reality predicated of "it", "that" or "this" at
+// the end of its phrase (not "the truth is ...", "the reality of ...").
+func truthAffirmed(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	t := k
+	if w(t) == "the" {
+		t++
+	}
+	if w(t) != "truth" && w(t) != "reality" {
+		return false
+	}
+	switch w(t + 1) {
+	case "is", "was", "of", "that":
+		return false
+	}
+	b := t - 1
+	for b >= 0 && (w(b) == "the" || w(b) == "just" || w(b) == "simply" || w(b) == "plain" || w(b) == "only") {
+		b--
+	}
+	switch w(b) {
+	case "it's", "its", "that's", "thats":
+		return true
+	case "is", "was":
+		return w(b-1) == "it" || w(b-1) == "that" || w(b-1) == "this"
 	}
 	return false
 }

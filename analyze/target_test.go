@@ -1024,6 +1024,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round185.tsv", 25}, // 14 with round 181's model; batch c (frozen) 6 -> 9
 		{"probes_round187.tsv", 25}, // 20 with round 185's model; batch d (frozen) 8 -> 11
 		{"probes_round188.tsv", 13}, // 11 with round 187's model; batch b (frozen) 9 -> 10
+		{"probes_round189.tsv", 23}, // 18 with the review mend after round 188; batch b (frozen) 10 -> 12 after disclosed mends
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
