@@ -155,6 +155,21 @@ func jobsTaken(words []string, h lexHit) bool {
 	return false
 }
 
+// shortageCaused reports "shortage(s)" after a verb that makes it within
+// three words ("create a housing shortage", "caused shortages"; round
+// 190): a harm blamed, no contribution ("filling the shortage").
+func shortageCaused(words []string, h lexHit) bool {
+	if h.end != h.start+1 || words[h.start] != "shortage" && words[h.start] != "shortages" {
+		return false
+	}
+	for k := h.start - 1; k >= 0 && k >= h.start-3; k-- {
+		if createVerbs[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // demanded reports a contribution hit demanded of someone rather than
 // told of them (round 63): a deontic modal right before it in its clause
 // ("migrants should pay taxes before they get a penny", "they must pay tax
@@ -278,7 +293,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	u.hits = s.lex.match(u.words, u.hits[:0])
 	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool {
 		return h.section == secContribution && (raisedNoMoney(u.words, h) || demanded(u.words, clause, h) ||
-			visitedPlace(u.words, h) || jobsTaken(u.words, h))
+			visitedPlace(u.words, h) || jobsTaken(u.words, h) || shortageCaused(u.words, h))
 	})
 	for _, h := range u.hits {
 		u.secCount[h.section]++

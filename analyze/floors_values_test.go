@@ -138,7 +138,8 @@ package analyze_test
 // changed; the review mend after round 188, xs1-6e23ef8bb18c, no text of the
 // sets changed; round 189, xs1-aec28a40efdc, old test templates anti_migrant
 // 0.931, counter_speech 0.958, blind5 counter_speech 0.934, news anti_migrant
-// 0.748)
+// 0.748; round 190, xs1-3591af4fff6a, DIALOCONAN 0.763 / 0.792, blind3
+// anti_migrant 0.920, news anti_migrant 0.738)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -301,7 +302,7 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.926 (n=740; round 187's retraining; before it 0.920; round 160: 0.926, moved by round 161's retraining; round 158: 0.927, moved by round 159's retraining; round 152: 0.922, moved by round 155's retraining; round 147: 0.927; round 136: 0.922; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
+	"anti_migrant":      0.89, // 0.920 (n=740; round 190's retraining; before it 0.926; round 187's retraining: 0.926; before it 0.920; round 160: 0.926, moved by round 161's retraining; round 158: 0.927, moved by round 159's retraining; round 152: 0.922, moved by round 155's retraining; round 147: 0.927; round 136: 0.922; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
 	"counter_speech":    0.91, // 0.938 (n=740; round 64: 0.936; round 38: 0.938; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.915 (n=165; round 64: 0.921; round 25: 0.873)
 	"stance":            0.75, // 0.917 (n=120; round 64: 0.875; round 37: 0.783)
@@ -312,7 +313,7 @@ var blind3OverallFloors = map[string]float64{
 // asserted at one case under what they reach.
 var blind3Floors = map[string]float64{
 	"anti_migrant/counter_name":          0.70, // 0.750 (n=20)
-	"anti_migrant/derog_implicit":        0.50, // 0.750 (n=20; round 187's retraining; before it 0.550; round 160: 0.750, moved by round 161's retraining; round 152: 0.550, moved by round 155's retraining; round 147: 0.750, moved by round 148's retraining from 0.750; round 136: 0.550, moved by round 136's retraining from 0.750 and back by round 137's; round 132: 0.550, moved by round 107's retraining from 0.750 and back by round 133's; round 80: 0.500, moved by round 82's retraining)
+	"anti_migrant/derog_implicit":        0.50, // 0.550 (n=20; round 190's retraining; before it 0.750; round 187's retraining: 0.750; before it 0.550; round 160: 0.750, moved by round 161's retraining; round 152: 0.550, moved by round 155's retraining; round 147: 0.750, moved by round 148's retraining from 0.750; round 136: 0.550, moved by round 136's retraining from 0.750 and back by round 137's; round 132: 0.550, moved by round 107's retraining from 0.750 and back by round 133's; round 80: 0.500, moved by round 82's retraining)
 	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 13: 0.400)
 	"anti_migrant/news_quoted_hostility": 0.70, // 0.750 (n=20; round 13: 0.500)
 	"anti_migrant/opinion_hate":          0.70, // 0.750 (n=20)
@@ -468,7 +469,7 @@ var crossFloors = map[string]float64{
 	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
-	"news.csv/anti_migrant/macro_f1":            0.69, // 0.748 (round 188: 0.738; round 159: 0.729, its retraining; round 158: 0.738; round 7: 0.712)
+	"news.csv/anti_migrant/macro_f1":            0.69, // 0.738 (round 190, its retraining; round 189: 0.748; round 188: 0.738; round 159: 0.729, its retraining; round 158: 0.738; round 7: 0.712)
 	"news.csv/counter_speech/macro_f1":          0.71, // 0.792 (round 107: 0.779; round 99: 0.766; round 78: 0.759; round 29: 0.745; round 20: 0.727; round 15: 0.740, one text untouched by round 17's rules moved 0.55 -> 0.41 by its retraining; round 5: 0.727; 0.759 at the eighth look, docs/analysis.md)
 	"news.csv/hate_crime_report/macro_f1":       0.83, // 0.880 (round 26: 0.868, round 12: 0.843, round 7: 0.829)
 	"statements.csv/migration/macro_f1":         0.80, // 0.857 (n=151; round 103: 0.849; round 64: 0.840; round 29: 0.833; round 25: 0.812; round 10: 0.802)
@@ -492,8 +493,8 @@ type devFloor struct {
 // in an even hex digit in round 15.
 var devFloors = []devFloor{
 	{"anti_migrant", "hateval/en_dev.csv", []string{"hateval", "en_dev.csv"}, 0.68},                         // 0.724 (round 161's retraining; round 160: 0.726, round 159's retraining; round 158: 0.723, round 155's retraining; round 152: 0.726; round 126: 0.724; round 103: 0.721; round 102: 0.716; round 101, scored as `score` scores it: 0.713; round 100: 0.713; round 89: 0.716; round 82: 0.713; round 78: 0.716; round 69: 0.713; round 64: 0.716; round 58: 0.722; round 50: 0.719; round 45: 0.722; round 44: 0.726; round 42: 0.724; round 38: 0.721; round 34: 0.723; round 33: 0.728; round 29: 0.720; round 15: 0.718; round 7: 0.725)
-	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.764 (round 178, its retraining; round 176: 0.766, its retraining; round 175: 0.764, its retraining; round 160: 0.766; round 159: 0.765, its retraining; round 158: 0.764; round 136: 0.766; round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
-	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.794 (round 187's retraining; round 176's retraining: 0.792; round 175's retraining: 0.790; round 174: 0.792; round 160's retraining: 0.794; round 159: 0.792; round 149: 0.787; round 141: 0.790; round 139: 0.788; round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
+	{"anti_migrant", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.70},   // 0.763 (round 190; round 178, its retraining; round 176: 0.766, its retraining; round 175: 0.764, its retraining; round 160: 0.766; round 159: 0.765, its retraining; round 158: 0.764; round 136: 0.766; round 130: 0.768; round 126: 0.764; round 106: 0.766; round 101, scored as `score` scores it: 0.764; round 89: 0.764; round 82: 0.762; round 79: 0.761; round 58: 0.757; round 50: 0.759; round 45: 0.761; round 44: 0.759; round 39: 0.761; round 34: 0.763; round 31: 0.764; round 29: 0.766; round 15: 0.770; round 14: 0.766; round 7: 0.759)
+	{"counter_speech", "counter-speech/DIALOCONAN.csv", []string{"counter-speech", "DIALOCONAN.csv"}, 0.72}, // 0.792 (round 190; round 187's retraining: 0.794; round 176's retraining: 0.792; round 175's retraining: 0.790; round 174: 0.792; round 160's retraining: 0.794; round 159: 0.792; round 149: 0.787; round 141: 0.790; round 139: 0.788; round 136: 0.790; round 130: 0.792; round 126: 0.787; round 115: 0.785; round 106: 0.787; round 103: 0.788; round 101, scored as `score` scores it: 0.787, as one unit 0.792; round 89: 0.790; round 82: 0.789; round 80: 0.785; round 79: 0.783; round 50: 0.785; round 45: 0.786; round 44: 0.783; round 36: 0.781; round 33: 0.783; round 17: 0.786; round 14: 0.783; round 7: 0.781)
 	{"anti_migrant", "hatexplain/val.csv", []string{"hatexplain", "val.csv"}, 0.50},                         // 0.569 (round 152's retraining; round 151: 0.576, round 145's retraining; round 144: 0.569, round 141's retraining; round 140: 0.562, round 104's retraining; round 103: 0.569, scored as `score` scores it since round 101: one post is detected as another language; 0.576 as one unit; round 76: 0.569; round 14: 0.549; issue floor 0.70: not reached)
 	{"anti_migrant", "testdata/heldout_anti_b.csv", nil, 0.67},                                              // 0.718
 	{"counter_speech", "testdata/heldout_counter_b.csv", nil, 0.78},                                         // 0.825 (round 7: 0.814)

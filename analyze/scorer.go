@@ -710,7 +710,10 @@ func (s *Scorer) Version() string {
 //	159: round 189: racism asked or denied of a claim does not condemn it;
 //	   the subject of a that-clause after a verb of saying is linked; 'it's the
 //	   truth' after a claim asserts it
-const scoringRevision = 159
+//	160: round 190: migrants who create, cause or add to a harm, migrants
+//	   who are why a harm happens, and a harm told as access denied ('can't get
+//	   a school place') are blamed; a shortage caused is no contribution
+const scoringRevision = 160
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1246,6 +1246,11 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			if (w(k) == "low" || w(k) == "lower" || w(k) == "falling") && (w(k+1) == "pay" || w(k+1) == "wages" || w(k+1) == "salaries") {
 				return true
 			}
+			// access denied: "my kids can't get a school place", "can no
+			// longer find work", "our streets aren't safe" (round 190)
+			if deniedAccess(ti, k) {
+				return true
+			}
 		}
 		return false
 	}
@@ -1272,7 +1277,7 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		k := beforeDeterminers(ti, m.i)
 		switch {
 		case k >= 1 && (w(k) == "by" && (w(k-1) == "caused" || w(k-1) == "driven") || w(k) == "of" && w(k-1) == "because" ||
-			w(k) == "to" && (w(k-1) == "due" || w(k-1) == "owing") || w(k) == "on" && w(k-1) == "blamed"):
+			w(k) == "to" && (w(k-1) == "due" || w(k-1) == "owing" || w(k-1) == "thanks") || w(k) == "on" && w(k-1) == "blamed"):
 			if harm(m) {
 				ti.addHit(tStereotype, k-1, k+1)
 				markHarm(clauseStart(k-1), k-1)
@@ -1299,6 +1304,14 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			markHarm(j+1, c+1)
 			continue
 		}
+		// a harm they create, cause or add to: "immigrants create a
+		// housing shortage", "refugees cause overcrowding and chaos"
+		// (round 190)
+		if v, c := createdHarm(ti, j); c >= 0 {
+			ti.addHit(tStereotype, v, v+1)
+			markHarm(v+1, c+1)
+			continue
+		}
 		// and a good they cause: "immigrants make this city a better
 		// place", "refugees have made our town stronger"
 		if causedBenefit(ti, j) {
@@ -1318,7 +1331,7 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		for tIntensifiers[w(j)] || w(j) == "all" || w(j) == "not" || w(j) == "never" {
 			j++
 		}
-		blame := w(j) == "to" && w(j+1) == "blame" ||
+		blame := w(j) == "to" && w(j+1) == "blame" || w(j) == "why" && harm(m) ||
 			w(j) == "responsible" && w(j+1) == "for" && harm(m) ||
 			w(j) == "the" && (w(j+1) == "reason" || w(j+1) == "cause") && harm(m)
 		if blame {
@@ -1326,6 +1339,80 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 			markHarm(j+2, clauseEnd(j+1))
 		}
 	}
+}
+
+// createVerbs make a harm (createdHarm); madeHarms name one (beyond
+// round 17's harmNouns, which timing pins on newcomers).
+var (
+	createVerbs = map[string]bool{"create": true, "creates": true, "created": true, "creating": true, "cause": true,
+		"causes": true, "caused": true, "causing": true, "worsen": true, "worsens": true, "worsened": true,
+		"worsening": true, "add": true, "adds": true, "added": true, "adding": true}
+	madeHarms = map[string]bool{"shortage": true, "shortages": true, "overcrowding": true, "congestion": true,
+		"chaos": true, "problem": true, "problems": true, "strain": true, "pressure": true,
+		"crisis": true, "cost": true, "costs": true, "unemployment": true, "tension": true, "tensions": true,
+		"havoc": true, "disorder": true, "trouble": true, "misery": true}
+	createAux = map[string]bool{"are": true, "is": true, "were": true, "was": true, "have": true, "has": true,
+		"had": true, "will": true, "only": true, "just": true, "also": true, "always": true, "all": true}
+)
+
+// createdHarm reports the subject at j creating, causing or adding to a
+// harm: a verb of createVerbs (after auxiliaries; "add" with "to") whose
+// object, within four words in its clause, is a harm noun ("create a
+// housing shortage", "are causing congestion", "only add to the crime
+// problem"). No denial between ("cause no problems"). It returns the verb
+// and the noun, or -1, -1.
+func createdHarm(ti *targetInfo, j int) (int, int) {
+	w := ti.wordAt
+	for createAux[w(j)] {
+		j++
+	}
+	if !createVerbs[w(j)] {
+		return -1, -1
+	}
+	a := j + 1
+	if strings.HasPrefix(w(j), "add") {
+		if w(a) != "to" {
+			return -1, -1
+		}
+		a++
+	}
+	for k := a; k < len(ti.words) && k <= a+4 && ti.words[k].cl == ti.words[j].cl; k++ {
+		if w(k) == "no" || w(k) == "not" || w(k) == "nothing" {
+			return -1, -1
+		}
+		if madeHarms[w(k)] || harmNouns[w(k)] {
+			return j, k
+		}
+	}
+	return -1, -1
+}
+
+// deniedAccess reports word k denying an access or safety: "can't get",
+// "cannot find", "can no longer afford", "couldn't see", "aren't safe",
+// "no longer safe" (round 190).
+func deniedAccess(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	v := k + 1
+	switch {
+	case w(k) == "can't" || w(k) == "cannot" || w(k) == "cant" || w(k) == "couldn't":
+	case w(k) == "can" && w(k+1) == "no" && w(k+2) == "longer":
+		v = k + 3
+	case w(k) == "no" && w(k+1) == "longer":
+		v = k + 2
+	case w(k) == "aren't" || w(k) == "isn't" || w(k) == "not":
+	default:
+		return false
+	}
+	if w(v) == "even" || w(v) == "be" || w(v) == "feel" {
+		v++
+	}
+	switch w(v) {
+	case "get", "find", "afford", "see":
+		return w(k) != "aren't" && w(k) != "isn't" && w(k) != "not"
+	case "safe":
+		return true
+	}
+	return false
 }
 
 // causedResult reports a causative verb at word j ("make(s)", "made",
