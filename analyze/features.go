@@ -170,6 +170,48 @@ func shortageCaused(words []string, h lexHit) bool {
 	return false
 }
 
+// placeOpening reports an opening whose subject or object is a place that
+// houses people ("since the migrant hostel opened", "the council has opened
+// another asylum hotel"; round 191): an arrival, as round 180 reads it, no
+// business opened.
+func placeOpening(words []string, h lexHit) bool {
+	if h.end != h.start+1 || !strings.HasPrefix(words[h.start], "open") && !strings.HasPrefix(words[h.start], "reopen") {
+		return false
+	}
+	k := h.start - 1
+	for k >= 0 && h.start-k <= 4 && openingAux[words[k]] {
+		k--
+	}
+	if k >= 0 && housingPlaces[words[k]] {
+		return true
+	}
+	k = h.start + 1
+	for k < len(words) && openedDeterminers[words[k]] {
+		k++
+	}
+	for e := k + 2; k < len(words) && k <= e; k++ {
+		if housingPlaces[words[k]] {
+			return true
+		}
+		if words[k] == "in" || words[k] == "on" || words[k] == "at" || words[k] == "of" {
+			return false
+		}
+	}
+	return false
+}
+
+// housingPlaces house the people an opening brings (placeOpening);
+// openingAux stand between such a place and its opening; openedDeterminers
+// before the place opened.
+var (
+	housingPlaces = map[string]bool{"hotel": true, "hotels": true, "hostel": true, "hostels": true, "centre": true,
+		"centres": true, "center": true, "centers": true, "camp": true, "camps": true}
+	openingAux = map[string]bool{"was": true, "were": true, "is": true, "has": true, "have": true, "had": true,
+		"been": true, "just": true, "first": true, "finally": true, "recently": true}
+	openedDeterminers = map[string]bool{"a": true, "an": true, "the": true, "another": true, "that": true,
+		"this": true, "these": true, "those": true, "new": true, "more": true, "yet": true}
+)
+
 // demanded reports a contribution hit demanded of someone rather than
 // told of them (round 63): a deontic modal right before it in its clause
 // ("migrants should pay taxes before they get a penny", "they must pay tax
@@ -293,7 +335,7 @@ func (s *Scorer) buildUnitCtx(src string, toks []nlp.Token, ctxMigrant bool) *un
 	u.hits = s.lex.match(u.words, u.hits[:0])
 	u.hits = slices.DeleteFunc(u.hits, func(h lexHit) bool {
 		return h.section == secContribution && (raisedNoMoney(u.words, h) || demanded(u.words, clause, h) ||
-			visitedPlace(u.words, h) || jobsTaken(u.words, h) || shortageCaused(u.words, h))
+			visitedPlace(u.words, h) || jobsTaken(u.words, h) || shortageCaused(u.words, h) || placeOpening(u.words, h))
 	})
 	for _, h := range u.hits {
 		u.secCount[h.section]++

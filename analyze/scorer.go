@@ -713,7 +713,9 @@ func (s *Scorer) Version() string {
 //	160: round 190: migrants who create, cause or add to a harm, migrants
 //	   who are why a harm happens, and a harm told as access denied ('can't get
 //	   a school place') are blamed; a shortage caused is no contribution
-const scoringRevision = 160
+//	161: round 191: an opening whose subject or object is a hotel, hostel,
+//	   centre or camp that houses people is no contribution
+const scoringRevision = 161
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

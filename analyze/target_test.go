@@ -1026,6 +1026,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round188.tsv", 13}, // 11 with round 187's model; batch b (frozen) 9 -> 10
 		{"probes_round189.tsv", 23}, // 18 with the review mend after round 188; batch b (frozen) 10 -> 12 after disclosed mends
 		{"probes_round190.tsv", 22}, // 12 with round 189's model; batch b (frozen) 7 -> 11
+		{"probes_round191.tsv", 12}, // 9 with round 190's model; batch b (frozen) 6 -> 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
