@@ -715,7 +715,10 @@ func (s *Scorer) Version() string {
 //	   a school place') are blamed; a shortage caused is no contribution
 //	161: round 191: an opening whose subject or object is a hotel, hostel,
 //	   centre or camp that houses people is no contribution
-const scoringRevision = 161
+//	162: round 192: a place degraded by migrants (made unrecognisable, a
+//	   dump, a ghetto, a third world city; changed beyond recognition) is
+//	   blamed on them; 'due to', 'owing to' and 'thanks to' people link
+const scoringRevision = 162
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1247,8 +1247,9 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 				return true
 			}
 			// access denied: "my kids can't get a school place", "can no
-			// longer find work", "our streets aren't safe" (round 190)
-			if deniedAccess(ti, k) {
+			// longer find work", "our streets aren't safe" (round 190); a
+			// place degraded (round 192)
+			if deniedAccess(ti, k) || degradedAt(ti, k) {
 				return true
 			}
 		}
@@ -1277,7 +1278,7 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		k := beforeDeterminers(ti, m.i)
 		switch {
 		case k >= 1 && (w(k) == "by" && (w(k-1) == "caused" || w(k-1) == "driven") || w(k) == "of" && w(k-1) == "because" ||
-			w(k) == "to" && (w(k-1) == "due" || w(k-1) == "owing" || w(k-1) == "thanks") || w(k) == "on" && w(k-1) == "blamed"):
+			w(k) == "to" && blameTo[w(k-1)] || w(k) == "on" && w(k-1) == "blamed"):
 			if harm(m) {
 				ti.addHit(tStereotype, k-1, k+1)
 				markHarm(clauseStart(k-1), k-1)
@@ -1310,6 +1311,11 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		if v, c := createdHarm(ti, j); c >= 0 {
 			ti.addHit(tStereotype, v, v+1)
 			markHarm(v+1, c+1)
+			continue
+		}
+		if v := changedBeyondRecognition(ti, j); v >= 0 {
+			ti.addHit(tStereotype, v, v+1)
+			markHarm(v+1, clauseEnd(v))
 			continue
 		}
 		// and a good they cause: "immigrants make this city a better
@@ -1440,7 +1446,12 @@ func causedResult(ti *targetInfo, j int, perfect bool, result func(k int) bool) 
 // safe", "made the town poorer". It returns the harm's last word, or -1.
 func causedHarm(ti *targetInfo, j int) int {
 	w := ti.wordAt
-	return causedResult(ti, j, false, func(k int) bool {
+	// (round 192: the perfect, "have made this town unrecognisable", and a
+	// place degraded, "made our estate a dump")
+	return causedResult(ti, j, true, func(k int) bool {
+		if degradedAt(ti, k) {
+			return true
+		}
 		switch w(k) {
 		case "unsafe", "worse", "poorer", "unliveable", "unlivable", "miserable":
 			return true
@@ -1451,6 +1462,49 @@ func causedHarm(ti *targetInfo, j int) int {
 		}
 		return false
 	})
+}
+
+// degradedAt reports a word that names a place degraded: "unrecognisable",
+// "a dump", "a ghetto", "a third world city" (round 192).
+func degradedAt(ti *targetInfo, k int) bool {
+	switch ti.wordAt(k) {
+	case "unrecognisable", "unrecognizable", "dump", "slum", "ghetto", "shithole", "hellhole":
+		return true
+	case "third":
+		return ti.wordAt(k+1) == "world"
+	case "beyond":
+		return ti.wordAt(k+1) == "recognition"
+	}
+	return false
+}
+
+// changedBeyondRecognition reports the subject at j changing something
+// beyond recognition ("immigrants have changed this country beyond
+// recognition"), not for the better (round 192). It returns the verb, or
+// -1.
+func changedBeyondRecognition(ti *targetInfo, j int) int {
+	w := ti.wordAt
+	for createAux[w(j)] {
+		j++
+	}
+	switch w(j) {
+	case "changed", "change", "changes", "changing", "transformed", "altered":
+	default:
+		return -1
+	}
+	found := false
+	for k := j + 1; k < len(ti.words) && k <= j+6 && ti.words[k].cl == ti.words[j].cl; k++ {
+		found = found || w(k) == "beyond" && w(k+1) == "recognition"
+	}
+	if !found {
+		return -1
+	}
+	for k := j + 1; k < len(ti.words); k++ {
+		if w(k) == "better" || w(k) == "good" && !(w(k-2) == "not" || w(k-3) == "not" || w(k-4) == "not") {
+			return -1
+		}
+	}
+	return j
 }
 
 // causedBenefit reports a good caused at word j: "make this city a better
@@ -2741,8 +2795,11 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// a phrase that ends in its preposition ("a strain on") puts
 			// the target after it in the victim's place: "a strain on the
 			// migrants who work double shifts"
+			// (not the blame of "due to", "owing to", "thanks to" people,
+			// round 192; "due to migration" blames a policy)
+			blame := h.end >= 2 && ti.words[h.end-1].w == "to" && blameTo[ti.words[h.end-2].w] && !ti.has(m.i, tMigrationNoun)
 			for _, p := range []string{"against", "on", "towards", "toward", "for", "to", "facing"} {
-				if hasWord(ti, a, b, p) || ti.words[h.end-1].w == p {
+				if hasWord(ti, a, b, p) || ti.words[h.end-1].w == p && !blame {
 					return false
 				}
 			}
@@ -2756,6 +2813,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 	}
 	return false
 }
+
+// blameTo: the words before "to" in a blame phrase (blameHits).
+var blameTo = map[string]bool{"due": true, "owing": true, "thanks": true}
 
 // assertivePhrases: the [correction] phrases that, before a claim, assert
 // it as much as they correct it ("the truth is, they are scum"); after a

@@ -1027,6 +1027,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round189.tsv", 23}, // 18 with the review mend after round 188; batch b (frozen) 10 -> 12 after disclosed mends
 		{"probes_round190.tsv", 22}, // 12 with round 189's model; batch b (frozen) 7 -> 11
 		{"probes_round191.tsv", 12}, // 9 with round 190's model; batch b (frozen) 6 -> 8
+		{"probes_round192.tsv", 21}, // 12 with round 191's model; batch b (frozen) 7 -> 11
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
