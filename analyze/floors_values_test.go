@@ -141,7 +141,8 @@ package analyze_test
 // 0.748; round 190, xs1-3591af4fff6a, DIALOCONAN 0.763 / 0.792, blind3
 // anti_migrant 0.920, news anti_migrant 0.738; round 191, xs1-190c29f80f89,
 // DIALOCONAN 0.764 / 0.794 again; round 192, xs1-61aa1a16065d, a rule, no text
-// of the sets changed)
+// of the sets changed; round 193, xs1-01cbf920de3d, a rule and lexicon rows, no
+// text of the sets crossed 0.5)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -718,7 +718,10 @@ func (s *Scorer) Version() string {
 //	162: round 192: a place degraded by migrants (made unrecognisable, a
 //	   dump, a ghetto, a third world city; changed beyond recognition) is
 //	   blamed on them; 'due to', 'owing to' and 'thanks to' people link
-const scoringRevision = 162
+//	163: round 193: praise of what migrants give: a place made more
+//	   interesting or diverse, richer for them, lessons learned from them,
+//	   gifts brought across a place phrase, superlatives of praise
+const scoringRevision = 163
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1276,6 +1276,17 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		}
 		// the object of the blame: "caused by (all) (the) migrants"
 		k := beforeDeterminers(ti, m.i)
+		// praise of what they gave a place or us (round 193): "our town
+		// is richer for the refugees", "we have learned so much from our
+		// Ukrainian guests"
+		if p := richerFor(ti, k); p >= 0 {
+			ti.tiePraise(p, m.i)
+			continue
+		}
+		if v := learnedFrom(ti, k, m); v >= 0 {
+			ti.tiePraise(v, m.i)
+			continue
+		}
 		switch {
 		case k >= 1 && (w(k) == "by" && (w(k-1) == "caused" || w(k-1) == "driven") || w(k) == "of" && w(k-1) == "because" ||
 			w(k) == "to" && blameTo[w(k-1)] || w(k) == "on" && w(k-1) == "blamed"):
@@ -1464,6 +1475,69 @@ func causedHarm(ti *targetInfo, j int) int {
 	})
 }
 
+// tiePraise adds a positive term at word a said of the mention at i
+// (round 193, as tieHit ties a stereotype).
+func (ti *targetInfo) tiePraise(a, i int) {
+	ti.addHit(tPositive, a, a+1)
+	if ti.insinuatedBy == nil {
+		ti.insinuatedBy = map[int]int{}
+	}
+	ti.insinuatedBy[a] = i
+}
+
+// richerFor returns the comparative of a place made richer by people, "is
+// richer for", "are stronger for", "is all the better for", with k the
+// "for" before them; or -1 (round 193).
+func richerFor(ti *targetInfo, k int) int {
+	w := ti.wordAt
+	if k < 2 || w(k) != "for" {
+		return -1
+	}
+	c := k - 1
+	switch w(c) {
+	case "richer", "stronger":
+	case "better":
+		if w(c-1) != "the" || w(c-2) != "all" {
+			return -1
+		}
+	default:
+		return -1
+	}
+	j := c - 1
+	for j >= 0 && (w(j) == "so" || w(j) == "much" || w(j) == "far" || w(j) == "all" || w(j) == "the" || w(j) == "lot" || w(j) == "a") {
+		j--
+	}
+	if j < 0 || !tCopulas[w(j)] && w(j) != "'s" && w(j) != "it's" {
+		return -1
+	}
+	return c
+}
+
+// learnedFrom returns the verb of "learned (so much, a lot) from" the
+// mention m, with k the "from" before it; or -1 when what was learned
+// follows as a clause ("learned from the refugees that the hostel had no
+// heating"): information, not praise (round 193).
+func learnedFrom(ti *targetInfo, k int, m mention) int {
+	w := ti.wordAt
+	if k < 1 || w(k) != "from" || compoundModifier(ti, m) { // "from the migrant smugglers"
+		return -1
+	}
+	switch w(m.j) {
+	case "that", "where", "how", "what", "when", "about":
+		return -1
+	}
+	for v := k - 1; v >= 0 && v >= k-4; v-- {
+		switch w(v) {
+		case "learned", "learnt", "learn", "learns", "learning":
+			return v
+		case "so", "much", "a", "lot", "lots", "loads", "plenty", "many", "things", "of", "such":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
 // degradedAt reports a word that names a place degraded: "unrecognisable",
 // "a dump", "a ghetto", "a third world city" (round 192).
 func degradedAt(ti *targetInfo, k int) bool {
@@ -1514,7 +1588,10 @@ func causedBenefit(ti *targetInfo, j int) bool {
 	return causedResult(ti, j, true, func(k int) bool {
 		switch ti.wordAt(k) {
 		case "better", "stronger", "richer", "safer", "livelier", "brighter", "thrive", "thriving", "flourish",
-			"flourishing", "prosper", "prosperous", "vibrant", "great", "greater":
+			"flourishing", "prosper", "prosperous", "vibrant", "great", "greater",
+			// round 193
+			"interesting", "diverse", "fun", "kinder", "friendlier", "welcoming", "colourful", "colorful",
+			"exciting", "happier":
 			return true
 		case "what":
 			return ti.wordAt(k+1) == "it" && (ti.wordAt(k+2) == "is" || ti.wordAt(k+2) == "'s") ||
@@ -6550,7 +6627,8 @@ func afterPlace(ti *targetInfo, a, b int) int {
 	if a+1 < b && ti.words[a].w == "next" && ti.words[a+1].w == "door" {
 		return a + 2
 	}
-	if a >= b || ti.words[a].tag != "IN" || ti.words[a].w == "of" || ti.words[a].w == "that" {
+	// (round 193: "down the road", "across the street")
+	if a >= b || ti.words[a].tag != "IN" && !placePrepositions[ti.words[a].w] || ti.words[a].w == "of" || ti.words[a].w == "that" {
 		return a
 	}
 	j := a + 1
@@ -6566,6 +6644,10 @@ func afterPlace(ti *targetInfo, a, b int) int {
 	}
 	return j
 }
+
+// placePrepositions open a place phrase the tagger may not read as a
+// preposition (afterPlace).
+var placePrepositions = map[string]bool{"down": true, "up": true, "across": true, "along": true}
 
 // auxiliariesOnly reports words [a, b) that are auxiliaries, modals,
 // negations, adverbs or a relative pronoun only: "has never", "will ever",
