@@ -721,7 +721,10 @@ func (s *Scorer) Version() string {
 //	163: round 193: praise of what migrants give: a place made more
 //	   interesting or diverse, richer for them, lessons learned from them,
 //	   gifts brought across a place phrase, superlatives of praise
-const scoringRevision = 163
+//	164: round 194: harms made widened: more violent, rougher, dirtier, life
+//	   made hell, people made afraid, eight words on; a place called more
+//	   dangerous condemns nothing; the subject must be its clause's
+const scoringRevision = 164
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1311,9 +1311,20 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		// a harm they cause: "immigrants make our streets less safe",
 		// "migrants are making the town poorer" (the subject makes it so;
 		// "migrants feel unsafe" is what they suffer)
-		if c := causedHarm(ti, j); c >= 0 {
+		// (the subject of its clause, not a verb's object: "Calling
+		// migrants invaders makes our town more dangerous", round 194)
+		// (an auxiliary of a question stands before its subject: "How do
+		// refugees make our streets less safe?")
+		subject := k < 0 || ti.words[k].cl != ti.words[m.i].cl || auxiliaryAt(ti, k) ||
+			!strings.HasPrefix(ti.words[k].tag, "VB") && ti.words[k].tag != "IN" && ti.words[k].tag != "TO"
+		for c := clauseStart(m.i); c < m.i && subject; c++ {
+			subject = !namingGerunds[w(c)] && !treatingVerbs[w(c)]
+		}
+		if c := causedHarm(ti, j); c >= 0 && subject {
 			ti.addHit(tStereotype, j, j+1)
 			markHarm(j+1, c+1)
+			// "more dangerous" said of a place condemns nothing (round 194)
+			ti.dropSection(tCondemn, j+1, c+1)
 			continue
 		}
 		// a harm they create, cause or add to: "immigrants create a
@@ -1435,7 +1446,7 @@ func deniedAccess(ti *targetInfo, k int) bool {
 // causedResult reports a causative verb at word j ("make(s)", "made",
 // "are making", and "have made" when perfect) whose result, in its clause
 // within five words, is a word result accepts. It returns that word, or -1.
-func causedResult(ti *targetInfo, j int, perfect bool, result func(k int) bool) int {
+func causedResult(ti *targetInfo, j int, perfect bool, reach int, result func(k int) bool) int {
 	w := ti.wordAt
 	if w(j) == "are" || w(j) == "is" || perfect && (w(j) == "have" || w(j) == "has") {
 		j++
@@ -1445,7 +1456,7 @@ func causedResult(ti *targetInfo, j int, perfect bool, result func(k int) bool) 
 	default:
 		return -1
 	}
-	for k := j + 1; k <= j+5 && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
+	for k := j + 1; k <= j+reach && k < len(ti.words) && ti.words[k].cl == ti.words[j].cl; k++ {
 		if result(k) {
 			return k
 		}
@@ -1459,13 +1470,18 @@ func causedHarm(ti *targetInfo, j int) int {
 	w := ti.wordAt
 	// (round 192: the perfect, "have made this town unrecognisable", and a
 	// place degraded, "made our estate a dump")
-	return causedResult(ti, j, true, func(k int) bool {
+	// (round 194: eight words on, "made this town more violent and more
+	// dangerous"; people made afraid; "made life hell")
+	return causedResult(ti, j, true, 8, func(k int) bool {
 		if degradedAt(ti, k) {
 			return true
 		}
 		switch w(k) {
-		case "unsafe", "worse", "poorer", "unliveable", "unlivable", "miserable":
+		case "unsafe", "worse", "poorer", "unliveable", "unlivable", "miserable", "rougher", "dirtier", "noisier",
+			"scarier", "filthier", "crime-ridden", "hell", "afraid", "scared", "frightened":
 			return true
+		case "violent":
+			return w(k-1) == "more"
 		case "dangerous":
 			return w(k-1) == "more"
 		case "safe":
@@ -1585,7 +1601,7 @@ func changedBeyondRecognition(ti *targetInfo, j int) int {
 // place", "have made our town stronger", "made our high street thrive",
 // "make this city what it is" (round 150).
 func causedBenefit(ti *targetInfo, j int) bool {
-	return causedResult(ti, j, true, func(k int) bool {
+	return causedResult(ti, j, true, 5, func(k int) bool {
 		switch ti.wordAt(k) {
 		case "better", "stronger", "richer", "safer", "livelier", "brighter", "thrive", "thriving", "flourish",
 			"flourishing", "prosper", "prosperous", "vibrant", "great", "greater",
