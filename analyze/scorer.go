@@ -724,7 +724,9 @@ func (s *Scorer) Version() string {
 //	164: round 194: harms made widened: more violent, rougher, dirtier, life
 //	   made hell, people made afraid, eight words on; a place called more
 //	   dangerous condemns nothing; the subject must be its clause's
-const scoringRevision = 164
+//	165: round 195: veiled threats (a mock regret, a dealing under a wink, a
+//	   dealing made permanent) and irritation idioms
+const scoringRevision = 165
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

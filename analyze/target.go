@@ -718,6 +718,8 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	literalHarms(ti)
 	s.counterfactualAbsence(ti)
 	s.blameHits(ti)
+	veiledThreats(ti)
+	irritatedBy(ti)
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
 	judgedAdmission(ti)
@@ -1280,11 +1282,11 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		// is richer for the refugees", "we have learned so much from our
 		// Ukrainian guests"
 		if p := richerFor(ti, k); p >= 0 {
-			ti.tiePraise(p, m.i)
+			ti.tieTerm(tPositive, p, p+1, m.i)
 			continue
 		}
 		if v := learnedFrom(ti, k, m); v >= 0 {
-			ti.tiePraise(v, m.i)
+			ti.tieTerm(tPositive, v, v+1, m.i)
 			continue
 		}
 		switch {
@@ -1491,10 +1493,10 @@ func causedHarm(ti *targetInfo, j int) int {
 	})
 }
 
-// tiePraise adds a positive term at word a said of the mention at i
-// (round 193, as tieHit ties a stereotype).
-func (ti *targetInfo) tiePraise(a, i int) {
-	ti.addHit(tPositive, a, a+1)
+// tieTerm adds a term of section sec over words [a, b) said of the mention
+// at i (rounds 193, 195, as tieHit ties a stereotype).
+func (ti *targetInfo) tieTerm(sec, a, b, i int) {
+	ti.addHit(sec, a, b)
 	if ti.insinuatedBy == nil {
 		ti.insinuatedBy = map[int]int{}
 	}
@@ -4330,6 +4332,119 @@ func dropDeniedLabels(ti *targetInfo) {
 			}
 		}
 	}
+}
+
+// veiledThreats adds threat hits a text veils (round 195): a mock regret,
+// "It would be a shame if that refugee hotel caught fire", "Pity if
+// something happened to them" (the harm of the if-clause); a dealing in
+// the passive under a wink, "they should be taken care of, if you know
+// what I mean"; a dealing made permanent, "do something about these
+// foreigners, permanently" (the dealing verb).
+func veiledThreats(ti *targetInfo) {
+	w := ti.wordAt
+	n := len(ti.words)
+	wink := false
+	for k := range ti.words {
+		wink = wink || w(k) == "know" && w(k+1) == "what" && w(k+2) == "i" && w(k+3) == "mean" ||
+			w(k) == "catch" && w(k+1) == "my" && w(k+2) == "drift" || w(k) == "nudge" && w(k+1) == "nudge"
+	}
+	for k := 0; k < n; k++ {
+		switch {
+		case (w(k) == "shame" || w(k) == "pity") && w(k+1) == "if" &&
+			(k == 0 || ti.words[k-1].cl != ti.words[k].cl || w(k-1) == "a" || w(k-1) == "real"):
+			for j := k + 2; j < n && ti.words[j].sent == ti.words[k].sent; j++ {
+				if mockedHarm(ti, j) {
+					// said of the people or place the if-clause names;
+					// the regret is mock, no condemnation
+					ti.dropSection(tCondemn, k, k+1)
+					if i := firstMigrantMention(ti, k+2, j); i >= 0 {
+						ti.tieTerm(tThreat, j, j+1, i)
+					} else {
+						ti.addHit(tThreat, j, j+1)
+					}
+					break
+				}
+			}
+		case wink && (w(k) == "taken" && w(k+1) == "care" && w(k+2) == "of" || w(k) == "dealt" && w(k+1) == "with" ||
+			w(k) == "sorted" || w(k) == "handled") && k > 0 && (w(k-1) == "be" || w(k-1) == "been" || w(k-1) == "get"):
+			e := k + 1
+			if w(k) == "taken" {
+				e = k + 3
+			}
+			ti.dropSection(tPositive, k, e)
+			ti.addHit(tThreat, k, e)
+		case w(k) == "permanently":
+			for v := k - 1; v >= 0 && v >= k-6; v-- {
+				if (w(v) == "deal" || w(v) == "dealt") && w(v+1) == "with" || w(v) == "do" && w(v+1) == "something" && w(v+2) == "about" ||
+					w(v) == "get" && w(v+1) == "rid" && w(v+2) == "of" {
+					if i := firstMigrantMention(ti, v+1, k); i >= 0 {
+						ti.tieTerm(tThreat, v, v+1, i)
+					} else {
+						ti.addHit(tThreat, v, v+1)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// irritatedBy ties an irritation idiom whose verb takes no target before it
+// in linkOrderOK ("drive me up the wall", "wind me up") to the migrant
+// mention that is its subject, right before it across adverbs: "Refugees
+// (really) drive me up the wall" (round 195).
+func irritatedBy(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tEmotion {
+			continue
+		}
+		switch ti.words[h.start].w {
+		case "drive", "drives", "driving", "wind", "winds", "winding":
+		default:
+			continue
+		}
+		e := h.start
+		for e > 0 && (ti.words[e-1].w == "really" || ti.words[e-1].w == "just" || ti.words[e-1].w == "always" || ti.words[e-1].w == "all") {
+			e--
+		}
+		for _, m := range ti.mentions {
+			if m.j == e && m.kind == kMigrant {
+				if ti.insinuatedBy == nil {
+					ti.insinuatedBy = map[int]int{}
+				}
+				ti.insinuatedBy[h.start] = m.i
+			}
+		}
+	}
+}
+
+// firstMigrantMention returns the first word of the first migrant mention
+// (a place too) starting in words [a, b), or -1.
+func firstMigrantMention(ti *targetInfo, a, b int) int {
+	for _, m := range ti.mentions {
+		if m.i >= a && m.i < b && m.kind == kMigrant {
+			return m.i
+		}
+	}
+	return -1
+}
+
+// mockedHarm reports a harm at word j of a mock regret's if-clause:
+// "caught fire", "burned down", "set alight", "something happened", "got
+// hurt", "had an accident".
+func mockedHarm(ti *targetInfo, j int) bool {
+	w := ti.wordAt
+	switch w(j) {
+	case "fire":
+		return w(j-1) == "caught" || w(j-1) == "catch" || w(j-1) == "on"
+	case "burned", "burnt", "burn", "burns":
+		return w(j+1) == "down"
+	case "alight", "hurt", "accident":
+		return true
+	case "happened", "happen", "happens":
+		return w(j-1) == "something" || w(j-2) == "something"
+	}
+	return false
 }
 
 // negatingCopulas deny the predicate after them ("isn't racist").
