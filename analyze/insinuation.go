@@ -560,6 +560,12 @@ func (ti *targetInfo) tieHit(a, b, i int, insinuation bool) {
 			ti.insinuate[k] = true
 		}
 	}
+	ti.tieAt(a, i)
+}
+
+// tieAt ties the term at word a to the mention at word i: linkTarget
+// returns that mention for it.
+func (ti *targetInfo) tieAt(a, i int) {
 	if ti.insinuatedBy == nil {
 		ti.insinuatedBy = map[int]int{}
 	}

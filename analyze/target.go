@@ -1123,10 +1123,7 @@ func praisedAct(ti *targetInfo) {
 			ti.tieHit(k, h.end, at, true)
 			continue
 		}
-		if ti.insinuatedBy == nil {
-			ti.insinuatedBy = map[int]int{}
-		}
-		ti.insinuatedBy[k] = at
+		ti.tieAt(k, at)
 	}
 }
 
@@ -1497,10 +1494,7 @@ func causedHarm(ti *targetInfo, j int) int {
 // at i (rounds 193, 195, as tieHit ties a stereotype).
 func (ti *targetInfo) tieTerm(sec, a, b, i int) {
 	ti.addHit(sec, a, b)
-	if ti.insinuatedBy == nil {
-		ti.insinuatedBy = map[int]int{}
-	}
-	ti.insinuatedBy[a] = i
+	ti.tieAt(a, i)
 }
 
 // richerFor returns the comparative of a place made richer by people, "is
@@ -4409,10 +4403,7 @@ func irritatedBy(ti *targetInfo) {
 		}
 		for _, m := range ti.mentions {
 			if m.j == e && m.kind == kMigrant {
-				if ti.insinuatedBy == nil {
-					ti.insinuatedBy = map[int]int{}
-				}
-				ti.insinuatedBy[h.start] = m.i
+				ti.tieAt(h.start, m.i)
 			}
 		}
 	}
