@@ -726,7 +726,10 @@ func (s *Scorer) Version() string {
 //	   dangerous condemns nothing; the subject must be its clause's
 //	165: round 195: veiled threats (a mock regret, a dealing under a wink, a
 //	   dealing made permanent) and irritation idioms
-const scoringRevision = 165
+//	166: review mend after round 195: rounds 190 and 192 blame only their
+//	   clause's subject, as round 194 does; round 189's "It's the truth"
+//	   after a question of racism answers no
+const scoringRevision = 166
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

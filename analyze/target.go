@@ -1329,12 +1329,12 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		// a harm they create, cause or add to: "immigrants create a
 		// housing shortage", "refugees cause overcrowding and chaos"
 		// (round 190)
-		if v, c := createdHarm(ti, j); c >= 0 {
+		if v, c := createdHarm(ti, j); c >= 0 && subject {
 			ti.addHit(tStereotype, v, v+1)
 			markHarm(v+1, c+1)
 			continue
 		}
-		if v := changedBeyondRecognition(ti, j); v >= 0 {
+		if v := changedBeyondRecognition(ti, j); v >= 0 && subject {
 			ti.addHit(tStereotype, v, v+1)
 			markHarm(v+1, clauseEnd(v))
 			continue
@@ -4465,15 +4465,34 @@ func askedLabel(ti *targetInfo, k int) bool {
 	for a < len(ti.words) && ti.words[a].sent == ti.words[k].sent {
 		a++
 	}
+	return !answeredYes(ti, a)
+}
+
+// answeredYes reports a sentence starting at word a that answers yes: "Yes,
+// it is.", "Of course it is.", "It is.", "It's racist." (not "Of course
+// not", not "It's the truth.").
+func answeredYes(ti *targetInfo, a int) bool {
+	w := ti.wordAt
 	first := w(a)
 	if first == "of" && w(a+1) == "course" {
 		first = "course"
 		a++
 	}
-	if yesWords[first] && w(a+1) != "not" || first == "it" && (w(a+1) == "is" || w(a+1) == "was") && w(a+2) != "not" {
+	if yesWords[first] {
+		return w(a+1) != "not"
+	}
+	e := a + 1 // after "it's", or "it is"
+	switch {
+	case first == "it's" || first == "its":
+	case first == "it" && (w(a+1) == "is" || w(a+1) == "was"):
+		e = a + 2
+	default:
 		return false
 	}
-	return true
+	for e < len(ti.words) && askFillers[w(e)] || w(e) == "certainly" || w(e) == "definitely" {
+		e++
+	}
+	return e >= len(ti.words) || ti.words[e].sent != ti.words[a].sent || ti.has(e, tCondemn)
 }
 
 // askFillers stand between "is it" and the label it asks ("is it really
@@ -4482,7 +4501,7 @@ var (
 	askFillers = map[string]bool{"really": true, "so": true, "somehow": true, "even": true, "actually": true,
 		"now": true, "suddenly": true, "still": true}
 	yesWords = map[string]bool{"yes": true, "yeah": true, "yep": true, "yup": true, "absolutely": true,
-		"definitely": true, "certainly": true, "obviously": true, "course": true, "sure": true, "it's": true}
+		"definitely": true, "certainly": true, "obviously": true, "course": true, "sure": true}
 )
 
 // denyContribution turns a denied payment into the stereotype it is:
