@@ -147,8 +147,13 @@ func jobsTaken(words []string, h lexHit) bool {
 	if h.end < len(words) && (words[h.end] == "nobody" || words[h.end] == "no") {
 		return false
 	}
-	for k := h.start - 1; k >= 0 && k >= h.start-3; k-- {
-		if takeVerbs[words[k]] {
+	return verbBefore(words, h.start, takeVerbs)
+}
+
+// verbBefore reports a word of verbs within three words before word i.
+func verbBefore(words []string, i int, verbs map[string]bool) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if verbs[words[k]] {
 			return true
 		}
 	}
@@ -162,12 +167,7 @@ func shortageCaused(words []string, h lexHit) bool {
 	if h.end != h.start+1 || words[h.start] != "shortage" && words[h.start] != "shortages" {
 		return false
 	}
-	for k := h.start - 1; k >= 0 && k >= h.start-3; k-- {
-		if createVerbs[words[k]] {
-			return true
-		}
-	}
-	return false
+	return verbBefore(words, h.start, createVerbs)
 }
 
 // placeOpening reports an opening whose subject or object is a place that
