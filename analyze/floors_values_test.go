@@ -145,7 +145,8 @@ package analyze_test
 // text of the sets crossed 0.5; round 194, xs1-9e0d086f0249, a rule, no text of
 // the sets changed; round 195, xs1-e29a8ddbe460, a rule and lexicon rows, no
 // text of the sets changed; the review mend after round 195, xs1-48f331032c82,
-// DIALOCONAN 0.766 / 0.795)
+// DIALOCONAN 0.766 / 0.795; round 196, xs1-f5f43290fc25, a rule, no text of the
+// sets changed)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -729,7 +729,9 @@ func (s *Scorer) Version() string {
 //	166: review mend after round 195: rounds 190 and 192 blame only their
 //	   clause's subject, as round 194 does; round 189's "It's the truth"
 //	   after a question of racism answers no
-const scoringRevision = 166
+//	167: round 196: a claim after a gerund of saying that the clause affirms
+//	   (is not racist, is a fact, is fine) is the text's own
+const scoringRevision = 167
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

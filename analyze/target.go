@@ -980,6 +980,10 @@ func judgedHostileAct(ti *targetInfo) {
 		if !ti.hasAny(c, actVerb) && !ti.hasAny(c+1, actVerb) && !treatingVerbs[w(c)] {
 			continue
 		}
+		// a claim the clause affirms is no act it judges (round 196)
+		if affirmedClaimAt(ti, c) {
+			continue
+		}
 		cop, named, epithet := -1, false, false
 		for j := c + 1; j < n && j <= c+12 && ti.words[j].cl == ti.words[c].cl; j++ {
 			if judgeCopulas[w(j)] {
@@ -2572,7 +2576,10 @@ func claimSubject(ti *targetInfo, m mention, b int) bool {
 		return false
 	}
 	v := ti.words[m.i-2]
-	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG") || !ti.tagged && !sayVerbs[v.w] {
+	// a gerund when what follows the claim affirms it (round 196: "Saying
+	// that immigrants are thieves is not xenophobic, it is a fact")
+	gerund := v.tag == "VBG" && affirmedClaimAt(ti, m.i-2)
+	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG" && !gerund) || !ti.tagged && !sayVerbs[v.w] {
 		return false
 	}
 	// verb groups: "will never be" is one
@@ -2591,6 +2598,70 @@ func claimSubject(ti *targetInfo, m mention, b int) bool {
 		}
 	}
 	return groups <= 1
+}
+
+// affirmedClaimAt reports a gerund of saying at g that opens its clause
+// with a that-clause ("Saying that X are Y", "Pointing out that ...") whose
+// claim the rest of the clause affirms: the copula after the claim, then
+// within four words a denied condemnation label ("is not racist") or an
+// affirming word ("is a fact", "is fine", "is just common sense"), not
+// itself denied ("is not true") (round 196).
+func affirmedClaimAt(ti *targetInfo, g int) bool {
+	w := ti.wordAt
+	if g > 0 && ti.words[g-1].cl == ti.words[g].cl || !strings.HasSuffix(w(g), "ing") {
+		return false
+	}
+	t := g + 1
+	if w(t) == "out" {
+		t++
+	}
+	if w(t) != "that" {
+		return false
+	}
+	// the claim's own verb group, then the copula of the clause
+	groups, in := 0, false
+	for k := t + 1; k < len(ti.words) && ti.words[k].sent == ti.words[g].sent; k++ {
+		verb := tCopulas[w(k)] || negatingCopulas[w(k)] || strings.HasPrefix(ti.words[k].tag, "VB") || ti.words[k].tag == "MD"
+		switch {
+		case verb && !in:
+			groups++
+			in = true
+			if groups == 2 {
+				return (tCopulas[w(k)] || negatingCopulas[w(k)]) && affirmingPredicate(ti, k)
+			}
+		case verb, strings.HasPrefix(ti.words[k].tag, "RB"), w(k) == "not":
+		default:
+			in = false
+		}
+	}
+	return false
+}
+
+// affirmingPredicate reports what follows the copula at c affirming a
+// claim: a denied condemnation label or an affirming word, not denied.
+func affirmingPredicate(ti *targetInfo, c int) bool {
+	w := ti.wordAt
+	denied := negatingCopulas[w(c)]
+	for k := c + 1; k < len(ti.words) && k <= c+4 && ti.words[k].cl == ti.words[c].cl; k++ {
+		switch w(k) {
+		case "not", "n't", "never", "no":
+			denied = true
+		case "just", "only", "merely":
+			if denied && (w(k-1) == "not" || w(k-1) == "n't") {
+				return false // "is not just racist, it is dangerous"
+			}
+		case "fact", "truth", "true", "reality", "fine", "honest", "realistic":
+			return !denied
+		case "sense":
+			return w(k-1) == "common" && !denied
+		}
+		// (round 15's dropDeniedLabels has already taken the section of
+		// a denied label)
+		if deniableLabels[w(k)] {
+			return denied
+		}
+	}
+	return false
 }
 
 // sayVerbs: verbs of saying that take a that-clause (claimSubject, untagged).
@@ -2689,7 +2760,8 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 			// predicate judges the speech act, not the target
 			// ("calling migrants vermin" links vermin to migrants: it is
 			// what they were called; the quote or phrase is then condemned)
-			if tCopulaBetween(ti, a, b) && !ti.words[h.start].q {
+			// (not a claim the clause affirms, round 196: claimSubject)
+			if tCopulaBetween(ti, a, b) && !ti.words[h.start].q && !claimSubject(ti, m, b) {
 				for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
 					if ti.has(k, tMeta) && callingVerb(ti.words[k].w) {
 						return false

@@ -1031,6 +1031,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round193.tsv", 21}, // 14 with round 192's model; batch b (frozen) 8 -> 9
 		{"probes_round194.tsv", 17}, // 11 with round 193's model; batch b (frozen) 6 -> 8 after a disclosed mend
 		{"probes_round195.tsv", 22}, // 13 with round 194's model; batch b (frozen) 8 -> 11
+		{"probes_round196.tsv", 13}, // 10 with the review mend after round 195; batch b (frozen) 5 -> 6
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
