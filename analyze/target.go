@@ -1498,7 +1498,9 @@ func causedHarm(ti *targetInfo, j int) int {
 // at i (rounds 193, 195, as tieHit ties a stereotype).
 func (ti *targetInfo) tieTerm(sec, a, b, i int) {
 	ti.addHit(sec, a, b)
-	ti.tieAt(a, i)
+	if i >= 0 {
+		ti.tieAt(a, i)
+	}
 }
 
 // richerFor returns the comparative of a place made richer by people, "is
@@ -2579,25 +2581,32 @@ func claimSubject(ti *targetInfo, m mention, b int) bool {
 	// a gerund when what follows the claim affirms it (round 196: "Saying
 	// that immigrants are thieves is not xenophobic, it is a fact")
 	gerund := v.tag == "VBG" && affirmedClaimAt(ti, m.i-2)
-	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG" && !gerund) || !ti.tagged && !sayVerbs[v.w] {
+	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG" && !gerund) || !ti.tagged && !sayThinkVerbs[v.w] {
 		return false
 	}
-	// verb groups: "will never be" is one
-	groups, in := 0, false
-	for k := m.j; k < b; k++ {
-		t := ti.words[k].tag
+	return len(verbGroupStarts(ti, m.j, b)) <= 1
+}
+
+// verbGroupStarts returns the first words of the verb groups in words [a,
+// b): a copula, verb or modal after a word that is none of these, an adverb
+// or "not" ("will never be" is one group).
+func verbGroupStarts(ti *targetInfo, a, b int) []int {
+	var starts []int
+	in := false
+	for k := a; k < b; k++ {
+		w, t := ti.words[k].w, ti.words[k].tag
 		switch {
-		case tCopulas[ti.words[k].w] || strings.HasPrefix(t, "VB") || t == "MD":
+		case tCopulas[w] || negatingCopulas[w] || strings.HasPrefix(t, "VB") || t == "MD":
 			if !in {
-				groups++
+				starts = append(starts, k)
 			}
 			in = true
-		case strings.HasPrefix(t, "RB") || ti.words[k].w == "not":
+		case strings.HasPrefix(t, "RB") || w == "not":
 		default:
 			in = false
 		}
 	}
-	return groups <= 1
+	return starts
 }
 
 // affirmedClaimAt reports a gerund of saying at g that opens its clause
@@ -2619,22 +2628,16 @@ func affirmedClaimAt(ti *targetInfo, g int) bool {
 		return false
 	}
 	// the claim's own verb group, then the copula of the clause
-	groups, in := 0, false
-	for k := t + 1; k < len(ti.words) && ti.words[k].sent == ti.words[g].sent; k++ {
-		verb := tCopulas[w(k)] || negatingCopulas[w(k)] || strings.HasPrefix(ti.words[k].tag, "VB") || ti.words[k].tag == "MD"
-		switch {
-		case verb && !in:
-			groups++
-			in = true
-			if groups == 2 {
-				return (tCopulas[w(k)] || negatingCopulas[w(k)]) && affirmingPredicate(ti, k)
-			}
-		case verb, strings.HasPrefix(ti.words[k].tag, "RB"), w(k) == "not":
-		default:
-			in = false
-		}
+	e := t + 1
+	for e < len(ti.words) && ti.words[e].sent == ti.words[g].sent {
+		e++
 	}
-	return false
+	groups := verbGroupStarts(ti, t+1, e)
+	if len(groups) < 2 {
+		return false
+	}
+	c := groups[1]
+	return (tCopulas[w(c)] || negatingCopulas[w(c)]) && affirmingPredicate(ti, c)
 }
 
 // affirmingPredicate reports what follows the copula at c affirming a
@@ -2663,9 +2666,6 @@ func affirmingPredicate(ti *targetInfo, c int) bool {
 	}
 	return false
 }
-
-// sayVerbs: verbs of saying that take a that-clause (claimSubject, untagged).
-var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "claim": true, "claims": true, "claimed": true}
 
 // linkOrderOK says whether a term of h's category can be said of a target
 // in that position.
@@ -4423,11 +4423,7 @@ func veiledThreats(ti *targetInfo) {
 					// said of the people or place the if-clause names;
 					// the regret is mock, no condemnation
 					ti.dropSection(tCondemn, k, k+1)
-					if i := firstMigrantMention(ti, k+2, j); i >= 0 {
-						ti.tieTerm(tThreat, j, j+1, i)
-					} else {
-						ti.addHit(tThreat, j, j+1)
-					}
+					ti.tieTerm(tThreat, j, j+1, firstMigrantMention(ti, k+2, j))
 					break
 				}
 			}
@@ -4443,11 +4439,7 @@ func veiledThreats(ti *targetInfo) {
 			for v := k - 1; v >= 0 && v >= k-6; v-- {
 				if (w(v) == "deal" || w(v) == "dealt") && w(v+1) == "with" || w(v) == "do" && w(v+1) == "something" && w(v+2) == "about" ||
 					w(v) == "get" && w(v+1) == "rid" && w(v+2) == "of" {
-					if i := firstMigrantMention(ti, v+1, k); i >= 0 {
-						ti.tieTerm(tThreat, v, v+1, i)
-					} else {
-						ti.addHit(tThreat, v, v+1)
-					}
+					ti.tieTerm(tThreat, v, v+1, firstMigrantMention(ti, v+1, k))
 					break
 				}
 			}
