@@ -731,7 +731,10 @@ func (s *Scorer) Version() string {
 //	   after a question of racism answers no
 //	167: round 196: a claim after a gerund of saying that the clause affirms
 //	   (is not racist, is a fact, is fine) is the text's own
-const scoringRevision = 167
+//	168: round 197: claims after gerunds of saying and claim nouns: the
+//	   clause's copula judges, not the claim's; claim nouns affirmed are the
+//	   text's own; [meta] widened
+const scoringRevision = 168
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

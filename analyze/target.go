@@ -723,6 +723,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	s.addVaderTerms(ti)
 	doerPredicate(ti)
 	judgedAdmission(ti)
+	affirmedClaims(ti)
 	judgedHostileAct(ti)
 	praisedAct(ti)
 	if ti.tagged {
@@ -984,9 +985,15 @@ func judgedHostileAct(ti *targetInfo) {
 		if affirmedClaimAt(ti, c) {
 			continue
 		}
+		// after a claim ("Saying that refugees are criminals is
+		// racist") the clause's copula judges, not the claim's (round 197)
+		cv := claimVerbAt(ti, c)
 		cop, named, epithet := -1, false, false
 		for j := c + 1; j < n && j <= c+12 && ti.words[j].cl == ti.words[c].cl; j++ {
-			if judgeCopulas[w(j)] {
+			if cv >= 0 && j > cv {
+				break
+			}
+			if judgeCopulas[w(j)] && (cv < 0 || j == cv) {
 				cop = j
 				break
 			}
@@ -2574,14 +2581,25 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 // gerund ("Claiming that ... shows how ignorant you are") or a noun ("the
 // claim that ...") is judged by what follows, which no link reads.
 func claimSubject(ti *targetInfo, m mention, b int) bool {
-	if m.i < 2 || ti.words[m.i-1].w != "that" || !ti.has(m.i-2, tMeta) {
+	g := m.i - 2
+	if m.i >= 1 && ti.words[m.i-1].w != "that" && ti.has(m.i-1, tMeta) {
+		g = m.i - 1 // "Saying migrants are thieves is honest" (round 197)
+	}
+	if g < 0 || g == m.i-2 && ti.words[m.i-1].w != "that" || !ti.has(g, tMeta) {
 		return false
 	}
-	v := ti.words[m.i-2]
+	v := ti.words[g]
 	// a gerund when what follows the claim affirms it (round 196: "Saying
 	// that immigrants are thieves is not xenophobic, it is a fact")
-	gerund := v.tag == "VBG" && affirmedClaimAt(ti, m.i-2)
-	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") || v.tag == "VBG" && !gerund) || !ti.tagged && !sayThinkVerbs[v.w] {
+	affirmed := affirmedClaimAt(ti, g)
+	gerund := v.tag == "VBG" && affirmed
+	// a noun of a claim the clause affirms (round 197: "The claim that
+	// asylum seekers are dangerous is a fact")
+	noun := strings.HasPrefix(v.tag, "NN") && affirmed
+	if ti.tagged && (!strings.HasPrefix(v.tag, "VB") && !noun || v.tag == "VBG" && !gerund) || !ti.tagged && !sayThinkVerbs[v.w] {
+		return false
+	}
+	if g == m.i-1 && !gerund {
 		return false
 	}
 	return len(verbGroupStarts(ti, m.j, b)) <= 1
@@ -2609,40 +2627,89 @@ func verbGroupStarts(ti *targetInfo, a, b int) []int {
 	return starts
 }
 
-// affirmedClaimAt reports a gerund of saying at g that opens its clause
-// with a that-clause ("Saying that X are Y", "Pointing out that ...") whose
-// claim the rest of the clause affirms: the copula after the claim, then
-// within four words a denied condemnation label ("is not racist") or an
-// affirming word ("is a fact", "is fine", "is just common sense"), not
-// itself denied ("is not true") (round 196).
-func affirmedClaimAt(ti *targetInfo, g int) bool {
+// claimVerbAt returns, for a claim opening its clause at g, the first word
+// of the verb group that follows the claim (the clause's own verb), or -1:
+// a gerund of saying with a that-clause ("Saying that X are Y is ...",
+// "Pointing out that ..."; round 196) or a noun of a claim with one after
+// determiners only ("The claim that X are Y is ...", round 197).
+func claimVerbAt(ti *targetInfo, g int) int {
 	w := ti.wordAt
-	if g > 0 && ti.words[g-1].cl == ti.words[g].cl || !strings.HasSuffix(w(g), "ing") {
-		return false
+	opens := g == 0 || ti.words[g-1].cl != ti.words[g].cl
+	if !strings.HasSuffix(w(g), "ing") || ti.tagged && ti.words[g].tag != "VBG" {
+		// a noun: only determiners before it in its clause
+		for k := g - 1; k >= 0 && ti.words[k].cl == ti.words[g].cl; k-- {
+			if !claimDeterminers[w(k)] {
+				return -1
+			}
+		}
+		opens = true
+		if !ti.has(g, tMeta) || ti.tagged && !strings.HasPrefix(ti.words[g].tag, "NN") {
+			return -1
+		}
 	}
 	t := g + 1
 	if w(t) == "out" {
 		t++
 	}
-	if w(t) != "that" {
-		return false
+	// a gerund of saying may leave out "that" ("Saying migrants are
+	// vermin is hate speech"); a noun may not
+	switch {
+	case !opens:
+		return -1
+	case w(t) != "that" && (g == t-1 && ti.has(g, tMeta) && strings.HasSuffix(w(g), "ing")):
+		t--
+	case w(t) != "that":
+		return -1
 	}
-	// the claim's own verb group, then the copula of the clause
+	// the claim's own verb group, then the clause's
 	e := t + 1
 	for e < len(ti.words) && ti.words[e].sent == ti.words[g].sent {
 		e++
 	}
 	groups := verbGroupStarts(ti, t+1, e)
 	if len(groups) < 2 {
-		return false
+		return -1
 	}
-	c := groups[1]
-	return (tCopulas[w(c)] || negatingCopulas[w(c)]) && affirmingPredicate(ti, c)
+	return groups[1]
+}
+
+// claimDeterminers may stand before a noun of a claim that opens its
+// clause ("the claim that", "this ridiculous idea that").
+var claimDeterminers = map[string]bool{"the": true, "this": true, "that": true, "their": true, "his": true,
+	"her": true, "your": true, "any": true, "whole": true, "old": true, "tired": true}
+
+// affirmedClaimAt reports a claim opening its clause at g (claimVerbAt)
+// that the rest of the clause affirms: the copula after the claim, then
+// within four words a denied condemnation label ("is not racist") or an
+// affirming word ("is a fact", "is fine", "is just common sense"), not
+// itself denied ("is not true") (rounds 196 and 197).
+func affirmedClaimAt(ti *targetInfo, g int) bool {
+	return affirmedClaimWord(ti, g) >= 0
+}
+
+// affirmedClaimWord returns the affirming word after the claim at g, or -1.
+func affirmedClaimWord(ti *targetInfo, g int) int {
+	c := claimVerbAt(ti, g)
+	if c < 0 || !tCopulas[ti.words[c].w] && !negatingCopulas[ti.words[c].w] {
+		return -1
+	}
+	return affirmingPredicate(ti, c)
+}
+
+// affirmedClaims takes the correction sense from a word that affirms a
+// claim ("The claim that asylum seekers are dangerous is a fact", "Saying
+// that ... is the truth"): it corrects nothing (round 197).
+func affirmedClaims(ti *targetInfo) {
+	for g := range ti.words {
+		if k := affirmedClaimWord(ti, g); k >= 0 {
+			ti.dropSection(tCorrection, k-1, k+1)
+		}
+	}
 }
 
 // affirmingPredicate reports what follows the copula at c affirming a
 // claim: a denied condemnation label or an affirming word, not denied.
-func affirmingPredicate(ti *targetInfo, c int) bool {
+func affirmingPredicate(ti *targetInfo, c int) int {
 	w := ti.wordAt
 	denied := negatingCopulas[w(c)]
 	for k := c + 1; k < len(ti.words) && k <= c+4 && ti.words[k].cl == ti.words[c].cl; k++ {
@@ -2651,20 +2718,32 @@ func affirmingPredicate(ti *targetInfo, c int) bool {
 			denied = true
 		case "just", "only", "merely":
 			if denied && (w(k-1) == "not" || w(k-1) == "n't") {
-				return false // "is not just racist, it is dangerous"
+				return -1 // "is not just racist, it is dangerous"
 			}
-		case "fact", "truth", "true", "reality", "fine", "honest", "realistic":
-			return !denied
+		case "fact", "truth", "true", "reality", "fine", "honest", "realistic", "right", "correct", "accurate":
+			return affirmedIf(k, !denied)
 		case "sense":
-			return w(k-1) == "common" && !denied
+			return affirmedIf(k, w(k-1) == "common" && !denied)
+		}
+		// a praising word affirms ("is brave", round 197)
+		if ti.has(k, tPositive) {
+			return affirmedIf(k, !denied)
 		}
 		// (round 15's dropDeniedLabels has already taken the section of
 		// a denied label)
 		if deniableLabels[w(k)] {
-			return denied
+			return affirmedIf(k, denied)
 		}
 	}
-	return false
+	return -1
+}
+
+// affirmedIf returns k if ok, else -1.
+func affirmedIf(k int, ok bool) int {
+	if ok {
+		return k
+	}
+	return -1
 }
 
 // linkOrderOK says whether a term of h's category can be said of a target

@@ -1027,11 +1027,12 @@ func TestProbes(t *testing.T) {
 		{"probes_round189.tsv", 23}, // 18 with the review mend after round 188; batch b (frozen) 10 -> 12 after disclosed mends
 		{"probes_round190.tsv", 22}, // 12 with round 189's model; batch b (frozen) 7 -> 11
 		{"probes_round191.tsv", 12}, // 9 with round 190's model; batch b (frozen) 6 -> 8
-		{"probes_round192.tsv", 21}, // 12 with round 191's model; batch b (frozen) 7 -> 11
+		{"probes_round192.tsv", 20}, // 12 with round 191's model; batch b (frozen) 7 -> 11; 21 until round 197's retraining moved "The landlord has made the migrant workers' house a dump" from anti 0.4995 to 0.5041 (the word feature "house")
 		{"probes_round193.tsv", 21}, // 14 with round 192's model; batch b (frozen) 8 -> 9
 		{"probes_round194.tsv", 17}, // 11 with round 193's model; batch b (frozen) 6 -> 8 after a disclosed mend
 		{"probes_round195.tsv", 22}, // 13 with round 194's model; batch b (frozen) 8 -> 11
 		{"probes_round196.tsv", 13}, // 10 with the review mend after round 195; batch b (frozen) 5 -> 6
+		{"probes_round197.tsv", 43}, // 25 with round 196's model; batch b (frozen) 10 -> 21 of 26 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
