@@ -149,7 +149,7 @@ package analyze_test
 // sets changed; round 197, xs1-46df372e5f59, a rule and six gerunds and the
 // claim nouns in [meta]; retraining moved anti_migrant derog_attr on blind6
 // 1.000 -> 0.950 and counter_speech ref_clause on the old test 0.880 -> 0.840
-// (one text each))
+// (one text each); round 198, xs1-87f34f2f1095, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -734,7 +734,10 @@ func (s *Scorer) Version() string {
 //	168: round 197: claims after gerunds of saying and claim nouns: the
 //	   clause's copula judges, not the claim's; claim nouns affirmed are the
 //	   text's own; [meta] widened
-const scoringRevision = 168
+//	169: round 198: attacks on migrants told in the active voice by a third
+//	   party are no threat (toldAttacks); namedOther reads youths and young as
+//	   third parties
+const scoringRevision = 169
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

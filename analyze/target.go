@@ -728,6 +728,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	praisedAct(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
+		toldAttacks(ti)
 		dropTimeEvaluations(ti)
 		afterBeing(ti)
 	}
@@ -5641,7 +5642,9 @@ func namedOther(ti *targetInfo, j, c int, plural bool) bool {
 		return false
 	}
 	w := ti.words[j].w
-	if notFeelers[w] || tFirstPerson[w] || strings.HasPrefix(w, "you") || strings.HasPrefix(w, "they") {
+	// ("you", "your", "you're", "yourselves", not "youths" or "young": round 198)
+	you := strings.HasPrefix(w, "you") && !strings.HasPrefix(w, "youth") && !strings.HasPrefix(w, "young")
+	if notFeelers[w] || tFirstPerson[w] || you || strings.HasPrefix(w, "they") {
 		return false
 	}
 	if w == "he" || w == "she" {
@@ -7555,7 +7558,7 @@ func (s *Scorer) dropSaidOfOthers(ti *targetInfo) {
 			end += 2
 		}
 		b := clauseEnd(ti, end, 6)
-		if (ti.has(v, tThreat) || ti.has(v, tStereotype)) && !approvedHarm(ti, m, end) && !migrantAgent(ti, end, b) {
+		if (ti.has(v, tThreat) || ti.has(v, tStereotype)) && !approvedHarm(ti, m.i, end) && !migrantAgent(ti, end, b) {
 			// the harm and how it was done: "at knifepoint", "with a bat"
 			ti.dropSection(tThreat, v, b)
 			ti.dropSection(tStereotype, v, b)
@@ -7568,6 +7571,92 @@ func (s *Scorer) dropSaidOfOthers(ti *targetInfo) {
 		}
 	}
 }
+
+// toldAttacks clears the threat sense of a violent verb that tells an
+// attack by a third party (round 198), the active counterpart of
+// dropSaidOfOthers' finished passive: "Two men punched an asylum seeker",
+// "Neo-Nazi thugs beat up a Syrian refugee", "Thugs smashed the windows of
+// the mosque and beat an Afghan refugee". The verb is past (or perfect, or
+// a verb whose past is its present, as "beat" and "hit"), no modal comes
+// before it in its clause, and its subject is a third party the text names
+// (namedOther: not the speaker, "you", "they" or a generic subject, and no
+// migrant: "Migrants beat up a local man" keeps its sense); a subject
+// before "and" carries to the second verb. The attacked are migrants, named
+// in the verb's object. A harm approved or wished
+// ("Good, someone finally beat up one of those illegals") keeps it.
+func toldAttacks(ti *targetInfo) {
+	w := ti.wordAt
+	for _, h := range ti.hits {
+		if h.section != tThreat || ti.dropped(h) {
+			continue
+		}
+		v := h.start
+		tag := ti.words[v].tag
+		k := v - 1
+		perfect := false
+		for k >= 0 && (w(k) == "has" || w(k) == "have" || w(k) == "had" || strings.HasPrefix(ti.words[k].tag, "RB")) {
+			perfect = perfect || w(k) == "has" || w(k) == "have" || w(k) == "had"
+			k--
+		}
+		if !(tag == "VBD" || tag == "VBN" && perfect || pastAsPresent[w(v)] && (tag == "VBP" || tag == "VB")) {
+			continue
+		}
+		// the subject of a first verb before "and"
+		if w(k) == "and" {
+			j := k - 1
+			for j > 0 && ti.words[j].cl == ti.words[v].cl && ti.words[j].tag != "VBD" {
+				j--
+			}
+			if j <= 0 || ti.words[j].tag != "VBD" {
+				continue
+			}
+			k = j - 1
+		}
+		if k < 0 || migrantMentionAt(ti, k) || !namedOther(ti, k, v, true) || approvedHarm(ti, k, h.end) {
+			continue
+		}
+		// the attacked are migrants: the first mention within eight words
+		// after the verb, in its clause, in its object ("killed an
+		// innocent American couple" tells no attack on migrants; "activist
+		// murdered after hitching ride with Moroccan truck driver" none by
+		// a third party)
+		victim := false
+		for j := h.end; j < len(ti.words) && j < h.end+8 && ti.words[j].cl == ti.words[v].cl; j++ {
+			if ti.isMention(j) {
+				victim = migrantMentionAt(ti, j)
+				break
+			}
+			if ti.words[j].tag == "IN" && !victimPrepositions[w(j)] {
+				break
+			}
+		}
+		modal := !victim
+		for j := k; j >= 0 && ti.words[j].cl == ti.words[v].cl; j-- {
+			modal = modal || tModals[w(j)] || wishModals[w(j)]
+		}
+		if modal {
+			continue
+		}
+		ti.dropSection(tThreat, h.start, h.end)
+		ti.dropSection(tStereotype, h.start, h.end)
+		// the attackers' names are said of them: "thugs", "yobs"
+		a := k
+		for a > 0 && ti.words[a-1].cl == ti.words[k].cl && !strings.HasPrefix(ti.words[a-1].tag, "VB") {
+			a--
+		}
+		for _, sec := range []int{tDerog, tDehum, tStereotype} {
+			ti.dropSection(sec, a, k+1)
+		}
+	}
+}
+
+// victimPrepositions may stand between a told attack and the migrants it
+// hit ("the windows of a Syrian family's home", "the mosque used by Syrian
+// families", "stones at the refugee children").
+var victimPrepositions = map[string]bool{"of": true, "by": true, "at": true}
+
+// pastAsPresent: violent verbs whose past is their present form.
+var pastAsPresent = map[string]bool{"beat": true, "hit": true, "cut": true, "hurt": true, "set": true, "shut": true}
 
 // objectEnd returns the end of the noun phrase that starts at word a (at
 // most max words): determiners, adjectives, particles and nouns in one
@@ -7598,8 +7687,8 @@ func clauseEnd(ti *targetInfo, a, max int) int {
 // approvedHarm reports a wish or approval around a harm reported as done to
 // mention m and ending at word e: "glad the migrant was beaten", "I hope
 // the refugee was hurt", "... was stabbed. Good.", "deserved it".
-func approvedHarm(ti *targetInfo, m mention, e int) bool {
-	for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
+func approvedHarm(ti *targetInfo, i, e int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if wishModals[ti.words[k].w] || wishIf(ti, k) || wishSee(ti, k) || approvalWords[ti.words[k].w] {
 			return true
 		}
