@@ -149,7 +149,10 @@ package analyze_test
 // sets changed; round 197, xs1-46df372e5f59, a rule and six gerunds and the
 // claim nouns in [meta]; retraining moved anti_migrant derog_attr on blind6
 // 1.000 -> 0.950 and counter_speech ref_clause on the old test 0.880 -> 0.840
-// (one text each); round 198, xs1-87f34f2f1095, a rule, battery identical)
+// (one text each); round 198, xs1-87f34f2f1095, a rule, battery identical;
+// round 199, xs1-498ee2d56a65, a rule and neo-Nazi in [condemn]; blind4
+// counter_name 0.550 -> 0.800 and 0.500 -> 0.750; DIALOCONAN 0.763 / 0.792 by
+// retraining)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -737,7 +737,10 @@ func (s *Scorer) Version() string {
 //	169: round 198: attacks on migrants told in the active voice by a third
 //	   party are no threat (toldAttacks); namedOther reads youths and young as
 //	   third parties
-const scoringRevision = 169
+//	170: round 199: a word naming hostility toward others (inside a longer
+//	   condemnation, after a hostile movement's name) is not said of migrants
+//	   (hostileNamed); neo-Nazi in [condemn]
+const scoringRevision = 170
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

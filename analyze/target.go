@@ -729,6 +729,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
 		toldAttacks(ti)
+		hostileNamed(ti)
 		dropTimeEvaluations(ti)
 		afterBeing(ti)
 	}
@@ -7649,6 +7650,48 @@ func toldAttacks(ti *targetInfo) {
 		}
 	}
 }
+
+// hostileNamed clears the derogatory, dehumanising and stereotype senses of
+// a word that names hostility toward others (round 199): a word inside a
+// longer condemnation ("crimes" in "the rise in hate crimes"), or after a
+// word naming a hostile movement ("racist gangs", "far-right thugs") or
+// before "of" and one ("a gang of racist thugs", "a mob of neo-Nazi
+// yobs"). Left, they read the attackers' names as things said of the
+// migrants they attack. A condemning word that is also derogatory
+// ("dangerous", "disgusting") keeps its senses.
+func hostileNamed(ti *targetInfo) {
+	const named = 1<<tDerog | 1<<tDehum | 1<<tStereotype
+	for _, h := range ti.hits {
+		if named&(1<<uint(h.section)) == 0 || ti.dropped(h) {
+			continue
+		}
+		by := hostileMovements[ti.wordAt(h.start-1)]
+		if ti.wordAt(h.end) == "of" {
+			for k := h.end + 1; k <= h.end+2; k++ {
+				by = by || hostileMovements[ti.wordAt(k)]
+			}
+		}
+		for _, c := range ti.hits {
+			if c.section != tCondemn || ti.dropped(c) || c.start > h.start || h.end > c.end {
+				continue
+			}
+			// longer by a word of its own ("hate"), not an article ("a
+			// disgrace")
+			for k := c.start; k < c.end; k++ {
+				by = by || (k < h.start || k >= h.end) && ti.words[k].tag != "DT"
+			}
+		}
+		if by {
+			for _, sec := range []int{tDerog, tDehum, tStereotype} {
+				ti.dropSection(sec, h.start, h.end)
+			}
+		}
+	}
+}
+
+// hostileMovements name people by a hostile movement they belong to.
+var hostileMovements = map[string]bool{"racist": true, "far-right": true, "fascist": true, "nazi": true,
+	"neo-nazi": true, "neonazi": true, "xenophobic": true, "bigoted": true, "white-supremacist": true}
 
 // victimPrepositions may stand between a told attack and the migrants it
 // hit ("the windows of a Syrian family's home", "the mosque used by Syrian
