@@ -740,7 +740,10 @@ func (s *Scorer) Version() string {
 //	170: round 199: a word naming hostility toward others (inside a longer
 //	   condemnation, after a hostile movement's name) is not said of migrants
 //	   (hostileNamed); neo-Nazi in [condemn]
-const scoringRevision = 170
+//	171: round 200: a hostility label before a noun of what happened (racist
+//	   attacks, far-right party, hate crimes) in a sentence that only reports
+//	   it counts as no condemnation of the text's own (labelsInReports)
+const scoringRevision = 171
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -199,6 +199,9 @@ type targetInfo struct {
 	// 168); the first index is -1 when there is none
 	stopped   [2]int
 	condemned [2]int
+	// reportLabel marks a label of hostility in a sentence that only
+	// reports it (labelsInReports): no condemnation of the text's own
+	reportLabel map[int]bool
 }
 
 // addHit adds a hit found after the lexicon match (a phrase built from the
@@ -733,6 +736,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		dropTimeEvaluations(ti)
 		afterBeing(ti)
 	}
+	labelsInReports(ti)
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
 	for _, l := range ti.links {
@@ -7655,8 +7659,8 @@ func toldAttacks(ti *targetInfo) {
 // a word that names hostility toward others (round 199): a word inside a
 // longer condemnation ("crimes" in "the rise in hate crimes"), or after a
 // word naming a hostile movement ("racist gangs", "far-right thugs") or
-// before "of" and one ("a gang of racist thugs", "a mob of neo-Nazi
-// yobs"). Left, they read the attackers' names as things said of the
+// before "of" or "from" and one ("a gang of racist thugs", "a mob of
+// neo-Nazi yobs", "threats from far-right gangs": round 200). Left, they read the attackers' names as things said of the
 // migrants they attack. A condemning word that is also derogatory
 // ("dangerous", "disgusting") keeps its senses.
 func hostileNamed(ti *targetInfo) {
@@ -7666,7 +7670,7 @@ func hostileNamed(ti *targetInfo) {
 			continue
 		}
 		by := hostileMovements[ti.wordAt(h.start-1)]
-		if ti.wordAt(h.end) == "of" {
+		if ti.wordAt(h.end) == "of" || ti.wordAt(h.end) == "from" {
 			for k := h.end + 1; k <= h.end+2; k++ {
 				by = by || hostileMovements[ti.wordAt(k)]
 			}
@@ -7688,6 +7692,63 @@ func hostileNamed(ti *targetInfo) {
 		}
 	}
 }
+
+// labelsInReports marks a label of hostility in a sentence that only reports
+// it (round 200), so that it counts as no condemnation of the text's own
+// (q:condemn; the hate-crime model still reads it as evidence of a reported
+// hate crime): "Racist attacks on Afghan refugees doubled", "The far-right
+// party distributed leaflets", "Hate crimes against asylum seekers rose by a
+// fifth". The label stands before a noun of what happened or who did it, or
+// is "hate crime(s)", and names it, not the text's judgement of it; the
+// sentence has no other condemnation, solidarity or correction word
+// ("Migrants are more likely to be victims of hate crime than to commit
+// crimes themselves" argues), no speaker or addressee (I, we, our, you), no
+// exclamation and no question ("Was it a racist attack?"), and the label
+// is no predicate ("this is racist"). A
+// label used as an argument ("is the result of racism", "such racist
+// tactics") keeps its sense.
+func labelsInReports(ti *targetInfo) {
+	w := ti.wordAt
+	judged := map[int]bool{}
+	for k := range ti.words {
+		s := ti.words[k].sent
+		switch {
+		case ti.has(k, tSolidarity), ti.has(k, tCorrection), tFirstPerson[w(k)], strings.HasPrefix(w(k), "you"), w(k) == "!", w(k) == "?":
+			judged[s] = true
+		case ti.has(k, tCondemn) && !hostilityLabels[w(k)] && w(k) != "hate" && w(k) != "crime" && w(k) != "crimes":
+			judged[s] = true
+		}
+	}
+	for _, h := range ti.hits {
+		if h.section != tCondemn || ti.dropped(h) || judged[ti.words[h.start].sent] {
+			continue
+		}
+		// a label before a noun of what happened or who did it ("racist
+		// attacks", "the far-right party"), or "hate crime(s)"
+		label := h.end-h.start == 1 && hostilityLabels[w(h.start)] && labelledNouns[w(h.end)] ||
+			h.end-h.start == 2 && w(h.start) == "hate" && (w(h.start+1) == "crime" || w(h.start+1) == "crimes")
+		if !label || tCopulas[w(h.start-1)] || tCopulas[w(h.start-2)] && strings.HasPrefix(ti.words[h.start-1].tag, "RB") {
+			continue
+		}
+		for k := h.start; k < h.end; k++ {
+			if ti.reportLabel == nil {
+				ti.reportLabel = map[int]bool{}
+			}
+			ti.reportLabel[k] = true
+		}
+	}
+}
+
+// hostilityLabels name a hostility or its movement before a noun
+// (labelsInReports); labelledNouns are the events and actors they label.
+var hostilityLabels = map[string]bool{"racist": true, "xenophobic": true, "far-right": true, "fascist": true,
+	"nazi": true, "neo-nazi": true, "neonazi": true}
+
+var labelledNouns = map[string]bool{"attack": true, "attacks": true, "incident": true, "incidents": true,
+	"graffiti": true, "group": true, "groups": true, "party": true, "parties": true, "gang": true, "gangs": true,
+	"thugs": true, "mob": true, "mobs": true, "rally": true, "rallies": true, "march": true, "leaflets": true,
+	"flyers": true, "stickers": true, "activists": true, "activist": true, "assault": true, "assaults": true,
+	"crimes": true, "crime": true, "vandalism": true, "extremists": true, "extremist": true, "members": true}
 
 // hostileMovements name people by a hostile movement they belong to.
 var hostileMovements = map[string]bool{"racist": true, "far-right": true, "fascist": true, "nazi": true,

@@ -1035,6 +1035,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round197.tsv", 43}, // 25 with round 196's model; batch b (frozen) 10 -> 21 of 26 rows
 		{"probes_round198.tsv", 26}, // 19 with round 197's model; batch b (frozen) 7 -> 11 of 12
 		{"probes_round199.tsv", 23}, // 18 with round 198's model; batch b (frozen) 7 -> 9 of 10
+		{"probes_round200.tsv", 21}, // 13 with round 199's model; batch b (frozen) 7 -> 10 of 10
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

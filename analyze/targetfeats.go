@@ -166,7 +166,7 @@ func (s *Scorer) targetFeats(ti *targetInfo, u *unit) []feat {
 	}
 	condemn := false
 	for k := range ti.words {
-		if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) {
+		if ti.has(k, tCondemn) && !s.isLinkedHostile(ti, k) && !ti.reportLabel[k] {
 			condemn = true
 		}
 	}
