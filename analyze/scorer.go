@@ -743,7 +743,9 @@ func (s *Scorer) Version() string {
 //	171: round 200: a hostility label before a noun of what happened (racist
 //	   attacks, far-right party, hate crimes) in a sentence that only reports
 //	   it counts as no condemnation of the text's own (labelsInReports)
-const scoringRevision = 171
+//	172: round 201: attacks on migrants told in the progressive by a third
+//	   party are no threat, and incident verbs name their doers (toldAttacks)
+const scoringRevision = 172
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -7582,7 +7582,8 @@ func (s *Scorer) dropSaidOfOthers(ti *targetInfo) {
 // dropSaidOfOthers' finished passive: "Two men punched an asylum seeker",
 // "Neo-Nazi thugs beat up a Syrian refugee", "Thugs smashed the windows of
 // the mosque and beat an Afghan refugee". The verb is past (or perfect, or
-// a verb whose past is its present, as "beat" and "hit"), no modal comes
+// a verb whose past is its present, as "beat" and "hit", or progressive
+// with no modal, wish or approval in its sentence: round 201), no modal comes
 // before it in its clause, and its subject is a third party the text names
 // (namedOther: not the speaker, "you", "they" or a generic subject, and no
 // migrant: "Migrants beat up a local man" keeps its sense); a subject
@@ -7592,18 +7593,22 @@ func (s *Scorer) dropSaidOfOthers(ti *targetInfo) {
 func toldAttacks(ti *targetInfo) {
 	w := ti.wordAt
 	for _, h := range ti.hits {
-		if h.section != tThreat || ti.dropped(h) {
+		// an incident verb ("are attacking") names its doers too
+		if h.section != tThreat && (h.section != tIncident || !strings.HasPrefix(ti.words[h.start].tag, "VB")) || ti.dropped(h) {
 			continue
 		}
 		v := h.start
 		tag := ti.words[v].tag
 		k := v - 1
-		perfect := false
-		for k >= 0 && (w(k) == "has" || w(k) == "have" || w(k) == "had" || strings.HasPrefix(ti.words[k].tag, "RB")) {
+		perfect, progressive := false, false
+		for k >= 0 && (w(k) == "has" || w(k) == "have" || w(k) == "had" || strings.HasPrefix(ti.words[k].tag, "RB") ||
+			tag == "VBG" && progressiveAux[w(k)]) {
 			perfect = perfect || w(k) == "has" || w(k) == "have" || w(k) == "had"
+			progressive = progressive || progressiveAux[w(k)]
 			k--
 		}
-		if !(tag == "VBD" || tag == "VBN" && perfect || pastAsPresent[w(v)] && (tag == "VBP" || tag == "VB")) {
+		if !(tag == "VBD" || tag == "VBN" && perfect || pastAsPresent[w(v)] && (tag == "VBP" || tag == "VB") ||
+			tag == "VBG" && progressive && !wishInSentence(ti, v)) {
 			continue
 		}
 		// the subject of a first verb before "and"
@@ -7642,8 +7647,10 @@ func toldAttacks(ti *targetInfo) {
 		if modal {
 			continue
 		}
-		ti.dropSection(tThreat, h.start, h.end)
-		ti.dropSection(tStereotype, h.start, h.end)
+		if h.section == tThreat {
+			ti.dropSection(tThreat, h.start, h.end)
+			ti.dropSection(tStereotype, h.start, h.end)
+		}
 		// the attackers' names are said of them: "thugs", "yobs"
 		a := k
 		for a > 0 && ti.words[a-1].cl == ti.words[k].cl && !strings.HasPrefix(ti.words[a-1].tag, "VB") {
@@ -7753,6 +7760,24 @@ var labelledNouns = map[string]bool{"attack": true, "attacks": true, "incident":
 // hostileMovements name people by a hostile movement they belong to.
 var hostileMovements = map[string]bool{"racist": true, "far-right": true, "fascist": true, "nazi": true,
 	"neo-nazi": true, "neonazi": true, "xenophobic": true, "bigoted": true, "white-supremacist": true}
+
+// progressiveAux stand before a violent verb told as going on ("are
+// attacking", "have been throwing", "keep harassing"; round 201).
+var progressiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true,
+	"keep": true, "keeps": true, "kept": true}
+
+// wishInSentence reports a modal, wish or approval word anywhere in the
+// sentence of word v ("Patriots are beating migrants, as they should").
+func wishInSentence(ti *targetInfo, v int) bool {
+	for k := range ti.words {
+		x := ti.words[k].w
+		perfectAux := (x == "have" || x == "has" || x == "had") && ti.wordAt(k+1) != "to"
+		if ti.words[k].sent == ti.words[v].sent && (tModals[x] && !perfectAux || wishModals[x] || approvalWords[x]) {
+			return true
+		}
+	}
+	return false
+}
 
 // victimPrepositions may stand between a told attack and the migrants it
 // hit ("the windows of a Syrian family's home", "the mosque used by Syrian

@@ -1036,6 +1036,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round198.tsv", 26}, // 19 with round 197's model; batch b (frozen) 7 -> 11 of 12
 		{"probes_round199.tsv", 23}, // 18 with round 198's model; batch b (frozen) 7 -> 9 of 10
 		{"probes_round200.tsv", 21}, // 13 with round 199's model; batch b (frozen) 7 -> 10 of 10
+		{"probes_round201.tsv", 15}, // 11 with round 200's model; batch b (frozen) 6 -> 7 of 7
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
