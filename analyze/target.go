@@ -2680,7 +2680,7 @@ func claimVerbAt(ti *targetInfo, g int) int {
 }
 
 // claimDeterminers may stand before a noun of a claim that opens its
-// clause ("the claim that", "this ridiculous idea that").
+// clause ("the claim that", "this tired old idea that").
 var claimDeterminers = map[string]bool{"the": true, "this": true, "that": true, "their": true, "his": true,
 	"her": true, "your": true, "any": true, "whole": true, "old": true, "tired": true}
 
@@ -5647,9 +5647,7 @@ func namedOther(ti *targetInfo, j, c int, plural bool) bool {
 		return false
 	}
 	w := ti.words[j].w
-	// ("you", "your", "you're", "yourselves", not "youths" or "young": round 198)
-	you := strings.HasPrefix(w, "you") && !strings.HasPrefix(w, "youth") && !strings.HasPrefix(w, "young")
-	if notFeelers[w] || tFirstPerson[w] || you || strings.HasPrefix(w, "they") {
+	if notFeelers[w] || tFirstPerson[w] || youWord(w) || strings.HasPrefix(w, "they") {
 		return false
 	}
 	if w == "he" || w == "she" {
@@ -5657,6 +5655,12 @@ func namedOther(ti *targetInfo, j, c int, plural bool) bool {
 	}
 	t := ti.words[j].tag
 	return t == "NNP" || t == "NNPS" || t == "NN" || plural && t == "NNS"
+}
+
+// youWord reports a word of the addressee: "you", "your", "you're",
+// "yourselves", not "youths" or "young" (round 198).
+func youWord(w string) bool {
+	return strings.HasPrefix(w, "you") && !strings.HasPrefix(w, "youth") && !strings.HasPrefix(w, "young")
 }
 
 // deniedByOther reports an act at v denied by the negation at k of a third
@@ -7640,7 +7644,10 @@ func toldAttacks(ti *targetInfo) {
 				break
 			}
 		}
-		modal := !victim
+		if !victim {
+			continue
+		}
+		modal := false
 		for j := k; j >= 0 && ti.words[j].cl == ti.words[v].cl; j-- {
 			modal = modal || tModals[w(j)] || wishModals[w(j)]
 		}
@@ -7720,9 +7727,9 @@ func labelsInReports(ti *targetInfo) {
 	for k := range ti.words {
 		s := ti.words[k].sent
 		switch {
-		case ti.has(k, tSolidarity), ti.has(k, tCorrection), tFirstPerson[w(k)], strings.HasPrefix(w(k), "you"), w(k) == "!", w(k) == "?":
+		case ti.has(k, tSolidarity), ti.has(k, tCorrection), tFirstPerson[w(k)], youWord(w(k)), w(k) == "!", w(k) == "?":
 			judged[s] = true
-		case ti.has(k, tCondemn) && !hostilityLabels[w(k)] && w(k) != "hate" && w(k) != "crime" && w(k) != "crimes":
+		case ti.has(k, tCondemn) && !hostileMovements[w(k)] && w(k) != "hate" && w(k) != "crime" && w(k) != "crimes":
 			judged[s] = true
 		}
 	}
@@ -7732,7 +7739,7 @@ func labelsInReports(ti *targetInfo) {
 		}
 		// a label before a noun of what happened or who did it ("racist
 		// attacks", "the far-right party"), or "hate crime(s)"
-		label := h.end-h.start == 1 && hostilityLabels[w(h.start)] && labelledNouns[w(h.end)] ||
+		label := h.end-h.start == 1 && hostileMovements[w(h.start)] && labelledNouns[w(h.end)] ||
 			h.end-h.start == 2 && w(h.start) == "hate" && (w(h.start+1) == "crime" || w(h.start+1) == "crimes")
 		if !label || tCopulas[w(h.start-1)] || tCopulas[w(h.start-2)] && strings.HasPrefix(ti.words[h.start-1].tag, "RB") {
 			continue
@@ -7746,18 +7753,16 @@ func labelsInReports(ti *targetInfo) {
 	}
 }
 
-// hostilityLabels name a hostility or its movement before a noun
-// (labelsInReports); labelledNouns are the events and actors they label.
-var hostilityLabels = map[string]bool{"racist": true, "xenophobic": true, "far-right": true, "fascist": true,
-	"nazi": true, "neo-nazi": true, "neonazi": true}
-
+// labelledNouns are the events and actors that a hostile movement's name
+// labels in a report (labelsInReports).
 var labelledNouns = map[string]bool{"attack": true, "attacks": true, "incident": true, "incidents": true,
 	"graffiti": true, "group": true, "groups": true, "party": true, "parties": true, "gang": true, "gangs": true,
 	"thugs": true, "mob": true, "mobs": true, "rally": true, "rallies": true, "march": true, "leaflets": true,
 	"flyers": true, "stickers": true, "activists": true, "activist": true, "assault": true, "assaults": true,
 	"crimes": true, "crime": true, "vandalism": true, "extremists": true, "extremist": true, "members": true}
 
-// hostileMovements name people by a hostile movement they belong to.
+// hostileMovements name people by a hostile movement they belong to
+// (hostileNamed), and label what they do (labelsInReports).
 var hostileMovements = map[string]bool{"racist": true, "far-right": true, "fascist": true, "nazi": true,
 	"neo-nazi": true, "neonazi": true, "xenophobic": true, "bigoted": true, "white-supremacist": true}
 
