@@ -745,7 +745,11 @@ func (s *Scorer) Version() string {
 //	   it counts as no condemnation of the text's own (labelsInReports)
 //	172: round 201: attacks on migrants told in the progressive by a third
 //	   party are no threat, and incident verbs name their doers (toldAttacks)
-const scoringRevision = 172
+//	173: round 202: a word of falsity after a claim noun or gerund ("The
+//	   idea that refugees are lazy is nonsense") is the text's correction of a
+//	   hostile claim, not a word said of people; a denied one affirms the
+//	   claim; "cannot" starts a verb group
+const scoringRevision = 173
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

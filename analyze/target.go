@@ -727,6 +727,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	doerPredicate(ti)
 	judgedAdmission(ti)
 	affirmedClaims(ti)
+	falsifiedClaims(ti)
 	judgedHostileAct(ti)
 	praisedAct(ti)
 	if ti.tagged {
@@ -2620,7 +2621,8 @@ func verbGroupStarts(ti *targetInfo, a, b int) []int {
 	for k := a; k < b; k++ {
 		w, t := ti.words[k].w, ti.words[k].tag
 		switch {
-		case tCopulas[w] || negatingCopulas[w] || strings.HasPrefix(t, "VB") || t == "MD":
+		// (the tagger reads "cannot" as a noun, round 202)
+		case tCopulas[w] || negatingCopulas[w] || strings.HasPrefix(t, "VB") || t == "MD" || w == "cannot":
 			if !in {
 				starts = append(starts, k)
 			}
@@ -2713,6 +2715,60 @@ func affirmedClaims(ti *targetInfo) {
 	}
 }
 
+// falsifiedClaims reads a word of falsity after a claim ("The idea that
+// refugees are lazy is nonsense", "The claim that they are criminals is
+// rubbish") as the text's correction of the claim (round 202): it gains
+// the correction sense and loses any sense of a word said of people.
+func falsifiedClaims(ti *targetInfo) {
+	for g := range ti.words {
+		c := claimVerbAt(ti, g)
+		if c < 0 || !tCopulas[ti.words[c].w] {
+			continue
+		}
+		k := falsityPredicate(ti, c)
+		if k < 0 || !hostileClaim(ti, g, c) {
+			continue // "The idea that immigrants are an asset is laughable" is no correction
+		}
+		for _, sec := range []int{tDehum, tDerog, tProfanity} {
+			ti.dropSection(sec, k, k+1)
+		}
+		if !ti.has(k, tCorrection) {
+			ti.addHit(tCorrection, k, k+1)
+		}
+	}
+}
+
+// hostileClaim reports a hostile word in the claim between g and c, or a
+// praising one denied ("that Muslims cannot integrate").
+func hostileClaim(ti *targetInfo, g, c int) bool {
+	denied, praised := false, false
+	for k := g + 1; k < c; k++ {
+		for _, sec := range hostileCats {
+			if ti.has(k, sec) {
+				return true
+			}
+		}
+		denied = denied || ti.has(k, tNegation) || ti.words[k].w == "cannot"
+		praised = praised || ti.has(k, tPositive)
+	}
+	return denied && praised
+}
+
+// falsityPredicate returns the word of falsity (falsityWords) that the
+// copula at c gives the claim, not denied, within four words of its
+// clause, or -1.
+func falsityPredicate(ti *targetInfo, c int) int {
+	for k := c + 1; k < len(ti.words) && k <= c+4 && ti.words[k].cl == ti.words[c].cl; k++ {
+		switch w := ti.words[k].w; {
+		case w == "not" || w == "n't" || w == "never" || w == "no":
+			return -1
+		case falsityWords[w]:
+			return k
+		}
+	}
+	return -1
+}
+
 // affirmingPredicate reports what follows the copula at c affirming a
 // claim: a denied condemnation label or an affirming word, not denied.
 func affirmingPredicate(ti *targetInfo, c int) int {
@@ -2730,6 +2786,10 @@ func affirmingPredicate(ti *targetInfo, c int) int {
 			return affirmedIf(k, !denied)
 		case "sense":
 			return affirmedIf(k, w(k-1) == "common" && !denied)
+		}
+		// a denied word of falsity affirms ("is not nonsense", round 202)
+		if falsityWords[w(k)] && denied {
+			return k
 		}
 		// a praising word affirms ("is brave", round 197)
 		if ti.has(k, tPositive) {
