@@ -94,6 +94,12 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 			continue
 		}
 		b := beforeDeterminers(ti, m.i)
+		// "without seasonal workers from abroad" (round 203): one
+		// adjective between (untagged: one word of no lexicon section)
+		if b > 0 && ti.wordAt(b-1) == "without" && ti.words[b].cl == ti.words[m.i].cl &&
+			(ti.tagged && ti.words[b].tag == "JJ" || !ti.tagged && ti.secAt[b] == 0) {
+			b--
+		}
 		if b < 0 || ti.words[b].sent != ti.words[m.i].sent {
 			continue
 		}
@@ -134,8 +140,11 @@ func (s *Scorer) counterfactualAbsence(ti *targetInfo) {
 					ti.dropSection(tNegation, b, b+1)
 					return
 				}
-				if !fall && (v <= -1 || lossWords[w]) {
+				if !fall && (v <= -1 || lossWords[w] || ti.has(j, tThreat)) {
 					ti.markNoTerm(j)
+					// "crops would rot", "the town would die" (round
+					// 203): a loss of the place, no threat to anyone
+					ti.dropSection(tThreat, j, j+1)
 				}
 			}
 		}

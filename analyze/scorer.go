@@ -749,7 +749,11 @@ func (s *Scorer) Version() string {
 //	   idea that refugees are lazy is nonsense") is the text's correction of a
 //	   hostile claim, not a word said of people; a denied one affirms the
 //	   claim; "cannot" starts a verb group
-const scoringRevision = 173
+//	174: round 203: a loss the place would suffer without migrants ('crops
+//	   would rot without seasonal workers from abroad') is no threat; one
+//	   adjective may stand between 'without' and the migrants; 'without skilled
+//	   immigrants' is no praise denied
+const scoringRevision = 174
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

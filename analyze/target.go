@@ -2054,6 +2054,11 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "without" && negatedBefore(ti, k) {
 					break
 				}
+				// "without skilled immigrants" (round 203): the absence of
+				// people praised, not praise denied them
+				if w(k) == "without" && cat == tPositive && l.ti >= h.end && l.ti <= h.end+1 {
+					break
+				}
 				// "nothing makes my blood boil like ...", "nothing annoys me
 				// more than ...": an emphatic comparison, not a denial
 				if w(k) == "nothing" && emphaticAfter(ti, h.end) {

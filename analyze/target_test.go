@@ -1038,6 +1038,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round200.tsv", 21}, // 13 with round 199's model; batch b (frozen) 7 -> 10 of 10
 		{"probes_round201.tsv", 15}, // 11 with round 200's model; batch b (frozen) 6 -> 7 of 7
 		{"probes_round202.tsv", 30}, // 20 with round 201's model; batch b (frozen) 12 -> 16 of 16 rows
+		{"probes_round203.tsv", 15}, // 11 with round 202's model; batch b (frozen) 5 -> 7 of 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
