@@ -753,7 +753,10 @@ func (s *Scorer) Version() string {
 //	   would rot without seasonal workers from abroad') is no threat; one
 //	   adjective may stand between 'without' and the migrants; 'without skilled
 //	   immigrants' is no praise denied
-const scoringRevision = 174
+//	175: round 205: hostile speech reported as criticised, censured,
+//	   slammed, under fire or met with a backlash is a report ([report] gains
+//	   those words)
+const scoringRevision = 175
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1039,6 +1039,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round201.tsv", 15}, // 11 with round 200's model; batch b (frozen) 6 -> 7 of 7
 		{"probes_round202.tsv", 30}, // 20 with round 201's model; batch b (frozen) 12 -> 16 of 16 rows
 		{"probes_round203.tsv", 15}, // 11 with round 202's model; batch b (frozen) 5 -> 7 of 8
+		{"probes_round205.tsv", 17}, // 6 with round 203's model; batch b (frozen) 2 -> 8 of 8
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
