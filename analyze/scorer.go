@@ -756,7 +756,10 @@ func (s *Scorer) Version() string {
 //	175: round 205: hostile speech reported as criticised, censured,
 //	   slammed, under fire or met with a backlash is a report ([report] gains
 //	   those words)
-const scoringRevision = 175
+//	176: round 206: a claim put in others' mouths that the speaker answers
+//	   in their own voice ('Some say refugees are a burden; I say they are our
+//	   neighbours') is named to be corrected
+const scoringRevision = 176
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -2460,7 +2460,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// so is a charge in a passive of blaming ("accused of being
 		// killers without any proof", round 146)
 		if l.status == stRep && l.cat != tPositive && l.linked && (othersSay(ti, min(l.i, l.ti)) ||
-			passiveBlamed(ti, lexHit{start: l.i, end: l.j})) && corrected(ti, l) {
+			passiveBlamed(ti, lexHit{start: l.i, end: l.j})) && (corrected(ti, l) || rebutted(ti, l)) {
 			l.status = stCond
 			continue
 		}
@@ -5622,6 +5622,38 @@ func othersSay(ti *targetInfo, i int) bool {
 	}
 	return false
 }
+
+// rebutted reports a claim that the speaker answers with words of their
+// own after it, in its sentence or the next ("Some say refugees are a
+// burden; I say they are our neighbours", round 206): "I" or "we" and a
+// verb of saying, calling or seeing, with no hostile word after it in its
+// sentence ("I say they are a burden and a danger" endorses the claim).
+func rebutted(ti *targetInfo, l *hostLink) bool {
+	end := max(l.j, l.ti+1)
+	if end <= 0 || end >= len(ti.words) {
+		return false
+	}
+	s := ti.words[end-1].sent
+	for k := end; k+1 < len(ti.words) && ti.words[k].sent <= s+1; k++ {
+		if w := ti.words[k].w; (w != "i" && w != "we") || !rebuttalVerbs[ti.words[k+1].w] {
+			continue
+		}
+		for j := k + 2; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
+			for _, sec := range hostileCats {
+				if ti.has(j, sec) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// rebuttalVerbs answer a claim in the speaker's own voice ("I say", "we
+// call them", "I see them as").
+var rebuttalVerbs = map[string]bool{"say": true, "call": true, "see": true, "think": true, "know": true,
+	"believe": true}
 
 // endorsedAfter reports an endorsement of the claim at word i later in its
 // sentence, after a conjunction: "and everyone is right", "and they're not

@@ -197,7 +197,8 @@ func TestRound5Links(t *testing.T) {
 		{"Migrants make our town stronger.", "m:positive:own", ""},
 		// third group: rebuttals, others' claims, named hate, benefits
 		{`"Immigrants are parasites" - no, they're our nurses.`, "m:dehum:neg", "m:dehum:own"},
-		{"Some people say refugees should go back where they came from. I say they are home.", "m:exclusion:rep", "m:exclusion:own"},
+		// (round 206: a claim the speaker answers is named to be corrected)
+		{"Some people say refugees should go back where they came from. I say they are home.", "m:exclusion:cond", "m:exclusion:own"},
 		{"We reject the hateful idea that refugees are invaders.", "m:slur:cond", "m:slur:own"},
 		{"Nobody should be told to go home because of where they were born.", "", "m:exclusion:own:modal"},
 		{"Stop the hate against migrants now!", "", "f:emotion"},
@@ -1040,6 +1041,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round202.tsv", 30}, // 20 with round 201's model; batch b (frozen) 12 -> 16 of 16 rows
 		{"probes_round203.tsv", 15}, // 11 with round 202's model; batch b (frozen) 5 -> 7 of 8
 		{"probes_round205.tsv", 17}, // 6 with round 203's model; batch b (frozen) 2 -> 8 of 8
+		{"probes_round206.tsv", 19}, // 13 with round 205's model; batch b (frozen) 6 -> 10 of 10 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
