@@ -759,7 +759,11 @@ func (s *Scorer) Version() string {
 //	176: round 206: a claim put in others' mouths that the speaker answers
 //	   in their own voice ('Some say refugees are a burden; I say they are our
 //	   neighbours') is named to be corrected
-const scoringRevision = 176
+//	177: round 208: a denied encounter with praised migrants reaches through
+//	   auxiliaries and adverbs ('nobody has ever seen'), across a comma in a
+//	   list of praise ('a decent, honest migrant'), and a participle right
+//	   before the target is its adjective
+const scoringRevision = 177
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -636,6 +636,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 			ti.secAt[i] |= 1 << uint(h.section)
 		}
 	}
+	adjectiveLists(ti, src)
 	dropAdministrative(ti)
 	dropTopicWeariness(ti)
 	dropInsideStereotype(ti)
@@ -2032,6 +2033,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			if (perceptionVerbs[ti.words[k].w] || cat == tPositive && encounterVerbs[s.vocab.lemmaOf(ti.words[k].w)] && praisedTarget(ti, h, l.ti)) && ti.has(k-1, tNegation) {
 				from = min(from, k-1)
 			}
+			// "I have never once met", "nobody has ever seen" (round 208):
+			// auxiliaries and adverbs between the denial and the encounter
+			if cat == tPositive && encounterVerbs[s.vocab.lemmaOf(ti.words[k].w)] && praisedTarget(ti, h, l.ti) {
+				if d := deniedThrough(ti, k); d >= 0 {
+					from = min(from, d)
+				}
+			}
 			// "we can no longer afford to welcome them" (round 15)
 			if continueVerbs[ti.words[k].w] && k >= 2 && ti.words[k-1].w == "longer" && ti.has(k-2, tNegation) {
 				from = min(from, k-2)
@@ -2075,7 +2083,13 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// verb ("doesn't report hardworking migrants")
 				// "I have never met an honest immigrant": a denied
 				// encounter with the praised target denies the praise
-				encounter := cat == tPositive && praisedTarget(ti, h, l.ti) && k+1 < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[k+1].w)]
+				// (with auxiliaries and adverbs between: "nobody has ever
+				// seen", round 208)
+				v := k + 1
+				for v < h.start && encounterFillers[ti.words[v].w] {
+					v++
+				}
+				encounter := cat == tPositive && praisedTarget(ti, h, l.ti) && v < h.start && encounterVerbs[s.vocab.lemmaOf(ti.words[v].w)]
 				// "immigrants will never share our values", "they don't
 				// commit more crime" (round 143): with the target the
 				// subject before the negation, a verb that carries its
@@ -4978,6 +4992,26 @@ var perceptionVerbs = map[string]bool{"see": true, "consider": true, "regard": t
 // encounterVerbs: verbs of meeting someone whose negation denies that the
 // someone exists ("never met an honest immigrant"); WordNet lemmas.
 var encounterVerbs = map[string]bool{"meet": true, "see": true, "find": true, "know": true, "encounter": true}
+
+// deniedThrough returns the denial before the verb at k with only
+// auxiliaries and adverbs of time between ("never once met", "nobody has
+// ever seen", round 208), or -1.
+func deniedThrough(ti *targetInfo, k int) int {
+	for j := k - 1; j >= 0 && j >= k-4 && ti.words[j].cl == ti.words[k].cl; j-- {
+		switch {
+		case ti.has(j, tNegation):
+			return j
+		case !encounterFillers[ti.words[j].w]:
+			return -1
+		}
+	}
+	return -1
+}
+
+// encounterFillers may stand between a denial and a verb of encounter.
+var encounterFillers = map[string]bool{"has": true, "have": true, "had": true, "ever": true, "once": true,
+	"really": true, "actually": true, "yet": true, "will": true, "would": true, "did": true, "could": true,
+	"can": true, "i": true, "you": true, "we": true, "'ve": true, "i've": true, "even": true}
 
 // contrastedAway reports "rather than" or "instead of" right before the
 // term at i (skipping a determiner): the term is set aside, not said.
@@ -8139,7 +8173,10 @@ func negatedBefore(ti *targetInfo, k int) bool {
 // a denied encounter denies exists (not "don't know anyone who would help
 // them").
 func praisedTarget(ti *targetInfo, h lexHit, t int) bool {
-	return t > h.start && t-h.end <= 2 && !strings.HasPrefix(ti.words[h.start].tag, "VB") && npInternal(ti, h.end, t, false)
+	// a participle right before the target is its adjective ("a
+	// hardworking Somali", which the tagger reads as a verb; round 208)
+	verb := strings.HasPrefix(ti.words[h.start].tag, "VB") && !(ti.words[h.start].tag == "VBG" && t == h.end)
+	return t > h.start && t-h.end <= 2 && !verb && npInternal(ti, h.end, t, false)
 }
 
 // goodNouns: what someone is given; receivingVerbs: getting or asking for
@@ -8503,4 +8540,22 @@ func claimJudgedFalse(ti *targetInfo, h lexHit) bool {
 		}
 	}
 	return false
+}
+
+// adjectiveLists joins the clause of a comma inside a list of two words of
+// praise ("a decent, honest migrant"; round 208): one noun phrase, not two
+// clauses, so that a negation before the list reaches its second word.
+func adjectiveLists(ti *targetInfo, src string) {
+	for k := 1; k+1 < len(ti.words); k++ {
+		a, b := ti.words[k-1], ti.words[k]
+		if a.cl == b.cl || a.sent != b.sent || strings.TrimSpace(src[a.e:b.s]) != "," || b.cl != ti.words[k+1].cl {
+			continue
+		}
+		if !ti.has(k-1, tPositive) || !ti.has(k, tPositive) {
+			continue
+		}
+		for j := k; j < len(ti.words) && ti.words[j].cl == b.cl; j++ {
+			ti.words[j].cl = a.cl
+		}
+	}
 }
