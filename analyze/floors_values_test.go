@@ -159,7 +159,8 @@ package analyze_test
 // xs1-f56527880a83, a rule; retraining moved blind6 anti_migrant derog_attr one
 // text; round 205, xs1-44af268c1967, a lexicon change, battery identical; round
 // 206, xs1-21c452dcfcc0, a rule, no text of the sets changed; round 208,
-// xs1-a75833b22cb2, a rule, one development text changed)
+// xs1-a75833b22cb2, a rule, one development text changed; round 210,
+// xs1-37591552e14e, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -763,7 +763,10 @@ func (s *Scorer) Version() string {
 //	   auxiliaries and adverbs ('nobody has ever seen'), across a comma in a
 //	   list of praise ('a decent, honest migrant'), and a participle right
 //	   before the target is its adjective
-const scoringRevision = 177
+//	178: round 210: an invasion of a country people flee from, or one a
+//	   country makes ('The invasion of Ukraine', 'Russia's invasion'), is war,
+//	   not the trope of migrants invading
+const scoringRevision = 178
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

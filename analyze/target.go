@@ -637,6 +637,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		}
 	}
 	adjectiveLists(ti, src)
+	s.militaryInvasions(ti)
 	dropAdministrative(ti)
 	dropTopicWeariness(ti)
 	dropInsideStereotype(ti)
@@ -8556,6 +8557,35 @@ func adjectiveLists(ti *targetInfo, src string) {
 		}
 		for j := k; j < len(ti.words) && ti.words[j].cl == b.cl; j++ {
 			ti.words[j].cl = a.cl
+		}
+	}
+}
+
+// militaryInvasions reads an invasion of a country people flee from, or
+// one a country makes, as war ("The invasion of Ukraine has forced millions
+// of refugees to flee", "Since Russia's invasion, ..."; round 210), not as
+// the trope of migrants invading: "invasion" then "of" and a country of
+// [origin_country], or after a country's possessive, with no migrant,
+// nationality or religion word right before it ("the migrant invasion of
+// Europe" keeps the trope).
+func (s *Scorer) militaryInvasions(ti *targetInfo) {
+	w := ti.wordAt
+	country := func(x string) bool {
+		return slices.ContainsFunc(s.tlex2.match([]string{x}, nil), func(h lexHit) bool { return h.section == tOriginCountry })
+	}
+	for k := range ti.words {
+		if w(k) != "invasion" && w(k) != "invasions" {
+			continue
+		}
+		of := w(k+1) == "of" && ti.has(k+2, tOriginCountry)
+		possessive := w(k-1) == "'s" && ti.has(k-2, tOriginCountry) ||
+			strings.HasSuffix(w(k-1), "'s") && country(strings.TrimSuffix(w(k-1), "'s"))
+		// ("the invasion" is itself a phrase of [migration_noun])
+		if !of && !possessive || !tDeterminers[w(k-1)] && ti.hasAny(k-1, 1<<tMigrant|1<<tMigrationNoun|1<<tNationality|1<<tReligion|1<<tOriginAdj) {
+			continue
+		}
+		for _, sec := range []int{tStereotype, tMigrant, tMigrationNoun, tContext, tDehum, tTrope} {
+			ti.dropSection(sec, k-1, k+1)
 		}
 	}
 }
