@@ -160,7 +160,8 @@ package analyze_test
 // text; round 205, xs1-44af268c1967, a lexicon change, battery identical; round
 // 206, xs1-21c452dcfcc0, a rule, no text of the sets changed; round 208,
 // xs1-a75833b22cb2, a rule, one development text changed; round 210,
-// xs1-37591552e14e, a rule, battery identical)
+// xs1-37591552e14e, a rule, battery identical; round 211, xs1-9b10b11c8f89, a
+// rule; old test counter_speech official_condemnation 0.960 -> 0.920)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -181,7 +182,7 @@ const unmet = -1.0
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
 	"anti_migrant":      0.89, // 0.931 (n=987; round 188: 0.927; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
-	"counter_speech":    0.93, // 0.958 (n=987; round 188: 0.955; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
+	"counter_speech":    0.93, // 0.957 (n=987; round 211; round 200: 0.958; round 188: 0.955; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)
 	"hate_crime_report": 0.86, // 0.890 (n=164; round 24: 0.878; round 22: 0.872)

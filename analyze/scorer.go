@@ -766,7 +766,10 @@ func (s *Scorer) Version() string {
 //	178: round 210: an invasion of a country people flee from, or one a
 //	   country makes ('The invasion of Ukraine', 'Russia's invasion'), is war,
 //	   not the trope of migrants invading
-const scoringRevision = 178
+//	179: round 211: a label of hostility in a plain report (round 200's
+//	   reportLabel) condemns no claim or act it names ('The far-right group
+//	   handed out flyers claiming migrants get free cars' was counter 0.75)
+const scoringRevision = 179
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -1901,7 +1901,8 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 	}
 	// condemnation and frame cues, by word
-	condemnAt := func(i int) bool { return ti.has(i, tCondemn) }
+	// (a label in a plain report condemns nothing, round 211)
+	condemnAt := func(i int) bool { return ti.has(i, tCondemn) && !ti.reportLabel[i] }
 	for _, h := range ti.hits {
 		cat := h.section
 		isHostile := cat == tVNeg

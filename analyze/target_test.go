@@ -1044,6 +1044,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round206.tsv", 19}, // 13 with round 205's model; batch b (frozen) 6 -> 10 of 10 rows
 		{"probes_round208.tsv", 17}, // 12 with round 206's model; batch b (frozen) 4 -> 5 of 8
 		{"probes_round210.tsv", 15}, // 9 with round 208's model; batch b (frozen) 4 -> 7 of 7
+		{"probes_round211.tsv", 10}, // 6 with round 210's model; batch b (frozen) 2 -> 5 of 5
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
