@@ -199,6 +199,9 @@ var (
 	goodWords = map[string]bool{"safe": true, "nice": true, "lovely": true, "quiet": true, "peaceful": true,
 		"decent": true, "good": true, "friendly": true, "clean": true, "pleasant": true, "great": true,
 		"beautiful": true, "respectable": true}
+	// betterWords: a place better before (round 212)
+	betterWords = map[string]bool{"better": true, "safer": true, "nicer": true, "cleaner": true, "quieter": true,
+		"friendlier": true, "happier": true, "calmer": true, "lovelier": true}
 	// arrivalWords: migrants arriving ("the asylum seekers moved in");
 	// the pairs take the word after ("moved in", "showed up")
 	arrivalWords = map[string]bool{"arrived": true, "arrive": true, "arrives": true, "arriving": true, "came": true,
@@ -362,8 +365,9 @@ func timedHarmHits(ti *targetInfo, words []string) {
 		case beforeArrival && (w(k) == "was" || w(k) == "were"):
 			// "before the immigrants came this was a lovely town" (rounds
 			// 92, 93): a good state before them
+			// "this town was better before the migrants came" (round 212)
 			for j := k + 1; j < n && j <= k+3 && ti.words[j].cl == ti.words[k].cl; j++ {
-				if goodWords[w(j)] {
+				if goodWords[w(j)] || betterWords[w(j)] {
 					harms = append(harms, harm{k, j + 1, true})
 					break
 				}

@@ -769,7 +769,10 @@ func (s *Scorer) Version() string {
 //	179: round 211: a label of hostility in a plain report (round 200's
 //	   reportLabel) condemns no claim or act it names ('The far-right group
 //	   handed out flyers claiming migrants get free cars' was counter 0.75)
-const scoringRevision = 179
+//	180: round 212: a place said to be better, safer or nicer before the
+//	   migrants came is an insinuation, like a good state before them (rounds
+//	   92 and 93)
+const scoringRevision = 180
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }
