@@ -772,7 +772,11 @@ func (s *Scorer) Version() string {
 //	180: round 212: a place said to be better, safer or nicer before the
 //	   migrants came is an insinuation, like a good state before them (rounds
 //	   92 and 93)
-const scoringRevision = 180
+//	181: round 214: others' naming or seeing ('some people call refugees
+//	   scroungers') is put in their mouths, and answered by 'I call them' it is
+//	   named to be corrected; 'which is exactly what they are' endorses the
+//	   claim
+const scoringRevision = 181
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -5624,6 +5624,12 @@ func othersSay(ti *targetInfo, i int) bool {
 			if othersSubject[w(k-1)] || w(k-1) == "papers" || w(k-1) == "media" {
 				return true
 			}
+		case "see", "view", "regard", "call", "label", "brand", "describe":
+			// "some people see migrants as a threat", "people call
+			// refugees scroungers" (round 214)
+			if othersSubject[w(k-1)] {
+				return true
+			}
 		case "says", "claims", "thinks", "believes", "reckons", "insists":
 			// a hypothetical speaker: "when someone says refugees are a
 			// burden, ..." (a named one is quoted, not put in the mouth
@@ -5689,7 +5695,7 @@ func rebutted(ti *targetInfo, l *hostLink) bool {
 // rebuttalVerbs answer a claim in the speaker's own voice ("I say", "we
 // call them", "I see them as").
 var rebuttalVerbs = map[string]bool{"say": true, "call": true, "see": true, "think": true, "know": true,
-	"believe": true}
+	"believe": true, "view": true, "regard": true}
 
 // endorsedAfter reports an endorsement of the claim at word i later in its
 // sentence, after a conjunction: "and everyone is right", "and they're not
@@ -5723,6 +5729,9 @@ func endorsedAfter(ti *targetInfo, i int) bool {
 			return true
 		case w(j) == "believe" && w(j-1) == "i" && w(j+1) == "it":
 			return true
+		case w(j) == "what" && (w(j+1) == "they" && w(j+2) == "are" || w(j+1) == "they're"):
+			// "because that is exactly what they are" (round 214)
+			return !negated
 		}
 	}
 	return false

@@ -1046,6 +1046,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round210.tsv", 15}, // 9 with round 208's model; batch b (frozen) 4 -> 7 of 7
 		{"probes_round211.tsv", 10}, // 6 with round 210's model; batch b (frozen) 2 -> 5 of 5
 		{"probes_round212.tsv", 10}, // 5 with round 211's model; batch b (frozen) 2 -> 5 of 5
+		{"probes_round214.tsv", 17}, // 6 with round 212's model; batch b (frozen) 3 -> 6 of 7 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
