@@ -2769,7 +2769,7 @@ func hostileClaim(ti *targetInfo, g, c int) bool {
 				return true
 			}
 		}
-		denied = denied || ti.has(k, tNegation) || ti.words[k].w == "cannot"
+		denied = denied || ti.has(k, tNegation) // ("cannot" is in [negation])
 		praised = praised || ti.has(k, tPositive)
 	}
 	return denied && praised
@@ -8559,7 +8559,8 @@ func claimJudgedFalse(ti *targetInfo, h lexHit) bool {
 func adjectiveLists(ti *targetInfo, src string) {
 	for k := 1; k+1 < len(ti.words); k++ {
 		a, b := ti.words[k-1], ti.words[k]
-		if a.cl == b.cl || a.sent != b.sent || strings.TrimSpace(src[a.e:b.s]) != "," || b.cl != ti.words[k+1].cl {
+		// (the parts of a split word share their offsets)
+		if a.cl == b.cl || a.sent != b.sent || a.e > b.s || strings.TrimSpace(src[a.e:b.s]) != "," || b.cl != ti.words[k+1].cl {
 			continue
 		}
 		if !ti.has(k-1, tPositive) || !ti.has(k, tPositive) {
