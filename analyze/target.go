@@ -75,6 +75,15 @@ var targetSectionNames = []string{
 // hostile categories, in feature order
 var hostileCats = []int{tDehum, tDerog, tThreat, tExclusion, tEmotion, tStereotype, tProfanity, tSlur}
 
+// hostileMask holds the bits of hostileCats, for ti.hasAny.
+var hostileMask = func() uint32 {
+	var m uint32
+	for _, c := range hostileCats {
+		m |= 1 << uint(c)
+	}
+	return m
+}()
+
 // tword is one normalised word of a unit.
 type tword struct {
 	w    string // normalised, lowercased
@@ -1905,12 +1914,7 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 	condemnAt := func(i int) bool { return ti.has(i, tCondemn) && !ti.reportLabel[i] }
 	for _, h := range ti.hits {
 		cat := h.section
-		isHostile := cat == tVNeg
-		for _, c := range hostileCats {
-			if c == cat {
-				isHostile = true
-			}
-		}
+		isHostile := isHostileCat(cat)
 		if cat == tVPos {
 			cat = tPositive
 		}
@@ -2764,10 +2768,8 @@ func falsifiedClaims(ti *targetInfo) {
 func hostileClaim(ti *targetInfo, g, c int) bool {
 	denied, praised := false, false
 	for k := g + 1; k < c; k++ {
-		for _, sec := range hostileCats {
-			if ti.has(k, sec) {
-				return true
-			}
+		if ti.hasAny(k, hostileMask) {
+			return true
 		}
 		denied = denied || ti.has(k, tNegation) // ("cannot" is in [negation])
 		praised = praised || ti.has(k, tPositive)
@@ -5681,10 +5683,8 @@ func rebutted(ti *targetInfo, l *hostLink) bool {
 			continue
 		}
 		for j := k + 2; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
-			for _, sec := range hostileCats {
-				if ti.has(j, sec) {
-					return false
-				}
+			if ti.hasAny(j, hostileMask) {
+				return false
 			}
 		}
 		return true
