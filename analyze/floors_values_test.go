@@ -163,7 +163,8 @@ package analyze_test
 // xs1-37591552e14e, a rule, battery identical; round 211, xs1-9b10b11c8f89, a
 // rule; old test counter_speech official_condemnation 0.960 -> 0.920; round
 // 212, xs1-d0fcd3289412, a rule, no text of the sets changed; round 214,
-// xs1-8483d78a8b57, a rule, no text of the sets changed)
+// xs1-8483d78a8b57, a rule, no text of the sets changed; round 215,
+// xs1-a9624f8932eb, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

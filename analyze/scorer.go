@@ -776,7 +776,10 @@ func (s *Scorer) Version() string {
 //	   scroungers') is put in their mouths, and answered by 'I call them' it is
 //	   named to be corrected; 'which is exactly what they are' endorses the
 //	   claim
-const scoringRevision = 181
+//	182: round 215: praise denied to every member of the group: among the
+//	   group, double denial in a denied encounter's relative, worth the air
+//	   they breathe
+const scoringRevision = 182
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -2250,7 +2250,10 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		}
 		// "not a single immigrant has ever...", "no refugee is ...": a
 		// negated subject negates what is said of it
-		if l.ti >= 0 && l.ti < h.start && l.status != stNeg {
+		// (not the object of a denied encounter whose relative clause
+		// denies again: "never met an asylum seeker who wasn't grateful
+		// for the help", round 215)
+		if l.ti >= 0 && l.ti < h.start && l.status != stNeg && !s.doublyDenied(ti, l.ti, h.start) {
 			// "not that a single one of them has ..." : quantifiers between
 			// the negation and the subject do not count toward the window
 			reach := 3
@@ -2442,8 +2445,9 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 		// "I've never met an immigrant who wasn't lazy" (round 42): a
 		// denied encounter with anyone of whom the insult is denied says
 		// it of all of them (after every rule that negates: the denied
-		// encounter also negates the subject)
-		if l.status == stNeg && cat != tPositive && negAt > 0 && s.deniedEncounterOf(ti, negAt) {
+		// encounter also negates the subject); praise too ("... who
+		// wasn't polite", round 215)
+		if l.status == stNeg && negAt > 0 && s.deniedEncounterOf(ti, negAt) {
 			l.status = stOwn
 		}
 		// "I don't know a single refugee who is lazy" (round 44): an
@@ -2550,6 +2554,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 	if i, ok := ti.insinuatedBy[h.start]; ok {
 		return i, kMigrant
 	}
+	if i := amongTarget(ti, h); i >= 0 {
+		return i, kMigrant
+	}
 	if (h.section == tPositive || h.section == tVPos || h.section == tDerog || h.section == tVNeg) && ti.tagged && epithetPhrase(ti, h) {
 		if i := epithetTarget(ti, h); i >= 0 {
 			return i, kMigrant
@@ -2561,6 +2568,9 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		}
 		if h.section == tPositive && m.i >= h.start && m.i < h.end {
 			continue // "pull their weight": the idiom's possessive is its doer's, named before it (round 80)
+		}
+		if h.section == tPositive && m.i == h.end && m.pronoun && ti.wordAt(h.end-1) == "air" {
+			continue // "worth the air they breathe": the idiom's own pronoun (round 215)
 		}
 		if m.place && h.section != tThreat {
 			continue // a place is the target of threats only
@@ -2604,6 +2614,39 @@ func (s *Scorer) linkTarget(ti *targetInfo, h lexHit) (int, int) {
 		}
 	}
 	return best, bestK
+}
+
+// memberNouns name one person of a group ("a decent human being", "one
+// kind soul").
+var memberNouns = map[string]bool{"person": true, "human": true, "being": true, "soul": true, "souls": true, "man": true,
+	"woman": true, "one": true, "individual": true}
+
+// amongTarget returns the migrant mention after "among" that a term said
+// of one person names as the group the person belongs to ("a decent human
+// being among the refugees", "a single honest man amongst them"; round
+// 215), or -1: at most two words of the person between them.
+func amongTarget(ti *targetInfo, h lexHit) int {
+	switch h.section {
+	case tPositive, tVPos, tDerog, tDehum, tVNeg:
+	default:
+		return -1
+	}
+	w := ti.wordAt
+	k := h.end
+	for j := 0; j < 2 && (ti.has(k, tOther) || memberNouns[w(k)]); j++ {
+		k++
+	}
+	if w(k) != "among" && w(k) != "amongst" {
+		return -1
+	}
+	for k++; tDeterminers[w(k)]; k++ {
+	}
+	for _, m := range ti.mentions {
+		if m.i == k && m.kind == kMigrant && ti.words[k].cl == ti.words[h.start].cl {
+			return m.i
+		}
+	}
+	return -1
 }
 
 // claimSubject reports a target m that is the subject of a that-clause
@@ -6363,11 +6406,36 @@ func (s *Scorer) deniedEncounterAt(ti *targetInfo, r int) bool {
 	return false
 }
 
+// doublyDenied reports the mention at t as the object of a denied
+// encounter, followed by a relative clause with a negation of its own
+// before word i ("never met an asylum seeker who wasn't grateful for the
+// help"; round 215).
+func (s *Scorer) doublyDenied(ti *targetInfo, t, i int) bool {
+	r := t
+	for r < i && ti.isMention(r) {
+		r++
+	}
+	if !s.deniedEncounterAt(ti, r) {
+		return false
+	}
+	for k := r + 1; k < i; k++ {
+		if ti.has(k, tNegation) {
+			return true
+		}
+	}
+	return false
+}
+
 // deniedRelative reports that the nearest "who" or "that" before word i
 // (at most six words back) opens the relative clause of a denied
 // encounter (round 43's rule, adopted alone in round 44).
 func (s *Scorer) deniedRelative(ti *targetInfo, i int) bool {
 	for r := i - 1; r >= 1 && r >= i-6; r-- {
+		// "... who wasn't grateful for the help" (round 215): the clause's
+		// own negation denies the denial
+		if ti.has(r, tNegation) {
+			return false
+		}
 		if w := ti.words[r].w; w == "who" || w == "that" {
 			return s.deniedEncounterAt(ti, r)
 		}
@@ -6609,6 +6677,16 @@ func noOneAt(ti *targetInfo, k int) bool {
 // migrants are criminals", "the idea that refugees steal jobs is false",
 // "Immigrants are scroungers? Not true.", "don't tell me migrants don't
 // contribute".
+// correctionRun reports words [a, b) all of the correction section.
+func correctionRun(ti *targetInfo, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !ti.has(k, tCorrection) {
+			return false
+		}
+	}
+	return true
+}
+
 func corrected(ti *targetInfo, l *hostLink) bool {
 	if ti.count[tCorrection] == 0 {
 		return false
@@ -6651,6 +6729,11 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 	}
 	for k := 0; k < n; k++ {
 		if k >= l.i && k < l.j || !ti.has(k, tCorrection) || negatedAt(ti, k) {
+			continue
+		}
+		// "there is no decent person among them" (round 215): a phrase of
+		// denial right before the praise is its own negation, no correction
+		if l.cat == tPositive && k < l.i && ti.has(l.i-1, tNegation) && correctionRun(ti, k, l.i) {
 			continue
 		}
 		// a quantifier after the claim that goes on in its own hostile or
@@ -8187,6 +8270,9 @@ func praisedTarget(ti *targetInfo, h lexHit, t int) bool {
 	// a participle right before the target is its adjective ("a
 	// hardworking Somali", which the tagger reads as a verb; round 208)
 	verb := strings.HasPrefix(ti.words[h.start].tag, "VB") && !(ti.words[h.start].tag == "VBG" && t == h.end)
+	if t >= 0 && t == amongTarget(ti, h) {
+		return true // "a single honest man among them" (round 215)
+	}
 	return t > h.start && t-h.end <= 2 && !verb && npInternal(ti, h.end, t, false)
 }
 
