@@ -164,7 +164,8 @@ package analyze_test
 // rule; old test counter_speech official_condemnation 0.960 -> 0.920; round
 // 212, xs1-d0fcd3289412, a rule, no text of the sets changed; round 214,
 // xs1-8483d78a8b57, a rule, no text of the sets changed; round 215,
-// xs1-a9624f8932eb, a rule, battery identical)
+// xs1-a9624f8932eb, a rule, battery identical; round 216, xs1-e4367a3c7905, a
+// rule, old test anti_migrant 0.931 -> 0.930 by retraining drift)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -184,7 +185,7 @@ const unmet = -1.0
 // asks 0.90 for anti_migrant and counter_speech: both reach it
 // (anti_migrant only just).
 var functionalOverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.931 (n=987; round 188: 0.927; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
+	"anti_migrant":      0.89, // 0.930 (n=987; round 215: 0.931; round 188: 0.927; round 166: 0.926; round 160: 0.925; round 158: 0.926; round 144: 0.927; round 135: 0.926; round 132: 0.927; round 93: 0.923; round 78: 0.921; round 64: 0.922; round 29: 0.919; round 13: 0.915; round 17 the same)
 	"counter_speech":    0.93, // 0.957 (n=987; round 211; round 200: 0.958; round 188: 0.955; round 141: 0.954; round 36: 0.955; round 33: 0.956; round 20: 0.955; round 13: 0.954)
 	"migration":         0.89, // 0.919 (n=160)
 	"stance":            0.83, // 0.866 (n=119; round 65: 0.874)
@@ -450,7 +451,7 @@ var blind5Floors = map[string]float64{
 // committed before any model ran on them and run after round 14 had been
 // decided, for rounds 14 and 13 (the same), 10 and 8 (docs/analysis.md).
 var blind6OverallFloors = map[string]float64{
-	"anti_migrant":      0.88, // 0.916 (n=740; round 203's retraining; rounds 197-202: 0.915; round 174's retraining; round 173: 0.915; round 160: 0.916, moved by round 161's retraining; round 105: 0.911; round 15: 0.897) (issue floor 0.90: reached)
+	"anti_migrant":      0.88, // 0.915 (n=740; round 216's retraining; round 215: 0.916; round 203's retraining; rounds 197-202: 0.915; round 174's retraining; round 173: 0.915; round 160: 0.916, moved by round 161's retraining; round 105: 0.911; round 15: 0.897) (issue floor 0.90: reached)
 	"counter_speech":    0.92, // 0.953 (n=740; round 29: 0.949; round 17: 0.942; round 15: 0.936)
 	"migration":         0.83, // 0.897 (n=165; round 25: 0.861)
 	"stance":            0.84, // 0.917 (n=120; round 37: 0.875; round 25: 0.867)

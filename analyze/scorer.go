@@ -779,7 +779,9 @@ func (s *Scorer) Version() string {
 //	182: round 215: praise denied to every member of the group: among the
 //	   group, double denial in a denied encounter's relative, worth the air
 //	   they breathe
-const scoringRevision = 182
+//	183: round 216: the reach of a correction: despite what of deeds, a
+//	   that-clause of correction ends at its clause
+const scoringRevision = 183
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -726,6 +726,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	dropAimedCondemnation(ti)
 	ownHatred(ti)
 	dropBackLie(ti)
+	dropDeedDespite(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	toolNotAtPeople(ti)
@@ -3960,6 +3961,30 @@ func pointsBack(ti *targetInfo, a, b int) bool {
 	return false
 }
 
+// dropDeedDespite clears the correction of "despite what" that names no
+// claim (round 216): "despite what the papers say" corrects what follows,
+// "a problem despite what they do" concedes deeds and corrects nothing.
+func dropDeedDespite(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tCorrection || h.end-h.start != 2 || ti.words[h.start].w != "despite" || ti.words[h.start+1].w != "what" {
+			continue
+		}
+		claim := false
+		for k := h.end; k < len(ti.words) && k < h.end+4 && ti.words[k].cl == ti.words[h.start].cl; k++ {
+			claim = claim || sayThinkVerbs[ti.words[k].w] || reportedVerbs[ti.words[k].w] || ti.has(k, tMeta)
+		}
+		if !claim {
+			ti.dropSection(tCorrection, h.start, h.end)
+		}
+	}
+}
+
+// reportedVerbs: what one hears, reads or sees of a claim ("despite what
+// you hear", "despite what you read").
+var reportedVerbs = map[string]bool{"hear": true, "heard": true, "hears": true, "read": true, "reads": true, "see": true,
+	"sees": true, "saw": true, "seen": true, "watch": true, "watched": true, "claim": true, "claimed": true,
+	"suggest": true, "suggests": true, "suggested": true, "assume": true, "assumed": true, "imagine": true}
+
 // dropBackLie clears the derogation of "lie" and "lies" said of what was
 // said before (round 137): the lexicons' "lying" reaches them through its
 // lemma, but "It's a lie" judges a claim, not people ("Migrants are
@@ -6787,10 +6812,29 @@ func corrected(ti *targetInfo, l *hostLink) bool {
 			return true
 		}
 		for j := k + 1; j < start && j <= k+4; j++ {
-			if ti.words[j].w == "that" {
-				return true // "the myth that ...", "it is not true that ..."
+			// "the myth that ...", "it is not true that ..."; the clause
+			// ends at a clause break, and an assertion after it is the
+			// text's own ("It's not true that they have been here long,
+			// they're all stealing our jobs", round 216) unless it goes
+			// on with "and", "or" or "that"
+			if ti.words[j].w == "that" && (ti.words[start].cl == ti.words[j].cl || continuedClause(ti, start)) {
+				return true
 			}
 		}
+	}
+	return false
+}
+
+// continuedClause reports the clause of word i opened by "and", "or",
+// "nor" or "that" (round 216).
+func continuedClause(ti *targetInfo, i int) bool {
+	a := i
+	for a > 0 && ti.words[a-1].cl == ti.words[i].cl {
+		a--
+	}
+	switch ti.words[a].w {
+	case "and", "or", "nor", "that":
+		return true
 	}
 	return false
 }
