@@ -781,7 +781,9 @@ func (s *Scorer) Version() string {
 //	   they breathe
 //	183: round 216: the reach of a correction: despite what of deeds, a
 //	   that-clause of correction ends at its clause
-const scoringRevision = 183
+//	184: round 217: a question that challenges a welcome: why should we
+//	   welcome migrants
+const scoringRevision = 184
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -5144,6 +5144,11 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		// "why should we ban them?": the call itself is challenged ("why
 		// should we pay for them?" is no challenge: paying is no call)
 		return true
+	case w0 == "why" && (w1 == "should" || w1 == "would") && welcomeAsked(ti, start+2, i):
+		// "why should we welcome migrants?", "why should taxpayers help
+		// illegal immigrants?" (round 217): the help itself is
+		// challenged, unless the text answers ("... ? Because ...")
+		return true
 	case w0 == "why" && (w1 == "do" || w1 == "does" || w1 == "did") && ti.has(i, tEmotion) && !ti.isMention(start+2) && !askers[w2]:
 		// "why do so many people hate migrants?": a question about the
 		// hatred of others, not the asker's
@@ -5157,6 +5162,30 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		return true
 	}
 	return false
+}
+
+// welcomeAsked reports the praise word at i as the verb of help or
+// admission of the question whose subject (one or two words) starts at a
+// ("why should we welcome ...", "why should this town help ..."), in a
+// question the next sentence does not answer with "because" (round 217).
+func welcomeAsked(ti *targetInfo, a, i int) bool {
+	// (the tagger reads "this town welcome" as an adjective and
+	// "taxpayers help" as two verbs: the verbs of help are named, and
+	// the subject is at most two words)
+	w := ti.words[i].w
+	if !ti.has(i, tPositive) || !admitHelpVerbs[w] && !helpActs[w] || strings.HasSuffix(w, "ing") || i-a > 2 || i == a {
+		return false
+	}
+	for k := a; k < i; k++ {
+		if ti.words[k].tag == "MD" || tCopulas[ti.words[k].w] {
+			return false
+		}
+	}
+	k := i
+	for k < len(ti.words) && ti.words[k].sent == ti.words[i].sent {
+		k++
+	}
+	return k == len(ti.words) || ti.words[k].w != "because"
 }
 
 // howChallenge reports a "how" question (k the word after "how") whose
