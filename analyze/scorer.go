@@ -783,7 +783,9 @@ func (s *Scorer) Version() string {
 //	   that-clause of correction ends at its clause
 //	184: round 217: a question that challenges a welcome: why should we
 //	   welcome migrants
-const scoringRevision = 184
+//	185: round 218: hatred of us attributed to migrants is a stereotype;
+//	   their hatred of anything else is no emotion at them
+const scoringRevision = 185
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -202,6 +202,10 @@ type targetInfo struct {
 	// a praised act: praisedAct), the first word of that mention (nil when
 	// there is none)
 	insinuatedBy map[int]int
+	// feltBy: for the first word of a feeling of hatred whose subject is
+	// a migrant mention and whose object is us, our country or our ways,
+	// the mention's first word (round 218)
+	feltBy map[int]int
 	// stopped and condemned: the spans findLinks found for counterRules,
 	// a noun of hostility told to stop (stoppedHostility, round 166) and
 	// the condemnation of an attack on migrants (condemnedAttack, round
@@ -727,6 +731,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	ownHatred(ti)
 	dropBackLie(ti)
 	dropDeedDespite(ti)
+	migrantFeelings(ti)
 	dropThanksToOthers(ti)
 	insinuationHits(ti, words)
 	toolNotAtPeople(ti)
@@ -2025,6 +2030,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 			if m.kind == kMigrant && m.slur {
 				continue
 			}
+		}
+		// "migrants hate our way of life" (round 218): hatred of us said
+		// of the migrants is a stereotype of them
+		if mi, ok := ti.feltBy[h.start]; ok && cat == tEmotion {
+			l.ti, l.kind, l.linked, l.cat, l.personal = mi, kMigrant, true, tStereotype, true
+			cat = tStereotype
 		}
 		// negation: a negator in the same clause before the term, after the
 		// target when the target comes first ("refugees are not vermin"),
@@ -3957,6 +3968,69 @@ func pointsBack(ti *targetInfo, a, b int) bool {
 	if backPronouns[w(b)] {
 		next := b + 1
 		return next >= len(ti.words) || ti.words[next].sent != ti.words[b].sent || w(next) == "for"
+	}
+	return false
+}
+
+// migrantFeelings reads a verb of hatred whose subject is a migrant
+// mention (right before it, or before "who"; adverbs and "do" between)
+// by its object (round 218): us, our country or our ways ("Migrants hate
+// our way of life", "refugees who despise this country") make it a
+// stereotype of the migrants (feltBy); anything else ("refugees hate the
+// smugglers", "migrant workers hate the night shifts") is their own
+// feeling, aimed at no migrant, and loses its emotion.
+func migrantFeelings(ti *targetInfo) {
+	w := ti.wordAt
+	for _, h := range ti.hits {
+		if h.section != tEmotion || !feelingVerbs[w(h.start)] {
+			continue
+		}
+		k := h.start - 1
+		for k >= 0 && (feelingAdverbs[w(k)] || ti.has(k, tNegation)) {
+			k--
+		}
+		if k >= 1 && (w(k) == "who" || w(k) == "that") {
+			k--
+		}
+		subj := -1
+		for _, m := range ti.mentions {
+			if m.kind == kMigrant && !m.pronoun && m.j == k+1 && ti.words[m.i].cl == ti.words[h.start].cl {
+				subj = m.i
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		if hostObject(ti, h.end) {
+			if ti.feltBy == nil {
+				ti.feltBy = map[int]int{}
+			}
+			ti.feltBy[h.start] = subj
+		} else if !ti.isMention(h.end) && !ti.isMention(h.end+1) {
+			ti.dropSection(tEmotion, h.start, h.end)
+		}
+	}
+}
+
+// feelingVerbs: verbs of hatred; feelingAdverbs: what may stand between
+// their subject and them ("secretly", "all", "do").
+var feelingVerbs = map[string]bool{"hate": true, "hates": true, "despise": true, "despises": true, "loathe": true,
+	"loathes": true, "detest": true, "detests": true, "resent": true, "resents": true, "abhor": true, "abhors": true}
+
+var feelingAdverbs = map[string]bool{"really": true, "secretly": true, "openly": true, "clearly": true, "all": true,
+	"just": true, "actually": true, "do": true, "does": true, "still": true, "truly": true, "simply": true}
+
+// hostObject reports the object at k as us or ours: "us", "our ...",
+// "this country", "Britain", "the West", "everything we ...".
+func hostObject(ti *targetInfo, k int) bool {
+	w := ti.wordAt
+	switch w(k) {
+	case "us", "our", "western", "britain", "england", "america", "europe", "christians", "christianity":
+		return true
+	case "this", "the":
+		return ourPlaces[w(k+1)] || w(k+1) == "west" || w(k+1) == "british" || w(k+1) == "english"
+	case "everything", "all", "anything":
+		return w(k+1) == "we" || w(k+1) == "that" && w(k+2) == "we"
 	}
 	return false
 }

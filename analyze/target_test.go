@@ -1050,6 +1050,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round215.tsv", 23}, // 15 with round 214's model; batch b (frozen) 4 -> 7 of 7 rows
 		{"probes_round216.tsv", 15}, // 8 with round 215's model; batch b (frozen) 4 -> 7 of 7 rows
 		{"probes_round217.tsv", 14}, // 7 with round 216's model; batch b (frozen) 3 -> 6 of 6 rows
+		{"probes_round218.tsv", 17}, // 14 with round 217's model; batch b (frozen) 5 -> 6 of 6 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
