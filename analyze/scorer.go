@@ -785,7 +785,9 @@ func (s *Scorer) Version() string {
 //	   welcome migrants
 //	185: round 218: hatred of us attributed to migrants is a stereotype;
 //	   their hatred of anything else is no emotion at them
-const scoringRevision = 185
+//	186: round mend218: review mend after round 218: hostObject reads "the
+//	   country" as no host ("refugees hate the country that tortured them")
+const scoringRevision = 186
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -4027,8 +4027,12 @@ func hostObject(ti *targetInfo, k int) bool {
 	switch w(k) {
 	case "us", "our", "western", "britain", "england", "america", "europe", "christians", "christianity":
 		return true
-	case "this", "the":
-		return ourPlaces[w(k+1)] || w(k+1) == "west" || w(k+1) == "british" || w(k+1) == "english"
+	case "this":
+		return ourPlaces[w(k+1)]
+	case "the":
+		// (not "the country": "refugees hate the country that tortured
+		// them" names theirs)
+		return w(k+1) == "west" || w(k+1) == "british" || w(k+1) == "english"
 	case "everything", "all", "anything":
 		return w(k+1) == "we" || w(k+1) == "that" && w(k+2) == "we"
 	}
