@@ -2653,12 +2653,10 @@ func amongTarget(ti *targetInfo, h lexHit) int {
 	}
 	for k++; tDeterminers[w(k)]; k++ {
 	}
-	for _, m := range ti.mentions {
-		if m.i == k && m.kind == kMigrant && ti.words[k].cl == ti.words[h.start].cl {
-			return m.i
-		}
+	if k >= len(ti.words) || ti.words[k].cl != ti.words[h.start].cl {
+		return -1
 	}
-	return -1
+	return firstMigrantMention(ti, k, k+1)
 }
 
 // claimSubject reports a target m that is the subject of a that-clause
@@ -4060,7 +4058,7 @@ func dropDeedDespite(ti *targetInfo) {
 // reportedVerbs: what one hears, reads or sees of a claim ("despite what
 // you hear", "despite what you read").
 var reportedVerbs = map[string]bool{"hear": true, "heard": true, "hears": true, "read": true, "reads": true, "see": true,
-	"sees": true, "saw": true, "seen": true, "watch": true, "watched": true, "claim": true, "claimed": true,
+	"sees": true, "saw": true, "seen": true, "watch": true, "watched": true,
 	"suggest": true, "suggests": true, "suggested": true, "assume": true, "assumed": true, "imagine": true}
 
 // dropBackLie clears the derogation of "lie" and "lies" said of what was
@@ -8120,10 +8118,10 @@ func labelsInReports(ti *targetInfo) {
 		if !label || tCopulas[w(h.start-1)] || tCopulas[w(h.start-2)] && strings.HasPrefix(ti.words[h.start-1].tag, "RB") {
 			continue
 		}
+		if ti.reportLabel == nil {
+			ti.reportLabel = map[int]bool{}
+		}
 		for k := h.start; k < h.end; k++ {
-			if ti.reportLabel == nil {
-				ti.reportLabel = map[int]bool{}
-			}
 			ti.reportLabel[k] = true
 		}
 	}
