@@ -168,7 +168,8 @@ package analyze_test
 // rule, old test anti_migrant 0.931 -> 0.930 by retraining drift; round 217,
 // xs1-460ace303912, a rule, no text of the sets changed; round 218,
 // xs1-00b6459e1271, a rule, battery identical; round 218 review mend,
-// xs1-367258ba7f33, the review mend, no text of the sets changed)
+// xs1-367258ba7f33, the review mend, no text of the sets changed; round 221,
+// xs1-db826244cb9f, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -787,7 +787,9 @@ func (s *Scorer) Version() string {
 //	   their hatred of anything else is no emotion at them
 //	186: round mend218: review mend after round 218: hostObject reads "the
 //	   country" as no host ("refugees hate the country that tortured them")
-const scoringRevision = 186
+//	187: round 221: a rhetorical "why should/would" question denies what it
+//	   asks in the stance direction (whyAsked)
+const scoringRevision = 187
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

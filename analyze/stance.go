@@ -214,12 +214,13 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			}
 		}
 	}
+	asked := whyAsked(u, neg)
 	sameClause := func(i, j int) bool { return i >= 0 && j >= 0 && i < n && j < n && u.clause[i] == u.clause[j] }
 	// the words a negation reaches over without their counting toward its
 	// reach: a denied continuation or means denies what would go on
 	// ("cannot afford to take in more", "can no longer keep accepting",
 	// "cannot continue to house more"; round 38)
-	negBefore := func(i, k int) bool {
+	reach := func(neg []bool, i, k int) bool {
 		for j := i - 1; j >= 0 && j >= i-k && sameClause(i, j); j-- {
 			if neg[j] {
 				return true
@@ -230,6 +231,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		}
 		return false
 	}
+	negBefore := func(i, k int) bool { return reach(neg, i, k) || asked != nil && asked[i] }
 	type acc struct {
 		n          int
 		start, end int
@@ -515,7 +517,11 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 		}
 		r := h.section == stRestrictive
 		// "no amnesty", "no route to citizenship" (round 38)
-		if negBefore(h.start, 4) || oppose(h.start) || noBefore(h.start) {
+		// a "why should" question denies its act, not the names of the
+		// people it acts on ("why should taxpayers help illegal
+		// immigrants?" keeps "illegal immigrants" restrictive; round 221)
+		if reach(neg, h.start, 4) || asked != nil && asked[h.start] && !namesPeople(u, h) ||
+			oppose(h.start) || noBefore(h.start) {
 			r = !r
 		}
 		if judgedWrong(h.start, h.end) {
@@ -552,6 +558,74 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 	}
 	return fs, specific
 }
+
+// whyAsked (round 221) reads a rhetorical "why should/would" question
+// that opens its clause as the denial of what it asks: it returns the
+// words the question denies, from the second after the modal to the end of
+// its clause ("why should this town welcome yet more refugees?"
+// is restrictive, "why should asylum seekers be locked up?" open), or nil.
+// A negation right after the modal is the question's, not the position's
+// ("why shouldn't we help refugees?" asks for help): it is cleared from
+// neg. A question the next sentence answers ("... ? Because they need our
+// help.") denies nothing.
+func whyAsked(u *unit, neg []bool) []bool {
+	var asked []bool
+	tw := u.ti.words
+	for x := 0; x+1 < len(tw); x++ {
+		modal := tw[x+1].w
+		if tw[x].w != "why" || !tw[x].ask || !whyModals[modal] ||
+			x > 0 && tw[x-1].cl == tw[x].cl && !conjunctions[tw[x-1].w] && tw[x-1].w != "so" {
+			continue
+		}
+		e := x
+		for e < len(tw) && tw[e].sent == tw[x].sent {
+			e++
+		}
+		if e < len(tw) && tw[e].w == "because" {
+			continue
+		}
+		m := slices.IndexFunc(u.spans, func(sp [2]int) bool { return sp[0] == tw[x+1].s })
+		if m < 0 {
+			continue
+		}
+		switch {
+		case neg[m]: // "why shouldn't we"
+			neg[m] = false
+		case m+1 < len(neg) && neg[m+1]: // "why should not"
+			neg[m+1] = false
+		case m+2 < len(neg) && neg[m+2] && u.clause[m+2] == u.clause[m]: // "why should we not"
+			neg[m+2] = false
+		default:
+			// the clause after the modal's first word is denied: "why
+			// should this town welcome yet more refugees?" reaches "more",
+			// not a subject of one word ("why should taxpayers ...")
+			if asked == nil {
+				asked = make([]bool, len(neg))
+			}
+			// the subordinate clause is not the question's ("... when our
+			// own people are homeless?")
+			for k := m + 2; k < len(neg) && u.clause[k] == u.clause[m] && !subordinators[u.words[k]]; k++ {
+				asked[k] = true
+			}
+		}
+	}
+	return asked
+}
+
+// namesPeople reports a stance hit that overlaps a mention of people
+// ("illegal immigrants", "illegals"): a naming, not an act.
+func namesPeople(u *unit, h lexHit) bool {
+	a, b := u.spans[h.start][0], u.spans[h.end-1][1]
+	for _, m := range u.ti.mentions {
+		if u.ti.words[m.i].s < b && u.ti.words[m.j-1].e > a {
+			return true
+		}
+	}
+	return false
+}
+
+// whyModals: the modals of a rhetorical "why" question (whyAsked).
+var whyModals = map[string]bool{"should": true, "would": true, "shouldn't": true, "wouldn't": true}
 
 // wrongJudgements: negative judgements of a position (round 139).
 var wrongJudgements = map[string]bool{"wrong": true, "mistake": true, "madness": true, "mad": true, "insane": true,
