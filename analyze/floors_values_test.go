@@ -169,7 +169,8 @@ package analyze_test
 // xs1-460ace303912, a rule, no text of the sets changed; round 218,
 // xs1-00b6459e1271, a rule, battery identical; round 218 review mend,
 // xs1-367258ba7f33, the review mend, no text of the sets changed; round 221,
-// xs1-db826244cb9f, a rule, battery identical)
+// xs1-db826244cb9f, a rule, battery identical; round 222, xs1-738ca1472e89,
+// manifesto migration 0.906 -> 0.908 after retraining)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -496,7 +497,7 @@ var crossFloors = map[string]float64{
 	"comments.csv/anti_migrant/macro_f1":        0.80, // 0.834 (n=253; round 143: 0.829; round 115: 0.824; round 64: 0.828; round 33: 0.832; round 15: 0.828; round 4: 0.832)
 	"comments.csv/counter_speech/macro_f1":      0.69, // 0.752 (round 199; round 198: 0.756; round 115: 0.752; round 99: 0.743; round 44: 0.734; round 36: 0.725; round 34: 0.716; round 29: 0.721; round 17: 0.716; round 15: 0.703; round 14: 0.712, one text at 0.505 moved to 0.4999 by round 15's retraining)
 	"comments.csv/anti_migrant/share":           0.09, // 0.051 of 59 hostile texts at other groups or individuals
-	"manifesto.csv/migration/macro_f1":          0.87, // 0.906 (n=407; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
+	"manifesto.csv/migration/macro_f1":          0.87, // 0.908 (n=407; round 221: 0.906; round 64: 0.903; round 36: 0.906; round 29: 0.903; round 15: 0.906; round 10: 0.903)
 	"manifesto.csv/stance/macro_f1":             0.74, // 0.772 (n=116)
 	"news.csv/migration/macro_f1":               0.77, // 0.813 (n=205; round 64: 0.818; round 36: 0.813; round 33: 0.818; round 29: 0.809; round 25: 0.789; round 5: 0.794)
 	"news.csv/anti_migrant/macro_f1":            0.69, // 0.748 (round 200, its retraining; round 190, its retraining: 0.738; round 189: 0.748; round 188: 0.738; round 159: 0.729, its retraining; round 158: 0.738; round 7: 0.712)

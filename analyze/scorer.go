@@ -789,7 +789,9 @@ func (s *Scorer) Version() string {
 //	   country" as no host ("refugees hate the country that tortured them")
 //	187: round 221: a rhetorical "why should/would" question denies what it
 //	   asks in the stance direction (whyAsked)
-const scoringRevision = 187
+//	188: round 222: a means ("reduced through ...") is no object of a stance
+//	   change verb; lies told about migrants are [hostility]
+const scoringRevision = 188
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -409,7 +409,10 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			// asylum seekers homes": asylum belongs to give)
 			wlo, whi := h.start-4, h.end+5
 			for j := h.end; j < n && j <= whi; j++ {
-				if conjunctions[u.words[j]] {
+				// nor past a means ("should be reduced through better
+				// border controls": the controls are the means, the
+				// object is before the passive verb; round 222)
+				if conjunctions[u.words[j]] || meansWords[u.words[j]] {
 					whi = j - 1
 					break
 				}
@@ -626,6 +629,9 @@ func namesPeople(u *unit, h lexHit) bool {
 
 // whyModals: the modals of a rhetorical "why" question (whyAsked).
 var whyModals = map[string]bool{"should": true, "would": true, "shouldn't": true, "wouldn't": true}
+
+// meansWords introduce the means of a change, not its object (round 222).
+var meansWords = map[string]bool{"through": true, "via": true, "using": true, "by": true}
 
 // wrongJudgements: negative judgements of a position (round 139).
 var wrongJudgements = map[string]bool{"wrong": true, "mistake": true, "madness": true, "mad": true, "insane": true,
