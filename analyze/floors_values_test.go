@@ -170,7 +170,8 @@ package analyze_test
 // xs1-00b6459e1271, a rule, battery identical; round 218 review mend,
 // xs1-367258ba7f33, the review mend, no text of the sets changed; round 221,
 // xs1-db826244cb9f, a rule, battery identical; round 222, xs1-738ca1472e89,
-// manifesto migration 0.906 -> 0.908 after retraining)
+// manifesto migration 0.906 -> 0.908 after retraining; round 223,
+// xs1-70e0ffb68f0e, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

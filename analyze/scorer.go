@@ -791,7 +791,10 @@ func (s *Scorer) Version() string {
 //	   asks in the stance direction (whyAsked)
 //	188: round 222: a means ("reduced through ...") is no object of a stance
 //	   change verb; lies told about migrants are [hostility]
-const scoringRevision = 188
+//	189: round 223: a statistic of hostility against migrants is a report:
+//	   its sourcing words judge nothing, a harm noun with migrants after it in
+//	   a sentence telling a change is a report label (labelsInReports)
+const scoringRevision = 189
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -8095,15 +8095,27 @@ func hostileNamed(ti *targetInfo) {
 // is no predicate ("this is racist"). A
 // label used as an argument ("is the result of racism", "such racist
 // tactics") keeps its sense.
+//
+// Round 223: a statistic is a report too. The words that source a figure
+// ("according to police figures", "a study found", "20 percent") do not
+// judge the sentence, and a noun of harm to migrants named in a sentence
+// that tells a change or a finding ("Discrimination against immigrants
+// remains widespread, a study found", "Violence against asylum seekers
+// increased by a third") is such a label; the sourcing words of a sentence
+// with a label are no correction of a claim either.
 func labelsInReports(ti *targetInfo) {
 	w := ti.wordAt
 	judged := map[int]bool{}
+	told := map[int]bool{} // sentences that tell a change or a finding
 	for k := range ti.words {
 		s := ti.words[k].sent
+		told[s] = told[s] || reportedChange[w(k)]
 		switch {
+		case ti.has(k, tCorrection) && evidenceWords[w(k)]:
 		case ti.has(k, tSolidarity), ti.has(k, tCorrection), tFirstPerson[w(k)], youWord(w(k)), w(k) == "!", w(k) == "?":
 			judged[s] = true
-		case ti.has(k, tCondemn) && !hostileMovements[w(k)] && w(k) != "hate" && w(k) != "crime" && w(k) != "crimes":
+		case ti.has(k, tCondemn) && !hostileMovements[w(k)] && w(k) != "hate" && w(k) != "crime" && w(k) != "crimes" &&
+			!(harmBefore[w(k)] && harmToMigrants(ti, k+1)):
 			judged[s] = true
 		}
 	}
@@ -8114,7 +8126,8 @@ func labelsInReports(ti *targetInfo) {
 		// a label before a noun of what happened or who did it ("racist
 		// attacks", "the far-right party"), or "hate crime(s)"
 		label := h.end-h.start == 1 && hostileMovements[w(h.start)] && labelledNouns[w(h.end)] ||
-			h.end-h.start == 2 && w(h.start) == "hate" && (w(h.start+1) == "crime" || w(h.start+1) == "crimes")
+			h.end-h.start == 2 && w(h.start) == "hate" && (w(h.start+1) == "crime" || w(h.start+1) == "crimes") ||
+			h.end-h.start == 1 && told[ti.words[h.start].sent] && harmBefore[w(h.start)] && harmToMigrants(ti, h.end)
 		if !label || tCopulas[w(h.start-1)] || tCopulas[w(h.start-2)] && strings.HasPrefix(ti.words[h.start-1].tag, "RB") {
 			continue
 		}
@@ -8124,8 +8137,42 @@ func labelsInReports(ti *targetInfo) {
 		for k := h.start; k < h.end; k++ {
 			ti.reportLabel[k] = true
 		}
+		for k := range ti.words {
+			if ti.words[k].sent == ti.words[h.start].sent && evidenceWords[w(k)] && ti.has(k, tCorrection) {
+				ti.dropSection(tCorrection, k, k+1)
+			}
+		}
 	}
 }
+
+// harmToMigrants reports a preposition at k (against, towards, on, of,
+// targeting) with a migrant mention right after it ("discrimination
+// against immigrants", "harassment of migrant workers").
+func harmToMigrants(ti *targetInfo, k int) bool {
+	switch ti.wordAt(k) {
+	case "against", "towards", "toward", "on", "of", "targeting":
+	default:
+		return false
+	}
+	for _, m := range ti.mentions {
+		if m.kind == kMigrant && !m.pronoun && (m.i == k+1 || m.i == k+2 && tDeterminers[ti.wordAt(k+1)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// evidenceWords source a figure or a finding (labelsInReports, round 223).
+var evidenceWords = map[string]bool{"statistics": true, "figures": true, "data": true, "study": true,
+	"studies": true, "research": true, "percent": true, "per": true, "cent": true, "percentage": true,
+	"show": true, "shows": true, "the": true}
+
+// reportedChange: the words that tell a change in a count or a finding
+// (labelsInReports, round 223).
+var reportedChange = map[string]bool{"rose": true, "risen": true, "rising": true, "rise": true, "rises": true,
+	"increased": true, "increasing": true, "doubled": true, "tripled": true, "trebled": true, "soared": true,
+	"jumped": true, "fell": true, "fallen": true, "falling": true, "dropped": true, "remains": true,
+	"remained": true, "recorded": true, "found": true, "according": true, "widespread": true}
 
 // labelledNouns are the events and actors that a hostile movement's name
 // labels in a report (labelsInReports).
