@@ -794,7 +794,9 @@ func (s *Scorer) Version() string {
 //	189: round 223: a statistic of hostility against migrants is a report:
 //	   its sourcing words judge nothing, a harm noun with migrants after it in
 //	   a sentence telling a change is a report label (labelsInReports)
-const scoringRevision = 189
+//	190: round 224: harm done to migrants ("the violence against asylum
+//	   seekers") is no stereotype of them; ended, it is condemned (harmDoneTo)
+const scoringRevision = 190
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -754,6 +754,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		dropTimeEvaluations(ti)
 		afterBeing(ti)
 	}
+	harmDoneTo(ti)
 	labelsInReports(ti)
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
@@ -8145,12 +8146,17 @@ func labelsInReports(ti *targetInfo) {
 	}
 }
 
-// harmToMigrants reports a preposition at k (against, towards, on, of,
-// targeting) with a migrant mention right after it ("discrimination
-// against immigrants", "harassment of migrant workers").
+// harmToMigrants reports a preposition at k (against, towards, on,
+// targeting, and "of" after a noun whose "of" names the victim) with a
+// migrant mention right after it ("discrimination against immigrants",
+// "harassment of migrant workers"; not "the violence of migrants").
 func harmToMigrants(ti *targetInfo, k int) bool {
 	switch ti.wordAt(k) {
-	case "against", "towards", "toward", "on", "of", "targeting":
+	case "against", "towards", "toward", "on", "targeting":
+	case "of":
+		if !victimOf[ti.wordAt(k-1)] {
+			return false
+		}
 	default:
 		return false
 	}
@@ -8161,6 +8167,49 @@ func harmToMigrants(ti *targetInfo, k int) bool {
 	}
 	return false
 }
+
+// victimOf: nouns of harm whose "of" names the victim ("the abuse of
+// refugees"); after any other, it names the doer ("the violence of ...").
+var victimOf = map[string]bool{"abuse": true, "harassment": true, "discrimination": true, "hatred": true,
+	"persecution": true, "mistreatment": true, "exploitation": true, "demonisation": true, "demonization": true}
+
+// harmDoneTo (round 224) reads a noun of harm (harmBefore) that names its
+// migrant victims after it ("the violence against asylum seekers", "the
+// abuse of refugees") as harm done to them: it is no stereotype,
+// derogation or threat of theirs ("We must end the violence against asylum
+// seekers" was anti_migrant 0.64). Ended ("end", "stop", "tackle", "fight"
+// within three words before it, or "must stop", "has to end" within four
+// words after its migrants), it is condemned: a [condemn] hit.
+func harmDoneTo(ti *targetInfo) {
+	w := ti.wordAt
+	for k := range ti.words {
+		if !harmBefore[w(k)] || !harmToMigrants(ti, k+1) {
+			continue
+		}
+		for _, sec := range []int{tStereotype, tDerog, tDehum, tThreat} {
+			ti.dropSection(sec, k, k+2)
+		}
+		ended := false
+		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == ti.words[k].cl; j-- {
+			ended = ended || endingVerbs[w(j)]
+		}
+		e := k + 2
+		for e < len(ti.words) && ti.isMention(e) {
+			e++
+		}
+		for j := e; j < len(ti.words) && j < e+4 && ti.words[j].sent == ti.words[k].sent; j++ {
+			ended = ended || endingVerbs[w(j)] && (tModals[w(j-1)] || w(j-1) == "to")
+		}
+		if ended && !ti.has(k, tCondemn) {
+			ti.addHit(tCondemn, k, k+1)
+		}
+	}
+}
+
+// endingVerbs end or fight a harm (harmDoneTo).
+var endingVerbs = map[string]bool{"end": true, "ending": true, "stop": true, "stopping": true, "tackle": true,
+	"tackling": true, "fight": true, "fighting": true, "combat": true, "combating": true, "combatting": true,
+	"halt": true, "prevent": true, "preventing": true}
 
 // evidenceWords source a figure or a finding (labelsInReports, round 223).
 var evidenceWords = map[string]bool{"statistics": true, "figures": true, "data": true, "study": true,
