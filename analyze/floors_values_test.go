@@ -172,7 +172,9 @@ package analyze_test
 // xs1-db826244cb9f, a rule, battery identical; round 222, xs1-738ca1472e89,
 // manifesto migration 0.906 -> 0.908 after retraining; round 223,
 // xs1-70e0ffb68f0e, a rule, battery identical; round 224, xs1-a04a10a38c37,
-// blind6 anti_migrant 0.915 -> 0.916 after retraining)
+// blind6 anti_migrant 0.915 -> 0.916 after retraining; round 225,
+// xs1-1f7554cf81e1, pooled untouched anti_migrant 0.904 -> 0.906 after
+// retraining, blind5 derog_attr 0.650 -> 0.850)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -422,7 +424,7 @@ var blind4Floors = map[string]float64{
 // decided, for round 12's model and round 10's (the same but migration
 // 0.939).
 var blind5OverallFloors = map[string]float64{
-	"anti_migrant":      0.85, // 0.901 (n=740; round 34: 0.896; round 15: 0.882) (issue floor 0.90: not reached)
+	"anti_migrant":      0.85, // 0.907 (n=740; round 225's retraining; round 224: 0.901; round 34: 0.896; round 15: 0.882) (issue floor 0.90: reached)
 	"counter_speech":    0.89, // 0.934 (n=740; round 188: 0.928; round 107: 0.923; round 99: 0.930; round 44: 0.923; round 39: 0.930; round 36: 0.923; round 34: 0.918; round 33: 0.923; round 29: 0.924; round 18: 0.923; round 17: 0.920; round 15: 0.915)
 	"migration":         0.93, // 0.970 (n=165; round 25: 0.958)
 	"stance":            0.86, // 0.892 (n=120)
@@ -433,7 +435,6 @@ var blind5OverallFloors = map[string]float64{
 // asserted at one case under what they reach (unmet where that is 0).
 var blind5Floors = map[string]float64{
 	"counter_speech/profanity_not_at":    0.70, // 0.750 (n=20; round 99: 1.000, moved by round 100's retraining)
-	"anti_migrant/derog_attr":            0.60, // 0.650 (n=20)
 	"anti_migrant/derog_emotion":         0.35, // 0.400 (n=20)
 	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 15: 0.250)
 	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 34: 0.450)

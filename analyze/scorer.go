@@ -796,7 +796,11 @@ func (s *Scorer) Version() string {
 //	   a sentence telling a change is a report label (labelsInReports)
 //	190: round 224: harm done to migrants ("the violence against asylum
 //	   seekers") is no stereotype of them; ended, it is condemned (harmDoneTo)
-const scoringRevision = 190
+//	191: round 225: a verb of contribution praises its migrant doer over an
+//	   object of four words (doerPraise); what is compared as taken is no
+//	   stereotype (comparedTaking); reflexive objects take no praise; "not
+//	   only" and a counterfactual "if ... not" deny no praise
+const scoringRevision = 191
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

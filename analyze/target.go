@@ -747,6 +747,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	falsifiedClaims(ti)
 	judgedHostileAct(ti)
 	praisedAct(ti)
+	comparedTaking(ti)
 	if ti.tagged {
 		s.dropSaidOfOthers(ti)
 		toldAttacks(ti)
@@ -2072,6 +2073,17 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				if w(k) == "no" && w(k+1) == "more" && !comparedAway(ti, h.end) {
 					continue
 				}
+				// "Muslims not only contribute to the economy but ..."
+				// (round 225)
+				if w(k) == "not" && (w(k+1) == "only" || w(k+1) == "just" || w(k+1) == "merely") {
+					continue
+				}
+				// "if migrants did not contribute, our economy would
+				// collapse": praise denied in a counterfactual is affirmed
+				// (round 225)
+				if cat == tPositive && counterfactualNot(ti, k) {
+					break
+				}
 				// "why not deport them all?": a suggestion, not a denial
 				if w(k) == "not" && w(k-1) == "why" {
 					break
@@ -2912,6 +2924,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 	} else {
 		a, b = h.end, m.i
 	}
+	if sec == tPositive && !targetFirst && m.i == h.end && reflexives[ti.wordAt(m.i)] {
+		return false // "enrich themselves", "help themselves": no praise (round 225)
+	}
 	switch sec {
 	case tDehum, tDerog, tPositive:
 		if targetFirst {
@@ -2935,7 +2950,9 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				// "refugees bring skills, energy and hope" (round 148)
 				return true
 			}
-			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) {
+			if sec == tPositive && h.section == tPositive && doerPraise(ti, h) && ti.wordAt(m.i-1) != "than" {
+				// (not compared away: "they cost more than they
+				// contribute"; round 225)
 				// "refugees give back", "not one of them has lifted a
 				// finger" (round 80), "refugees helped us fill sandbags"
 				// (rounds 81, 82): effort and help praise the doer, a
@@ -5316,6 +5333,28 @@ func counterfactualIf(ti *targetInfo, k int) bool {
 	return false
 }
 
+// counterfactualNot reports a negation at k in a clause opened by "if"
+// whose sentence goes on, in another clause, with "would" or "'d" ("if
+// migrants did not contribute, our economy would collapse"; round 225).
+func counterfactualNot(ti *targetInfo, k int) bool {
+	if w := ti.wordAt(k); w != "not" && w != "n't" && w != "never" {
+		return false
+	}
+	c := ti.clauseStart(k)
+	for c < k && (ti.words[c].w == "and" || ti.words[c].w == "but" || ti.words[c].w == "so") {
+		c++
+	}
+	if ti.wordAt(c) != "if" {
+		return false
+	}
+	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
+		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
+			return true
+		}
+	}
+	return false
+}
+
 // approvedAttack finds an attack on migrants whose doer is praised (round
 // 167): an [incident] or [threat] word (or "put the windows through") with
 // a migrant mention within six words after it in its sentence, and praise
@@ -7261,13 +7300,20 @@ func doerPraise(ti *targetInfo, h lexHit) bool {
 		return ti.wordAt(h.start+1) == "back" || last == "finger" || last == "weight" || last == "hard" || last == "harder" ||
 			last == "after" && strings.HasPrefix(first, "look") || last == "for" && strings.HasPrefix(first, "car")
 	}
-	if !helpVerbs[first] {
+	// a verb of contribution ("refugees enrich our town", "contribute a
+	// lot", "strengthen our community"; round 225) praises its doer over
+	// an object of four words, unless what it feeds is a harm ("contribute
+	// to the housing crisis") or the doer itself ("enrich themselves")
+	reach := 2
+	if contributionVerbs[first] {
+		reach = 4
+	} else if !helpVerbs[first] {
 		return false
 	}
 	if reflexives[ti.wordAt(h.end)] {
 		return false
 	}
-	for k := h.end; k < h.end+2 && k < len(ti.words); k++ {
+	for k := h.end; k < h.end+reach && k < len(ti.words) && ti.words[k].cl == ti.words[h.start].cl; k++ {
 		if hostileHitEnd(ti, k) > k {
 			return false
 		}
@@ -7275,8 +7321,36 @@ func doerPraise(ti *targetInfo, h lexHit) bool {
 	return true
 }
 
+// comparedTaking (round 225): what migrants take, named in the "than"
+// clause of a contribution that is more ("contribute more in taxes than they
+// receive in benefits"), is said to be less than what they give: its
+// stereotype words are no stereotype.
+func comparedTaking(ti *targetInfo) {
+	w := ti.wordAt
+	for k := range ti.words {
+		if w(k) != "than" {
+			continue
+		}
+		more := false
+		for j := k - 1; j >= 0 && j >= k-5 && ti.words[j].sent == ti.words[k].sent; j-- {
+			if w(j) == "more" && j > 0 && (contributionVerbs[w(j-1)] || w(j-1) == "pay" || w(j-1) == "pays" || w(j-1) == "paid") {
+				more = true
+			}
+		}
+		if more {
+			e := k + 1
+			for e < len(ti.words) && e <= k+6 && ti.words[e].sent == ti.words[k].sent {
+				e++
+			}
+			ti.dropSection(tStereotype, k+1, e)
+		}
+	}
+}
+
 var (
-	helpVerbs  = map[string]bool{"help": true, "helps": true, "helped": true}
+	helpVerbs         = map[string]bool{"help": true, "helps": true, "helped": true}
+	contributionVerbs = map[string]bool{"contribute": true, "contributes": true, "contributed": true, "enrich": true,
+		"enriches": true, "enriched": true, "strengthen": true, "strengthens": true}
 	reflexives = map[string]bool{"themselves": true, "himself": true, "herself": true, "yourself": true,
 		"yourselves": true, "itself": true}
 )
