@@ -174,7 +174,8 @@ package analyze_test
 // xs1-70e0ffb68f0e, a rule, battery identical; round 224, xs1-a04a10a38c37,
 // blind6 anti_migrant 0.915 -> 0.916 after retraining; round 225,
 // xs1-1f7554cf81e1, pooled untouched anti_migrant 0.904 -> 0.906 after
-// retraining, blind5 derog_attr 0.650 -> 0.850)
+// retraining, blind5 derog_attr 0.650 -> 0.850; round 226, xs1-f2e37cb48b19, a
+// rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -800,7 +800,10 @@ func (s *Scorer) Version() string {
 //	   object of four words (doerPraise); what is compared as taken is no
 //	   stereotype (comparedTaking); reflexive objects take no praise; "not
 //	   only" and a counterfactual "if ... not" deny no praise
-const scoringRevision = 191
+//	192: round 226: a "why do you think" question asks the addressee for the
+//	   grounds of a belief: the claim is challenged unless the next sentence
+//	   answers "because" (challenged)
+const scoringRevision = 192
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

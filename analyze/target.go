@@ -5247,6 +5247,12 @@ func challenged(ti *targetInfo, i int, act bool) bool {
 		// "why do so many people hate migrants?": a question about the
 		// hatred of others, not the asker's
 		return true
+	case w0 == "why" && (w1 == "do" || w1 == "did" || w1 == "would") && (w2 == "you" || w2 == "u") &&
+		beliefVerbs[ti.wordAt(start+3)] && start+3 < i && !answered(ti, i):
+		// "why do you think refugees are criminals?" (round 226): the
+		// addressee's belief is asked for, unless the asker answers
+		// ("... ? Because they are.")
+		return true
 	case w0 == "why" && (w1 == "do" || w1 == "did") && (w2 == "you" || w2 == "u" || w2 == "ya") && ti.has(i, tEmotion):
 		// "why do you hate migrants?" (round 152): the addressee's
 		// hatred challenged
@@ -5275,12 +5281,23 @@ func welcomeAsked(ti *targetInfo, a, i int) bool {
 			return false
 		}
 	}
+	return !answered(ti, i)
+}
+
+// answered reports a question (word i in it) that the next sentence
+// answers with "because" (rounds 217, 226).
+func answered(ti *targetInfo, i int) bool {
 	k := i
 	for k < len(ti.words) && ti.words[k].sent == ti.words[i].sent {
 		k++
 	}
-	return k == len(ti.words) || ti.words[k].w != "because"
+	return k < len(ti.words) && ti.words[k].w == "because"
 }
+
+// beliefVerbs: what a "why do you ..." question asks the addressee's
+// grounds for (round 226).
+var beliefVerbs = map[string]bool{"think": true, "believe": true, "assume": true, "reckon": true, "imagine": true,
+	"suppose": true, "feel": true}
 
 // howChallenge reports a "how" question (k the word after "how") whose
 // auxiliary (do, does, did, is, are) is followed by a migrant mention and
