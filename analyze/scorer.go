@@ -803,7 +803,9 @@ func (s *Scorer) Version() string {
 //	192: round 226: a "why do you think" question asks the addressee for the
 //	   grounds of a belief: the claim is challenged unless the next sentence
 //	   answers "because" (challenged)
-const scoringRevision = 192
+//	193: round 227: a call to stop a hostile act toward migrants ("Stop
+//	   attacking refugees") is its condemnation (endedActs)
+const scoringRevision = 193
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -756,6 +756,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 		afterBeing(ti)
 	}
 	harmDoneTo(ti)
+	endedActs(ti)
 	labelsInReports(ti)
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
@@ -8296,6 +8297,52 @@ func harmDoneTo(ti *targetInfo) {
 		}
 	}
 }
+
+// endedActs (round 227) reads a call to stop a hostile act toward
+// migrants as its condemnation: an ending verb ("stop", "quit", "end")
+// right before a gerund of threat, attack, derogation, hatred or hostile
+// speech (hostileSpeechActs) whose
+// object, right after it (across one determiner), is a migrant mention
+// ("Stop attacking refugees", "Quit threatening refugees" was anti_migrant
+// 0.79). The gerund loses its hostile senses and becomes a [condemn] hit.
+// A command a report tells ("police told the men to stop attacking the
+// migrants") is no call of the text's.
+func endedActs(ti *targetInfo) {
+	w := ti.wordAt
+	const hostile = 1<<tThreat | 1<<tIncident | 1<<tDerog | 1<<tDehum | 1<<tEmotion | 1<<tStereotype
+	for k := 1; k < len(ti.words); k++ {
+		if !endingVerbs[w(k-1)] && w(k-1) != "quit" || !strings.HasSuffix(w(k), "ing") || ti.secAt[k]&hostile == 0 && !hostileSpeechActs[w(k)] {
+			continue
+		}
+		o := k + 1
+		if tDeterminers[w(o)] {
+			o++
+		}
+		if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.i == o && m.kind == kMigrant && !m.pronoun }) {
+			continue
+		}
+		told := false
+		for j := k - 2; j >= 0 && j >= k-6 && ti.words[j].sent == ti.words[k].sent; j-- {
+			told = told || commandVerbs[w(j)]
+		}
+		if told {
+			continue
+		}
+		for _, sec := range []int{tThreat, tIncident, tDerog, tDehum, tEmotion, tStereotype} {
+			ti.dropSection(sec, k, k+1)
+		}
+		ti.addHit(tCondemn, k, k+1)
+	}
+}
+
+// hostileSpeechActs: the [meta] gerunds that are hostile acts themselves
+// ("stop demonising refugees"; endedActs), unlike "saying" or "calling".
+var hostileSpeechActs = map[string]bool{"blaming": true, "scapegoating": true, "demonising": true,
+	"demonizing": true, "vilifying": true, "smearing": true}
+
+// commandVerbs report a command ("told them to stop"; endedActs).
+var commandVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "ordered": true, "order": true,
+	"asked": true, "instructed": true, "warned": true}
 
 // endingVerbs end or fight a harm (harmDoneTo).
 var endingVerbs = map[string]bool{"end": true, "ending": true, "stop": true, "stopping": true, "tackle": true,

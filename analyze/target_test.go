@@ -1057,6 +1057,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round224.tsv", 15}, // 8 with round 223's model; batch b (frozen) 4 -> 5 of 6 rows
 		{"probes_round225.tsv", 15}, // 7 with round 224's model; batch b (frozen) 5 -> 6 of 6 rows
 		{"probes_round226.tsv", 11}, // 6 with round 225's model; batch b (frozen) 3 -> 5 of 6 rows
+		{"probes_round227.tsv", 13}, // 4 with round 226's model; batch b (frozen) 2 -> 5 of 6 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
