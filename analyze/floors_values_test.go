@@ -176,7 +176,8 @@ package analyze_test
 // xs1-1f7554cf81e1, pooled untouched anti_migrant 0.904 -> 0.906 after
 // retraining, blind5 derog_attr 0.650 -> 0.850; round 226, xs1-f2e37cb48b19, a
 // rule, battery identical; round 227, xs1-ca8443cdd418, a rule, no text of the
-// sets changed)
+// sets changed; round 228, xs1-efc554f6c041, a rule, no text of the sets
+// changed)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

@@ -805,7 +805,10 @@ func (s *Scorer) Version() string {
 //	   answers "because" (challenged)
 //	193: round 227: a call to stop a hostile act toward migrants ("Stop
 //	   attacking refugees") is its condemnation (endedActs)
-const scoringRevision = 193
+//	194: round 228: a praise denied, or a stereotype that denies a virtue,
+//	   as the effect of a ban on working or learning tied to it by a
+//	   subordinator is dropped (preventedPraise)
+const scoringRevision = 194
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

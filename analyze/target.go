@@ -757,6 +757,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	}
 	harmDoneTo(ti)
 	endedActs(ti)
+	preventedPraise(ti)
 	labelsInReports(ti)
 	s.findLinks(ti)
 	// a threat against a place where migrants live is aimed at them
@@ -8339,6 +8340,78 @@ func endedActs(ti *targetInfo) {
 // ("stop demonising refugees"; endedActs), unlike "saying" or "calling".
 var hostileSpeechActs = map[string]bool{"blaming": true, "scapegoating": true, "demonising": true,
 	"demonizing": true, "vilifying": true, "smearing": true}
+
+// preventedPraise (round 228) drops a praise word denied, or a stereotype
+// that denies a virtue ("can't integrate"), as the effect of a ban on the
+// migrants' working or learning, told in its sentence and
+// tied to it by a subordinator or "so": "Asylum seekers cannot contribute
+// because they are not allowed to work" (anti_migrant 0.88) denies nothing
+// of them. A ban called for ("they never contribute, they should be banned
+// from working") is tied by nothing and keeps the denial.
+func preventedPraise(ti *targetInfo) {
+	for _, h := range ti.hits {
+		if h.section != tPositive && h.section != tStereotype || ti.dropped(h) {
+			continue
+		}
+		// praise denied ("cannot contribute"), or a stereotype that is a
+		// denial ("can't integrate", "never integrate")
+		denied := false
+		for k := h.start - 3; k < h.end; k++ {
+			denied = denied || k >= 0 && ti.words[k].cl == ti.words[h.start].cl && ti.has(k, tNegation) &&
+				(h.section == tPositive) == (k < h.start)
+		}
+		if !denied {
+			continue
+		}
+		for j := range ti.words {
+			if ti.words[j].sent != ti.words[h.start].sent || (j >= h.start && j < h.end) || !banAt(ti, j) {
+				continue
+			}
+			if tied := hasAnyWord(ti, min(j, h.end), max(j, h.start), tieWords); tied {
+				ti.dropSection(h.section, h.start, h.end)
+				break
+			}
+		}
+	}
+}
+
+// banAt reports a ban on working or learning at word j: "not allowed to
+// work", "banned from working", "forbidden to work", "(don't) let them
+// work", "preventing them from learning" (preventedPraise).
+func banAt(ti *targetInfo, j int) bool {
+	w := ti.wordAt
+	negBefore := w(j-1) == "not" || w(j-1) == "n't" || w(j-2) == "not" || w(j-2) == "n't"
+	switch w(j) {
+	case "allowed", "permitted":
+		return negBefore && w(j+1) == "to" && productiveVerbs[w(j+2)]
+	case "banned", "barred", "forbidden", "prohibited":
+		return (w(j+1) == "from" || w(j+1) == "to") && productiveVerbs[w(j+2)]
+	case "let":
+		return negBefore && productiveVerbs[w(j+2)]
+	case "preventing", "prevent", "prevented", "stopping", "barring", "banning":
+		return w(j+2) == "from" && productiveVerbs[w(j+3)]
+	}
+	return false
+}
+
+// hasAnyWord reports a word of set in [a, b).
+func hasAnyWord(ti *targetInfo, a, b int, set map[string]bool) bool {
+	for k := max(a, 0); k < b && k < len(ti.words); k++ {
+		if set[ti.words[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// tieWords tie a denied praise to the ban that causes it (preventedPraise).
+var tieWords = map[string]bool{"because": true, "when": true, "while": true, "if": true, "as": true, "since": true,
+	"so": true, "unless": true}
+
+// productiveVerbs: what a ban on migrants stops them doing (banAt).
+var productiveVerbs = map[string]bool{"work": true, "working": true, "learn": true, "learning": true, "study": true,
+	"studying": true, "contribute": true, "contributing": true, "pay": true, "paying": true, "volunteer": true,
+	"volunteering": true, "train": true, "training": true}
 
 // commandVerbs report a command ("told them to stop"; endedActs).
 var commandVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "ordered": true, "order": true,

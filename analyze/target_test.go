@@ -1058,6 +1058,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round225.tsv", 15}, // 7 with round 224's model; batch b (frozen) 5 -> 6 of 6 rows
 		{"probes_round226.tsv", 11}, // 6 with round 225's model; batch b (frozen) 3 -> 5 of 6 rows
 		{"probes_round227.tsv", 13}, // 4 with round 226's model; batch b (frozen) 2 -> 5 of 6 rows
+		{"probes_round228.tsv", 10}, // 6 with round 227's model; batch b (frozen) 3 -> 4 of 6 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
