@@ -570,7 +570,8 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 // A negation right after the modal is the question's, not the position's
 // ("why shouldn't we help refugees?" asks for help): it is cleared from
 // neg. A question the next sentence answers ("... ? Because they need our
-// help.") denies nothing.
+// help.") denies nothing. The question opens its clause, after a
+// conjunction or "so" at most.
 func whyAsked(u *unit, neg []bool) []bool {
 	var asked []bool
 	tw := u.ti.words
@@ -580,11 +581,7 @@ func whyAsked(u *unit, neg []bool) []bool {
 			x > 0 && tw[x-1].cl == tw[x].cl && !conjunctions[tw[x-1].w] && tw[x-1].w != "so" {
 			continue
 		}
-		e := x
-		for e < len(tw) && tw[e].sent == tw[x].sent {
-			e++
-		}
-		if e < len(tw) && tw[e].w == "because" {
+		if answered(u.ti, x) {
 			continue
 		}
 		m := slices.IndexFunc(u.spans, func(sp [2]int) bool { return sp[0] == tw[x+1].s })

@@ -5337,13 +5337,26 @@ var questionAdverbs = map[string]bool{"exactly": true, "really": true, "actually
 // before k, and "would" or "'d" after k in its sentence ("if they were
 // really replacing us, we'd ...", round 152).
 func counterfactualIf(ti *targetInfo, k int) bool {
+	c := ifClauseAt(ti, k)
+	return c >= 0 && hasWord(ti, c+1, k, "really") && wouldAfter(ti, k)
+}
+
+// ifClauseAt returns the "if" that opens the clause of word k (after "and",
+// "but" or "so"), or -1.
+func ifClauseAt(ti *targetInfo, k int) int {
 	c := ti.clauseStart(k)
 	for c < k && (ti.words[c].w == "and" || ti.words[c].w == "but" || ti.words[c].w == "so") {
 		c++
 	}
-	if ti.wordAt(c) != "if" || !hasWord(ti, c+1, k, "really") {
-		return false
+	if ti.wordAt(c) != "if" {
+		return -1
 	}
+	return c
+}
+
+// wouldAfter reports "would" or "'d" in a later clause of word k's
+// sentence: the consequence of a conditional.
+func wouldAfter(ti *targetInfo, k int) bool {
 	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
 		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
 			return true
@@ -5359,19 +5372,7 @@ func counterfactualNot(ti *targetInfo, k int) bool {
 	if w := ti.wordAt(k); w != "not" && w != "n't" && w != "never" {
 		return false
 	}
-	c := ti.clauseStart(k)
-	for c < k && (ti.words[c].w == "and" || ti.words[c].w == "but" || ti.words[c].w == "so") {
-		c++
-	}
-	if ti.wordAt(c) != "if" {
-		return false
-	}
-	for j := k + 1; j < len(ti.words) && ti.words[j].sent == ti.words[k].sent; j++ {
-		if ti.words[j].cl != ti.words[k].cl && (ti.words[j].w == "would" || ti.words[j].w == "'d") {
-			return true
-		}
-	}
-	return false
+	return ifClauseAt(ti, k) >= 0 && wouldAfter(ti, k)
 }
 
 // approvedAttack finds an attack on migrants whose doer is praised (round
@@ -8367,7 +8368,7 @@ func preventedPraise(ti *targetInfo) {
 			if ti.words[j].sent != ti.words[h.start].sent || (j >= h.start && j < h.end) || !banAt(ti, j) {
 				continue
 			}
-			if tied := hasAnyWord(ti, min(j, h.end), max(j, h.start), tieWords); tied {
+			if hasAnyWord(ti, min(j, h.end), max(j, h.start), tieWords) {
 				ti.dropSection(h.section, h.start, h.end)
 				break
 			}
