@@ -8242,8 +8242,9 @@ func labelsInReports(ti *targetInfo) {
 
 // harmToMigrants reports a preposition at k (against, towards, on,
 // targeting, and "of" after a noun whose "of" names the victim) with a
-// migrant mention right after it ("discrimination against immigrants",
-// "harassment of migrant workers"; not "the violence of migrants").
+// migrant mention right after it, across determiners (migrantAfter:
+// "discrimination against immigrants", "harassment of migrant workers";
+// not "the violence of migrants").
 func harmToMigrants(ti *targetInfo, k int) bool {
 	switch ti.wordAt(k) {
 	case "against", "towards", "toward", "on", "targeting":
@@ -8254,12 +8255,7 @@ func harmToMigrants(ti *targetInfo, k int) bool {
 	default:
 		return false
 	}
-	for _, m := range ti.mentions {
-		if m.kind == kMigrant && !m.pronoun && (m.i == k+1 || m.i == k+2 && tDeterminers[ti.wordAt(k+1)]) {
-			return true
-		}
-	}
-	return false
+	return migrantAfter(ti, k+1)
 }
 
 // victimOf: nouns of harm whose "of" names the victim ("the abuse of
@@ -8303,8 +8299,8 @@ func harmDoneTo(ti *targetInfo) {
 // endedActs (round 227) reads a call to stop a hostile act toward
 // migrants as its condemnation: an ending verb ("stop", "quit", "end")
 // right before a gerund of threat, attack, derogation, hatred or hostile
-// speech (hostileSpeechActs) whose
-// object, right after it (across one determiner), is a migrant mention
+// speech (hostileSpeechActs) whose object, right after it (across
+// determiners), is a migrant mention
 // ("Stop attacking refugees", "Quit threatening refugees" was anti_migrant
 // 0.79). The gerund loses its hostile senses and becomes a [condemn] hit.
 // A command a report tells ("police told the men to stop attacking the
@@ -8316,11 +8312,7 @@ func endedActs(ti *targetInfo) {
 		if !endingVerbs[w(k-1)] && w(k-1) != "quit" || !strings.HasSuffix(w(k), "ing") || ti.secAt[k]&hostile == 0 && !hostileSpeechActs[w(k)] {
 			continue
 		}
-		o := k + 1
-		if tDeterminers[w(o)] {
-			o++
-		}
-		if !slices.ContainsFunc(ti.mentions, func(m mention) bool { return m.i == o && m.kind == kMigrant && !m.pronoun }) {
+		if !migrantAfter(ti, k+1) {
 			continue
 		}
 		told := false
