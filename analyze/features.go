@@ -41,6 +41,7 @@ type unit struct {
 	dirDone     bool
 	dirFeats    []feat
 	dirSpecific bool
+	dirCounted  bool // a count of a migration-specific object (round 229)
 	// the hate lexicon's matches (hatecrime.go), computed once per unit:
 	// the incident features and the hate rules both read them
 	hateDone bool

@@ -177,7 +177,8 @@ package analyze_test
 // retraining, blind5 derog_attr 0.650 -> 0.850; round 226, xs1-f2e37cb48b19, a
 // rule, battery identical; round 227, xs1-ca8443cdd418, a rule, no text of the
 // sets changed; round 228, xs1-efc554f6c041, a rule, no text of the sets
-// changed)
+// changed; round 229, xs1-57d17cceb791, a rule: pooled stance 0.852 -> 0.854,
+// blind4 stance 0.767 -> 0.775)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -376,7 +377,7 @@ var blind4OverallFloors = map[string]float64{
 	"anti_migrant":      0.83, // 0.872 (n=740; round 160: 0.865, moved by round 161's retraining; round 152: 0.872, moved by round 155's retraining; round 151: 0.865, moved back by round 152's retraining; round 149: 0.872; round 136: 0.865; round 130: 0.872; round 78: 0.865; round 69: 0.870; round 67: 0.865; round 29: 0.858; round 15: 0.851) (issue floor 0.90: not reached)
 	"counter_speech":    0.87, // 0.907 (n=740; round 99: 0.905; round 78: 0.899; round 69: 0.904; round 67: 0.899; round 17: 0.884; round 15: 0.877)
 	"migration":         0.89, // 0.945 (n=165; round 25: 0.921)
-	"stance":            0.71, // 0.767 (n=120; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
+	"stance":            0.71, // 0.775 (n=120; round 228: 0.767, moved by round 229's rule; round 65: 0.775; round 37: 0.750; round 34: 0.742; round 33: 0.750; round 25: 0.742; round 23: 0.767, moved by round 24's retraining of the stance model)
 	"hate_crime_report": 0.78, // 0.812 (n=165; round 24: 0.782)
 }
 
@@ -414,7 +415,7 @@ var blind4Floors = map[string]float64{
 	"hate_crime_report/figurative":         0.60, // 0.667 (n=15)
 	"hate_crime_report/threat_harassment":  0.60, // 0.667 (n=15; round 24: 0.333)
 	"migration/implicit":                   0.60, // 0.667 (n=15)
-	"stance/neutral_fact":                  0.53, // 0.600 (n=15)
+	"stance/neutral_fact":                  0.53, // 0.667 (n=15; round 228: 0.600)
 	"stance/open_negated_restrictive":      0.60, // 0.667 (n=15)
 	"stance/open_support":                  0.60, // 0.667 (n=15)
 	"stance/restrictive_enforcement":       0.66, // 0.733 (n=15; round 65: 0.800)

@@ -674,6 +674,9 @@ func (s *Scorer) migrationFeats(u *unit) []feat {
 // "scrap the cap on visas", "expand mandatory detention"), from stance.txt.
 func (s *Scorer) migrationPolicy(u *unit) bool {
 	fs, specific := s.direction(u)
+	if u.dirCounted {
+		return true // "more than 3,000 people arrived": a count, no position
+	}
 	if !specific {
 		return false // "scrap tuition fees"
 	}

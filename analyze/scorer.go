@@ -808,7 +808,10 @@ func (s *Scorer) Version() string {
 //	194: round 228: a praise denied, or a stereotype that denies a virtue,
 //	   as the effect of a ban on working or learning tied to it by a
 //	   subordinator is dropped (preventedPraise)
-const scoringRevision = 194
+//	195: round 229: a count or a comparison ("more than 3,000 people
+//	   arrived", "less likely to commit crimes") is no change of admission in
+//	   stance; a count of migrants still anchors migration
+const scoringRevision = 195
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

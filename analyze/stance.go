@@ -168,20 +168,20 @@ var genericObject = map[string]bool{"fee": true, "fees": true, "charge": true, "
 // unit.
 func (s *Scorer) direction(u *unit) ([]feat, bool) {
 	if !u.dirDone {
-		u.dirFeats, u.dirSpecific = s.computeDirection(u)
+		u.dirFeats, u.dirSpecific, u.dirCounted = s.computeDirection(u)
 		u.dirDone = true
 	}
 	return slices.Clip(u.dirFeats), u.dirSpecific
 }
 
-func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
+func (s *Scorer) computeDirection(u *unit) (fs []feat, specific, counted bool) {
 	n := len(u.words)
 	if n == 0 || s.slex == nil {
-		return fs, false
+		return fs, false, false
 	}
 	hits := s.slex.match(u.words, nil)
 	if len(hits) == 0 {
-		return fs, false
+		return fs, false, false
 	}
 	objSpecific := func(o lexHit) bool {
 		for i := o.start; i < o.end && i < n; i++ {
@@ -458,6 +458,12 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			}
 			o := hits[obj]
 			used[obj] = true
+			// a count is no position, but a count of migrants is about
+			// migration ("more than 3,000 people arrived"; round 229)
+			if comparedOnly(u, h) {
+				counted = counted || objSpecific(o)
+				continue
+			}
 			if o.section == stHostility {
 				at := actPeople[obj]
 				used[at] = true
@@ -559,7 +565,7 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific bool) {
 			fs = append(fs, feat{name, float64(min(d.n, 2)), d.start, d.end})
 		}
 	}
-	return fs, specific
+	return fs, specific, counted
 }
 
 // whyAsked (round 221) reads a rhetorical "why should/would" question
@@ -649,6 +655,35 @@ var judgeCopulas = map[string]bool{"is": true, "was": true, "are": true, "were":
 // negReachOver: words a stance negation reaches over (round 38).
 var negReachOver = map[string]bool{"afford": true, "to": true, "keep": true, "continue": true, "longer": true,
 	"any": true, "go": true, "on": true}
+
+// comparedOnly reports a change word that only counts or compares (round
+// 229): "more than 3,000 people arrived", "fewer than 200 claims were
+// decided", "less likely to commit crimes" change no admission. A count
+// under a modal of demand is a position ("should take fewer than 50
+// refugees"); "no more than" is a decrease phrase of its own.
+func comparedOnly(u *unit, h lexHit) bool {
+	if h.end != h.start+1 || h.end >= len(u.words) {
+		return false
+	}
+	switch u.words[h.start] {
+	case "more", "fewer", "less", "greater":
+	default:
+		return false
+	}
+	switch u.words[h.end] {
+	case "likely", "unlikely", "often", "frequently", "common":
+		return true
+	case "than":
+	default:
+		return false
+	}
+	for j := h.start - 1; j >= 0 && u.clause[j] == u.clause[h.start]; j-- {
+		if wishModals[u.words[j]] {
+			return false
+		}
+	}
+	return true
+}
 
 // subjectModals follow a subject ("no migrant should have to ...").
 var subjectModals = map[string]bool{"should": true, "must": true, "ought": true, "deserves": true, "deserve": true,

@@ -1059,6 +1059,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round226.tsv", 11}, // 6 with round 225's model; batch b (frozen) 3 -> 5 of 6 rows
 		{"probes_round227.tsv", 13}, // 4 with round 226's model; batch b (frozen) 2 -> 5 of 6 rows
 		{"probes_round228.tsv", 10}, // 6 with round 227's model; batch b (frozen) 3 -> 4 of 6 rows
+		{"probes_round229.tsv", 14}, // 6 with round 228's model; batch b (frozen) 3 -> 6 of 7 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {
