@@ -1026,6 +1026,121 @@ func dangerFrom(ti *targetInfo) {
 	}
 }
 
+// kinWords: the people a parent or a husband keeps from harm ("my daughter",
+// "your kids"); school stands for the children in it ("our schools").
+var kinWords = map[string]bool{"daughter": true, "daughters": true, "son": true, "sons": true, "child": true,
+	"children": true, "kids": true, "kid": true, "wife": true, "wives": true, "girls": true, "women": true,
+	"grandchildren": true, "granddaughter": true, "granddaughters": true, "school": true, "schools": true}
+
+// guardVerbs keep someone close or apart; "let" guards only denied ("I
+// wouldn't let my daughter near ...").
+var guardVerbs = map[string]bool{"keep": true, "keeps": true, "kept": true, "keeping": true, "lock": true,
+	"locking": true, "watch": true, "let": true}
+
+// guardLinks bring in what one's kin are kept from, or why ("away from the
+// migrants", "anywhere near those migrants", "now that the asylum seekers
+// are here", "there are hundreds of migrants in the hotel now").
+var guardLinks = map[string]bool{"from": true, "near": true, "around": true, "now": true, "since": true,
+	"there": true, "because": true, "with": true}
+
+// guardedKin ties a stereotype hit to migrants named as what one's children
+// or wife must be kept from (round 230): a guard verb ("keep", "lock",
+// "watch", a denied "let") over one's kin ("your daughters", "the kids"),
+// then a link and a migrant mention in the sentence ("Parents should keep
+// their children away from the migrants at the hotel", "keep a closer eye
+// on their daughters now that the asylum seekers are here"); or the
+// migrants kept from one's kin ("I wouldn't let a refugee anywhere near my
+// daughter", "keep the migrants away from our children"). Nothing when
+// migrants are the ones who guard or are guarded ("refugee parents keep
+// their kids away from the road", "keep migrant children away from the
+// smugglers"), nor when harm done to migrants is the reason ("since the
+// attack on the refugee family"). "with" links only migrants "around".
+func guardedKin(ti *targetInfo) {
+	w := ti.wordAt
+	// named reports a mention at word j that is no pronoun ("their" in
+	// "keep their children" is the parents')
+	named := func(j int) bool {
+		return slices.ContainsFunc(ti.mentions, func(m mention) bool { return !m.pronoun && m.i <= j && j < m.j })
+	}
+	guard := func(k int) bool {
+		if !guardVerbs[w(k)] {
+			return false
+		}
+		if w(k) != "let" {
+			return true
+		}
+		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == ti.words[k].cl; j-- {
+			if ti.has(j, tNegation) || w(j) == "never" || w(j) == "not" || strings.HasSuffix(w(j), "n't") {
+				return true
+			}
+		}
+		return false
+	}
+	// kin reports one's kin at word v: a kin word after a possessive or
+	// "the", that is no migrant mention
+	kin := func(v int) bool {
+		if v < 1 || !kinWords[w(v)] || ti.isMention(v) {
+			return false
+		}
+		for j := v - 1; j >= 0 && j >= v-2; j-- {
+			switch w(j) {
+			case "my", "our", "your", "their", "his", "her", "the":
+				return w(j) != "the" || w(v) != "school" && w(v) != "schools"
+			}
+		}
+		return false
+	}
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.pronoun {
+			continue
+		}
+		sent := ti.words[m.i].sent
+		// the migrants kept from one's kin
+		if b := beforeDeterminers(ti, m.i); b >= 0 && guard(b) {
+			for j := m.j; j < len(ti.words) && j <= m.j+2 && ti.words[j].sent == sent; j++ {
+				if (w(j) == "near" || w(j) == "around" || w(j) == "from") && (kin(j+1) || kin(j+2) || kin(j+3)) {
+					ti.tieHit(b, b+1, m.i, false)
+					break
+				}
+			}
+			continue
+		}
+		// one's kin kept from the migrants: the link before the mention
+		// with nothing of harm between them
+		link := -1
+		for j := m.i - 1; j >= 0 && j >= m.i-6 && ti.words[j].sent == sent; j-- {
+			if harmBefore[w(j)] || named(j) {
+				break
+			}
+			if guardLinks[w(j)] {
+				link = j
+				break
+			}
+		}
+		if link < 0 || w(link) == "with" && !slices.Contains([]string{"around", "about", "hanging", "outside"}, w(m.j)) {
+			continue
+		}
+		for v := link - 1; v >= 0 && v >= link-9 && ti.words[v].sent == sent; v-- {
+			if named(v) {
+				break
+			}
+			if !kin(v) {
+				continue
+			}
+			for g := v - 1; g >= 0 && g >= v-6 && ti.words[g].cl == ti.words[v].cl; g-- {
+				if named(g) {
+					break
+				}
+				if guard(g) {
+					ti.tieHit(g, g+1, m.i, false)
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
 // thanksTitles: words after "thank you" that name the person thanked
 var thanksTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "president": true,
 	"prime": true, "minister": true, "senator": true, "sir": true, "madam": true, "mayor": true, "councillor": true,

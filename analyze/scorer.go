@@ -811,7 +811,10 @@ func (s *Scorer) Version() string {
 //	195: round 229: a count or a comparison ("more than 3,000 people
 //	   arrived", "less likely to commit crimes") is no change of admission in
 //	   stance; a count of migrants still anchors migration
-const scoringRevision = 195
+//	196: round 230: one's children or wife kept from migrants ("keep your
+//	   daughters away from the migrants", "I wouldn't let a refugee anywhere
+//	   near my daughter") is a stereotype of danger tied to them (guardedKin)
+const scoringRevision = 196
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

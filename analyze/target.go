@@ -725,6 +725,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	lostSafety(ti)
 	blameJudged(ti)
 	dangerFrom(ti)
+	guardedKin(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)
 	dropAimedCondemnation(ti)
@@ -2084,6 +2085,12 @@ func (s *Scorer) findLinks(ti *targetInfo) {
 				// collapse": praise denied in a counterfactual is affirmed
 				// (round 225)
 				if cat == tPositive && counterfactualNot(ti, k) {
+					break
+				}
+				// "I wouldn't let a refugee anywhere near my daughter"
+				// (round 230): a denied "let" tied to migrants is the
+				// guard itself (guardedKin)
+				if _, tied := ti.insinuatedBy[h.start]; tied && w(h.start) == "let" {
 					break
 				}
 				// "why not deport them all?": a suggestion, not a denial
