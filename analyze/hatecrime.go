@@ -415,6 +415,14 @@ func migrantPerpetrator(u *unit) bool {
 			return false
 		}
 	}
+	// an incident said of migrants as its doers in a claim about them
+	// ("Asylum seekers keep harassing women in the park"; agentIncident,
+	// round 231)
+	for k := range ti.words {
+		if _, tied := ti.insinuatedBy[k]; tied && ti.has(k, tIncident) && ti.has(k, tStereotype) {
+			return true
+		}
+	}
 	var words []string // the unit's words, for passiveAux
 	for _, m := range ti.mentions {
 		if m.kind != kMigrant || m.i < 1 {

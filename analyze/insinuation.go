@@ -1141,6 +1141,54 @@ func guardedKin(ti *targetInfo) {
 	}
 }
 
+// agentFillers stand between a subject and its verb in a habit, a demand or
+// a plain present claim ("keep harassing", "should stop attacking", "are
+// always shoplifting").
+var agentFillers = map[string]bool{"should": true, "must": true, "need": true, "needs": true, "to": true,
+	"have": true, "has": true, "keep": true, "keeps": true, "stop": true, "always": true, "constantly": true,
+	"just": true, "still": true, "are": true, "is": true, "continue": true, "continually": true, "regularly": true,
+	"often": true, "routinely": true, "will": true, "would": true, "can": true, "now": true, "openly": true}
+
+// policeNouns name the police as people, no report frame by themselves
+// ("stop attacking our police").
+var policeNouns = map[string]bool{"police": true, "officers": true, "detectives": true, "detective": true}
+
+// agentIncident ties a stereotype hit to migrants named as the doers of an
+// incident verb in a claim about them (round 231): the migrant subject,
+// then only auxiliaries, modals and adverbs of habit (agentFillers), then
+// an active incident verb not in the past ("Refugees attack our police",
+// "Asylum seekers keep harassing women in the park", "These migrants need
+// to stop attacking our bus drivers"). A unit with a report frame (a
+// charge, a court, "police said") tells an incident, not a claim; a past
+// or passive verb ("were attacked", "being harassed") is read elsewhere.
+func agentIncident(ti *targetInfo) {
+	if !ti.tagged {
+		return
+	}
+	for k := range ti.words {
+		if ti.has(k, tReport) && !policeNouns[ti.words[k].w] {
+			return
+		}
+	}
+	w := ti.wordAt
+	for _, m := range ti.mentions {
+		if m.kind != kMigrant || m.place || m.pronoun || ti.words[m.i].q {
+			continue
+		}
+		j := m.j
+		for j < len(ti.words) && j < m.j+4 && agentFillers[w(j)] {
+			j++
+		}
+		if j >= len(ti.words) || !ti.has(j, tIncident) || ti.words[j].cl != ti.words[m.i].cl {
+			continue
+		}
+		switch ti.words[j].tag {
+		case "VB", "VBP", "VBZ", "VBG":
+			ti.tieHit(j, j+1, m.i, false)
+		}
+	}
+}
+
 // thanksTitles: words after "thank you" that name the person thanked
 var thanksTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "president": true,
 	"prime": true, "minister": true, "senator": true, "sir": true, "madam": true, "mayor": true, "councillor": true,

@@ -814,7 +814,11 @@ func (s *Scorer) Version() string {
 //	196: round 230: one's children or wife kept from migrants ("keep your
 //	   daughters away from the migrants", "I wouldn't let a refugee anywhere
 //	   near my daughter") is a stereotype of danger tied to them (guardedKin)
-const scoringRevision = 196
+//	197: round 231: migrants named as the doers of an incident verb in a
+//	   present, habitual or "stop" claim ("Refugees attack our police", "Asylum
+//	   seekers keep harassing women") carry a stereotype tied to them
+//	   (agentIncident), and such a claim is no hate-crime report
+const scoringRevision = 197
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

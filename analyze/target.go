@@ -726,6 +726,7 @@ func (s *Scorer) analyzeTargets(src string, toks []nlp.Token, ctxMigrant bool) *
 	blameJudged(ti)
 	dangerFrom(ti)
 	guardedKin(ti)
+	agentIncident(ti)
 	speakUpFor(ti)
 	rejectedHostility(ti)
 	dropAimedCondemnation(ti)
