@@ -181,7 +181,9 @@ package analyze_test
 // blind4 stance 0.767 -> 0.775; round 230, xs1-18e05b09a152, a rule: blind3
 // anti_migrant 0.922 -> 0.927, derog_implicit 0.550 -> 0.750 (floor 0.70);
 // round 231, xs1-d1125bba620a, a rule; its retraining DIALOCONAN 0.761 -> 0.763
-// / 0.792 -> 0.794, en_dev 0.726 -> 0.724)
+// / 0.792 -> 0.794, en_dev 0.726 -> 0.724; round 233, xs1-7b3f91d2dd33, a rule:
+// blind3 anti_migrant 0.927 -> 0.931, negated_praise 0.700 -> 0.850 (floor
+// 0.80))
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under
@@ -344,7 +346,7 @@ var blind2Floors = map[string]float64{
 // (xs1-17e4f8593b33: anti_migrant 0.861, counter_speech 0.889, the rest the
 // same) and round 10's, after round 10 had been chosen by its rule.
 var blind3OverallFloors = map[string]float64{
-	"anti_migrant":      0.89, // 0.927 (n=740; round 229: 0.922, moved by round 230's rule; round 190's retraining; before it 0.926; round 187's retraining: 0.926; before it 0.920; round 160: 0.926, moved by round 161's retraining; round 158: 0.927, moved by round 159's retraining; round 152: 0.922, moved by round 155's retraining; round 147: 0.927; round 136: 0.922; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
+	"anti_migrant":      0.89, // 0.931 (n=740; round 232: 0.927, moved by round 233's rule; round 229: 0.922, moved by round 230's rule; round 190's retraining; before it 0.926; round 187's retraining: 0.926; before it 0.920; round 160: 0.926, moved by round 161's retraining; round 158: 0.927, moved by round 159's retraining; round 152: 0.922, moved by round 155's retraining; round 147: 0.927; round 136: 0.922; round 135: 0.927; round 132: 0.922; round 106: 0.927; round 80: 0.920; round 78: 0.927; round 38: 0.926; round 36: 0.927; round 33: 0.920; round 29: 0.927; round 15: 0.926; round 14: 0.919; round 13: 0.878)
 	"counter_speech":    0.91, // 0.938 (n=740; round 64: 0.936; round 38: 0.938; round 36: 0.936; round 33: 0.941; round 29: 0.939; round 20: 0.932; round 17: 0.931; round 15: 0.932; round 13: 0.893)
 	"migration":         0.84, // 0.915 (n=165; round 64: 0.921; round 25: 0.873)
 	"stance":            0.75, // 0.917 (n=120; round 64: 0.875; round 37: 0.783)
@@ -356,7 +358,7 @@ var blind3OverallFloors = map[string]float64{
 var blind3Floors = map[string]float64{
 	"anti_migrant/counter_name":          0.70, // 0.750 (n=20)
 	"anti_migrant/derog_implicit":        0.70, // 0.750 (n=20; round 229: 0.550, moved by round 230's rule, guardedKin; round 190's retraining; before it 0.750; round 187's retraining: 0.750; before it 0.550; round 160: 0.750, moved by round 161's retraining; round 152: 0.550, moved by round 155's retraining; round 147: 0.750, moved by round 148's retraining from 0.750; round 136: 0.550, moved by round 136's retraining from 0.750 and back by round 137's; round 132: 0.550, moved by round 107's retraining from 0.750 and back by round 133's; round 80: 0.500, moved by round 82's retraining)
-	"anti_migrant/negated_praise":        0.60, // 0.650 (n=20; round 13: 0.400)
+	"anti_migrant/negated_praise":        0.80, // 0.850 (n=20; round 232: 0.700, moved by round 233's rule, a good caused denied; this comment said 0.650 and was not kept up to date; round 13: 0.400)
 	"anti_migrant/news_quoted_hostility": 0.70, // 0.750 (n=20; round 13: 0.500)
 	"anti_migrant/opinion_hate":          0.70, // 0.750 (n=20)
 	"anti_migrant/profanity_not_at":      0.70, // 0.750 (n=20)

@@ -818,7 +818,10 @@ func (s *Scorer) Version() string {
 //	   present, habitual or "stop" claim ("Refugees attack our police", "Asylum
 //	   seekers keep harassing women") carry a stereotype tied to them
 //	   (agentIncident), and such a claim is no hate-crime report
-const scoringRevision = 197
+//	198: round 233: a good caused by migrants is read after auxiliaries,
+//	   adverbs and negations, on its causative verb, so that a negation denies
+//	   it ("Migrants have never made this country better")
+const scoringRevision = 198
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

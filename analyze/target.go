@@ -1382,8 +1382,8 @@ func (s *Scorer) blameHits(ti *targetInfo) {
 		}
 		// and a good they cause: "immigrants make this city a better
 		// place", "refugees have made our town stronger"
-		if causedBenefit(ti, j) {
-			ti.addHit(tPositive, j, j+1)
+		if v := causedBenefit(ti, j); v >= 0 {
+			ti.addHit(tPositive, v, v+1)
 			continue
 		}
 		// a good they bring: "refugees bring skills, energy and hope",
@@ -1636,11 +1636,17 @@ func changedBeyondRecognition(ti *targetInfo, j int) int {
 	return j
 }
 
-// causedBenefit reports a good caused at word j: "make this city a better
-// place", "have made our town stronger", "made our high street thrive",
-// "make this city what it is" (round 150).
-func causedBenefit(ti *targetInfo, j int) bool {
-	return causedResult(ti, j, true, 5, func(k int) bool {
+// causedBenefit returns the causative verb of a good caused at word j, or
+// -1: "make this city a better place", "have made our town stronger",
+// "made our high street thrive", "make this city what it is" (round 150);
+// after auxiliaries, adverbs and negations, which then bear on the verb
+// ("have never made this country better", "haven't made our town any
+// better"; round 233).
+func causedBenefit(ti *targetInfo, j int) int {
+	for j < len(ti.words) && (broughtSkip[ti.words[j].w] || benefitSkip[ti.words[j].w]) {
+		j++
+	}
+	if causedResult(ti, j, false, 5, func(k int) bool {
 		switch ti.wordAt(k) {
 		case "better", "stronger", "richer", "safer", "livelier", "brighter", "thrive", "thriving", "flourish",
 			"flourishing", "prosper", "prosperous", "vibrant", "great", "greater",
@@ -1653,8 +1659,16 @@ func causedBenefit(ti *targetInfo, j int) bool {
 				ti.wordAt(k+1) == "we" && ti.wordAt(k+2) == "are"
 		}
 		return false
-	}) >= 0
+	}) < 0 {
+		return -1
+	}
+	return j
 }
+
+// benefitSkip: words before a causative verb besides broughtSkip ("has ever
+// made", "are making").
+var benefitSkip = map[string]bool{"ever": true, "once": true, "are": true, "is": true, "don't": true,
+	"doesn't": true, "didn't": true, "won't": true, "wouldn't": true}
 
 // broughtGood returns the verb of a good brought or given at word j (after
 // auxiliaries, adverbs and negations: "have never brought"), with a
@@ -2952,7 +2966,7 @@ func (s *Scorer) linkOrderOK(ti *targetInfo, h lexHit, m mention, targetFirst bo
 				// live" (a negated subject denies it)
 				return true
 			}
-			if sec == tPositive && h.section == tPositive && h.start <= a+1 && causedBenefit(ti, h.start) {
+			if sec == tPositive && h.section == tPositive && (causedBenefit(ti, a) == h.start || causedBenefit(ti, a+1) == h.start) {
 				// "immigrants make this city a better place" (blameHits)
 				return true
 			}
