@@ -821,7 +821,10 @@ func (s *Scorer) Version() string {
 //	198: round 233: a good caused by migrants is read after auxiliaries,
 //	   adverbs and negations, on its causative verb, so that a negation denies
 //	   it ("Migrants have never made this country better")
-const scoringRevision = 198
+//	199: round 235: migrants who boost a good praise their doer
+//	   (contributionVerbs, target.txt [positive]); "boost nothing" is a
+//	   derogation like "contribute nothing"
+const scoringRevision = 199
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -7392,7 +7392,9 @@ func comparedTaking(ti *targetInfo) {
 var (
 	helpVerbs         = map[string]bool{"help": true, "helps": true, "helped": true}
 	contributionVerbs = map[string]bool{"contribute": true, "contributes": true, "contributed": true, "enrich": true,
-		"enriches": true, "enriched": true, "strengthen": true, "strengthens": true}
+		"enriches": true, "enriched": true, "strengthen": true, "strengthens": true,
+		// round 235: "migrants boost the local economy"
+		"boost": true, "boosts": true, "boosted": true, "boosting": true}
 	reflexives = map[string]bool{"themselves": true, "himself": true, "herself": true, "yourself": true,
 		"yourselves": true, "itself": true}
 )
