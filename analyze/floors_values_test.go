@@ -183,7 +183,8 @@ package analyze_test
 // round 231, xs1-d1125bba620a, a rule; its retraining DIALOCONAN 0.761 -> 0.763
 // / 0.792 -> 0.794, en_dev 0.726 -> 0.724; round 233, xs1-7b3f91d2dd33, a rule:
 // blind3 anti_migrant 0.927 -> 0.931, negated_praise 0.700 -> 0.850 (floor
-// 0.80); round 235, xs1-aa45db1349c0, a rule, battery identical)
+// 0.80); round 235, xs1-aa45db1349c0, a rule, battery identical; round 236,
+// xs1-ccb0cb367ba8, a rule, battery identical)
 // (docs/analysis.md, "Measured"; the
 // values of rounds 2 to 13 are in the same section; "round 13: x" marks a
 // value round 14 moved). A floor sits a little under

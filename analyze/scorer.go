@@ -824,7 +824,10 @@ func (s *Scorer) Version() string {
 //	199: round 235: migrants who boost a good praise their doer
 //	   (contributionVerbs, target.txt [positive]); "boost nothing" is a
 //	   derogation like "contribute nothing"
-const scoringRevision = 199
+//	200: round 236: a bare "why" question ("so why take in more migrants?")
+//	   denies its act, "why not" asks for it, and "our own people" is no act a
+//	   negation denies
+const scoringRevision = 200
 
 // Model returns the model of a task (read-only).
 func (s *Scorer) Model(task string) *LinearModel { return s.models[task] }

@@ -529,7 +529,9 @@ func (s *Scorer) computeDirection(u *unit) (fs []feat, specific, counted bool) {
 		// a "why should" question denies its act, not the names of the
 		// people it acts on ("why should taxpayers help illegal
 		// immigrants?" keeps "illegal immigrants" restrictive; round 221)
-		if reach(neg, h.start, 4) || asked != nil && asked[h.start] && !namesPeople(u, h) ||
+		// (the people the speaker puts first are no act a negation
+		// denies: "we cannot even house our own people"; round 236)
+		if reach(neg, h.start, 4) && !ownPeople(u, h) || asked != nil && asked[h.start] && !namesPeople(u, h) ||
 			oppose(h.start) || noBefore(h.start) {
 			r = !r
 		}
@@ -583,7 +585,7 @@ func whyAsked(u *unit, neg []bool) []bool {
 	tw := u.ti.words
 	for x := 0; x+1 < len(tw); x++ {
 		modal := tw[x+1].w
-		if tw[x].w != "why" || !tw[x].ask || !whyModals[modal] ||
+		if tw[x].w != "why" || !tw[x].ask || !whyModals[modal] && !whyVerbs[modal] && modal != "not" ||
 			x > 0 && tw[x-1].cl == tw[x].cl && !conjunctions[tw[x-1].w] && tw[x-1].w != "so" {
 			continue
 		}
@@ -595,6 +597,18 @@ func whyAsked(u *unit, neg []bool) []bool {
 			continue
 		}
 		switch {
+		case modal == "not": // "why not take in more refugees?" asks for it (round 236)
+			neg[m] = false
+		case whyVerbs[modal]:
+			// a bare verb asked ("so why take in more migrants?", "why
+			// let them in?"; round 236): the verb and its clause are
+			// denied
+			if asked == nil {
+				asked = make([]bool, len(neg))
+			}
+			for k := m; k < len(neg) && u.clause[k] == u.clause[m] && !subordinators[u.words[k]]; k++ {
+				asked[k] = true
+			}
 		case neg[m]: // "why shouldn't we"
 			neg[m] = false
 		case m+1 < len(neg) && neg[m+1]: // "why should not"
@@ -618,6 +632,11 @@ func whyAsked(u *unit, neg []bool) []bool {
 	return asked
 }
 
+// ownPeople reports the restrictive hit "our own people".
+func ownPeople(u *unit, h lexHit) bool {
+	return h.end-h.start == 3 && u.words[h.start] == "our" && u.words[h.start+1] == "own" && u.words[h.start+2] == "people"
+}
+
 // namesPeople reports a stance hit that overlaps a mention of people
 // ("illegal immigrants", "illegals"): a naming, not an act.
 func namesPeople(u *unit, h lexHit) bool {
@@ -632,6 +651,13 @@ func namesPeople(u *unit, h lexHit) bool {
 
 // whyModals: the modals of a rhetorical "why" question (whyAsked).
 var whyModals = map[string]bool{"should": true, "would": true, "shouldn't": true, "wouldn't": true}
+
+// whyVerbs: bare verbs a rhetorical "why" asks of the listener ("why take in
+// more migrants?", "why keep paying for hotels?"; round 236).
+var whyVerbs = map[string]bool{"let": true, "give": true, "take": true, "keep": true, "welcome": true,
+	"accept": true, "allow": true, "bring": true, "pay": true, "spend": true, "house": true, "deport": true,
+	"send": true, "admit": true, "grant": true, "fund": true, "import": true, "reward": true, "open": true,
+	"lock": true, "detain": true, "remove": true, "turn": true}
 
 // meansWords introduce the means of a change, not its object (round 222).
 var meansWords = map[string]bool{"through": true, "via": true, "using": true, "by": true}

@@ -1064,6 +1064,7 @@ func TestProbes(t *testing.T) {
 		{"probes_round231.tsv", 16}, // 8 with round 230's model; batch b (frozen) 4 -> 6 of 7 rows on its first run, 7 of 7 after one mend
 		{"probes_round233.tsv", 11}, // 5 with round 232's model; batch b (frozen) 2 -> 6 of 6 rows
 		{"probes_round235.tsv", 10}, // 6 with round 234's model; batch b (frozen) 4 -> 4 of 6 rows on its first run (a guard lost), 5 of 6 after one mend
+		{"probes_round236.tsv", 10}, // 1 with round 235's model; batch b (frozen) 1 -> 5 of 6 rows
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 		if err != nil {

@@ -66,4 +66,4 @@ var Accuracy = map[string]Measured{
 
 // AccuracyModel is the version of the scoring models (analyze, without the
 // figures finder's part) the figures of Accuracy were measured with.
-const AccuracyModel = "xs1-aa45db1349c0"
+const AccuracyModel = "xs1-ccb0cb367ba8"
