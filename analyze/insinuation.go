@@ -613,6 +613,17 @@ func fellIn(ti *targetInfo, k int) bool {
 	return false
 }
 
+// negationBefore returns the nearest negation ("not", "never", "n't", a
+// [negation] word) at most n words before word k in its clause, or -1.
+func negationBefore(ti *targetInfo, k, n int) int {
+	for j := k - 1; j >= 0 && j >= k-n && ti.words[j].cl == ti.words[k].cl; j-- {
+		if w := ti.words[j].w; ti.has(j, tNegation) || w == "not" || w == "never" || strings.HasSuffix(w, "n't") {
+			return j
+		}
+	}
+	return -1
+}
+
 // negatedIn reports a negation among words [a, b).
 func negatedIn(ti *targetInfo, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -980,13 +991,7 @@ func rejectedHostility(ti *targetInfo) {
 		if !rejectVerbs[tw.w] {
 			continue
 		}
-		neg := -1
-		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == tw.cl; j-- {
-			if ti.has(j, tNegation) || ti.words[j].w == "not" || strings.HasSuffix(ti.words[j].w, "n't") || ti.words[j].w == "never" {
-				neg = j
-				break
-			}
-		}
+		neg := negationBefore(ti, k, 3)
 		if neg < 0 {
 			continue
 		}
@@ -1043,6 +1048,10 @@ var guardVerbs = map[string]bool{"keep": true, "keeps": true, "kept": true, "kee
 var guardLinks = map[string]bool{"from": true, "near": true, "around": true, "now": true, "since": true,
 	"there": true, "because": true, "with": true}
 
+// aroundWords put people about a place ("with all those asylum seekers
+// hanging around").
+var aroundWords = map[string]bool{"around": true, "about": true, "hanging": true, "outside": true}
+
 // guardedKin ties a stereotype hit to migrants named as what one's children
 // or wife must be kept from (round 230): a guard verb ("keep", "lock",
 // "watch", a denied "let") over one's kin ("your daughters", "the kids"),
@@ -1066,15 +1075,7 @@ func guardedKin(ti *targetInfo) {
 		if !guardVerbs[w(k)] {
 			return false
 		}
-		if w(k) != "let" {
-			return true
-		}
-		for j := k - 1; j >= 0 && j >= k-3 && ti.words[j].cl == ti.words[k].cl; j-- {
-			if ti.has(j, tNegation) || w(j) == "never" || w(j) == "not" || strings.HasSuffix(w(j), "n't") {
-				return true
-			}
-		}
-		return false
+		return w(k) != "let" || negationBefore(ti, k, 3) >= 0
 	}
 	// kin reports one's kin at word v: a kin word after a possessive or
 	// "the", that is no migrant mention
@@ -1117,7 +1118,7 @@ func guardedKin(ti *targetInfo) {
 				break
 			}
 		}
-		if link < 0 || w(link) == "with" && !slices.Contains([]string{"around", "about", "hanging", "outside"}, w(m.j)) {
+		if link < 0 || w(link) == "with" && !aroundWords[w(m.j)] {
 			continue
 		}
 		for v := link - 1; v >= 0 && v >= link-9 && ti.words[v].sent == sent; v-- {
