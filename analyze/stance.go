@@ -596,6 +596,7 @@ func whyAsked(u *unit, neg []bool) []bool {
 		if m < 0 {
 			continue
 		}
+		from := -1 // the first word the question denies
 		switch {
 		case modal == "not": // "why not take in more refugees?" asks for it (round 236)
 			neg[m] = false
@@ -603,12 +604,7 @@ func whyAsked(u *unit, neg []bool) []bool {
 			// a bare verb asked ("so why take in more migrants?", "why
 			// let them in?"; round 236): the verb and its clause are
 			// denied
-			if asked == nil {
-				asked = make([]bool, len(neg))
-			}
-			for k := m; k < len(neg) && u.clause[k] == u.clause[m] && !subordinators[u.words[k]]; k++ {
-				asked[k] = true
-			}
+			from = m
 		case neg[m]: // "why shouldn't we"
 			neg[m] = false
 		case m+1 < len(neg) && neg[m+1]: // "why should not"
@@ -619,14 +615,18 @@ func whyAsked(u *unit, neg []bool) []bool {
 			// the clause after the modal's first word is denied: "why
 			// should this town welcome yet more refugees?" reaches "more",
 			// not a subject of one word ("why should taxpayers ...")
-			if asked == nil {
-				asked = make([]bool, len(neg))
-			}
-			// the subordinate clause is not the question's ("... when our
-			// own people are homeless?")
-			for k := m + 2; k < len(neg) && u.clause[k] == u.clause[m] && !subordinators[u.words[k]]; k++ {
-				asked[k] = true
-			}
+			from = m + 2
+		}
+		if from < 0 {
+			continue
+		}
+		if asked == nil {
+			asked = make([]bool, len(neg))
+		}
+		// the subordinate clause is not the question's ("... when our own
+		// people are homeless?")
+		for k := from; k < len(neg) && u.clause[k] == u.clause[m] && !subordinators[u.words[k]]; k++ {
+			asked[k] = true
 		}
 	}
 	return asked

@@ -8331,9 +8331,11 @@ func harmDoneTo(ti *targetInfo) {
 // migrants") is no call of the text's.
 func endedActs(ti *targetInfo) {
 	w := ti.wordAt
-	const hostile = 1<<tThreat | 1<<tIncident | 1<<tDerog | 1<<tDehum | 1<<tEmotion | 1<<tStereotype
+	hostile := func(k int) bool {
+		return slices.ContainsFunc(endedSections, func(sec int) bool { return ti.has(k, sec) }) || hostileSpeechActs[w(k)]
+	}
 	for k := 1; k < len(ti.words); k++ {
-		if !endingVerbs[w(k-1)] && w(k-1) != "quit" || !strings.HasSuffix(w(k), "ing") || ti.secAt[k]&hostile == 0 && !hostileSpeechActs[w(k)] {
+		if !endingVerbs[w(k-1)] && w(k-1) != "quit" || !strings.HasSuffix(w(k), "ing") || !hostile(k) {
 			continue
 		}
 		if !migrantAfter(ti, k+1) {
@@ -8346,12 +8348,16 @@ func endedActs(ti *targetInfo) {
 		if told {
 			continue
 		}
-		for _, sec := range []int{tThreat, tIncident, tDerog, tDehum, tEmotion, tStereotype} {
+		for _, sec := range endedSections {
 			ti.dropSection(sec, k, k+1)
 		}
 		ti.addHit(tCondemn, k, k+1)
 	}
 }
+
+// endedSections: the sections of a hostile gerund that endedActs reads and
+// turns into a condemnation.
+var endedSections = []int{tThreat, tIncident, tDerog, tDehum, tEmotion, tStereotype}
 
 // hostileSpeechActs: the [meta] gerunds that are hostile acts themselves
 // ("stop demonising refugees"; endedActs), unlike "saying" or "calling".
@@ -8384,7 +8390,7 @@ func preventedPraise(ti *targetInfo) {
 			if ti.words[j].sent != ti.words[h.start].sent || (j >= h.start && j < h.end) || !banAt(ti, j) {
 				continue
 			}
-			if hasAnyWord(ti, min(j, h.end), max(j, h.start), tieWords) {
+			if wordBetween(ti, min(j, h.end), max(j, h.start), tieWords) {
 				ti.dropSection(h.section, h.start, h.end)
 				break
 			}
@@ -8407,16 +8413,6 @@ func banAt(ti *targetInfo, j int) bool {
 		return negBefore && productiveVerbs[w(j+2)]
 	case "preventing", "prevent", "prevented", "stopping", "barring", "banning":
 		return w(j+2) == "from" && productiveVerbs[w(j+3)]
-	}
-	return false
-}
-
-// hasAnyWord reports a word of set in [a, b).
-func hasAnyWord(ti *targetInfo, a, b int, set map[string]bool) bool {
-	for k := max(a, 0); k < b && k < len(ti.words); k++ {
-		if set[ti.words[k].w] {
-			return true
-		}
 	}
 	return false
 }
